@@ -1,0 +1,62 @@
+import {
+  type CatalogCourse,
+  type CreditOffering,
+  getViewerByToken,
+  type InstructorProfile,
+  loadCreditOfferings,
+  loadInstructors,
+  loadSyllabi,
+  type SyllabusModule,
+  type Viewer,
+} from '@lms/core';
+import type { Db } from '@lms/db';
+import DataLoader from 'dataloader';
+import type { Request } from 'express';
+import type { Logger } from './logger';
+
+export interface Context {
+  db: Db;
+  viewer: Viewer | null;
+  requestId: string;
+  log: Logger;
+  client: { ip: string | null; userAgent: string | null };
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+/** Per-request DataLoaders: batch and cache within one request, never across requests. */
+export function createLoaders(db: Db) {
+  return {
+    instructor: new DataLoader<string, InstructorProfile | null>((ids) => loadInstructors(db, ids)),
+    credits: new DataLoader<string, CreditOffering[]>((versionIds) =>
+      loadCreditOfferings(db, versionIds),
+    ),
+    syllabus: new DataLoader<string, SyllabusModule[]>((versionIds) => loadSyllabi(db, versionIds)),
+  };
+}
+
+export type { CatalogCourse };
+
+export function bearerToken(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export async function createContext(options: {
+  db: Db;
+  req: Request;
+  requestId: string;
+  log: Logger;
+}): Promise<Context> {
+  const { db, req } = options;
+  const viewer = await getViewerByToken({ db, token: bearerToken(req) });
+  return {
+    db,
+    viewer,
+    requestId: options.requestId,
+    log: options.log,
+    client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+    loaders: createLoaders(db),
+  };
+}

@@ -1,0 +1,41 @@
+import { registerUser, signIn, signOut } from '@lms/core';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { AuthPayload, RegisterInput, SignInInput } from './auth.types';
+import { ViewerType } from './viewer.type';
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => ViewerType, { nullable: true, description: 'The signed-in user; null if anonymous.' })
+  viewer(@Ctx() ctx: Context): ViewerType | null {
+    return ctx.viewer;
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Creates a student account and signs it in. Field errors: name, email, password.',
+  })
+  register(
+    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return registerUser({ db: ctx.db, input, client: ctx.client });
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs in with email and password. Repeated failures are throttled per account and per address (TOO_MANY_REQUESTS with retryAfterSeconds).',
+  })
+  signIn(
+    @Arg('input', () => SignInInput) input: SignInInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return signIn({ db: ctx.db, input, client: ctx.client });
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Revokes the session of the bearer token. False when there was none.',
+  })
+  signOut(@Ctx() ctx: Context): Promise<boolean> {
+    return signOut({ db: ctx.db, viewer: ctx.viewer });
+  }
+}

@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import { AppError } from '@lms/core';
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFormatError } from './errors';
+import { createLogger } from './logger';
+import { printSdl } from './schema';
+import { startTestApi, type TestApi } from './test-support';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('HTTP surface', () => {
+  it('answers /healthz and /readyz while the database is up', async () => {
+    expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${api.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('tags every response with a request id', async () => {
+    const response = await fetch(`${api.url}/healthz`);
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
+  });
+
+  it('refuses a simple cross-site POST without a preflight-forcing header (CSRF prevention)', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ viewer { id } }' }),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('query limits', () => {
+  it('accepts the deepest real query and rejects one deeper than the limit', async () => {
+    const deep = `{ courses { edges { node { modules { lessons { id } } instructor { id } } } } }`;
+    expect((await api.gql(deep)).errors).toBeUndefined();
+    const introspectionDepth = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }`;
+    const result = await api.gql(introspectionDepth);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.message).toMatch(/depth/i);
+  });
+
+  it('rejects too many aliases', async () => {
+    const aliases = Array.from({ length: 20 }, (_, index) => `a${index}: viewer { id }`).join(' ');
+    const result = await api.gql(`{ ${aliases} }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('answers a syntax error with 400, not 500', async () => {
+    const result = await api.gql('{ courses { ');
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
+
+describe('production mode', () => {
+  it('turns introspection off', async () => {
+    const production = await startTestApi({ production: true });
+    try {
+      const result = await production.gql('{ __schema { queryType { name } } }');
+      expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+    } finally {
+      await production.close();
+    }
+  });
+});
+
+describe('error formatting', () => {
+  const format = createFormatError(() => 'req-1', createLogger('silent'));
+
+  it('maps an AppError to its code, field errors and the request id', () => {
+    const error = AppError.badInput({ email: ['Bad.'] });
+    const formatted = format({ message: error.message }, new GraphQLError(error.message, { originalError: error }));
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      requestId: 'req-1',
+      fieldErrors: { email: ['Bad.'] },
+    });
+  });
+
+  it('masks anything else', () => {
+    const secret = new Error('connection to 10.0.0.5 failed: password=hunter2');
+    const formatted = format({ message: secret.message }, new GraphQLError(secret.message, { originalError: secret }));
+    expect(formatted.message).not.toContain('hunter2');
+    expect(formatted.message).toContain('req-1');
+    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' });
+  });
+});
+
+describe('schema', () => {
+  it('matches the committed api/schema.graphql (run `pnpm --filter @lms/api emit-schema`)', async () => {
+    const committed = await readFile(new URL('../schema.graphql', import.meta.url), 'utf8');
+    expect(committed).toBe(await printSdl());
+  });
+
+  it('describes every type and field', async () => {
+    const sdl = await printSdl();
+    const undocumented = sdl
+      .split('\n')
+      .filter((line, index, lines) => /^\s+\w+(\(.*\))?: /.test(line) && !/"""|"$/.test(lines[index - 1] ?? ''));
+    expect(undocumented).toEqual([]);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes an in-flight request before stopping', async () => {
+    const local = await startTestApi();
+    const port = new URL(local.url).port;
+    const body = JSON.stringify({ query: '{ courses(first: 1) { totalCount } }' });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      request.on('error', reject);
+      // Half the body now; the request is in flight when shutdown begins.
+      request.write(body.slice(0, 10));
+      setTimeout(() => request.end(body.slice(10)), 300);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = local.server.stop();
+    const answer = await response;
+    await stopped;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual({ data: { courses: { totalCount: 0 } } });
+    await expect(fetch(`${local.url}/healthz`)).rejects.toThrow();
+    await local.database.drop();
+  });
+});

@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { Db } from '@lms/db';
+import express from 'express';
+import { type Context, createContext } from './context';
+import { createFormatError } from './errors';
+import type { Logger } from './logger';
+import { currentRequestId, runInRequestScope } from './request-scope';
+import { getSchema } from './schema';
+
+export interface ApiServerOptions {
+  db: Db;
+  log: Logger;
+  production?: boolean;
+  trustProxy?: string;
+}
+
+export interface ApiServer {
+  httpServer: http.Server;
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/** Limits that keep one request from costing the server more than a page of catalog does. */
+export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 15, maxCost: 5000, maxTokens: 5000 };
+
+export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const { db, log, production = false } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? 'loopback');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: [
+      maxDepthRule({ n: QUERY_LIMITS.maxDepth }),
+      maxAliasesRule({ n: QUERY_LIMITS.maxAliases }),
+      costLimitRule({ maxCost: QUERY_LIMITS.maxCost }),
+    ],
+    formatError: createFormatError(currentRequestId, log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info(
+        { requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms },
+        'request',
+      );
+    });
+    runInRequestScope(requestId, next);
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await withTimeout(db.$queryRaw`SELECT 1`, 2000);
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check failed: database unreachable');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext({ db, req, requestId: currentRequestId() ?? randomUUID(), log }),
+    }),
+  );
+
+  return {
+    httpServer,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve({ port: address.port, url: `http://${host}:${address.port}` });
+        });
+      });
+    },
+    stop: () => apollo.stop(),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

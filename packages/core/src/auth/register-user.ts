@@ -1,0 +1,45 @@
+import type { Db } from '@lms/db';
+import { hashPassword } from '@lms/password';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import { isUniqueViolation, parseInput } from '../errors/validate';
+import type { Viewer } from '../viewer';
+import { emailSchema, nameSchema, newPasswordSchema } from './credentials';
+import { type SessionClient, type StartedSession, startSession } from './start-session';
+
+const registerSchema = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+const EMAIL_TAKEN = 'An account with this email already exists. Sign in instead.';
+
+/** Creates a student account and signs it in. The user and its session are written together. */
+export async function registerUser(options: {
+  db: Db;
+  input: { name: string; email: string; password: string };
+  client: SessionClient;
+}): Promise<StartedSession & { viewer: Viewer }> {
+  const { db, client } = options;
+  const input = parseInput(registerSchema, options.input);
+
+  const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (taken) throw AppError.badInput({ email: [EMAIL_TAKEN] });
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { name: input.name, email: input.email, passwordHash, role: 'STUDENT' },
+        select: { id: true, name: true, email: true, role: true },
+      });
+      const session = await startSession(tx, user.id, client);
+      return { ...session, viewer: { ...user, sessionId: session.sessionId } };
+    });
+  } catch (error) {
+    // Two registrations racing for one email: the unique index lets one through.
+    if (isUniqueViolation(error)) throw AppError.badInput({ email: [EMAIL_TAKEN] });
+    throw error;
+  }
+}

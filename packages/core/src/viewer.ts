@@ -1,0 +1,10 @@
+import type { Role } from '@lms/db';
+
+/** Who is making a request: resolved from a session token by `getViewerByToken`. */
+export interface Viewer {
+  id: string;
+  sessionId: string;
+  name: string;
+  email: string;
+  role: Role;
+}

@@ -1,0 +1,119 @@
+import { verifyPassword } from '@lms/password';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient } from './client';
+import { seedDemoData, seedManyCourses } from './seed';
+import { DEMO_PASSWORD } from './seed/users';
+import { createTestDatabase, type TestDatabase } from './testing';
+
+describe('seedDemoData', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it('seeds once even when two processes start on an empty database together', async () => {
+    const other = createPrismaClient({ databaseUrl: t.url, poolMax: 2 });
+    try {
+      const results = await Promise.all([seedDemoData(t.db), seedDemoData(other)]);
+      expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    } finally {
+      await other.$disconnect();
+    }
+    expect(await seedDemoData(t.db)).toEqual({ seeded: false });
+    expect(await t.db.user.count()).toBe(6);
+  });
+
+  it('creates the admin, two instructors with bios and three students, all with the demo password', async () => {
+    const users = await t.db.user.findMany({
+      select: { email: true, role: true, bio: true, passwordHash: true },
+    });
+    expect(users.filter((u) => u.role === 'ADMIN').map((u) => u.email)).toEqual([
+      'admin@example.com',
+    ]);
+    const instructors = users.filter((u) => u.role === 'INSTRUCTOR');
+    expect(instructors).toHaveLength(2);
+    expect(instructors.every((u) => /\bC(PC|CS)\b/.test(u.bio ?? ''))).toBe(true);
+    expect(users.filter((u) => u.role === 'STUDENT')).toHaveLength(3);
+    expect(await verifyPassword(users[0]!.passwordHash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('publishes at least four courses, each pointing at its published version 1', async () => {
+    const published = await t.db.course.findMany({
+      where: { status: 'PUBLISHED' },
+      include: { latestPublishedVersion: { include: { modules: { include: { lessons: true } } } } },
+    });
+    expect(published.length).toBeGreaterThanOrEqual(4);
+    for (const course of published) {
+      const version = course.latestPublishedVersion!;
+      expect(course.publishedAt).toBeInstanceOf(Date);
+      expect(version.number).toBe(1);
+      expect(version.publishedAt).toBeInstanceOf(Date);
+      expect(version.modules.length).toBeGreaterThanOrEqual(2);
+      expect(version.modules.length).toBeLessThanOrEqual(4);
+      const lessons = version.modules.flatMap((m) => m.lessons);
+      expect(version.instructionalMinutes).toBe(
+        lessons.reduce((s, l) => s + l.estimatedMinutes, 0),
+      );
+    }
+    const prices = published.map((c) => c.latestPublishedVersion!.priceCents);
+    expect(prices).toContain(0);
+    expect(prices.some((p) => p > 0)).toBe(true);
+  });
+
+  it('keeps the draft course unpublished', async () => {
+    const drafts = await t.db.course.findMany({
+      where: { status: 'DRAFT' },
+      include: { versions: true },
+    });
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.latestPublishedVersionId).toBeNull();
+    expect(drafts[0]!.versions.map((v) => v.publishedAt)).toEqual([null]);
+  });
+
+  it('gives the CE course an AAPC approval whose title equals the version title', async () => {
+    const approval = await t.db.creditApproval.findFirstOrThrow({
+      where: { body: 'AAPC' },
+      include: { version: true },
+    });
+    expect(approval.approvedTitle).toBe(approval.version.title);
+    expect(approval.version.kind).toBe('CE');
+    expect(approval.approvalNumber).toMatch(/DEMO/);
+    expect(approval.ceuAmount.toFixed(2)).toBe('2.00');
+    expect(approval.validFrom.toISOString().slice(0, 10)).toBe('2026-01-01');
+    expect(approval.validUntil >= new Date('2026-12-31')).toBe(true);
+  });
+
+  it('contains no CPT-style codes and no dental HCPCS codes', async () => {
+    const lessons = await t.db.lesson.findMany({ select: { body: true, title: true } });
+    const versions = await t.db.courseVersion.findMany({
+      select: { title: true, summary: true, description: true },
+    });
+    const text = [
+      ...lessons.flatMap((l) => [l.title, l.body]),
+      ...versions.flatMap(Object.values),
+    ].join('\n');
+    // CPT codes are five digits, or four digits plus F/T/U; dental HCPCS codes are D + four digits.
+    expect(text).not.toMatch(/\b\d{5}\b|\b\d{4}[FTU]\b|\bD\d{4}\b/);
+    expect(text).toContain('Source: CDC/NCHS');
+  });
+});
+
+describe('seedManyCourses', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it('inserts published courses with a module and a lesson each', async () => {
+    const { courseIds } = await seedManyCourses(t.db, 1200);
+    expect(courseIds).toHaveLength(1200);
+    expect(
+      await t.db.course.count({
+        where: { status: 'PUBLISHED', latestPublishedVersionId: { not: null } },
+      }),
+    ).toBe(1200);
+    expect(await t.db.lesson.count()).toBe(1200);
+  });
+});

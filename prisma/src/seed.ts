@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '@lms/password';
+import type { Db } from './client';
+import { Prisma } from './generated/client';
+import { DEMO_COURSES } from './seed/demo-courses';
+import type { DemoCourse } from './seed/types';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/users';
+
+type Tx = Prisma.TransactionClient;
+
+// Serialises concurrent seeders (several API processes starting on one empty database).
+const SEED_LOCK_KEY = 72707370;
+
+// Fixed so that the demo catalogue looks the same on every machine.
+const DEMO_PUBLISHED_AT = new Date('2026-09-15T14:00:00.000Z');
+
+/**
+ * Loads the demo catalogue into an empty database, in one transaction. Does nothing when any
+ * user exists, so it is safe to call on every start.
+ */
+export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
+  if ((await db.user.count()) > 0) return { seeded: false };
+  // Hash outside the transaction: argon2 takes ~50 ms a hash and would hold locks meanwhile.
+  const passwordHashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+      if ((await tx.user.count()) > 0) return { seeded: false };
+
+      const userIds = new Map<string, string>();
+      for (const [index, user] of DEMO_USERS.entries()) {
+        const created = await tx.user.create({
+          data: { ...user, passwordHash: passwordHashes[index]! },
+          select: { id: true },
+        });
+        userIds.set(user.email, created.id);
+      }
+      for (const course of DEMO_COURSES) {
+        const ownerId = userIds.get(course.ownerEmail);
+        if (!ownerId)
+          throw new Error(`demo course ${course.slug}: unknown owner ${course.ownerEmail}`);
+        await createDemoCourse(tx, course, ownerId);
+      }
+      return { seeded: true };
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+}
+
+async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Promise<void> {
+  const publishedAt = course.published ? DEMO_PUBLISHED_AT : null;
+  const instructionalMinutes = course.modules
+    .flatMap((m) => m.lessons)
+    .reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0);
+
+  const created = await tx.course.create({
+    data: {
+      slug: course.slug,
+      ownerId,
+      status: course.published ? 'PUBLISHED' : 'DRAFT',
+      publishedAt,
+      versions: {
+        create: {
+          number: 1,
+          title: course.title,
+          summary: course.summary,
+          description: course.description,
+          kind: course.kind,
+          level: course.level,
+          priceCents: course.priceCents,
+          instructionalMinutes,
+          publishedAt,
+          modules: {
+            create: course.modules.map((module, moduleIndex) => ({
+              position: moduleIndex + 1,
+              title: module.title,
+              lessons: {
+                create: module.lessons.map((lesson, lessonIndex) => ({
+                  position: lessonIndex + 1,
+                  title: lesson.title,
+                  kind: 'TEXT' as const,
+                  body: lesson.body,
+                  estimatedMinutes: lesson.estimatedMinutes,
+                  required: lesson.required ?? true,
+                })),
+              },
+            })),
+          },
+          creditApprovals: {
+            create: (course.creditApprovals ?? []).map((approval) => ({
+              body: approval.body,
+              bodyName: approval.bodyName ?? null,
+              approvalNumber: approval.approvalNumber,
+              approvedTitle: course.title,
+              ceuAmount: new Prisma.Decimal(approval.ceuAmount),
+              category: approval.category ?? 'core',
+              validFrom: new Date(`${approval.validFrom}T00:00:00.000Z`),
+              validUntil: new Date(`${approval.validUntil}T00:00:00.000Z`),
+            })),
+          },
+        },
+      },
+    },
+    select: { id: true, versions: { select: { id: true } } },
+  });
+
+  if (course.published) {
+    await tx.course.update({
+      where: { id: created.id },
+      data: { latestPublishedVersionId: created.versions[0]!.id },
+    });
+  }
+}
+
+/**
+ * Benchmark fixture: `count` published courses with one module and one lesson each, inserted
+ * with createMany. Owned by `ownerId`, or by the first instructor (one is created if none exists).
+ */
+export async function seedManyCourses(
+  db: Db,
+  count: number,
+  options: { ownerId?: string } = {},
+): Promise<{ courseIds: string[] }> {
+  const ownerId = options.ownerId ?? (await benchmarkOwnerId(db));
+  const tag = randomUUID().slice(0, 8);
+  const publishedAt = new Date();
+  const courses = Array.from({ length: count }, (_, i) => ({
+    courseId: randomUUID(),
+    versionId: randomUUID(),
+    moduleId: randomUUID(),
+    index: i,
+  }));
+
+  for (const batch of chunks(courses, 1000)) {
+    await db.$transaction([
+      db.course.createMany({
+        data: batch.map((c) => ({
+          id: c.courseId,
+          slug: `bench-${tag}-${c.index}`,
+          ownerId,
+          status: 'PUBLISHED' as const,
+          publishedAt,
+        })),
+      }),
+      db.courseVersion.createMany({
+        data: batch.map((c) => ({
+          id: c.versionId,
+          courseId: c.courseId,
+          number: 1,
+          title: `Benchmark Course ${c.index + 1}`,
+          summary: 'Generated for load and benchmark tests.',
+          kind: 'CE' as const,
+          priceCents: (c.index % 5) * 1000,
+          instructionalMinutes: 30,
+          publishedAt,
+        })),
+      }),
+      db.module.createMany({
+        data: batch.map((c) => ({
+          id: c.moduleId,
+          versionId: c.versionId,
+          position: 1,
+          title: 'Module 1',
+        })),
+      }),
+      db.lesson.createMany({
+        data: batch.map((c) => ({
+          moduleId: c.moduleId,
+          position: 1,
+          title: 'Lesson 1',
+          body: '## Benchmark lesson\n\nGenerated content.',
+          estimatedMinutes: 30,
+        })),
+      }),
+      db.$executeRaw`UPDATE "Course" c SET "latestPublishedVersionId" = v.id
+        FROM "CourseVersion" v
+        WHERE v."courseId" = c.id AND c.id = ANY(${batch.map((b) => b.courseId)}::uuid[])`,
+    ]);
+  }
+  return { courseIds: courses.map((c) => c.courseId) };
+}
+
+async function benchmarkOwnerId(db: Db): Promise<string> {
+  const instructor = await db.user.findFirst({
+    where: { role: 'INSTRUCTOR' },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
+  if (instructor) return instructor.id;
+  const created = await db.user.create({
+    data: {
+      email: `bench-instructor-${randomUUID()}@example.com`,
+      name: 'Benchmark Instructor',
+      role: 'INSTRUCTOR',
+      // Not a valid argon2 hash on purpose: nobody can sign in as this user.
+      passwordHash: '!benchmark-user',
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningProcess {
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Spawns a child with captured output (shown when a test fails to start it). */
+export function startProcess(command: string, args: string[], env: Record<string, string>): RunningProcess {
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env } });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return {
+    child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+export async function waitForHttp(url: string, process: RunningProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (process.child.exitCode !== null) {
+      throw new Error(`process exited (${process.child.exitCode}) before ${url} answered:\n${process.output()}`);
+    }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${process.output()}`);
+}
+
+/** Starts the real API process (`api/src/main.ts`) against a database. */
+export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const api = startProcess(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    ...env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/readyz`, api);
+  return { ...api, url };
+}
+
+/** Starts the built web app (`pnpm --filter @lms/web build` first) against an API. */
+export async function startWebProcess(apiUrl: string) {
+  const port = await freePort();
+  const web = startProcess(
+    process.execPath,
+    ['web/node_modules/@remix-run/serve/dist/cli.js', 'web/build/server/index.js'],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      API_URL: `${apiUrl}/graphql`,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'test-session-secret-test-session-secret',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(url, web);
+  return { ...web, url };
+}

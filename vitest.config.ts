@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+// Vitest loads graphql as ESM while type-graphql requires it as CJS: two instances and
+// "Cannot use GraphQLSchema from another module or realm". Pin every import to the CJS build
+// that api/ depends on.
+const requireFromApi = createRequire(new URL('./api/package.json', import.meta.url));
+const graphqlAlias = { graphql: requireFromApi.resolve('graphql') };
+
+export default defineConfig({
+  test: {
+    // Runs once for the whole run (not per project): one embedded PostgreSQL with a migrated
+    // template database; every project receives `postgresAdminUrl` through inject().
+    globalSetup: ['./prisma/src/test-global-setup.ts'],
+    projects: [
+      './prisma',
+      './packages/*',
+      {
+        resolve: { alias: graphqlAlias },
+        test: { name: 'api', root: './api', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+      },
+      {
+        resolve: { alias: graphqlAlias },
+        test: {
+          name: 'test',
+          root: './test',
+          include: ['**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+        },
+      },
+    ],
+  },
+});

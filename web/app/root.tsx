@@ -1,0 +1,155 @@
+import {
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { GeneralErrorBoundary } from './components/error-boundary';
+import appCss from './styles/app.css?url';
+import { PRODUCT_NAME, PRODUCT_TAGLINE } from './utils/brand';
+import { roleLabel } from './utils/format';
+import {
+  cookieHeaders,
+  destroyToken,
+  getSessionToken,
+  getViewer,
+  readFlash,
+} from './utils/session.server';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appCss },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [
+  { title: PRODUCT_NAME },
+  { name: 'description', content: PRODUCT_TAGLINE },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [viewer, { flash, setCookie }, token] = await Promise.all([
+    getViewer(request),
+    readFlash(request),
+    getSessionToken(request),
+  ]);
+  // A token the API no longer accepts (expired or revoked): drop the stale cookie.
+  const clearToken = token && !viewer ? await destroyToken() : null;
+  return data({ viewer, flash }, { headers: cookieHeaders(setCookie, clearToken) });
+}
+
+function SiteHeader() {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const viewer = root?.viewer ?? null;
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ✓
+          </span>
+          {PRODUCT_NAME}
+        </Link>
+        <nav aria-label="Main" className="main-nav">
+          <ul>
+            <li>
+              <NavLink to="/courses">Catalog</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="account">
+          {viewer ? (
+            <>
+              <span className="viewer">
+                <span className="viewer-name">{viewer.name}</span>{' '}
+                <span className={`badge badge-${viewer.role.toLowerCase()}`}>
+                  {roleLabel(viewer.role)}
+                </span>
+              </span>
+              <Form method="post" action="/sign-out" className="inline-form">
+                <button type="submit" className="button button-secondary">
+                  Sign out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/sign-in" className="button button-secondary">
+                Sign in
+              </Link>
+              <Link to="/register" className="button">
+                Create account
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function FlashRegion() {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const flash = root?.flash ?? null;
+  return (
+    <div className="container flash-region" role="status" aria-live="polite">
+      {flash ? (
+        <p key={flash.message} className={`flash flash-${flash.kind}`}>
+          {flash.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        <SiteHeader />
+        <FlashRegion />
+        <main id="main" tabIndex={-1} className="container main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>
+              {PRODUCT_NAME} · open-source learning for medical coders. ICD-10-CM, ICD-10-PCS and
+              HCPCS Level II are public code sets; CPT® content is not included.
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,114 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { SignInDocument } from '../graphql/generated/graphql';
+import { gql, toFormErrors } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import {
+  commitToken,
+  cookieHeaders,
+  firstName,
+  getViewer,
+  safeRedirect,
+  setFlash,
+} from '../utils/session.server';
+
+export const meta: MetaFunction = () => [{ title: pageTitle('Sign in') }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer) {
+    const url = new URL(request.url);
+    throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
+  }
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const field = (key: string) => {
+    const value = form.get(key);
+    return typeof value === 'string' ? value : '';
+  };
+  const email = field('email').trim();
+  const password = field('password');
+  const redirectTo = safeRedirect(form.get('redirectTo'));
+
+  const result = await gql(request, SignInDocument, { input: { email, password } });
+  if (result.errors) {
+    const { fieldErrors, formError } = toFormErrors(request, result.errors);
+    return data({ values: { email }, fieldErrors, formError }, { status: 400 });
+  }
+
+  const { token, expiresAt, viewer } = result.data.signIn;
+  throw redirect(redirectTo, {
+    headers: cookieHeaders(
+      await commitToken(token, expiresAt),
+      await setFlash(`Welcome back, ${firstName(viewer.name)}.`),
+    ),
+  });
+}
+
+export default function SignInPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const submitting = navigation.state === 'submitting';
+  const redirectTo = searchParams.get('redirectTo') ?? '';
+  const errors = actionData?.fieldErrors ?? {};
+  const formRef = useFormErrorFocus(actionData);
+
+  return (
+    <section className="auth-page" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in</h1>
+      <p className="lead">Welcome back. Pick up your courses where you left off.</p>
+      <FormError message={actionData?.formError} />
+      <Form
+        ref={formRef}
+        method="post"
+        noValidate
+        className="card form"
+        aria-labelledby="sign-in-title"
+      >
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={actionData?.values.email}
+          errors={errors.email}
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errors.password}
+        />
+        <button type="submit" className="button button-block" disabled={submitting}>
+          {submitting ? 'Signing in…' : 'Sign in'}
+        </button>
+      </Form>
+      <p className="auth-switch">
+        New here?{' '}
+        <Link to={redirectTo ? `/register?${new URLSearchParams({ redirectTo })}` : '/register'}>
+          Create an account
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
