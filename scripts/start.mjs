@@ -29,9 +29,9 @@ function localSessionSecret() {
 
 const children = [];
 
-function run(name, command, args, env) {
+function run(name, command, args, env, cwd = root) {
   const child = spawn(command, args, {
-    cwd: root,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -71,12 +71,16 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-run('api', process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
-  PORT: apiPort,
-  HOST: host,
-});
+// tsx resolves from the API package, which depends on it.
+run(
+  'api',
+  process.execPath,
+  ['--import', 'tsx', 'src/main.ts'],
+  { PORT: apiPort, HOST: host },
+  path.join(root, 'api'),
+);
 await waitFor(`${apiUrl}/readyz`, 'The API');
-run('web', process.execPath, ['web/node_modules/@remix-run/serve/dist/cli.js', 'web/build/server/index.js'], {
+run('web', process.execPath, ['web/server.js'], {
   PORT: webPort,
   HOST: host,
   API_URL: `${apiUrl}/graphql`,

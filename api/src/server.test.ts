@@ -39,14 +39,31 @@ describe('HTTP surface', () => {
 });
 
 describe('query limits', () => {
-  it('accepts the deepest real query and rejects one deeper than the limit', async () => {
-    const deep = `{ courses { edges { node { modules { lessons { id } } instructor { id } } } } }`;
-    expect((await api.gql(deep)).errors).toBeUndefined();
-    const introspectionDepth = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }`;
-    const result = await api.gql(introspectionDepth);
+  const deepest = `{ courses { edges { node { modules { lessons { id } } instructor { id } } } } }`;
+
+  it('accepts the deepest query the schema allows under the default limits', async () => {
+    expect((await api.gql(deepest)).errors).toBeUndefined();
+  });
+
+  it('rejects a query deeper than the configured limit with 400', async () => {
+    const strict = await startTestApi({ limits: { maxDepth: 4 } });
+    try {
+      const result = await strict.gql(deepest);
+      expect(result.status).toBe(400);
+      expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(result.errors?.[0]?.message).toMatch(/depth/i);
+      expect((await strict.gql('{ courses { totalCount } }')).errors).toBeUndefined();
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('rejects a query costlier than the limit', async () => {
+    const result = await api.gql(
+      `{ ${Array.from({ length: 14 }, (_, index) => `c${index}: courses(first: 50) { edges { node { modules { lessons { id title kind estimatedMinutes required } } } } }`).join(' ')} }`,
+    );
     expect(result.status).toBe(400);
-    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(result.errors?.[0]?.message).toMatch(/depth/i);
+    expect(result.errors?.[0]?.message).toMatch(/cost/i);
   });
 
   it('rejects too many aliases', async () => {
@@ -80,7 +97,10 @@ describe('error formatting', () => {
 
   it('maps an AppError to its code, field errors and the request id', () => {
     const error = AppError.badInput({ email: ['Bad.'] });
-    const formatted = format({ message: error.message }, new GraphQLError(error.message, { originalError: error }));
+    const formatted = format(
+      { message: error.message },
+      new GraphQLError(error.message, { originalError: error, path: ['register'] }),
+    );
     expect(formatted.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       requestId: 'req-1',

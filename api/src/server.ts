@@ -11,6 +11,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { Db } from '@lms/db';
 import express from 'express';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
 import { createFormatError } from './errors';
 import type { Logger } from './logger';
@@ -22,6 +23,7 @@ export interface ApiServerOptions {
   log: Logger;
   production?: boolean;
   trustProxy?: string;
+  limits?: Partial<QueryLimits>;
 }
 
 export interface ApiServer {
@@ -33,9 +35,17 @@ export interface ApiServer {
 
 /** Limits that keep one request from costing the server more than a page of catalog does. */
 export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 15, maxCost: 5000, maxTokens: 5000 };
+export type QueryLimits = typeof QUERY_LIMITS;
+
+/** graphql-armor rules throw by default, which Apollo answers with 500: report instead (400). */
+const reportRejection = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext, error: GraphQLError) => context.reportError(error)],
+};
 
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { db, log, production = false } = options;
+  const limits = { ...QUERY_LIMITS, ...options.limits };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
@@ -46,11 +56,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     introspection: !production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
-      maxDepthRule({ n: QUERY_LIMITS.maxDepth }),
-      maxAliasesRule({ n: QUERY_LIMITS.maxAliases }),
-      costLimitRule({ maxCost: QUERY_LIMITS.maxCost }),
+      maxDepthRule({ n: limits.maxDepth, ...reportRejection }),
+      maxAliasesRule({ n: limits.maxAliases, ...reportRejection }),
+      costLimitRule({ maxCost: limits.maxCost, ...reportRejection }),
     ],
     formatError: createFormatError(currentRequestId, log),
     plugins: [

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { createLogger } from './logger';
-import { type ApiServer, createApiServer } from './server';
+import { type ApiServer, createApiServer, type QueryLimits } from './server';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -29,12 +29,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { production?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { production?: boolean; limits?: Partial<QueryLimits> } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const server = await createApiServer({
     db: database.db,
     log: createLogger('silent'),
     production: options.production,
+    limits: options.limits,
   });
   const { url } = await server.listen(0);
   return {

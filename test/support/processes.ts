@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,8 +23,13 @@ export interface RunningProcess {
 }
 
 /** Spawns a child with captured output (shown when a test fails to start it). */
-export function startProcess(command: string, args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env } });
+export function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd = repoRoot,
+): RunningProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -62,14 +68,14 @@ export async function waitForHttp(url: string, process: RunningProcess, timeoutM
 /** Starts the real API process (`api/src/main.ts`) against a database. */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const api = startProcess(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+  const api = startProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
     ...env,
-  });
+  }, path.join(repoRoot, 'api'));
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/readyz`, api);
   return { ...api, url };
@@ -80,7 +86,7 @@ export async function startWebProcess(apiUrl: string) {
   const port = await freePort();
   const web = startProcess(
     process.execPath,
-    ['web/node_modules/@remix-run/serve/dist/cli.js', 'web/build/server/index.js'],
+    ['web/server.js'],
     {
       PORT: String(port),
       HOST: '127.0.0.1',

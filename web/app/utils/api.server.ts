@@ -55,17 +55,12 @@ function printDocument(document: DocumentNode): string {
 }
 
 /**
- * The client's IP address, to forward to the API (which throttles sign-in per IP).
- * remix-serve does not expose the socket's remote address to loaders, so this relies on a
- * reverse proxy in front of web setting X-Forwarded-For / X-Real-IP; without one the API
- * sees web's own address.
+ * The client's address, to forward to the API (which throttles sign-in per address). The web
+ * server (server.js) sets this header from the socket, or from X-Forwarded-For when a trusted
+ * proxy sent it, and drops any copy the client supplied.
  */
 export function getClientIp(request: Request): string | null {
-  const forwarded = request.headers.get('x-forwarded-for');
-  const first = forwarded?.split(',')[0]?.trim();
-  if (first) return first;
-  const real = request.headers.get('x-real-ip')?.trim();
-  return real || null;
+  return request.headers.get('x-lms-client-ip')?.trim() || null;
 }
 
 function apiUnavailable(): Response {
