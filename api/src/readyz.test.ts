@@ -33,7 +33,11 @@ it('reports not ready while its database is down and ready again when it returns
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-readyz-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   const port = await freePort();
-  let postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dataDir, port, database: 'lms' });
+  let postgres: EmbeddedPostgresHandle = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    database: 'lms',
+  });
   cleanups.push(() => postgres.stop());
   const databaseUrl = postgres.url('lms');
   await migrate({ databaseUrl });

@@ -110,7 +110,10 @@ describe('error formatting', () => {
 
   it('masks anything else', () => {
     const secret = new Error('connection to 10.0.0.5 failed: password=hunter2');
-    const formatted = format({ message: secret.message }, new GraphQLError(secret.message, { originalError: secret }));
+    const formatted = format(
+      { message: secret.message },
+      new GraphQLError(secret.message, { originalError: secret }),
+    );
     expect(formatted.message).not.toContain('hunter2');
     expect(formatted.message).toContain('req-1');
     expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' });
@@ -127,7 +130,10 @@ describe('schema', () => {
     const sdl = await printSdl();
     const undocumented = sdl
       .split('\n')
-      .filter((line, index, lines) => /^\s+\w+(\(.*\))?: /.test(line) && !/"""|"$/.test(lines[index - 1] ?? ''));
+      .filter(
+        (line, index, lines) =>
+          /^\s+\w+(\(.*\))?: /.test(line) && !/"""|"$/.test(lines[index - 1] ?? ''),
+      );
     expect(undocumented).toEqual([]);
   });
 });
@@ -144,7 +150,10 @@ describe('graceful shutdown', () => {
           port,
           path: '/graphql',
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
         },
         (res) => {
           let text = '';

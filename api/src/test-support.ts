@@ -67,7 +67,12 @@ let sequence = 0;
 /** Inserts a user and a course (published with version 1, or a draft) straight into the database. */
 export async function createCourse(
   db: TestDatabase['db'],
-  options: { title?: string; status?: 'PUBLISHED' | 'DRAFT'; publishedAt?: Date; priceCents?: number } = {},
+  options: {
+    title?: string;
+    status?: 'PUBLISHED' | 'DRAFT';
+    publishedAt?: Date;
+    priceCents?: number;
+  } = {},
 ) {
   sequence += 1;
   const status = options.status ?? 'PUBLISHED';
@@ -118,7 +123,10 @@ export async function createCourse(
   if (status === 'PUBLISHED') {
     await db.course.update({
       where: { id: course.id },
-      data: { latestPublishedVersionId: version.id, publishedAt: options.publishedAt ?? version.publishedAt },
+      data: {
+        latestPublishedVersionId: version.id,
+        publishedAt: options.publishedAt ?? version.publishedAt,
+      },
     });
   }
   return { course, version, owner };

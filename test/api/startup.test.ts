@@ -33,7 +33,9 @@ it('two API processes starting together on an empty database both come up; migra
     expect(body.data.courses.totalCount).toBeGreaterThanOrEqual(4);
   }
 
-  const migrationFolders = (await readdir(path.join(repoRoot, 'prisma/migrations'), { withFileTypes: true }))
+  const migrationFolders = (
+    await readdir(path.join(repoRoot, 'prisma/migrations'), { withFileTypes: true })
+  )
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
@@ -44,7 +46,9 @@ it('two API processes starting together on an empty database both come up; migra
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
     );
     expect(applied.rows.map((row) => row.migration_name)).toEqual(migrationFolders);
-    const admins = await client.query(`SELECT count(*)::int AS n FROM "User" WHERE email = 'admin@example.com'`);
+    const admins = await client.query(
+      `SELECT count(*)::int AS n FROM "User" WHERE email = 'admin@example.com'`,
+    );
     expect(admins.rows[0].n).toBe(1);
   } finally {
     await client.end();

@@ -49,11 +49,17 @@ export function startProcess(
   };
 }
 
-export async function waitForHttp(url: string, process: RunningProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  process: RunningProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (process.child.exitCode !== null) {
-      throw new Error(`process exited (${process.child.exitCode}) before ${url} answered:\n${process.output()}`);
+      throw new Error(
+        `process exited (${process.child.exitCode}) before ${url} answered:\n${process.output()}`,
+      );
     }
     try {
       if ((await fetch(url)).ok) return;
@@ -68,14 +74,19 @@ export async function waitForHttp(url: string, process: RunningProcess, timeoutM
 /** Starts the real API process (`api/src/main.ts`) against a database. */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const api = startProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'test',
-    ...env,
-  }, path.join(repoRoot, 'api'));
+  const api = startProcess(
+    process.execPath,
+    ['--import', 'tsx', 'src/main.ts'],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      ...env,
+    },
+    path.join(repoRoot, 'api'),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/readyz`, api);
   return { ...api, url };
@@ -84,17 +95,13 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
 /** Starts the built web app (`pnpm --filter @lms/web build` first) against an API. */
 export async function startWebProcess(apiUrl: string) {
   const port = await freePort();
-  const web = startProcess(
-    process.execPath,
-    ['web/server.js'],
-    {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      API_URL: `${apiUrl}/graphql`,
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'test-session-secret-test-session-secret',
-    },
-  );
+  const web = startProcess(process.execPath, ['web/server.js'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    API_URL: `${apiUrl}/graphql`,
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'test-session-secret-test-session-secret',
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(url, web);
   return { ...web, url };

@@ -6,7 +6,10 @@ import { ViewerType } from './viewer.type';
 
 @Resolver()
 export class AuthResolver {
-  @Query(() => ViewerType, { nullable: true, description: 'The signed-in user; null if anonymous.' })
+  @Query(() => ViewerType, {
+    nullable: true,
+    description: 'The signed-in user; null if anonymous.',
+  })
   viewer(@Ctx() ctx: Context): ViewerType | null {
     return ctx.viewer;
   }

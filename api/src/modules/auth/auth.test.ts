@@ -31,10 +31,17 @@ const userCount = () => api.database.db.user.count();
 describe('register', () => {
   it('creates a student, returns a working session token, stores the email lower-cased', async () => {
     const result = await api.gql<AuthData>(REGISTER, {
-      input: { name: 'Dana Reyes', email: '  Dana.Reyes@Example.com ', password: 'correct horse battery' },
+      input: {
+        name: 'Dana Reyes',
+        email: '  Dana.Reyes@Example.com ',
+        password: 'correct horse battery',
+      },
     });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.register?.viewer).toMatchObject({ email: 'dana.reyes@example.com', role: 'STUDENT' });
+    expect(result.data?.register?.viewer).toMatchObject({
+      email: 'dana.reyes@example.com',
+      role: 'STUDENT',
+    });
 
     const viewer = await api.gql<ViewerData>(VIEWER, {}, { token: result.data?.register?.token });
     expect(viewer.data?.viewer?.email).toBe('dana.reyes@example.com');
@@ -49,17 +56,28 @@ describe('register', () => {
   });
 
   it.each([
-    ['email', { name: 'A', email: 'not-an-email', password: 'long enough password' }, /valid email/],
+    [
+      'email',
+      { name: 'A', email: 'not-an-email', password: 'long enough password' },
+      /valid email/,
+    ],
     ['password', { name: 'A', email: 'short@example.com', password: 'short' }, /at least 10/],
-    ['name', { name: '   ', email: 'noname@example.com', password: 'long enough password' }, /Enter your name/],
-  ])('rejects a bad %s with a message on that field and saves nothing', async (field, input, message) => {
-    const before = await userCount();
-    const result = await api.gql(REGISTER, { input });
-    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.extensions?.fieldErrors?.[field]?.[0]).toMatch(message);
-    expect(result.data).toBeNull();
-    expect(await userCount()).toBe(before);
-  });
+    [
+      'name',
+      { name: '   ', email: 'noname@example.com', password: 'long enough password' },
+      /Enter your name/,
+    ],
+  ])(
+    'rejects a bad %s with a message on that field and saves nothing',
+    async (field, input, message) => {
+      const before = await userCount();
+      const result = await api.gql(REGISTER, { input });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.fieldErrors?.[field]?.[0]).toMatch(message);
+      expect(result.data).toBeNull();
+      expect(await userCount()).toBe(before);
+    },
+  );
 
   it('reports every invalid field at once', async () => {
     const result = await api.gql(REGISTER, { input: { name: '', email: 'x', password: 'y' } });
@@ -93,7 +111,9 @@ describe('register', () => {
       expect(result.errors?.[0]?.extensions?.fieldErrors?.email?.[0]).toMatch(/already exists/);
     }
     expect(await api.database.db.user.count({ where: { email: 'race@example.com' } })).toBe(1);
-    const user = await api.database.db.user.findUniqueOrThrow({ where: { email: 'race@example.com' } });
+    const user = await api.database.db.user.findUniqueOrThrow({
+      where: { email: 'race@example.com' },
+    });
     expect(await api.database.db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 });
@@ -130,7 +150,9 @@ describe('sign in and out', () => {
   it('revokes the session on sign-out: the token stops working', async () => {
     const signIn = await api.gql<SignInData>(SIGN_IN, { input: account });
     const token = signIn.data?.signIn?.token;
-    expect((await api.gql<ViewerData>(VIEWER, {}, { token })).data?.viewer?.email).toBe(account.email);
+    expect((await api.gql<ViewerData>(VIEWER, {}, { token })).data?.viewer?.email).toBe(
+      account.email,
+    );
     expect((await api.gql(SIGN_OUT, {}, { token })).data).toEqual({ signOut: true });
     expect((await api.gql<ViewerData>(VIEWER, {}, { token })).data?.viewer).toBeNull();
     expect((await api.gql(SIGN_OUT, {}, { token })).data).toEqual({ signOut: false });
@@ -178,11 +200,16 @@ describe('sign-in throttling', () => {
   it('lets the account in again once the block has passed', async () => {
     await api.database.db.signInThrottle.update({
       where: { key: `account:${victim.email}` },
-      data: { blockedUntil: new Date(Date.now() - 1000), windowStart: new Date(Date.now() - 16 * 60_000) },
+      data: {
+        blockedUntil: new Date(Date.now() - 1000),
+        windowStart: new Date(Date.now() - 16 * 60_000),
+      },
     });
     const result = await api.gql<SignInData>(SIGN_IN, { input: victim }, { ip: '198.51.100.100' });
     expect(result.errors).toBeUndefined();
-    expect(await api.database.db.signInThrottle.count({ where: { key: `account:${victim.email}` } })).toBe(0);
+    expect(
+      await api.database.db.signInThrottle.count({ where: { key: `account:${victim.email}` } }),
+    ).toBe(0);
   });
 
   it('blocks one address spraying many accounts, and not other addresses', async () => {

@@ -33,7 +33,10 @@ beforeAll(async () => {
   for (let index = 0; index < 7; index++) {
     // Two courses share a timestamp to prove the id tie-break keeps pages stable.
     const publishedAt = new Date(base + Math.min(index, 5) * 60_000);
-    const { course } = await createCourse(api.database.db, { title: `Published ${index}`, publishedAt });
+    const { course } = await createCourse(api.database.db, {
+      title: `Published ${index}`,
+      publishedAt,
+    });
     publishedIds.push(course.id);
   }
   const draft = await createCourse(api.database.db, { title: 'Secret draft', status: 'DRAFT' });
@@ -51,7 +54,10 @@ describe('catalog', () => {
     expect(titles).toHaveLength(7);
     expect(titles?.[6]).toBe('Published 0');
     expect(result.data?.courses.totalCount).toBe(7);
-    expect(result.data?.courses.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    expect(result.data?.courses.pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: false,
+    });
   });
 
   it('never shows a draft, in the list or by slug', async () => {
@@ -67,7 +73,10 @@ describe('catalog', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const result: { data?: CatalogData | null } = await api.gql<CatalogData>(CATALOG, { first: 3, after });
+      const result: { data?: CatalogData | null } = await api.gql<CatalogData>(CATALOG, {
+        first: 3,
+        after,
+      });
       const connection = result.data!.courses;
       seen.push(...connection.edges.map((edge) => edge.node.id));
       pages += 1;
@@ -108,9 +117,12 @@ describe('catalog', () => {
 
   it('shows credit without the approval number', async () => {
     const { course } = await createCourse(api.database.db, { title: 'Credit check' });
-    const slug = (await api.database.db.course.findUniqueOrThrow({ where: { id: course.id } })).slug;
+    const slug = (await api.database.db.course.findUniqueOrThrow({ where: { id: course.id } }))
+      .slug;
     const result = await api.gql<{ course: { credits: unknown[] } }>(COURSE, { slug });
-    expect(result.data?.course.credits).toEqual([{ body: 'AAPC', ceuAmount: '1.50', category: 'core' }]);
+    expect(result.data?.course.credits).toEqual([
+      { body: 'AAPC', ceuAmount: '1.50', category: 'core' },
+    ]);
     expect(JSON.stringify(result)).not.toContain('AAPC-TEST');
   });
 });

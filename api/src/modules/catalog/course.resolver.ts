@@ -2,7 +2,13 @@ import { type CatalogCourse, getPublishedCourse, listPublishedCourses } from '@l
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Money } from '../common/money';
-import { CourseConnection, CourseModule, CourseType, CreditOffering, Instructor } from './course.type';
+import {
+  CourseConnection,
+  CourseModule,
+  CourseType,
+  CreditOffering,
+  Instructor,
+} from './course.type';
 
 function toCourseType(course: CatalogCourse): CourseType {
   const { version } = course;
@@ -40,7 +46,10 @@ export class CourseResolver {
     @Ctx() ctx: Context,
   ): Promise<CourseConnection> {
     const page = await listPublishedCourses({ db: ctx.db, first, after });
-    const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: toCourseType(edge.node) }));
+    const edges = page.edges.map((edge) => ({
+      cursor: edge.cursor,
+      node: toCourseType(edge.node),
+    }));
     return {
       edges,
       totalCount: page.totalCount,

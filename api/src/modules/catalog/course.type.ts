@@ -27,7 +27,8 @@ export class CreditOffering {
   bodyName!: string | null;
 
   @Field(() => String, {
-    description: 'CEUs the body approved, a decimal with two places (e.g. "1.50"). Bodies’ units differ: never add them.',
+    description:
+      'CEUs the body approved, a decimal with two places (e.g. "1.50"). Bodies’ units differ: never add them.',
   })
   ceuAmount!: string;
 

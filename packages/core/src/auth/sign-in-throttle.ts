@@ -12,7 +12,11 @@ export interface ThrottleRule {
   blockSeconds: number;
 }
 
-export const ACCOUNT_RULE: ThrottleRule = { limit: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
+export const ACCOUNT_RULE: ThrottleRule = {
+  limit: 5,
+  windowSeconds: 15 * 60,
+  blockSeconds: 15 * 60,
+};
 export const IP_RULE: ThrottleRule = { limit: 30, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
 
 export function throttleKeys(email: string, ip: string | null | undefined) {

@@ -58,7 +58,10 @@ export async function listPublishedCourses(options: {
     .slice(0, page.first)
     .map(toCatalogCourse)
     .filter((course): course is CatalogCourse => course !== null)
-    .map((node) => ({ cursor: encodeCursor({ publishedAt: node.publishedAt, id: node.id }), node }));
+    .map((node) => ({
+      cursor: encodeCursor({ publishedAt: node.publishedAt, id: node.id }),
+      node,
+    }));
 
   return { edges, hasNextPage, hasPreviousPage: cursor !== null, totalCount };
 }

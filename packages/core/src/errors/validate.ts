@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { AppError, type FieldErrors } from './app-error';
 
 /** Parses input with a zod schema; failures become BAD_USER_INPUT with per-field messages. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): z.output<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};

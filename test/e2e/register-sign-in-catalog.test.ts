@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { type Stack, startStack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const account = {
+  name: 'Priya Natarajan',
+  email: 'priya.natarajan@example.com',
+  password: 'icd10-guidelines-2027',
+};
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((violation) =>
+    ['serious', 'critical'].includes(violation.impact ?? ''),
+  );
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+async function fieldError(page: Page, label: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  return page.locator(`[id="${errorId}"]`).innerText();
+}
+
+describe('a student, in Chromium', () => {
+  it('registers (after fixing mistakes), signs out, signs in and opens a course', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(stack.webUrl);
+    await page.getByRole('link', { name: 'Create account' }).first().click();
+    await expect.poll(() => page.url()).toContain('/register');
+    await expectNoSeriousA11yViolations(page);
+
+    // Mistakes: each field says what to fix, and nothing is saved.
+    await page.getByLabel('Full name').fill(account.name);
+    await page.getByLabel('Email').fill('priya.natarajan@');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await fieldError(page, 'Email')).toMatch(/valid email address/);
+    expect(await fieldError(page, 'Password')).toMatch(/at least 10 characters/);
+    await expect.poll(() => page.getByLabel('Full name').inputValue()).toBe(account.name);
+    expect(await stack.database.db.user.count({ where: { name: account.name } })).toBe(0);
+
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain(account.name);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/Welcome/);
+
+    // Sign out, and the header says so.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign in');
+    expect(await page.getByRole('banner').innerText()).not.toContain(account.name);
+
+    // The email is taken now.
+    await page.goto(`${stack.webUrl}/register`);
+    await page.getByLabel('Full name').fill('Someone Else');
+    await page.getByLabel('Email').fill(account.email.toUpperCase());
+    await page.getByLabel('Password').fill('another-password-1');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await fieldError(page, 'Email')).toMatch(/already exists/);
+    expect(await stack.database.db.user.count({ where: { email: account.email } })).toBe(1);
+
+    // Sign in: unknown email, wrong password, then right.
+    await page.goto(`${stack.webUrl}/sign-in`);
+    await page.getByLabel('Email').fill('nobody@example.com');
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    expect(await fieldError(page, 'Email')).toMatch(/No account/);
+
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill('not-my-password');
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    expect(await fieldError(page, 'Password')).toMatch(/not correct/);
+
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain(account.name);
+
+    // The catalog, then a course page with what a coder needs to decide.
+    await page.getByRole('link', { name: 'Catalog' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Course catalog');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('link', { name: /ICD-10-CM Official Guidelines/ }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toMatch(/ICD-10-CM Official Guidelines for Coding and Reporting/);
+    const main = await page.getByRole('main').innerText();
+    expect(main).toContain('Syllabus');
+    expect(main).toContain('Marcus Lee');
+    expect(main).toMatch(/AAPC[\s\S]*2\.00 CEUs/);
+    expect(main).toContain('$49.00');
+    expect(main).not.toContain('AAPC-DEMO');
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+
+  it('answers a draft course by URL with a 404 page', async () => {
+    const page = await browser.newPage();
+    const draft = await stack.database.db.course.findFirstOrThrow({ where: { status: 'DRAFT' } });
+    const response = await page.goto(`${stack.webUrl}/courses/${draft.slug}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/not found/i);
+    await page.close();
+  });
+
+  it('registers and signs in with JavaScript turned off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${stack.webUrl}/register`);
+    await page.getByLabel('Full name').fill('No Script');
+    await page.getByLabel('Email').fill('noscript@example.com');
+    await page.getByLabel('Password').fill('plain-html-forms');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain('No Script');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign in');
+    await context.close();
+  });
+});

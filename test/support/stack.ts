@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { seedDemoData } from '@lms/db';
+import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { repoRoot, startApiProcess, startWebProcess } from './processes';
+
+export interface Stack {
+  database: TestDatabase;
+  apiUrl: string;
+  webUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The whole product as a user meets it: a seeded database, the API process, the web process. */
+export async function startStack(): Promise<Stack> {
+  if (!existsSync(path.join(repoRoot, 'web/build/server/index.js'))) {
+    throw new Error(
+      'web/build is missing: run `pnpm --filter @lms/web build` (pnpm test does it).',
+    );
+  }
+  const database = await createTestDatabase();
+  await seedDemoData(database.db);
+  const api = await startApiProcess(database.url, { SEED_DEMO_DATA: 'false' });
+  const web = await startWebProcess(api.url);
+  return {
+    database,
+    apiUrl: api.url,
+    webUrl: web.url,
+    async stop() {
+      await web.stop();
+      await api.stop();
+      await database.drop();
+    },
+  };
+}
