@@ -30,9 +30,13 @@ export interface TestApi {
 }
 
 export async function startTestApi(
-  options: { production?: boolean; limits?: Partial<QueryLimits> } = {},
+  options: {
+    production?: boolean;
+    limits?: Partial<QueryLimits>;
+    onQuery?: (sql: string) => void;
+  } = {},
 ): Promise<TestApi> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ onQuery: options.onQuery });
   const server = await createApiServer({
     db: database.db,
     log: createLogger('silent'),

@@ -11,6 +11,8 @@ export interface CreatePrismaClientOptions {
   statementTimeoutMs?: number;
   /** How long a query may wait for a free pooled connection. Default 5 s. */
   connectionTimeoutMs?: number;
+  /** Called with the text of every SQL statement (tests count them; see the N+1 test). */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -22,6 +24,7 @@ export function createPrismaClient({
   poolMax = 10,
   statementTimeoutMs = 15_000,
   connectionTimeoutMs = 5_000,
+  onQuery,
 }: CreatePrismaClientOptions): Db {
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
@@ -30,5 +33,8 @@ export function createPrismaClient({
     idleTimeoutMillis: 30_000,
     statement_timeout: statementTimeoutMs,
   });
-  return new PrismaClient({ adapter });
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
+  return client as unknown as Db;
 }

@@ -18,6 +18,8 @@ export interface CreateTestDatabaseOptions {
   migrated?: boolean;
   /** Defaults to the cluster provided by the global setup. */
   adminUrl?: string;
+  /** Receives every SQL statement the returned client sends. */
+  onQuery?: (sql: string) => void;
 }
 
 /** Usage: `let t: TestDatabase; beforeAll(async () => { t = await createTestDatabase(); });
@@ -32,7 +34,7 @@ export async function createTestDatabase(
     client.query(`CREATE DATABASE ${name} TEMPLATE ${client.escapeIdentifier(template)}`),
   );
   const url = databaseUrl(adminUrl, name);
-  const db = createPrismaClient({ databaseUrl: url, poolMax: 5 });
+  const db = createPrismaClient({ databaseUrl: url, poolMax: 5, onQuery: options.onQuery });
   return {
     url,
     db,
