@@ -1,6 +1,8 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isAppError } from '@lms/core';
 import type { GraphQLFormattedError } from 'graphql';
+import type { Context } from './context';
 import type { Logger } from './logger';
 
 /** Apollo's own codes for request-level problems (parse, validation): safe to show as they are. */
@@ -14,38 +16,59 @@ const APOLLO_CLIENT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+export const MASKED_MESSAGE = 'Something went wrong on our side. Quote the request id if you contact support.';
+
 /**
- * AppError → extensions.code (+ field errors / retry time). Anything else is a bug: logged
- * with the request id and masked, since Apollo does not mask thrown messages by itself.
+ * AppError → extensions.code (+ field errors / retry time). Anything else is a bug: masked,
+ * since Apollo does not mask thrown messages by itself (the plugin below logs it).
  */
-export function createFormatError(getRequestId: () => string | undefined, log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const requestId = getRequestId();
-    const original = unwrapResolverError(error);
-    if (isAppError(original)) {
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (isAppError(original)) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: {
+        code: original.code,
+        ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}),
+        ...(original.retryAfterSeconds !== undefined
+          ? { retryAfterSeconds: original.retryAfterSeconds }
+          : {}),
+      },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
+    return { ...formatted, extensions: { code } };
+  }
+  return { message: MASKED_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Logs unexpected errors with the request id, and stamps that id on every error returned. */
+export function requestIdPlugin(log: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
       return {
-        message: original.message,
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: {
-          code: original.code,
-          requestId,
-          ...(original.fieldErrors ? { fieldErrors: original.fieldErrors } : {}),
-          ...(original.retryAfterSeconds !== undefined
-            ? { retryAfterSeconds: original.retryAfterSeconds }
-            : {}),
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (isAppError(original)) continue;
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) continue;
+            log.error(
+              { err: original, requestId: contextValue.requestId, path: error.path },
+              'unhandled error in GraphQL',
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
         },
       };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
-      return { ...formatted, extensions: { code, requestId } };
-    }
-    log.error({ err: original, requestId, path: formatted.path }, 'unhandled error in GraphQL');
-    return {
-      message: `Something went wrong on our side. Quote request id ${requestId} if you contact support.`,
-      path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-    };
+    },
   };
 }

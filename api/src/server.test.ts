@@ -3,8 +3,7 @@ import http from 'node:http';
 import { AppError } from '@lms/core';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFormatError } from './errors';
-import { createLogger } from './logger';
+import { formatError, MASKED_MESSAGE } from './errors';
 import { printSdl } from './schema';
 import { startTestApi, type TestApi } from './test-support';
 
@@ -93,30 +92,37 @@ describe('production mode', () => {
 });
 
 describe('error formatting', () => {
-  const format = createFormatError(() => 'req-1', createLogger('silent'));
-
-  it('maps an AppError to its code, field errors and the request id', () => {
+  it('maps an AppError to its code and field errors', () => {
     const error = AppError.badInput({ email: ['Bad.'] });
-    const formatted = format(
+    const formatted = formatError(
       { message: error.message },
       new GraphQLError(error.message, { originalError: error, path: ['register'] }),
     );
-    expect(formatted.extensions).toEqual({
-      code: 'BAD_USER_INPUT',
-      requestId: 'req-1',
-      fieldErrors: { email: ['Bad.'] },
-    });
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { email: ['Bad.'] } });
   });
 
   it('masks anything else', () => {
     const secret = new Error('connection to 10.0.0.5 failed: password=hunter2');
-    const formatted = format(
-      { message: secret.message },
-      new GraphQLError(secret.message, { originalError: secret }),
+    const formatted = formatError(
+      { message: secret.message, path: ['courses'] },
+      new GraphQLError(secret.message, { originalError: secret, path: ['courses'] }),
     );
-    expect(formatted.message).not.toContain('hunter2');
-    expect(formatted.message).toContain('req-1');
-    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' });
+    expect(formatted).toEqual({
+      message: MASKED_MESSAGE,
+      path: ['courses'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it('stamps the response’s request id on every error', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' },
+      body: JSON.stringify({ query: '{ courses(first: 0) { totalCount } }' }),
+    });
+    const body = (await response.json()) as { errors: { extensions: { requestId: string } }[] };
+    expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
+    expect(body.errors[0]?.extensions.requestId).toBe('trace-abc-123');
   });
 });
 

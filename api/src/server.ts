@@ -13,9 +13,8 @@ import type { Db } from '@lms/db';
 import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
-import { createFormatError } from './errors';
+import { formatError, requestIdPlugin } from './errors';
 import type { Logger } from './logger';
-import { currentRequestId, runInRequestScope } from './request-scope';
 import { getSchema } from './schema';
 
 export interface ApiServerOptions {
@@ -64,9 +63,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       maxAliasesRule({ n: limits.maxAliases, ...reportRejection }),
       costLimitRule({ maxCost: limits.maxCost, ...reportRejection }),
     ],
-    formatError: createFormatError(currentRequestId, log),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestIdPlugin(log),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -76,6 +76,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     const incoming = req.get('x-request-id');
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
+    res.locals.requestId = requestId;
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -84,7 +85,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         'request',
       );
     });
-    runInRequestScope(requestId, next);
+    next();
   });
 
   app.get('/healthz', (_req, res) => {
@@ -105,8 +106,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({ db, req, requestId: currentRequestId() ?? randomUUID(), log }),
+      context: async ({ req, res }) =>
+        createContext({ db, req, requestId: String(res.locals.requestId), log }),
     }),
   );
 

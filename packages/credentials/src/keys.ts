@@ -1,0 +1,127 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  type CryptoKey,
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+} from 'jose';
+
+/** An Ed25519 public key as a JWK (kty OKP, crv Ed25519), with its kid. */
+export interface IssuerPublicJwk extends JWK {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  kid: string;
+  alg: 'EdDSA';
+  use: 'sig';
+}
+
+/** The private JWK adds `d`. This JSON is what a key file or secret store holds. */
+export interface IssuerPrivateJwk extends IssuerPublicJwk {
+  d: string;
+}
+
+/** A freshly generated key pair, both halves as JSON-serialisable JWKs. */
+export interface IssuerKeyPair {
+  kid: string;
+  publicJwk: IssuerPublicJwk;
+  privateJwk: IssuerPrivateJwk;
+}
+
+/** A key ready to sign with (see signCredentialJwt). */
+export interface IssuerKey {
+  kid: string;
+  publicJwk: IssuerPublicJwk;
+  privateKey: CryptoKey;
+}
+
+/** Generates a new Ed25519 signing key; its kid is the RFC 7638 JWK thumbprint. */
+export async function generateIssuerKey(): Promise<IssuerKeyPair> {
+  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk = await exportJWK(privateKey);
+  if (!jwk.d || !jwk.x) throw new Error('Ed25519 key export did not yield a private JWK');
+  const kid = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x });
+  const publicJwk: IssuerPublicJwk = {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: jwk.x,
+    kid,
+    alg: 'EdDSA',
+    use: 'sig',
+  };
+  return { kid, publicJwk, privateJwk: { ...publicJwk, d: jwk.d } };
+}
+
+function parseJwk(jwkJson: string | JWK): JWK {
+  if (typeof jwkJson !== 'string') return jwkJson;
+  try {
+    return JSON.parse(jwkJson) as JWK;
+  } catch {
+    throw new Error('Issuer key is not valid JSON');
+  }
+}
+
+/**
+ * Imports the private Ed25519 JWK (JSON text or object, e.g. from a secret store or the key
+ * file). The kid is taken from the JWK, or computed as its thumbprint when absent.
+ */
+export async function importIssuerKey(jwkJson: string | JWK): Promise<IssuerKey> {
+  const jwk = parseJwk(jwkJson);
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
+    throw new Error('Issuer key must be an Ed25519 JWK (kty OKP, crv Ed25519)');
+  }
+  if (typeof jwk.d !== 'string') {
+    throw new Error('Issuer key has no private part (d): cannot sign with a public key');
+  }
+  const kid =
+    typeof jwk.kid === 'string' && jwk.kid.length > 0
+      ? jwk.kid
+      : await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x });
+  const privateKey = (await importJWK(
+    { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d },
+    'EdDSA',
+  )) as CryptoKey;
+  const publicJwk: IssuerPublicJwk = {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: jwk.x,
+    kid,
+    alg: 'EdDSA',
+    use: 'sig',
+  };
+  return { kid, publicJwk, privateKey };
+}
+
+function isErrno(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}
+
+/**
+ * Development convenience: reads the private JWK at `filePath`, or creates it (mode 0600,
+ * exclusive create so two processes starting at once agree on one key) when missing.
+ * Production should pass its key to importIssuerKey from a secret store; whether a missing key
+ * may be generated is the caller's decision.
+ */
+export async function loadOrCreateIssuerKey(filePath: string): Promise<IssuerKey> {
+  try {
+    return await importIssuerKey(await readFile(filePath, 'utf8'));
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  }
+  const pair = await generateIssuerKey();
+  await mkdir(dirname(filePath), { recursive: true, mode: 0o700 });
+  try {
+    await writeFile(filePath, `${JSON.stringify(pair.privateJwk, null, 2)}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    });
+  } catch (error) {
+    // Another process created it between our read and write: use theirs.
+    if (isErrno(error, 'EEXIST')) return importIssuerKey(await readFile(filePath, 'utf8'));
+    throw error;
+  }
+  return importIssuerKey(pair.privateJwk);
+}

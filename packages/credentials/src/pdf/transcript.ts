@@ -1,0 +1,246 @@
+import { formatCeu, formatLongDate, utcDate } from '../format.js';
+import {
+  ACCENT,
+  createDocument,
+  INK,
+  MUTED,
+  type PageSize,
+  RULE,
+  TEXT,
+  winAnsiSafe,
+} from './shared.js';
+
+export interface TranscriptEntry {
+  /** YYYY-MM-DD */
+  date: string;
+  title: string;
+  /** Body label as shown, e.g. "AAPC". */
+  body: string;
+  /** Approved amount as a decimal string, e.g. "2.00". */
+  ceuAmount: string;
+  source: 'certificate' | 'self-reported';
+  serial?: string;
+}
+
+export interface TranscriptCycle {
+  /** The credential being maintained, e.g. "CPC (AAPC)". */
+  credential: string;
+  /** YYYY-MM-DD */
+  cycleStart: string;
+  /** YYYY-MM-DD */
+  cycleEnd: string;
+  required: string;
+  earned: string;
+  remaining: string;
+  entries: TranscriptEntry[];
+}
+
+export interface TranscriptInput {
+  learnerName: string;
+  /** ISO instant. */
+  generatedAt: string;
+  cycles: TranscriptCycle[];
+  /** Shown in the heading and footer; default "CodeCred LMS". */
+  issuerName?: string;
+}
+
+export interface TranscriptPdfOptions {
+  pageSize?: PageSize;
+  compress?: boolean;
+}
+
+const MARGIN = 50;
+const FOOTER_SPACE = 40;
+
+interface Column {
+  key: 'date' | 'title' | 'body' | 'ceu' | 'source' | 'serial';
+  label: string;
+  share: number;
+  align: 'left' | 'right';
+}
+
+const COLUMNS: Column[] = [
+  { key: 'date', label: 'Date', share: 0.13, align: 'left' },
+  { key: 'title', label: 'Program', share: 0.37, align: 'left' },
+  { key: 'body', label: 'Body', share: 0.09, align: 'left' },
+  { key: 'ceu', label: 'CEUs', share: 0.08, align: 'right' },
+  { key: 'source', label: 'Source', share: 0.13, align: 'left' },
+  { key: 'serial', label: 'Certificate', share: 0.2, align: 'left' },
+];
+
+/**
+ * A portrait CEU transcript per renewal cycle (what an auditor asks for): a summary line per
+ * cycle (required / earned / remaining) and a table of its entries, with page breaks that repeat
+ * the table header and "Page n of m" footers.
+ */
+export async function renderTranscriptPdf(
+  input: TranscriptInput,
+  options: TranscriptPdfOptions = {},
+): Promise<Buffer> {
+  const issuerName = winAnsiSafe(input.issuerName ?? 'CodeCred LMS');
+  const learnerName = winAnsiSafe(input.learnerName);
+  const generatedOn = formatLongDate(utcDate(input.generatedAt));
+  const { doc, done } = createDocument(
+    {
+      size: options.pageSize ?? 'LETTER',
+      layout: 'portrait',
+      compress: options.compress ?? true,
+      bufferPages: true,
+      margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    },
+    {
+      title: `CEU transcript: ${learnerName}`,
+      author: issuerName,
+      subject: 'Continuing-education transcript by renewal cycle',
+      createdAt: new Date(input.generatedAt),
+    },
+  );
+  const W = doc.page.width;
+  const bottom = () => doc.page.height - MARGIN - FOOTER_SPACE;
+  const tableWidth = W - 2 * MARGIN;
+  const widths = COLUMNS.map((c) => c.share * tableWidth);
+  const pad = 4;
+
+  let y = MARGIN;
+  doc.font('Helvetica-Bold').fontSize(8).fillColor(ACCENT);
+  doc.text(issuerName.toUpperCase(), MARGIN, y, { characterSpacing: 2, lineBreak: false });
+  y += 16;
+  doc.font('Times-Roman').fontSize(24).fillColor(INK);
+  doc.text('Continuing-Education Transcript', MARGIN, y, { lineBreak: false });
+  y += 32;
+  doc.font('Helvetica').fontSize(10).fillColor(TEXT);
+  doc.text(`Learner: ${learnerName}`, MARGIN, y, { lineBreak: false });
+  y += 14;
+  doc.fillColor(MUTED).text(`Generated ${generatedOn}`, MARGIN, y, { lineBreak: false });
+  y += 14;
+  doc
+    .lineWidth(0.8)
+    .strokeColor(INK)
+    .moveTo(MARGIN, y)
+    .lineTo(W - MARGIN, y)
+    .stroke();
+  y += 16;
+
+  const newPage = () => {
+    doc.addPage();
+    y = MARGIN;
+  };
+
+  const headerRow = () => {
+    doc.rect(MARGIN, y, tableWidth, 16).fillColor('#eef0f4').fill();
+    doc.font('Helvetica-Bold').fontSize(7.5).fillColor(INK);
+    let x = MARGIN;
+    COLUMNS.forEach((c, i) => {
+      doc.text(c.label.toUpperCase(), x + pad, y + 5, {
+        width: widths[i]! - 2 * pad,
+        align: c.align,
+        characterSpacing: 0.8,
+        lineBreak: false,
+      });
+      x += widths[i]!;
+    });
+    y += 16;
+  };
+
+  if (input.cycles.length === 0) {
+    doc.font('Helvetica-Oblique').fontSize(10).fillColor(MUTED);
+    doc.text('No renewal cycles recorded.', MARGIN, y);
+  }
+
+  for (const cycle of input.cycles) {
+    if (y + 90 > bottom()) newPage();
+    doc.font('Helvetica-Bold').fontSize(12).fillColor(INK);
+    doc.text(winAnsiSafe(cycle.credential), MARGIN, y, { lineBreak: false });
+    y += 16;
+    doc.font('Helvetica').fontSize(9.5).fillColor(TEXT);
+    doc.text(
+      `Cycle ${formatLongDate(cycle.cycleStart)} to ${formatLongDate(cycle.cycleEnd)}`,
+      MARGIN,
+      y,
+      { lineBreak: false },
+    );
+    y += 14;
+    doc.text(
+      `Required ${formatCeu(cycle.required)}   ·   Earned ${formatCeu(cycle.earned)}   ·   Remaining ${formatCeu(cycle.remaining)}`,
+      MARGIN,
+      y,
+      { lineBreak: false },
+    );
+    y += 18;
+    headerRow();
+
+    if (cycle.entries.length === 0) {
+      doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED);
+      doc.text('No entries in this cycle.', MARGIN + pad, y + 5, { lineBreak: false });
+      y += 20;
+    }
+
+    cycle.entries.forEach((entry, rowIndex) => {
+      const cells: Record<Column['key'], string> = {
+        date: entry.date,
+        title: winAnsiSafe(entry.title),
+        body: winAnsiSafe(entry.body),
+        ceu: formatCeu(entry.ceuAmount),
+        source: entry.source === 'certificate' ? 'Certificate' : 'Self-reported',
+        serial: entry.serial ?? '',
+      };
+      doc.font('Helvetica').fontSize(8.5);
+      const titleHeight = doc.heightOfString(cells.title, { width: widths[1]! - 2 * pad });
+      const rowHeight = Math.max(titleHeight, 10) + 2 * pad + 2;
+      if (y + rowHeight > bottom()) {
+        newPage();
+        headerRow();
+      }
+      if (rowIndex % 2 === 1) doc.rect(MARGIN, y, tableWidth, rowHeight).fillColor('#f7f7f9').fill();
+      let x = MARGIN;
+      COLUMNS.forEach((c, i) => {
+        const width = widths[i]! - 2 * pad;
+        if (c.key === 'serial') doc.font('Courier').fontSize(7.5);
+        else doc.font('Helvetica').fontSize(8.5);
+        doc.fillColor(c.key === 'source' && entry.source === 'self-reported' ? MUTED : TEXT);
+        doc.text(cells[c.key], x + pad, y + pad + 1, {
+          width,
+          align: c.align,
+          ...(c.key === 'title' ? {} : { lineBreak: false }),
+        });
+        x += widths[i]!;
+      });
+      y += rowHeight;
+      doc
+        .lineWidth(0.4)
+        .strokeColor(RULE)
+        .moveTo(MARGIN, y)
+        .lineTo(W - MARGIN, y)
+        .stroke();
+    });
+    y += 22;
+  }
+
+  if (y + 40 > bottom()) newPage();
+  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+  doc.text(
+    'Certificate entries can be verified with their serial on the issuer’s verification page. ' +
+      'Self-reported entries are listed as the learner reported them and have not been verified ' +
+      `by ${issuerName}. Amounts are each body’s approved credit; different bodies’ credits are ` +
+      'never added together.',
+    MARGIN,
+    y,
+    { width: tableWidth },
+  );
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const footerY = doc.page.height - MARGIN + 10;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin must not add a page
+    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+    doc.text(`${learnerName} · CEU transcript · generated ${generatedOn}`, MARGIN, footerY, {
+      lineBreak: false,
+    });
+    const pageLabel = `Page ${i - range.start + 1} of ${range.count}`;
+    doc.text(pageLabel, W - MARGIN - doc.widthOfString(pageLabel), footerY, { lineBreak: false });
+  }
+
+  doc.end();
+  return done;
+}

@@ -1,0 +1,24 @@
+export {
+  type CompletedCheckout,
+  type FailureMode,
+  type PromotionCodeRule,
+  type StripeEmulator,
+  type StripeEmulatorOptions,
+  startStripeEmulator,
+  type WebhookDelivery,
+} from './emulator';
+export {
+  PaymentError,
+  PaymentProviderUnavailableError,
+  PaymentRequestError,
+  WebhookSignatureError,
+} from './errors';
+export type * from './gateway';
+export { formatMoney, minorUnitDigits } from './money';
+export {
+  createStripeGateway,
+  type StripeGatewayOptions,
+  toCheckoutSessionDetails,
+  translateStripeError,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from './stripe-gateway';
