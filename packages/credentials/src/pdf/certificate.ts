@@ -279,8 +279,8 @@ export async function renderCertificatePdf(
   });
 
   const leftX = 62;
-  const labelWidth = 78;
-  let detailY = qrY + 6;
+  const labelWidth = 66;
+  let detailY = qrY + 22;
   const detail = (label: string, value: string, font = 'Helvetica') => {
     doc.font('Helvetica-Bold').fontSize(7).fillColor(ACCENT);
     doc.text(label.toUpperCase(), leftX, detailY + 1.5, {
@@ -294,8 +294,20 @@ export async function renderCertificatePdf(
   };
   detail('Serial', snapshot.serial, 'Courier-Bold');
   detail('Issued', issuedOn);
-  detail('Sponsor', s.sponsoringOrganization);
   if (snapshot.supersedesSerial) detail('Supersedes', snapshot.supersedesSerial, 'Courier-Bold');
+
+  // Centre of the band: the sponsoring organization over a rule, as a signature block reads.
+  const sigWidth = 220;
+  const sigY = qrY + 30;
+  const sigSize = fitFontSize(doc, s.sponsoringOrganization, 'Times-Italic', sigWidth, 16, 9);
+  doc.font('Times-Italic').fontSize(sigSize).fillColor(INK);
+  centered(doc, s.sponsoringOrganization, sigY, W, sigWidth + 40, { lineBreak: false });
+  rule(doc, cx, sigY + sigSize + 6, sigWidth, INK);
+  doc.font('Helvetica-Bold').fontSize(7).fillColor(ACCENT);
+  centered(doc, 'SPONSORING ORGANIZATION', sigY + sigSize + 12, W, sigWidth + 40, {
+    characterSpacing: 1.2,
+    lineBreak: false,
+  });
 
   const verifyLine = `Verify at ${snapshot.verifyUrl}`;
   doc.font('Helvetica').fontSize(8.5).fillColor(INK);
