@@ -16,13 +16,17 @@ const APOLLO_CLIENT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-export const MASKED_MESSAGE = 'Something went wrong on our side. Quote the request id if you contact support.';
+export const MASKED_MESSAGE =
+  'Something went wrong on our side. Quote the request id if you contact support.';
 
 /**
  * AppError → extensions.code (+ field errors / retry time). Anything else is a bug: masked,
  * since Apollo does not mask thrown messages by itself (the plugin below logs it).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isAppError(original)) {
     return {
@@ -42,7 +46,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
     return { ...formatted, extensions: { code } };
   }
-  return { message: MASKED_MESSAGE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: MASKED_MESSAGE,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** Logs unexpected errors with the request id, and stamps that id on every error returned. */

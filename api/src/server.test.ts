@@ -98,7 +98,10 @@ describe('error formatting', () => {
       { message: error.message },
       new GraphQLError(error.message, { originalError: error, path: ['register'] }),
     );
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: { email: ['Bad.'] } });
+    expect(formatted.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: { email: ['Bad.'] },
+    });
   });
 
   it('masks anything else', () => {

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { createPrismaClient, migrate, seedDemoData, seedManyCourses } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import autocannon from 'autocannon';
-import { freePort, type RunningProcess, startApiProcess, startProcess, waitForHttp } from '../support/processes';
+import {
+  freePort,
+  type RunningProcess,
+  startApiProcess,
+  startProcess,
+  waitForHttp,
+} from '../support/processes';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -101,7 +107,12 @@ try {
   const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
   processes.push(api);
   const rawPort = await freePort();
-  const raw = startProcess(process.execPath, ['--import', 'tsx', 'bench/raw-catalog-server.ts', databaseUrl, String(rawPort)], {}, path.join(import.meta.dirname, '..'));
+  const raw = startProcess(
+    process.execPath,
+    ['--import', 'tsx', 'bench/raw-catalog-server.ts', databaseUrl, String(rawPort)],
+    {},
+    path.join(import.meta.dirname, '..'),
+  );
   processes.push(raw);
   await waitForHttp(`http://127.0.0.1:${rawPort}/`, raw).catch(() => {});
 
