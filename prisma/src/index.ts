@@ -1,12 +1,16 @@
 export { type CreatePrismaClientOptions, createPrismaClient, type Db } from './client';
 export {
+  type AuditLog,
   type Course,
+  type CourseInstructor,
+  CourseInstructorRole,
   CourseKind,
   CourseLevel,
   CourseStatus,
   type CourseVersion,
   type CreditApproval,
   CreditBody,
+  type InstructorCredential,
   type Lesson,
   LessonKind,
   type Module,
@@ -17,4 +21,4 @@ export {
   type User,
 } from './generated/client';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate';
-export { seedDemoData, seedManyCourses } from './seed';
+export { markVersionPublished, seedDemoData, seedManyCourses } from './seed';

@@ -60,6 +60,7 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
       ownerId,
       status: course.published ? 'PUBLISHED' : 'DRAFT',
       publishedAt,
+      instructors: { create: { userId: ownerId, role: 'OWNER' } },
       versions: {
         create: {
           number: 1,
@@ -70,7 +71,6 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
           level: course.level,
           priceCents: course.priceCents,
           instructionalMinutes,
-          publishedAt,
           modules: {
             create: course.modules.map((module, moduleIndex) => ({
               position: moduleIndex + 1,
@@ -105,12 +105,32 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
     select: { id: true, versions: { select: { id: true } } },
   });
 
-  if (course.published) {
+  const versionId = created.versions[0]!.id;
+  if (course.published && publishedAt) {
+    await markVersionPublished(tx, [versionId], publishedAt);
     await tx.course.update({
       where: { id: created.id },
-      data: { latestPublishedVersionId: created.versions[0]!.id },
+      data: { latestPublishedVersionId: versionId },
     });
+  } else {
+    await tx.course.update({ where: { id: created.id }, data: { draftVersionId: versionId } });
   }
+}
+
+/**
+ * Freezes draft versions as published, computing their full-text document in the same
+ * statement (a database trigger forbids changing a version once it is published).
+ */
+export function markVersionPublished(
+  tx: Tx | Db,
+  versionIds: string[],
+  publishedAt: Date,
+  publishedById: string | null = null,
+) {
+  return tx.$executeRaw`UPDATE "CourseVersion"
+    SET "searchVector" = "lms_course_version_search_vector"("id"),
+        "publishedAt" = ${publishedAt}, "publishedById" = ${publishedById}::uuid
+    WHERE "id" = ANY(${versionIds}::uuid[]) AND "publishedAt" IS NULL`;
 }
 
 /**
@@ -148,13 +168,16 @@ export async function seedManyCourses(
           id: c.versionId,
           courseId: c.courseId,
           number: 1,
-          title: `Benchmark Course ${c.index + 1}`,
-          summary: 'Generated for load and benchmark tests.',
-          kind: 'CE' as const,
+          title: benchmarkTitle(c.index),
+          summary: `Generated for load tests: ${BENCH_TOPICS[(c.index * 7) % BENCH_TOPICS.length]} in depth.`,
+          kind: c.index % 3 === 0 ? ('EXAM_PREP' as const) : ('CE' as const),
+          level: (['BEGINNER', 'INTERMEDIATE', 'ADVANCED'] as const)[c.index % 3],
           priceCents: (c.index % 5) * 1000,
           instructionalMinutes: 30,
-          publishedAt,
         })),
+      }),
+      db.courseInstructor.createMany({
+        data: batch.map((c) => ({ courseId: c.courseId, userId: ownerId, role: 'OWNER' as const })),
       }),
       db.module.createMany({
         data: batch.map((c) => ({
@@ -173,12 +196,37 @@ export async function seedManyCourses(
           estimatedMinutes: 30,
         })),
       }),
+      markVersionPublished(
+        db,
+        batch.map((c) => c.versionId),
+        publishedAt,
+      ),
       db.$executeRaw`UPDATE "Course" c SET "latestPublishedVersionId" = v.id
         FROM "CourseVersion" v
         WHERE v."courseId" = c.id AND c.id = ANY(${batch.map((b) => b.courseId)}::uuid[])`,
     ]);
   }
   return { courseIds: courses.map((c) => c.courseId) };
+}
+
+const BENCH_TOPICS = [
+  'ICD-10-CM diabetes coding',
+  'HCPCS Level II durable medical equipment',
+  'risk adjustment documentation',
+  'inpatient sequencing rules',
+  'outpatient diagnostic coding',
+  'injury and external cause coding',
+  'pregnancy and perinatal coding',
+  'neoplasm table navigation',
+  'compliance and auditing',
+  'medical terminology essentials',
+  'anatomy for coders',
+  'modifiers for supplies and drugs',
+];
+
+function benchmarkTitle(index: number): string {
+  const topic = BENCH_TOPICS[index % BENCH_TOPICS.length]!;
+  return `${topic.charAt(0).toUpperCase()}${topic.slice(1)}: Part ${Math.floor(index / BENCH_TOPICS.length) + 1}`;
 }
 
 async function benchmarkOwnerId(db: Db): Promise<string> {

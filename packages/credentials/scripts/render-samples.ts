@@ -10,7 +10,10 @@ import { sampleSnapshot, sampleTranscript } from '../src/testing/sample.js';
 const outDir = process.argv[2] ?? 'credential-samples';
 await mkdir(outDir, { recursive: true });
 const snapshot = sampleSnapshot();
-await writeFile(join(outDir, 'cert-a4.pdf'), await renderCertificatePdf(snapshot, { pageSize: 'A4' }));
+await writeFile(
+  join(outDir, 'cert-a4.pdf'),
+  await renderCertificatePdf(snapshot, { pageSize: 'A4' }),
+);
 await writeFile(
   join(outDir, 'cert-letter.pdf'),
   await renderCertificatePdf(snapshot, { pageSize: 'LETTER' }),

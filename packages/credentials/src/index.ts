@@ -1,13 +1,5 @@
-export type { CertificateCredit, CertificateSnapshot, CreditBody } from './types.js';
-export { CREDIT_BODIES } from './types.js';
-export {
-  CROCKFORD_ALPHABET,
-  generateSerial,
-  isCanonicalSerial,
-  normalizeSerial,
-} from './serial.js';
-export type { IssuerKey, IssuerKeyPair, IssuerPrivateJwk, IssuerPublicJwk } from './keys.js';
-export { generateIssuerKey, importIssuerKey, loadOrCreateIssuerKey } from './keys.js';
+export { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts.js';
+export { formatCeu, formatLongDate, formatMinutes } from './format.js';
 export type { CredentialLike } from './jwt.js';
 export {
   signCredentialJwt,
@@ -15,7 +7,8 @@ export {
   verificationMethodId,
   verifyCredentialJwt,
 } from './jwt.js';
-export { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts.js';
+export type { IssuerKey, IssuerKeyPair, IssuerPrivateJwk, IssuerPublicJwk } from './keys.js';
+export { generateIssuerKey, importIssuerKey, loadOrCreateIssuerKey } from './keys.js';
 export type {
   IssuerInfo,
   OpenBadgeCredential,
@@ -30,6 +23,22 @@ export {
   hashIdentity,
   issuerProfile,
 } from './open-badge.js';
+export type { CertificatePdfOptions } from './pdf/certificate.js';
+export { renderCertificatePdf } from './pdf/certificate.js';
+export type { PageSize } from './pdf/shared.js';
+export type {
+  TranscriptCycle,
+  TranscriptEntry,
+  TranscriptInput,
+  TranscriptPdfOptions,
+} from './pdf/transcript.js';
+export { renderTranscriptPdf } from './pdf/transcript.js';
+export {
+  CROCKFORD_ALPHABET,
+  generateSerial,
+  isCanonicalSerial,
+  normalizeSerial,
+} from './serial.js';
 export type {
   BitstringStatusListCredential,
   StatusListCredentialInput,
@@ -43,14 +52,5 @@ export {
   MIN_STATUS_LIST_LENGTH,
   readStatusBit,
 } from './status-list.js';
-export { formatCeu, formatLongDate, formatMinutes } from './format.js';
-export type { CertificatePdfOptions } from './pdf/certificate.js';
-export { renderCertificatePdf } from './pdf/certificate.js';
-export type { PageSize } from './pdf/shared.js';
-export type {
-  TranscriptCycle,
-  TranscriptEntry,
-  TranscriptInput,
-  TranscriptPdfOptions,
-} from './pdf/transcript.js';
-export { renderTranscriptPdf } from './pdf/transcript.js';
+export type { CertificateCredit, CertificateSnapshot, CreditBody } from './types.js';
+export { CREDIT_BODIES } from './types.js';

@@ -1,4 +1,11 @@
-import { decodeProtectedHeader, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import {
+  decodeProtectedHeader,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import type { IssuerKey } from './keys.js';
 
 /** Media type of a VC secured with JOSE (W3C VC-JOSE-COSE). */
@@ -8,7 +15,6 @@ export const VC_JWT_TYP = 'vc+jwt';
 export interface CredentialLike {
   id?: string;
   issuer: string | { id: string };
-  [key: string]: unknown;
 }
 
 export function credentialIssuerId(credential: CredentialLike): string {
@@ -31,7 +37,7 @@ export async function signCredentialJwt(
   options: { issuedAt?: Date } = {},
 ): Promise<string> {
   const issuerId = credentialIssuerId(credential);
-  const jwt = new SignJWT({ ...credential })
+  const jwt = new SignJWT({ ...(credential as unknown as JWTPayload) })
     .setProtectedHeader({
       alg: 'EdDSA',
       typ: VC_JWT_TYP,

@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   type CryptoKey,
@@ -101,7 +102,7 @@ function isErrno(error: unknown, code: string): boolean {
 
 /**
  * Development convenience: reads the private JWK at `filePath`, or creates it (mode 0600,
- * exclusive create so two processes starting at once agree on one key) when missing.
+ * atomically, so processes starting at once agree on one key) when missing.
  * Production should pass its key to importIssuerKey from a secret store; whether a missing key
  * may be generated is the caller's decision.
  */
@@ -113,15 +114,20 @@ export async function loadOrCreateIssuerKey(filePath: string): Promise<IssuerKey
   }
   const pair = await generateIssuerKey();
   await mkdir(dirname(filePath), { recursive: true, mode: 0o700 });
+  // Write a private temporary file, then hard-link it into place: the key file appears complete
+  // or not at all, and link() fails with EEXIST if another process got there first.
+  const temporary = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(pair.privateJwk, null, 2)}\n`, {
+    mode: 0o600,
+    flag: 'wx',
+  });
   try {
-    await writeFile(filePath, `${JSON.stringify(pair.privateJwk, null, 2)}\n`, {
-      mode: 0o600,
-      flag: 'wx',
-    });
+    await link(temporary, filePath);
   } catch (error) {
-    // Another process created it between our read and write: use theirs.
     if (isErrno(error, 'EEXIST')) return importIssuerKey(await readFile(filePath, 'utf8'));
     throw error;
+  } finally {
+    await unlink(temporary).catch(() => undefined);
   }
   return importIssuerKey(pair.privateJwk);
 }

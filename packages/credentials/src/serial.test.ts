@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CROCKFORD_ALPHABET, generateSerial, isCanonicalSerial, normalizeSerial } from './serial.js';
+import {
+  CROCKFORD_ALPHABET,
+  generateSerial,
+  isCanonicalSerial,
+  normalizeSerial,
+} from './serial.js';
 
 describe('generateSerial', () => {
   it('has the printed shape CEU-XXXX-XXXX-XXXX in Crockford base32', () => {

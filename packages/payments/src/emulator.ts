@@ -154,6 +154,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     null;
   let duplicates = 1;
   let stopped = false;
+  const stopController = new AbortController();
   let publicBaseUrl = '';
 
   const now = () => Math.floor(Date.now() / 1000);
@@ -215,7 +216,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
             'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
           },
           body: payload,
-          signal: AbortSignal.timeout(retry.timeoutMs),
+          signal: AbortSignal.any([AbortSignal.timeout(retry.timeoutMs), stopController.signal]),
         });
         status = response.status;
         await response.arrayBuffer().catch(() => undefined);
@@ -764,7 +765,6 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     }
     // action === 'pay'
     try {
-      const code = form.get('promotion_code')?.trim() ?? '';
       const sameAsApplied = code.toUpperCase() === (record.promotionCode ?? '');
       const { redirectUrl } = completeCheckout(id, code && !sameAsApplied ? code : undefined);
       return redirect(redirectUrl);
@@ -894,6 +894,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     },
     async stop() {
       stopped = true;
+      stopController.abort();
       for (const entry of timers) {
         clearTimeout(entry.timer);
         entry.resolve();

@@ -47,6 +47,14 @@ interface Datamodel {
     values: { name: string; dbName: string | null }[];
   }[];
   indexes: DmmfIndex[];
+  unsupportedFields?: UnsupportedField[];
+}
+
+interface UnsupportedField {
+  model: string;
+  name: string;
+  sqlType: string;
+  nullable: boolean;
 }
 
 export function readDatamodel(schemaPath: string): Datamodel {
@@ -54,17 +62,40 @@ export function readDatamodel(schemaPath: string): Datamodel {
   const dmmf = JSON.parse(
     schemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [[schemaPath, schema]] })),
   );
-  return dmmf.datamodel as Datamodel;
+  const datamodel = dmmf.datamodel as Datamodel;
+  datamodel.unsupportedFields = unsupportedFields(schema);
+  return datamodel;
+}
+
+/**
+ * The DMMF leaves out `Unsupported("type")` fields (the client cannot read them), so they are
+ * taken from the schema text: `name Unsupported("type")?` lines inside a model block.
+ */
+function unsupportedFields(schema: string): UnsupportedField[] {
+  const fields: UnsupportedField[] = [];
+  let model: string | null = null;
+  for (const line of schema.split('\n')) {
+    const start = /^model\s+(\w+)\s*\{/.exec(line);
+    if (start) model = start[1] ?? null;
+    else if (/^\}/.test(line)) model = null;
+    const field = /^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/.exec(line);
+    if (model && field) {
+      fields.push({ model, name: field[1]!, sqlType: field[2]!, nullable: field[3] === '?' });
+    }
+  }
+  return fields;
 }
 
 export function expectedSchema(datamodel: Datamodel): SchemaShape {
   const enumNames = new Map(datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
   const modelsByName = new Map(datamodel.models.map((m) => [m.name, m]));
   const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
+  const unsupported = datamodel.unsupportedFields ?? [];
   const columnOf = (model: DmmfModel, fieldName: string) => {
     const field = model.fields.find((f) => f.name === fieldName);
-    if (!field) throw new Error(`${model.name}.${fieldName} is not a field`);
-    return field.dbName ?? field.name;
+    if (field) return field.dbName ?? field.name;
+    if (unsupported.some((u) => u.model === model.name && u.name === fieldName)) return fieldName;
+    throw new Error(`${model.name}.${fieldName} is not a field`);
   };
 
   const shape: SchemaShape = { tables: {}, enums: {} };
@@ -97,6 +128,9 @@ export function expectedSchema(datamodel: Datamodel): SchemaShape {
         nullable: !field.isRequired,
         default: sqlDefault(field, enumName, table),
       };
+    }
+    for (const field of unsupported.filter((u) => u.model === model.name)) {
+      columns[field.name] = { type: field.sqlType, nullable: field.nullable, default: null };
     }
     const indexes: IndexShape[] = datamodel.indexes
       .filter((index) => index.model === model.name)
@@ -210,6 +244,9 @@ function sqlDefault(field: DmmfField, enumName: string | undefined, table: strin
     return null;
   }
   if (enumName) return `'${String(value)}'::"${enumName}"`;
-  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'::text`;
+  if (typeof value === 'string') {
+    const cast = field.type === 'Json' ? 'jsonb' : 'text';
+    return `'${value.replaceAll("'", "''")}'::${cast}`;
+  }
   return String(value);
 }

@@ -42,8 +42,16 @@ function drawBorder(doc: PDFKit.PDFDocument, width: number, height: number): voi
   const outer = 20;
   const inner = 27;
   doc.save();
-  doc.lineWidth(2).strokeColor(INK).rect(outer, outer, width - 2 * outer, height - 2 * outer).stroke();
-  doc.lineWidth(0.6).strokeColor(ACCENT).rect(inner, inner, width - 2 * inner, height - 2 * inner).stroke();
+  doc
+    .lineWidth(2)
+    .strokeColor(INK)
+    .rect(outer, outer, width - 2 * outer, height - 2 * outer)
+    .stroke();
+  doc
+    .lineWidth(0.6)
+    .strokeColor(ACCENT)
+    .rect(inner, inner, width - 2 * inner, height - 2 * inner)
+    .stroke();
   // Small diamonds at the inner corners.
   const d = 3.2;
   for (const [cx, cy] of [
@@ -225,7 +233,14 @@ export async function renderCertificatePdf(
     height: 14,
     draw: (top) => rule(doc, cx, top + 2, Math.min(contentWidth - 160, 380)),
   });
-  text('has completed the continuing-education program', 'Times-Italic', 13, MUTED, contentWidth, 6);
+  text(
+    'has completed the continuing-education program',
+    'Times-Italic',
+    13,
+    MUTED,
+    contentWidth,
+    6,
+  );
 
   const titleWidth = Math.min(contentWidth - 60, 580);
   let titleSize = 19;
@@ -279,7 +294,7 @@ export async function renderCertificatePdf(
   });
 
   const leftX = 62;
-  const labelWidth = 66;
+  const labelWidth = 76;
   let detailY = qrY + 22;
   const detail = (label: string, value: string, font = 'Helvetica') => {
     doc.font('Helvetica-Bold').fontSize(7).fillColor(ACCENT);

@@ -191,7 +191,8 @@ export async function renderTranscriptPdf(
         newPage();
         headerRow();
       }
-      if (rowIndex % 2 === 1) doc.rect(MARGIN, y, tableWidth, rowHeight).fillColor('#f7f7f9').fill();
+      if (rowIndex % 2 === 1)
+        doc.rect(MARGIN, y, tableWidth, rowHeight).fillColor('#f7f7f9').fill();
       let x = MARGIN;
       COLUMNS.forEach((c, i) => {
         const width = widths[i]! - 2 * pad;

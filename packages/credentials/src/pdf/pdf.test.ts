@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { extractLinkUris, extractPdfTextLines, pdfPages } from '../testing/pdf-text.js';
+import { SAMPLE_PROGRAM_TITLE, sampleSnapshot, sampleTranscript } from '../testing/sample.js';
+import { renderCertificatePdf } from './certificate.js';
+import { renderTranscriptPdf } from './transcript.js';
+
+const PAGE_SIZES = {
+  A4: [841.89, 595.28],
+  LETTER: [792, 612],
+} as const;
+
+describe('renderCertificatePdf', () => {
+  it.each(['A4', 'LETTER'] as const)(
+    'renders a landscape %s certificate with every required field',
+    async (pageSize) => {
+      const snapshot = sampleSnapshot();
+      const pdf = await renderCertificatePdf(snapshot, { pageSize });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.subarray(-6).toString()).toContain('%%EOF');
+
+      const { count, mediaBox } = pdfPages(pdf);
+      expect(count).toBe(1);
+      const [w, h] = PAGE_SIZES[pageSize];
+      expect(mediaBox[2]).toBeCloseTo(w, 1);
+      expect(mediaBox[3]).toBeCloseTo(h, 1);
+      expect(mediaBox[2]!).toBeGreaterThan(mediaBox[3]!); // landscape
+
+      // Text is read from the real (compressed) output.
+      const lines = extractPdfTextLines(pdf);
+      const text = lines.join('\n');
+      expect(lines).toContain('CODECRED LMS'); // sponsoring organization (heading)
+      expect(lines).toContain('CodeCred LMS'); // sponsoring organization (signature block)
+      expect(lines).toContain('Certificate of Completion');
+      expect(lines).toContain('Jordan A. Rivera');
+      // The title is set on balanced lines; together they are the exact approved title.
+      const titleStart = lines.findIndex((l) => SAMPLE_PROGRAM_TITLE.startsWith(l));
+      expect(titleStart).toBeGreaterThan(-1);
+      expect(`${lines[titleStart]} ${lines[titleStart + 1]}`).toBe(SAMPLE_PROGRAM_TITLE);
+      expect(text).toContain('Completed 20 November 2026');
+      expect(text).toContain('Instructional time 2 h 5 min');
+      expect(lines).toContain('AAPC · Index number AAPC-DEMO-0001 · 2.00 CEUs (core)');
+      expect(lines).toContain('AHIMA · Index number AHIMA-DEMO-0001 · 2.00 CEUs (coding)');
+      expect(lines).toContain('CEU-7K3M-9QXD-H2TB');
+      expect(lines).toContain('21 November 2026'); // issue date
+      expect(lines).toContain(`Verify at ${snapshot.verifyUrl}`);
+      // The URL printed under the QR code, split after a slash.
+      expect(text.replace(/\/\n/g, '/')).toContain(snapshot.verifyUrl);
+
+      // Clickable: link annotations (QR, printed URL, "Verify at" line) point to the verify URL.
+      const uris = extractLinkUris(pdf);
+      expect(uris.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(uris)).toEqual(new Set([snapshot.verifyUrl]));
+    },
+  );
+
+  it('is reproducible: the same snapshot renders the same bytes', async () => {
+    const a = await renderCertificatePdf(sampleSnapshot(), { pageSize: 'A4' });
+    const b = await renderCertificatePdf(sampleSnapshot(), { pageSize: 'A4' });
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('names the superseded certificate and keeps every body on its own line', async () => {
+    const pdf = await renderCertificatePdf(
+      sampleSnapshot({
+        supersedesSerial: 'CEU-0000-1111-2222',
+        credits: [
+          ...sampleSnapshot().credits,
+          { body: 'PMI', bodyName: 'PMI', indexNumber: 'PMI-DEMO-7', ceuAmount: '1', category: '' },
+          {
+            body: 'OTHER',
+            bodyName: 'State Coding Society',
+            indexNumber: 'SCS-42',
+            ceuAmount: '0.5',
+            category: 'elective',
+          },
+        ],
+      }),
+      { pageSize: 'LETTER', compress: false },
+    );
+    const lines = extractPdfTextLines(pdf);
+    expect(lines).toContain('SUPERSEDES');
+    expect(lines).toContain('CEU-0000-1111-2222');
+    expect(lines).toContain('PMI · Index number PMI-DEMO-7 · 1.00 CEU');
+    expect(lines).toContain('State Coding Society · Index number SCS-42 · 0.50 CEUs (elective)');
+    expect(pdfPages(pdf).count).toBe(1);
+  });
+
+  it('fits a very long name on one line and never spills onto a second page', async () => {
+    const longName = 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt-Featherstonehaugh III';
+    const pdf = await renderCertificatePdf(sampleSnapshot({ participantName: longName }), {
+      pageSize: 'A4',
+    });
+    expect(extractPdfTextLines(pdf)).toContain(longName);
+    expect(pdfPages(pdf).count).toBe(1);
+  });
+
+  it('replaces characters the standard fonts cannot draw instead of corrupting the text', async () => {
+    const pdf = await renderCertificatePdf(sampleSnapshot({ participantName: 'José Núñez 李' }), {
+      pageSize: 'A4',
+    });
+    expect(extractPdfTextLines(pdf)).toContain('José Núñez ?');
+  });
+});
+
+describe('renderTranscriptPdf', () => {
+  it.each(['A4', 'LETTER'] as const)('renders a portrait %s transcript per cycle', async (size) => {
+    const pdf = await renderTranscriptPdf(sampleTranscript(), { pageSize: size });
+    const { mediaBox } = pdfPages(pdf);
+    expect(mediaBox[3]!).toBeGreaterThan(mediaBox[2]!); // portrait
+    const lines = extractPdfTextLines(pdf);
+    const text = lines.join('\n');
+    expect(lines).toContain('Continuing-Education Transcript');
+    expect(lines).toContain('Learner: Jordan A. Rivera');
+    expect(lines).toContain('Generated 27 November 2026');
+    expect(lines).toContain('CPC (AAPC)');
+    expect(lines).toContain('CCS (AHIMA)');
+    expect(lines).toContain('Cycle 1 June 2025 to 31 May 2027');
+    expect(text).toContain('Required 36.00');
+    expect(text).toContain('Earned 5.50');
+    expect(text).toContain('Remaining 30.50');
+    expect(lines).toContain('1.50');
+    expect(text.replace(/\s+/g, ' ')).toContain('HCPCS Level II Quarterly Update Review (Q1 2026)');
+    expect(lines).toContain('CEU-4N8R-2WZC-K7PA');
+    expect(lines).toContain('Self-reported');
+    expect(lines).toContain('Page 1 of 1');
+  });
+
+  it('breaks long tables across pages, repeating the header and numbering pages', async () => {
+    const input = sampleTranscript();
+    const template = input.cycles[0]!.entries[0]!;
+    input.cycles[0]!.entries = Array.from({ length: 80 }, (_, i) => ({
+      ...template,
+      date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      title: `Program number ${i + 1}: ICD-10-CM chapter review`,
+    }));
+    const pdf = await renderTranscriptPdf(input, { pageSize: 'LETTER' });
+    const pages = pdfPages(pdf).count;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const lines = extractPdfTextLines(pdf);
+    expect(lines.filter((l) => l === 'PROGRAM').length).toBeGreaterThanOrEqual(pages);
+    expect(lines).toContain(`Page ${pages} of ${pages}`);
+    expect(lines).toContain('Program number 80: ICD-10-CM chapter review');
+  });
+});
