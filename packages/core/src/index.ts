@@ -1,23 +1,75 @@
+export type { AuditLogEntry, UserSummary } from './admin/users';
+export { listAuditLog, listUsers, setUserRole } from './admin/users';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
 export { registerUser } from './auth/register-user';
 export { signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
 export type { SessionClient, StartedSession } from './auth/start-session';
+export type { CourseInstructorEntry } from './authoring/course-instructors';
+export {
+  addCourseInstructor,
+  listCourseInstructors,
+  removeCourseInstructor,
+} from './authoring/course-instructors';
+export {
+  archiveCourse,
+  deleteDraftCourse,
+  relistCourse,
+  restoreCourse,
+  unpublishCourse,
+} from './authoring/course-lifecycle';
+export { createCourse } from './authoring/create-course';
+export {
+  addCreditApproval,
+  approvalProblem,
+  removeCreditApproval,
+  updateCreditApproval,
+} from './authoring/credit-approvals';
+export type {
+  EditableCourse,
+  EditableCreditApproval,
+  EditableLesson,
+  EditableModule,
+  VersionContent,
+} from './authoring/editable-course';
+export { getEditableCourse } from './authoring/editable-course';
+export { LIMITS } from './authoring/limits';
+export type { ManagedCourseSummary } from './authoring/list-manageable-courses';
+export { listManageableCourses } from './authoring/list-manageable-courses';
+export type { PublishPreview } from './authoring/publish-course';
+export { getPublishPreview, publishCourse } from './authoring/publish-course';
+export { addLesson, deleteLesson, moveLesson, updateLesson } from './authoring/syllabus-lessons';
+export { addModule, deleteModule, moveModule, renameModule } from './authoring/syllabus-modules';
+export { updateCourseDetails } from './authoring/update-course-details';
 export type { CatalogCourse } from './catalog/catalog-course';
+export { CatalogSort } from './catalog/cursor';
 export { getPublishedCourse } from './catalog/get-published-course';
-export type { CoursePage } from './catalog/list-published-courses';
-export { listPublishedCourses, MAX_PAGE_SIZE } from './catalog/list-published-courses';
+export type { CatalogFilter, CoursePage } from './catalog/list-published-courses';
+export {
+  CatalogPrice,
+  listPublishedCourses,
+  MAX_PAGE_SIZE,
+  MAX_SEARCH_LENGTH,
+  normalizeSearch,
+} from './catalog/list-published-courses';
 export type {
   CreditOffering,
+  InstructorCredentialView,
   InstructorProfile,
   SyllabusModule,
 } from './catalog/load-course-parts';
 export {
+  loadCourseInstructors,
   loadCreditOfferings,
+  loadInstructorCredentials,
   loadInstructors,
   loadSyllabi,
 } from './catalog/load-course-parts';
+export { renderMarkdown } from './content/render-markdown';
 export type { AppErrorCode, FieldErrors } from './errors/app-error';
 export { AppError, isAppError } from './errors/app-error';
+export type { Page } from './pagination/keyset';
+export type { Profile } from './profile/update-profile';
+export { getMyProfile, updateMyProfile } from './profile/update-profile';
 export type { Viewer } from './viewer';

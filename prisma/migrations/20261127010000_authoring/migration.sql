@@ -14,7 +14,14 @@ ADD COLUMN "updatedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 ADD COLUMN "searchVector" tsvector;
 
 -- AlterTable
-ALTER TABLE "Lesson" ADD COLUMN "videoSeconds" INTEGER;
+ALTER TABLE "Lesson" ADD COLUMN "videoSeconds" INTEGER,
+ADD COLUMN "key" UUID NOT NULL DEFAULT gen_random_uuid();
+
+-- AlterTable
+ALTER TABLE "Module" ADD COLUMN "key" UUID NOT NULL DEFAULT gen_random_uuid();
+
+-- AlterTable
+ALTER TABLE "CreditApproval" ADD COLUMN "key" UUID NOT NULL DEFAULT gen_random_uuid();
 
 -- CreateTable
 CREATE TABLE "InstructorCredential" (

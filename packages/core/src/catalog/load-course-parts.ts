@@ -1,4 +1,4 @@
-import type { CreditBody, Db, LessonKind } from '@lms/db';
+import { type CreditBody, type Db, type LessonKind, Prisma } from '@lms/db';
 
 /**
  * Batch loaders for the parts of a catalog course. Each takes many keys and issues one query,
@@ -19,6 +19,45 @@ export async function loadInstructors(db: Db, userIds: readonly string[]) {
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return userIds.map((id) => byId.get(id) ?? null);
+}
+
+/**
+ * Everyone who teaches each course: the owner first, then co-instructors (CourseInstructor)
+ * in the order they were added. One statement for any number of courses.
+ */
+export async function loadCourseInstructors(db: Db, courseIds: readonly string[]) {
+  const rows = await db.$queryRaw<(InstructorProfile & { courseId: string })[]>(Prisma.sql`
+    SELECT i."courseId", u.id, u.name, u.bio
+      FROM (
+        SELECT c.id AS "courseId", c."ownerId" AS "userId", 0 AS rank, c."createdAt" AS "addedAt"
+          FROM "Course" c WHERE c.id = ANY(${[...courseIds]}::uuid[])
+        UNION ALL
+        SELECT ci."courseId", ci."userId", 1, ci."addedAt"
+          FROM "CourseInstructor" ci JOIN "Course" c ON c.id = ci."courseId"
+         WHERE ci."courseId" = ANY(${[...courseIds]}::uuid[]) AND ci."userId" <> c."ownerId"
+      ) i
+      JOIN "User" u ON u.id = i."userId"
+     ORDER BY i."courseId", i.rank, i."addedAt", u.id`);
+  return groupBy(courseIds, rows, (row) => row.courseId).map((group) =>
+    group.map(({ courseId: _courseId, ...profile }): InstructorProfile => profile),
+  );
+}
+
+export interface InstructorCredentialView {
+  credential: string;
+  awardedYear: number;
+}
+
+/** Each instructor's professional credentials, in the order they chose. */
+export async function loadInstructorCredentials(db: Db, userIds: readonly string[]) {
+  const rows = await db.instructorCredential.findMany({
+    where: { userId: { in: [...userIds] } },
+    orderBy: [{ position: 'asc' }, { awardedYear: 'asc' }, { id: 'asc' }],
+    select: { userId: true, credential: true, awardedYear: true },
+  });
+  return groupBy(userIds, rows, (row) => row.userId).map((group) =>
+    group.map(({ userId: _userId, ...credential }): InstructorCredentialView => credential),
+  );
 }
 
 export interface CreditOffering {

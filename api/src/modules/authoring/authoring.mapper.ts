@@ -1,0 +1,34 @@
+import { approvalProblem, type EditableCourse as CoreEditableCourse } from '@lms/core';
+import type { EditableCourse } from './authoring.types';
+
+/** Core's editable course → the GraphQL shape (the draft's fields flattened onto the course). */
+export function toEditableCourse(course: CoreEditableCourse, now = new Date()): EditableCourse {
+  const { draft } = course;
+  return {
+    id: course.id,
+    slug: course.slug,
+    status: course.status,
+    revision: draft.revision,
+    versionNumber: draft.number,
+    latestPublishedVersionNumber: course.latestPublishedVersionNumber,
+    title: draft.title,
+    draftTitle: draft.title,
+    summary: draft.summary,
+    description: draft.description,
+    kind: draft.kind,
+    level: draft.level,
+    price: { amountCents: draft.priceCents, currency: draft.currency },
+    coverImageUrl: draft.coverImageUrl,
+    instructionalMinutes: draft.modules
+      .flatMap((module) => module.lessons)
+      .reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0),
+    modules: draft.modules,
+    creditApprovals: draft.creditApprovals.map((approval) => ({
+      ...approval,
+      problem: approvalProblem(approval, draft.title, now),
+    })),
+    viewerIsOwner: course.viewerIsOwner,
+    publishedAt: course.publishedAt,
+    updatedAt: draft.updatedAt,
+  };
+}

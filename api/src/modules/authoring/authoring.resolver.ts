@@ -1,0 +1,411 @@
+import {
+  addCourseInstructor,
+  addCreditApproval,
+  addLesson,
+  addModule,
+  archiveCourse,
+  createCourse,
+  deleteDraftCourse,
+  deleteLesson,
+  deleteModule,
+  getEditableCourse,
+  getPublishPreview,
+  listCourseInstructors,
+  listManageableCourses,
+  moveLesson,
+  moveModule,
+  publishCourse,
+  relistCourse,
+  removeCourseInstructor,
+  removeCreditApproval,
+  renameModule,
+  renderMarkdown,
+  restoreCourse,
+  unpublishCourse,
+  updateCourseDetails,
+  updateCreditApproval,
+  updateLesson,
+} from '@lms/core';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../../context';
+import { toConnection } from '../common/connection';
+import { CourseStatus } from '../common/enums';
+import { toEditableCourse } from './authoring.mapper';
+import {
+  CourseDetailsInput,
+  CourseInstructorEntry,
+  CreditApprovalInput,
+  EditableCourse,
+  EditableLesson,
+  LessonInput,
+  ManagedCourseConnection,
+  PublishPreview,
+  PublishResult,
+} from './authoring.types';
+
+const COURSE_ID = { description: 'The course’s id.' };
+const REVISION = {
+  description: 'The draft revision this edit is based on (from EditableCourse.revision).',
+};
+
+@Resolver(() => EditableCourse)
+export class AuthoringResolver {
+  @Authorized('INSTRUCTOR', 'ADMIN')
+  @Query(() => ManagedCourseConnection, {
+    description: 'Courses the viewer can manage (every course for an admin), newest first.',
+  })
+  async manageableCourses(
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after:
+      | string
+      | null,
+    @Arg('status', () => CourseStatus, {
+      nullable: true,
+      description: 'Only courses in this status.',
+    })
+    status: CourseStatus | null,
+    @Ctx() ctx: Context,
+  ) {
+    const page = await listManageableCourses({
+      db: ctx.db,
+      viewer: ctx.viewer,
+      first,
+      after,
+      status,
+    });
+    return toConnection(page, ({ draftTitle, draftRevision, ...course }) => ({
+      ...course,
+      title: draftTitle,
+      revision: draftRevision,
+    }));
+  }
+
+  @Authorized()
+  @Query(() => EditableCourse, {
+    description:
+      'A course’s working draft, for its instructors and admins. Anyone else: NOT_FOUND.',
+  })
+  async editableCourse(@Arg('id', () => ID, COURSE_ID) id: string, @Ctx() ctx: Context) {
+    return toEditableCourse(
+      await getEditableCourse({ db: ctx.db, viewer: ctx.viewer, courseId: id }),
+    );
+  }
+
+  @Authorized()
+  @Query(() => PublishPreview, {
+    description: 'What publishing the draft now would do, and what prevents it.',
+  })
+  async publishPreview(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Ctx() ctx: Context,
+  ) {
+    const preview = await getPublishPreview({ db: ctx.db, viewer: ctx.viewer, courseId });
+    return { ...preview, canPublish: preview.problems.length === 0 };
+  }
+
+  @FieldResolver(() => [CourseInstructorEntry], {
+    description: 'Who can edit this course, owner first.',
+  })
+  instructors(@Root() course: EditableCourse, @Ctx() ctx: Context) {
+    return listCourseInstructors({ db: ctx.db, viewer: ctx.viewer, courseId: course.id });
+  }
+
+  @Authorized('INSTRUCTOR', 'ADMIN')
+  @Mutation(() => EditableCourse, { description: 'Creates a draft course owned by the viewer.' })
+  async createCourse(
+    @Arg('input', () => CourseDetailsInput) input: CourseDetailsInput,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(await createCourse({ db: ctx.db, viewer: ctx.viewer, input }));
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Edits the draft’s details.' })
+  async updateCourseDetails(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('input', () => CourseDetailsInput) input: CourseDetailsInput,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await updateCourseDetails({ db: ctx.db, viewer: ctx.viewer, courseId, revision, input }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, {
+    description: 'Adds a module at the end of the draft syllabus.',
+  })
+  async addModule(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('title', () => String, { description: 'Module title.' }) title: string,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await addModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, title }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Renames a module of the draft.' })
+  async renameModule(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
+    @Arg('title', () => String, { description: 'New title.' }) title: string,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await renameModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId, title }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Moves a module to a position (1 = first).' })
+  async moveModule(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
+    @Arg('position', () => Int, { description: 'Target position, from 1 (clamped).' })
+    position: number,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await moveModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId, position }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, {
+    description: 'Deletes a module and its lessons from the draft.',
+  })
+  async deleteModule(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await deleteModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Adds a lesson at the end of a module.' })
+  async addLesson(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('moduleId', () => ID, { description: 'The module to add to.' }) moduleId: string,
+    @Arg('input', () => LessonInput) input: LessonInput,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await addLesson({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId, input }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Replaces a lesson’s content and settings.' })
+  async updateLesson(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('lessonId', () => ID, { description: 'The lesson.' }) lessonId: string,
+    @Arg('input', () => LessonInput) input: LessonInput,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await updateLesson({ db: ctx.db, viewer: ctx.viewer, courseId, revision, lessonId, input }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, {
+    description: 'Moves a lesson to a position (1 = first), optionally into another module.',
+  })
+  async moveLesson(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('lessonId', () => ID, { description: 'The lesson.' }) lessonId: string,
+    @Arg('position', () => Int, { description: 'Target position in the module, from 1 (clamped).' })
+    position: number,
+    @Arg('moduleId', () => ID, { nullable: true, description: 'Target module; default: its own.' })
+    moduleId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await moveLesson({
+        db: ctx.db,
+        viewer: ctx.viewer,
+        courseId,
+        revision,
+        lessonId,
+        position,
+        moduleId,
+      }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Deletes a lesson from the draft.' })
+  async deleteLesson(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('lessonId', () => ID, { description: 'The lesson.' }) lessonId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await deleteLesson({ db: ctx.db, viewer: ctx.viewer, courseId, revision, lessonId }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Attaches a credit approval to the draft.' })
+  async addCreditApproval(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('input', () => CreditApprovalInput) input: CreditApprovalInput,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await addCreditApproval({ db: ctx.db, viewer: ctx.viewer, courseId, revision, input }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Replaces a credit approval of the draft.' })
+  async updateCreditApproval(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('approvalId', () => ID, { description: 'The approval.' }) approvalId: string,
+    @Arg('input', () => CreditApprovalInput) input: CreditApprovalInput,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await updateCreditApproval({
+        db: ctx.db,
+        viewer: ctx.viewer,
+        courseId,
+        revision,
+        approvalId,
+        input,
+      }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Removes a credit approval from the draft.' })
+  async removeCreditApproval(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Arg('approvalId', () => ID, { description: 'The approval.' }) approvalId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(
+      await removeCreditApproval({
+        db: ctx.db,
+        viewer: ctx.viewer,
+        courseId,
+        revision,
+        approvalId,
+      }),
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => PublishResult, {
+    description:
+      'Publishes the draft as the next version (frozen; the catalog shows it) and opens a new draft. BAD_USER_INPUT lists what prevents it.',
+  })
+  async publishCourse(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('revision', () => Int, REVISION) revision: number,
+    @Ctx() ctx: Context,
+  ) {
+    const result = await publishCourse({ db: ctx.db, viewer: ctx.viewer, courseId, revision });
+    return { ...result, course: toEditableCourse(result.course) };
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Hides a published course from the catalog.' })
+  async unpublishCourse(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return toEditableCourse(await unpublishCourse({ db: ctx.db, viewer: ctx.viewer, courseId }));
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, {
+    description: 'Puts an unpublished course back in the catalog.',
+  })
+  async relistCourse(@Arg('courseId', () => ID, COURSE_ID) courseId: string, @Ctx() ctx: Context) {
+    return toEditableCourse(await relistCourse({ db: ctx.db, viewer: ctx.viewer, courseId }));
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, {
+    description: 'Archives a course: out of the catalog and read-only.',
+  })
+  async archiveCourse(@Arg('courseId', () => ID, COURSE_ID) courseId: string, @Ctx() ctx: Context) {
+    return toEditableCourse(await archiveCourse({ db: ctx.db, viewer: ctx.viewer, courseId }));
+  }
+
+  @Authorized()
+  @Mutation(() => EditableCourse, { description: 'Restores an archived course for editing.' })
+  async restoreCourse(@Arg('courseId', () => ID, COURSE_ID) courseId: string, @Ctx() ctx: Context) {
+    return toEditableCourse(await restoreCourse({ db: ctx.db, viewer: ctx.viewer, courseId }));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes a course that was never published (owner or admin). Published courses are archived instead.',
+  })
+  deleteCourse(@Arg('courseId', () => ID, COURSE_ID) courseId: string, @Ctx() ctx: Context) {
+    return deleteDraftCourse({ db: ctx.db, viewer: ctx.viewer, courseId });
+  }
+
+  @Authorized()
+  @Mutation(() => [CourseInstructorEntry], {
+    description: 'Adds a co-instructor by email (owner or admin).',
+  })
+  addCourseInstructor(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('email', () => String, { description: 'The instructor’s account email.' }) email: string,
+    @Ctx() ctx: Context,
+  ) {
+    return addCourseInstructor({ db: ctx.db, viewer: ctx.viewer, courseId, email });
+  }
+
+  @Authorized()
+  @Mutation(() => [CourseInstructorEntry], {
+    description: 'Removes a co-instructor (owner or admin).',
+  })
+  removeCourseInstructor(
+    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
+    @Arg('userId', () => ID, { description: 'The co-instructor’s user id.' }) userId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return removeCourseInstructor({ db: ctx.db, viewer: ctx.viewer, courseId, userId });
+  }
+}
+
+@Resolver(() => EditableLesson)
+export class EditableLessonResolver {
+  @FieldResolver(() => String, { description: 'The lesson text rendered to sanitised HTML.' })
+  bodyHtml(@Root() lesson: EditableLesson): string {
+    return renderMarkdown(lesson.body);
+  }
+}

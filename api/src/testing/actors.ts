@@ -1,0 +1,30 @@
+import type { Role } from '@lms/db';
+import type { TestApi } from '../test-support';
+
+export interface Actor {
+  id: string;
+  token: string;
+  email: string;
+}
+
+let counter = 0;
+
+/** Registers a user through the API (the real flow), then gives them a role. */
+export async function registerActor(
+  api: TestApi,
+  role: Role,
+  name = `${role} ${counter + 1}`,
+): Promise<Actor> {
+  counter += 1;
+  const email = `${role.toLowerCase()}-${counter}-${Date.now()}@example.com`;
+  const result = await api.gql<{ register: { token: string; viewer: { id: string } } }>(
+    `mutation($input: RegisterInput!) { register(input: $input) { token viewer { id } } }`,
+    { input: { name, email, password: 'correct-horse-battery' } },
+  );
+  const registered = result.data?.register;
+  if (!registered) throw new Error(`registration failed: ${JSON.stringify(result.errors)}`);
+  if (role !== 'STUDENT') {
+    await api.database.db.user.update({ where: { id: registered.viewer.id }, data: { role } });
+  }
+  return { id: registered.viewer.id, token: registered.token, email };
+}

@@ -1,0 +1,20 @@
+import type { Db, Prisma } from '@lms/db';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  targetType: 'User' | 'Course';
+  targetId: string;
+  details?: Prisma.InputJsonObject;
+}
+
+/** Appends to the audit log, inside the caller's transaction so the record and the act agree. */
+export async function recordAudit(
+  tx: Db | Prisma.TransactionClient,
+  entry: AuditEntry,
+): Promise<void> {
+  await tx.auditLog.create({
+    data: { ...entry, details: entry.details ?? {} },
+    select: { id: true },
+  });
+}

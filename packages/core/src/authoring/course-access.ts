@@ -1,0 +1,80 @@
+import type { Db, Prisma } from '@lms/db';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import type { Viewer } from '../viewer';
+
+type Tx = Db | Prisma.TransactionClient;
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new AppError('UNAUTHENTICATED', 'Sign in to do this.');
+  return viewer;
+}
+
+/** Instructors and admins write courses; students do not. */
+export function requireAuthor(viewer: Viewer | null): Viewer {
+  const author = requireViewer(viewer);
+  if (author.role === 'STUDENT') {
+    throw new AppError(
+      'FORBIDDEN',
+      'Only instructors can create courses. Ask an admin for the instructor role.',
+    );
+  }
+  return author;
+}
+
+const uuid = z.uuid();
+
+export interface ManageableCourse {
+  id: string;
+  slug: string;
+  ownerId: string;
+  status: 'DRAFT' | 'PUBLISHED' | 'UNPUBLISHED' | 'ARCHIVED';
+  draftVersionId: string | null;
+  latestPublishedVersionId: string | null;
+  publishedAt: Date | null;
+  viewerIsOwner: boolean;
+}
+
+/**
+ * The course, if the viewer may manage it: an admin, or one of its instructors. Anyone else
+ * gets NOT_FOUND, exactly as for a course that does not exist (no existence leak).
+ * `lock` takes a row lock so that concurrent edits of one course run one at a time.
+ */
+export async function findManageableCourse(
+  tx: Tx,
+  viewer: Viewer | null,
+  courseId: string,
+  options: { lock?: boolean } = {},
+): Promise<ManageableCourse> {
+  const actor = requireViewer(viewer);
+  const notFound = AppError.notFound('Course');
+  if (!uuid.safeParse(courseId).success) throw notFound;
+  if (options.lock) {
+    await tx.$queryRaw`SELECT 1 FROM "Course" WHERE "id" = ${courseId}::uuid FOR UPDATE`;
+  }
+  const course = await tx.course.findUnique({
+    where: { id: courseId },
+    select: {
+      id: true,
+      slug: true,
+      ownerId: true,
+      status: true,
+      draftVersionId: true,
+      latestPublishedVersionId: true,
+      publishedAt: true,
+      instructors: { where: { userId: actor.id }, select: { userId: true } },
+    },
+  });
+  if (!course) throw notFound;
+  const isInstructor = course.instructors.length > 0 || course.ownerId === actor.id;
+  if (actor.role !== 'ADMIN' && !(isInstructor && actor.role !== 'STUDENT')) throw notFound;
+  const { instructors: _instructors, ...rest } = course;
+  return { ...rest, viewerIsOwner: course.ownerId === actor.id };
+}
+
+/** Owner-only acts (managing co-instructors, deleting): the owner or an admin. */
+export function assertOwnerOrAdmin(viewer: Viewer, course: ManageableCourse): void {
+  if (viewer.role !== 'ADMIN' && !course.viewerIsOwner) {
+    throw new AppError('FORBIDDEN', 'Only the course owner or an admin can do this.');
+  }
+}

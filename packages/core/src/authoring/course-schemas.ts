@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+const httpUrl = (field: string) =>
+  z
+    .string()
+    .trim()
+    .max(LIMITS.urlLength, `${field} is at most ${LIMITS.urlLength} characters.`)
+    .refine((value) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value), {
+      message: `${field} must be a full http(s) address, like https://example.org/…`,
+    });
+
+export const titleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a title.')
+  .max(LIMITS.titleLength, `Titles are at most ${LIMITS.titleLength} characters.`);
+
+export const courseDetailsSchema = z.object({
+  title: titleSchema,
+  summary: z
+    .string()
+    .trim()
+    .min(1, 'Enter a one-paragraph summary.')
+    .max(LIMITS.summaryLength, `Summaries are at most ${LIMITS.summaryLength} characters.`),
+  description: z
+    .string()
+    .max(
+      LIMITS.descriptionLength,
+      `Descriptions are at most ${LIMITS.descriptionLength} characters.`,
+    )
+    .default(''),
+  kind: z.enum(['EXAM_PREP', 'CE'], { error: 'Choose exam prep or continuing education.' }),
+  level: z
+    .enum(['BEGINNER', 'INTERMEDIATE', 'ADVANCED'], { error: 'Choose a level.' })
+    .default('BEGINNER'),
+  priceCents: z
+    .number({ error: 'Enter a price in cents (0 for free).' })
+    .int('Prices are whole cents.')
+    .min(0, 'Prices cannot be negative.')
+    .max(LIMITS.priceCents, `Prices are at most $${LIMITS.priceCents / 100}.`)
+    .default(0),
+  coverImageUrl: httpUrl('The cover image URL').nullish(),
+});
+
+export type CourseDetailsInput = z.input<typeof courseDetailsSchema>;
+
+const VIDEO_HOSTS =
+  /^(www\.)?(youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|player\.vimeo\.com)$/i;
+
+export const videoUrlSchema = httpUrl('The video URL').refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return VIDEO_HOSTS.test(url.hostname) || /\.mp4$/i.test(url.pathname);
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Use a YouTube or Vimeo link, or the address of an .mp4 file.' },
+);
+
+export const lessonSchema = z
+  .object({
+    title: titleSchema,
+    kind: z.enum(['TEXT', 'VIDEO', 'QUIZ'], { error: 'Choose text, video or quiz.' }),
+    body: z
+      .string()
+      .default('')
+      .refine((body) => Buffer.byteLength(body, 'utf8') <= LIMITS.lessonBodyBytes, {
+        message: `Lesson text is at most ${LIMITS.lessonBodyBytes / 1024} KB.`,
+      }),
+    videoUrl: videoUrlSchema.nullish(),
+    videoSeconds: z
+      .number()
+      .int()
+      .min(1, 'Enter the video length.')
+      .max(24 * 3600)
+      .nullish(),
+    estimatedMinutes: z
+      .number({ error: 'Enter the estimated minutes.' })
+      .int('Minutes are whole numbers.')
+      .min(0, 'Minutes cannot be negative.')
+      .max(LIMITS.lessonMinutes, `A lesson is at most ${LIMITS.lessonMinutes} minutes.`),
+    required: z.boolean().default(true),
+  })
+  .superRefine((lesson, context) => {
+    if (lesson.kind === 'VIDEO' && !lesson.videoUrl) {
+      context.addIssue({
+        code: 'custom',
+        path: ['videoUrl'],
+        message: 'A video lesson needs a video URL.',
+      });
+    }
+  });
+
+export type LessonInput = z.input<typeof lessonSchema>;
+
+const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date like 2026-12-31.`)
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, `${label} is not a real date.`);
+
+export const creditApprovalSchema = z
+  .object({
+    body: z.enum(['AAPC', 'AHIMA', 'PMI', 'IACET', 'OTHER'], {
+      error: 'Choose the approving body.',
+    }),
+    bodyName: z.string().trim().max(100).nullish(),
+    approvalNumber: z
+      .string()
+      .trim()
+      .min(1, 'Enter the approval or index number.')
+      .max(100, 'Approval numbers are at most 100 characters.'),
+    approvedTitle: titleSchema,
+    ceuAmount: z
+      .string()
+      .trim()
+      .regex(
+        /^\d{1,4}(\.\d{1,2})?$/,
+        'Enter the CEUs as a number with up to two decimals, like 1.50.',
+      )
+      .refine((value) => Number(value) > 0, 'CEUs must be more than zero.'),
+    category: z.string().trim().min(1, 'Enter a category, e.g. core.').max(60).default('core'),
+    validFrom: isoDate('Valid from'),
+    validUntil: isoDate('Valid until'),
+  })
+  .superRefine((approval, context) => {
+    if (approval.body === 'OTHER' && !approval.bodyName) {
+      context.addIssue({ code: 'custom', path: ['bodyName'], message: 'Name the approving body.' });
+    }
+    if (approval.validFrom > approval.validUntil) {
+      context.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: 'Valid until must be on or after valid from.',
+      });
+    }
+  });
+
+export type CreditApprovalInput = z.input<typeof creditApprovalSchema>;
+
+export const revisionSchema = z
+  .number({ error: 'Send the revision you are editing.' })
+  .int()
+  .min(0);

@@ -1,0 +1,107 @@
+import { type Db, Prisma } from '@lms/db';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error';
+import { parseInput } from '../errors/validate';
+import type { Viewer } from '../viewer';
+import { type CreditApprovalInput, creditApprovalSchema } from './course-schemas';
+import type { EditableCourse } from './editable-course';
+import { editSyllabus } from './syllabus-modules';
+
+interface DraftEditOptions {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+  revision: number;
+}
+
+function approvalData(input: z.output<typeof creditApprovalSchema>) {
+  return {
+    body: input.body,
+    bodyName: input.body === 'OTHER' ? (input.bodyName ?? null) : input.bodyName || null,
+    approvalNumber: input.approvalNumber,
+    approvedTitle: input.approvedTitle,
+    ceuAmount: new Prisma.Decimal(input.ceuAmount),
+    category: input.category,
+    validFrom: new Date(`${input.validFrom}T00:00:00.000Z`),
+    validUntil: new Date(`${input.validUntil}T00:00:00.000Z`),
+  };
+}
+
+async function draftApproval(
+  tx: Prisma.TransactionClient,
+  draftVersionId: string,
+  approvalId: string,
+) {
+  const approval = z.uuid().safeParse(approvalId).success
+    ? await tx.creditApproval.findFirst({
+        where: { id: approvalId, versionId: draftVersionId },
+        select: { id: true },
+      })
+    : null;
+  if (!approval) throw AppError.notFound('Credit approval');
+  return approval;
+}
+
+/** Adds a credit approval to the draft. Its rules are checked again when publishing. */
+export async function addCreditApproval(
+  options: DraftEditOptions & { input: CreditApprovalInput },
+): Promise<EditableCourse> {
+  const input = parseInput(creditApprovalSchema, options.input);
+  return editSyllabus(options, async (tx, draftVersionId) => {
+    await tx.creditApproval.create({
+      data: { ...approvalData(input), versionId: draftVersionId },
+      select: { id: true },
+    });
+  });
+}
+
+export async function updateCreditApproval(
+  options: DraftEditOptions & { approvalId: string; input: CreditApprovalInput },
+): Promise<EditableCourse> {
+  const input = parseInput(creditApprovalSchema, options.input);
+  return editSyllabus(options, async (tx, draftVersionId) => {
+    const approval = await draftApproval(tx, draftVersionId, options.approvalId);
+    await tx.creditApproval.update({
+      where: { id: approval.id },
+      data: approvalData(input),
+      select: { id: true },
+    });
+  });
+}
+
+export async function removeCreditApproval(
+  options: DraftEditOptions & { approvalId: string },
+): Promise<EditableCourse> {
+  return editSyllabus(options, async (tx, draftVersionId) => {
+    const approval = await draftApproval(tx, draftVersionId, options.approvalId);
+    await tx.creditApproval.delete({ where: { id: approval.id }, select: { id: true } });
+  });
+}
+
+/** The day (UTC) a Date falls on, as YYYY-MM-DD. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Why an approval may not be published with a version of this title today; null if fine. */
+export function approvalProblem(
+  approval: {
+    body: string;
+    bodyName: string | null;
+    approvalNumber: string;
+    approvedTitle: string;
+    validFrom: Date;
+    validUntil: Date;
+  },
+  versionTitle: string,
+  today: Date,
+): string | null {
+  const name = `${approval.bodyName ?? approval.body} approval ${approval.approvalNumber}`;
+  if (utcDay(approval.validUntil) < utcDay(today)) {
+    return `${name} expired on ${utcDay(approval.validUntil)}. Remove it or enter the renewed approval.`;
+  }
+  if (approval.body === 'AAPC' && approval.approvedTitle !== versionTitle) {
+    return `${name} was granted for the title “${approval.approvedTitle}”, but the course is titled “${versionTitle}”. AAPC approves an exact program title: make them match.`;
+  }
+  return null;
+}

@@ -1,0 +1,181 @@
+import type {
+  CourseKind,
+  CourseLevel,
+  CourseStatus,
+  CreditBody,
+  Db,
+  LessonKind,
+  Prisma,
+} from '@lms/db';
+import type { Viewer } from '../viewer';
+import { findManageableCourse } from './course-access';
+
+type Tx = Db | Prisma.TransactionClient;
+
+export interface EditableLesson {
+  id: string;
+  key: string;
+  position: number;
+  title: string;
+  kind: LessonKind;
+  body: string;
+  videoUrl: string | null;
+  videoSeconds: number | null;
+  estimatedMinutes: number;
+  required: boolean;
+}
+
+export interface EditableModule {
+  id: string;
+  key: string;
+  position: number;
+  title: string;
+  lessons: EditableLesson[];
+}
+
+export interface EditableCreditApproval {
+  id: string;
+  key: string;
+  body: CreditBody;
+  bodyName: string | null;
+  approvalNumber: string;
+  approvedTitle: string;
+  ceuAmount: string;
+  category: string;
+  validFrom: Date;
+  validUntil: Date;
+}
+
+export interface VersionContent {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  description: string;
+  kind: CourseKind;
+  level: CourseLevel;
+  priceCents: number;
+  currency: string;
+  coverImageUrl: string | null;
+  revision: number;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  modules: EditableModule[];
+  creditApprovals: EditableCreditApproval[];
+}
+
+export interface EditableCourse {
+  id: string;
+  slug: string;
+  status: CourseStatus;
+  ownerId: string;
+  viewerIsOwner: boolean;
+  publishedAt: Date | null;
+  latestPublishedVersionNumber: number | null;
+  draft: VersionContent;
+}
+
+const lessonSelect = {
+  id: true,
+  key: true,
+  position: true,
+  title: true,
+  kind: true,
+  body: true,
+  videoUrl: true,
+  videoSeconds: true,
+  estimatedMinutes: true,
+  required: true,
+} as const;
+
+const versionSelect = {
+  id: true,
+  number: true,
+  title: true,
+  summary: true,
+  description: true,
+  kind: true,
+  level: true,
+  priceCents: true,
+  currency: true,
+  coverImageUrl: true,
+  revision: true,
+  publishedAt: true,
+  updatedAt: true,
+  modules: {
+    orderBy: { position: 'asc' as const },
+    select: {
+      id: true,
+      key: true,
+      position: true,
+      title: true,
+      lessons: { orderBy: { position: 'asc' as const }, select: lessonSelect },
+    },
+  },
+  creditApprovals: {
+    orderBy: [{ body: 'asc' as const }, { createdAt: 'asc' as const }],
+    select: {
+      id: true,
+      key: true,
+      body: true,
+      bodyName: true,
+      approvalNumber: true,
+      approvedTitle: true,
+      ceuAmount: true,
+      category: true,
+      validFrom: true,
+      validUntil: true,
+    },
+  },
+} satisfies Prisma.CourseVersionSelect;
+
+/** A version's whole content (details, syllabus, approvals), e.g. for diffs and previews. */
+export async function loadVersionContent(tx: Tx, versionId: string): Promise<VersionContent> {
+  const version = await tx.courseVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: versionSelect,
+  });
+  return {
+    ...version,
+    creditApprovals: version.creditApprovals.map((approval) => ({
+      ...approval,
+      ceuAmount: approval.ceuAmount.toFixed(2),
+    })),
+  };
+}
+
+/** The instructor's working copy of a course: its draft, with everything the editor shows. */
+export async function getEditableCourse(options: {
+  db: Tx;
+  viewer: Viewer | null;
+  courseId: string;
+}): Promise<EditableCourse> {
+  const course = await findManageableCourse(options.db, options.viewer, options.courseId);
+  if (!course.draftVersionId) throw new Error(`course ${course.id} has no draft version`);
+  const [draft, latest] = await Promise.all([
+    loadVersionContent(options.db, course.draftVersionId),
+    course.latestPublishedVersionId
+      ? options.db.courseVersion.findUnique({
+          where: { id: course.latestPublishedVersionId },
+          select: { number: true },
+        })
+      : null,
+  ]);
+  return {
+    id: course.id,
+    slug: course.slug,
+    status: course.status,
+    ownerId: course.ownerId,
+    viewerIsOwner: course.viewerIsOwner,
+    publishedAt: course.publishedAt,
+    latestPublishedVersionNumber: latest?.number ?? null,
+    draft,
+  };
+}
+
+/** Total instructional minutes of a version's syllabus. */
+export function instructionalMinutes(content: Pick<VersionContent, 'modules'>): number {
+  return content.modules
+    .flatMap((module) => module.lessons)
+    .reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0);
+}

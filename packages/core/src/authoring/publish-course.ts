@@ -1,0 +1,153 @@
+import { type Db, markVersionPublished } from '@lms/db';
+import { recordAudit } from '../admin/audit-log';
+import { AppError } from '../errors/app-error';
+import { parseInput } from '../errors/validate';
+import type { Viewer } from '../viewer';
+import { copyVersionAsDraft } from './copy-version';
+import { findManageableCourse } from './course-access';
+import { revisionSchema } from './course-schemas';
+import { approvalProblem } from './credit-approvals';
+import {
+  type EditableCourse,
+  getEditableCourse,
+  instructionalMinutes,
+  loadVersionContent,
+  type VersionContent,
+} from './editable-course';
+import { describeChanges } from './version-changes';
+
+export interface PublishPreview {
+  nextVersionNumber: number;
+  /** What prevents publishing; empty when it can go ahead. */
+  problems: string[];
+  /** What changed since the last published version (every item, for a first publication). */
+  changes: string[];
+  instructionalMinutes: number;
+}
+
+/** Checks a draft as `publishCourse` will, and lists what changed since the last version. */
+export function previewPublication(
+  draft: VersionContent,
+  previous: VersionContent | null,
+  today: Date,
+): PublishPreview {
+  const problems: string[] = [];
+  const lessons = draft.modules.flatMap((module) => module.lessons);
+  if (draft.modules.length === 0) problems.push('Add at least one module.');
+  for (const module of draft.modules) {
+    if (module.lessons.length === 0) problems.push(`Module “${module.title}” has no lessons.`);
+  }
+  for (const lesson of lessons) {
+    if (lesson.kind === 'TEXT' && lesson.body.trim() === '') {
+      problems.push(`Lesson “${lesson.title}” has no text.`);
+    }
+    if (lesson.kind === 'VIDEO' && !lesson.videoUrl)
+      problems.push(`Lesson “${lesson.title}” has no video.`);
+  }
+  for (const approval of draft.creditApprovals) {
+    const problem = approvalProblem(approval, draft.title, today);
+    if (problem) problems.push(problem);
+  }
+  const changes = previous
+    ? describeChanges(previous, draft)
+    : [`First publication: ${draft.modules.length} modules, ${lessons.length} lessons`];
+  if (previous && changes.length === 0) {
+    problems.push(`Nothing has changed since version ${previous.number}.`);
+  }
+  return {
+    nextVersionNumber: draft.number,
+    problems,
+    changes,
+    instructionalMinutes: instructionalMinutes(draft),
+  };
+}
+
+export async function getPublishPreview(options: {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+  now?: Date;
+}): Promise<PublishPreview> {
+  const course = await findManageableCourse(options.db, options.viewer, options.courseId);
+  const [draft, previous] = await Promise.all([
+    loadVersionContent(options.db, course.draftVersionId!),
+    course.latestPublishedVersionId
+      ? loadVersionContent(options.db, course.latestPublishedVersionId)
+      : null,
+  ]);
+  return previewPublication(draft, previous, options.now ?? new Date());
+}
+
+/**
+ * Freezes the draft as the next published version (an immutable snapshot the catalog shows
+ * and learners enrol in), and opens a new draft copied from it for later edits.
+ */
+export async function publishCourse(options: {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+  revision: number;
+  now?: Date;
+}): Promise<{ course: EditableCourse; publishedVersionNumber: number; changes: string[] }> {
+  const revision = parseInput(revisionSchema, options.revision);
+  const now = options.now ?? new Date();
+  const outcome = await options.db.$transaction(
+    async (tx) => {
+      const course = await findManageableCourse(tx, options.viewer, options.courseId, {
+        lock: true,
+      });
+      if (course.status === 'ARCHIVED') {
+        throw new AppError('CONFLICT', 'This course is archived. Restore it before publishing.');
+      }
+      const draft = await loadVersionContent(tx, course.draftVersionId!);
+      if (draft.revision !== revision) {
+        throw new AppError(
+          'CONFLICT',
+          'Someone else changed this course after you opened it. Review the latest draft, then publish.',
+        );
+      }
+      const previous = course.latestPublishedVersionId
+        ? await loadVersionContent(tx, course.latestPublishedVersionId)
+        : null;
+      const preview = previewPublication(draft, previous, now);
+      if (preview.problems.length > 0) {
+        throw AppError.badInput(
+          { publish: preview.problems },
+          `The course cannot be published yet: ${preview.problems.join(' ')}`,
+        );
+      }
+      await tx.courseVersion.update({
+        where: { id: draft.id },
+        data: { instructionalMinutes: preview.instructionalMinutes },
+        select: { id: true },
+      });
+      await markVersionPublished(tx, [draft.id], now, options.viewer!.id);
+      const nextDraftId = await copyVersionAsDraft(
+        tx,
+        draft.id,
+        draft.number + 1,
+        draft.revision + 1,
+      );
+      await tx.course.update({
+        where: { id: course.id },
+        data: {
+          status: 'PUBLISHED',
+          latestPublishedVersionId: draft.id,
+          draftVersionId: nextDraftId,
+          publishedAt: course.publishedAt ?? now,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: options.viewer!.id,
+        action: 'course.publish',
+        targetType: 'Course',
+        targetId: course.id,
+        details: { version: draft.number, changes: preview.changes },
+      });
+      return { publishedVersionNumber: draft.number, changes: preview.changes };
+    },
+    { timeout: 30_000, maxWait: 5_000 },
+  );
+  return { ...outcome, course: await getEditableCourse(options) };
+}

@@ -1,0 +1,40 @@
+import type { Db } from '@lms/db';
+import { parseInput } from '../errors/validate';
+import type { Viewer } from '../viewer';
+import { type CourseDetailsInput, courseDetailsSchema, revisionSchema } from './course-schemas';
+import { editDraft } from './edit-draft';
+import { type EditableCourse, getEditableCourse } from './editable-course';
+
+/** Edits the draft's details (title, summary, description, kind, level, price, cover). */
+export async function updateCourseDetails(options: {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+  revision: number;
+  input: CourseDetailsInput;
+}): Promise<EditableCourse> {
+  const input = parseInput(courseDetailsSchema, options.input);
+  const revision = parseInput(revisionSchema, options.revision);
+  await editDraft({
+    db: options.db,
+    viewer: options.viewer,
+    courseId: options.courseId,
+    revision,
+    work: async ({ tx, draftVersionId }) => {
+      await tx.courseVersion.update({
+        where: { id: draftVersionId },
+        data: {
+          title: input.title,
+          summary: input.summary,
+          description: input.description,
+          kind: input.kind,
+          level: input.level,
+          priceCents: input.priceCents,
+          coverImageUrl: input.coverImageUrl ?? null,
+        },
+        select: { id: true },
+      });
+    },
+  });
+  return getEditableCourse(options);
+}

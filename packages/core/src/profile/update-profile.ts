@@ -1,0 +1,90 @@
+import type { Db } from '@lms/db';
+import { z } from 'zod';
+import { nameSchema } from '../auth/credentials';
+import { requireViewer } from '../authoring/course-access';
+import { LIMITS } from '../authoring/limits';
+import { parseInput } from '../errors/validate';
+import type { Viewer } from '../viewer';
+
+const thisYear = () => new Date().getUTCFullYear();
+
+const profileSchema = z.object({
+  name: nameSchema,
+  bio: z
+    .string()
+    .trim()
+    .max(LIMITS.bioLength, `Bios are at most ${LIMITS.bioLength} characters.`)
+    .default(''),
+  credentials: z
+    .array(
+      z.object({
+        credential: z
+          .string()
+          .trim()
+          .min(1, 'Name the credential, e.g. CPC.')
+          .max(40, 'Credential names are at most 40 characters.'),
+        awardedYear: z
+          .number({ error: 'Enter the year it was awarded.' })
+          .int()
+          .min(1950, 'Enter a year after 1950.')
+          .refine((year) => year <= thisYear(), 'The year cannot be in the future.'),
+      }),
+    )
+    .max(
+      LIMITS.credentialsPerInstructor,
+      `List at most ${LIMITS.credentialsPerInstructor} credentials.`,
+    )
+    .default([]),
+});
+
+export interface Profile {
+  id: string;
+  name: string;
+  email: string;
+  bio: string | null;
+  credentials: { credential: string; awardedYear: number }[];
+}
+
+export async function getMyProfile(options: { db: Db; viewer: Viewer | null }): Promise<Profile> {
+  const viewer = requireViewer(options.viewer);
+  const user = await options.db.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      bio: true,
+      credentials: {
+        orderBy: { position: 'asc' },
+        select: { credential: true, awardedYear: true },
+      },
+    },
+  });
+  return user;
+}
+
+/** Updates the viewer's name, bio and professional credentials (replacing the list). */
+export async function updateMyProfile(options: {
+  db: Db;
+  viewer: Viewer | null;
+  input: z.input<typeof profileSchema>;
+}): Promise<Profile> {
+  const viewer = requireViewer(options.viewer);
+  const input = parseInput(profileSchema, options.input);
+  await options.db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: viewer.id },
+      data: { name: input.name, bio: input.bio || null },
+      select: { id: true },
+    });
+    await tx.instructorCredential.deleteMany({ where: { userId: viewer.id } });
+    await tx.instructorCredential.createMany({
+      data: input.credentials.map((credential, position) => ({
+        ...credential,
+        position,
+        userId: viewer.id,
+      })),
+    });
+  });
+  return getMyProfile(options);
+}
