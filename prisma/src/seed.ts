@@ -30,8 +30,15 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
 
       const userIds = new Map<string, string>();
       for (const [index, user] of DEMO_USERS.entries()) {
+        const { credentials = [], ...profile } = user;
         const created = await tx.user.create({
-          data: { ...user, passwordHash: passwordHashes[index]! },
+          data: {
+            ...profile,
+            passwordHash: passwordHashes[index]!,
+            credentials: {
+              create: credentials.map((credential, position) => ({ ...credential, position })),
+            },
+          },
           select: { id: true },
         });
         userIds.set(user.email, created.id);
