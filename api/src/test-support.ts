@@ -1,3 +1,4 @@
+import { markVersionPublished } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { createLogger } from './logger';
 import { type ApiServer, createApiServer, type QueryLimits } from './server';
@@ -100,7 +101,6 @@ export async function createCourse(
       kind: 'CE',
       priceCents: options.priceCents ?? 0,
       instructionalMinutes: 30,
-      publishedAt: status === 'PUBLISHED' ? (options.publishedAt ?? new Date()) : null,
       modules: {
         create: [
           {
@@ -125,13 +125,141 @@ export async function createCourse(
     },
   });
   if (status === 'PUBLISHED') {
+    // Published versions are immutable (a trigger guards them): publish once, content and
+    // full-text document together, as authoring does.
+    const publishedAt = options.publishedAt ?? new Date();
+    await markVersionPublished(db, [version.id], publishedAt);
     await db.course.update({
       where: { id: course.id },
-      data: {
-        latestPublishedVersionId: version.id,
-        publishedAt: options.publishedAt ?? version.publishedAt,
-      },
+      data: { latestPublishedVersionId: version.id, publishedAt },
     });
   }
   return { course, version, owner };
+}
+
+/** Options of createCatalogCourse: every part of a course the catalog can search or filter by. */
+export interface CatalogCourseOptions {
+  title: string;
+  summary?: string;
+  description?: string;
+  /** Modules with their lessons' titles and bodies (the syllabus part of the search document). */
+  syllabus?: { title: string; lessons: { title: string; body?: string }[] }[];
+  kind?: 'EXAM_PREP' | 'CE';
+  level?: 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED';
+  priceCents?: number;
+  creditBodies?: ('AAPC' | 'AHIMA' | 'PMI' | 'IACET' | 'OTHER')[];
+  status?: 'DRAFT' | 'PUBLISHED' | 'UNPUBLISHED' | 'ARCHIVED';
+  publishedAt?: Date;
+  /** Owner's user id; a new instructor is created when absent. */
+  ownerId?: string;
+  /** Co-instructors (CourseInstructor rows), in this order. */
+  coInstructorIds?: string[];
+}
+
+/**
+ * A course built the way authoring builds one: a draft version with its syllabus and
+ * approvals, then (unless status is DRAFT) published with markVersionPublished, which fixes
+ * the full-text document. UNPUBLISHED and ARCHIVED keep their published version pointer,
+ * as a course taken out of the catalog does.
+ */
+export async function createCatalogCourse(db: TestDatabase['db'], options: CatalogCourseOptions) {
+  sequence += 1;
+  const status = options.status ?? 'PUBLISHED';
+  const ownerId =
+    options.ownerId ?? (await createInstructor(db, { name: `Catalog Instructor ${sequence}` })).id;
+  const course = await db.course.create({
+    data: {
+      slug: `catalog-${sequence}-${Date.now()}`,
+      ownerId,
+      status: 'DRAFT',
+      instructors: {
+        create: [
+          { userId: ownerId, role: 'OWNER' },
+          ...(options.coInstructorIds ?? []).map((userId, index) => ({
+            userId,
+            role: 'INSTRUCTOR' as const,
+            addedAt: new Date(Date.UTC(2026, 0, 1, 0, index + 1)),
+          })),
+        ],
+      },
+    },
+  });
+  const syllabus = options.syllabus ?? [
+    { title: 'Module one', lessons: [{ title: 'Lesson one', body: '' }] },
+  ];
+  const version = await db.courseVersion.create({
+    data: {
+      courseId: course.id,
+      number: 1,
+      title: options.title,
+      summary: options.summary ?? 'A summary.',
+      description: options.description ?? '',
+      kind: options.kind ?? 'CE',
+      level: options.level ?? 'BEGINNER',
+      priceCents: options.priceCents ?? 0,
+      instructionalMinutes: 30,
+      modules: {
+        create: syllabus.map((module, moduleIndex) => ({
+          position: moduleIndex + 1,
+          title: module.title,
+          lessons: {
+            create: module.lessons.map((lesson, lessonIndex) => ({
+              position: lessonIndex + 1,
+              title: lesson.title,
+              body: lesson.body ?? '',
+              estimatedMinutes: 10,
+            })),
+          },
+        })),
+      },
+      creditApprovals: {
+        create: (options.creditBodies ?? []).map((body, index) => ({
+          body,
+          approvalNumber: `${body}-TEST-${sequence}-${index}`,
+          approvedTitle: options.title,
+          ceuAmount: '1.00',
+          validFrom: new Date('2026-01-01'),
+          validUntil: new Date('2027-12-31'),
+        })),
+      },
+    },
+  });
+  if (status === 'DRAFT') {
+    await db.course.update({ where: { id: course.id }, data: { draftVersionId: version.id } });
+  } else {
+    const publishedAt = options.publishedAt ?? new Date();
+    await markVersionPublished(db, [version.id], publishedAt);
+    await db.course.update({
+      where: { id: course.id },
+      data: { status, latestPublishedVersionId: version.id, publishedAt },
+    });
+  }
+  return { course, version, ownerId };
+}
+
+/** An instructor user with optional professional credentials (in the given order). */
+export async function createInstructor(
+  db: TestDatabase['db'],
+  options: {
+    name: string;
+    bio?: string;
+    credentials?: { credential: string; awardedYear: number }[];
+  },
+) {
+  sequence += 1;
+  return db.user.create({
+    data: {
+      name: options.name,
+      bio: options.bio ?? null,
+      email: `teacher-${sequence}-${Date.now()}@example.com`,
+      passwordHash: 'not-a-real-hash',
+      role: 'INSTRUCTOR',
+      credentials: {
+        create: (options.credentials ?? []).map((credential, position) => ({
+          ...credential,
+          position,
+        })),
+      },
+    },
+  });
 }

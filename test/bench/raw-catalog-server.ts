@@ -1,5 +1,6 @@
 // The benchmark's baseline: the catalog page the API serves, computed with the same SQL
 // statements issued straight through `pg`, serialised with JSON.stringify. No GraphQL, no ORM.
+// With `variables.search` (and optional `variables.filter`) it answers a catalog search.
 import http from 'node:http';
 import pg from 'pg';
 
@@ -8,19 +9,62 @@ const port = Number(process.argv[3] ?? 0);
 if (!databaseUrl) throw new Error('usage: raw-catalog-server <databaseUrl> <port>');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 
-async function catalogPage(first: number) {
-  const [page, count] = await Promise.all([
+interface CatalogVariables {
+  first?: number;
+  search?: string | null;
+  filter?: { kind?: string; price?: 'FREE' | 'PAID'; creditBody?: string; level?: string } | null;
+}
+
+const COLUMNS = `c.id, c.slug, c."ownerId", c."publishedAt", v.id AS "versionId", v.number, v.title,
+  v.summary, v.description, v.kind, v.level, v."priceCents", v.currency,
+  v."coverImageUrl", v."instructionalMinutes"`;
+
+/** Search mode: the same full-text query, filters and ranking as the API, in plain SQL. */
+function searchStatements(variables: CatalogVariables, first: number) {
+  const params: unknown[] = [variables.search];
+  const where = [
+    `c.status = 'PUBLISHED'`,
+    `c."publishedAt" IS NOT NULL`,
+    `v."publishedAt" IS NOT NULL`,
+    `v."searchVector" @@ q.query`,
+  ];
+  const filter = variables.filter ?? {};
+  if (filter.kind) where.push(`v.kind = $${params.push(filter.kind)}::"CourseKind"`);
+  if (filter.level) where.push(`v.level = $${params.push(filter.level)}::"CourseLevel"`);
+  if (filter.price === 'FREE') where.push(`v."priceCents" = 0`);
+  if (filter.price === 'PAID') where.push(`v."priceCents" > 0`);
+  if (filter.creditBody) {
+    where.push(`EXISTS (SELECT 1 FROM "CreditApproval" a WHERE a."versionId" = v.id
+      AND a.body = $${params.push(filter.creditBody)}::"CreditBody")`);
+  }
+  const from = `FROM "Course" c JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"
+    CROSS JOIN websearch_to_tsquery('english', $1) AS q(query) WHERE ${where.join(' AND ')}`;
+  return [
     pool.query(
-      `SELECT c.id, c.slug, c."ownerId", c."publishedAt", v.id AS "versionId", v.number, v.title,
-              v.summary, v.description, v.kind, v.level, v."priceCents", v.currency,
-              v."coverImageUrl", v."instructionalMinutes"
-         FROM "Course" c JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"
-        WHERE c.status = 'PUBLISHED'
-        ORDER BY c."publishedAt" DESC, c.id DESC LIMIT $1`,
-      [first + 1],
+      `SELECT ${COLUMNS}, ts_rank_cd(v."searchVector", q.query) AS rank ${from}
+        ORDER BY rank DESC, c."publishedAt" DESC, c.id DESC LIMIT $${params.length + 1}`,
+      [...params, first + 1],
     ),
-    pool.query(`SELECT count(*)::int AS n FROM "Course" WHERE status = 'PUBLISHED'`),
-  ]);
+    pool.query(`SELECT count(*)::int AS n ${from}`, params),
+  ] as const;
+}
+
+async function catalogPage(variables: CatalogVariables) {
+  const first = variables.first ?? 12;
+  const [page, count] = await Promise.all(
+    variables.search
+      ? searchStatements(variables, first)
+      : ([
+          pool.query(
+            `SELECT ${COLUMNS}
+               FROM "Course" c JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"
+              WHERE c.status = 'PUBLISHED'
+              ORDER BY c."publishedAt" DESC, c.id DESC LIMIT $1`,
+            [first + 1],
+          ),
+          pool.query(`SELECT count(*)::int AS n FROM "Course" WHERE status = 'PUBLISHED'`),
+        ] as const),
+  );
   const rows = page.rows.slice(0, first);
   const ownerIds = [...new Set(rows.map((row) => row.ownerId))];
   const versionIds = rows.map((row) => row.versionId);
@@ -68,7 +112,7 @@ const server = http.createServer((req, res) => {
   req.on('end', async () => {
     try {
       const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {};
-      const data = await catalogPage(body.variables?.first ?? 12);
+      const data = await catalogPage(body.variables ?? {});
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data }));
     } catch (error) {

@@ -1,45 +1,53 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { CourseGrid } from '../components/course-card';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CoursesDocument } from '../graphql/generated/graphql';
 import { errorResponse, gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import {
+  CATALOG_FILTERS,
+  type CatalogQuery,
+  catalogHref,
+  catalogVariables,
+  hasFilters,
+  parseCatalogQuery,
+  SORT_OPTIONS,
+} from '../utils/catalog-query';
 
 const PAGE_SIZE = 12;
 /** How many earlier pages the "Previous page" trail remembers (keeps URLs bounded). */
 const MAX_TRAIL = 50;
 
-export const meta: MetaFunction = () => [
-  { title: pageTitle('Course catalog') },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: pageTitle(data?.query.q ? `“${data.query.q}” in the course catalog` : 'Course catalog'),
+  },
   {
     name: 'description',
-    content: 'Published medical-coding courses and the CE credit they carry.',
+    content: 'Search published medical-coding courses and the CE credit they carry.',
   },
 ];
 
 /**
- * The API paginates forward only (first/after). To offer "Previous page" without
- * JavaScript, each page's URL carries the trail of `after` cursors of the pages before it
- * (`prev`, one entry per page, "" for the first page).
+ * GET form, so search works without JavaScript: `?q=&kind=&price=&credit=&level=&sort=`.
+ * The API paginates forward only (first/after). To offer "Previous page" too, each page's URL
+ * carries the trail of `after` cursors of the pages before it (`prev`, "" for the first page).
  */
-function pageHref(after: string | null, trail: string[]): string {
-  if (after === null) return '/courses';
-  const params = new URLSearchParams();
-  params.set('after', after);
-  for (const cursor of trail) params.append('prev', cursor);
-  return `/courses?${params}`;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const query = parseCatalogQuery(url.searchParams);
   const after = url.searchParams.get('after') || null;
   const trail = after ? url.searchParams.getAll('prev').slice(-MAX_TRAIL) : [];
 
-  const result = await gql(request, CoursesDocument, { first: PAGE_SIZE, after });
+  const result = await gql(request, CoursesDocument, {
+    first: PAGE_SIZE,
+    after,
+    ...catalogVariables(query),
+  });
   if (result.errors) {
-    // A stale or hand-edited cursor: start again from the first page.
-    if (after && result.errors[0].code === 'BAD_USER_INPUT') throw redirect('/courses');
+    // A stale or hand-edited cursor: start again from the first page of the same search.
+    if (after && result.errors[0].code === 'BAD_USER_INPUT') throw redirect(catalogHref(query));
     throw errorResponse(request, result.errors[0]);
   }
   const { courses } = result.data;
@@ -48,15 +56,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageCount = Math.max(1, Math.ceil(courses.totalCount / PAGE_SIZE));
   const nextHref =
     courses.pageInfo.hasNextPage && courses.pageInfo.endCursor
-      ? pageHref(courses.pageInfo.endCursor, [...trail, after ?? ''])
+      ? catalogHref(query, { after: courses.pageInfo.endCursor, trail: [...trail, after ?? ''] })
       : null;
   let previousHref: string | null = null;
   if (after) {
     const previousAfter = trail.at(-1);
-    previousHref = previousAfter ? pageHref(previousAfter, trail.slice(0, -1)) : '/courses';
+    previousHref = catalogHref(
+      query,
+      previousAfter ? { after: previousAfter, trail: trail.slice(0, -1) } : {},
+    );
   }
 
   return {
+    query,
     courses: courses.edges.map((edge) => edge.node),
     totalCount: courses.totalCount,
     pageNumber: Math.min(pageNumber, pageCount),
@@ -66,26 +78,141 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+function resultsSentence(totalCount: number, query: CatalogQuery): string {
+  const courses = totalCount === 1 ? '1 course' : `${totalCount} courses`;
+  const verb = totalCount === 1 ? 'matches' : 'match';
+  if (query.q) {
+    return `${courses} ${verb} “${query.q}”${hasFilters(query) ? ' with these filters' : ''}`;
+  }
+  if (hasFilters(query)) return `${courses} ${verb} these filters`;
+  return totalCount === 1 ? '1 published course' : `${totalCount} published courses`;
+}
+
+function SearchForm({ query }: { query: CatalogQuery }) {
+  return (
+    // key: reset the uncontrolled fields when the URL changes (client-side navigation).
+    <Form
+      method="get"
+      action="/courses"
+      role="search"
+      aria-label="Courses"
+      className="catalog-search card"
+      key={catalogHref(query)}
+    >
+      <div className="field catalog-search-query">
+        <label htmlFor="catalog-q">Search courses</label>
+        <div className="catalog-search-row">
+          <input
+            id="catalog-q"
+            type="search"
+            name="q"
+            defaultValue={query.q}
+            maxLength={200}
+            placeholder="e.g. diabetes coding, risk adjustment"
+            aria-describedby="catalog-q-hint"
+          />
+          <button type="submit">Search</button>
+        </div>
+        <p id="catalog-q-hint" className="field-hint">
+          Searches titles, summaries and syllabi. Use "quotes" for a phrase, - to exclude a word.
+        </p>
+      </div>
+      <fieldset className="catalog-filters">
+        <legend className="visually-hidden">Filters and sort</legend>
+        {CATALOG_FILTERS.map((filter) => (
+          <div className="field" key={filter.param}>
+            <label htmlFor={`catalog-${filter.param}`}>{filter.label}</label>
+            <select
+              id={`catalog-${filter.param}`}
+              name={filter.param}
+              defaultValue={query.params[filter.param] ?? ''}
+            >
+              <option value="">{filter.any}</option>
+              {filter.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor="catalog-sort">Sort by</label>
+          <select
+            id="catalog-sort"
+            name="sort"
+            defaultValue={query.sortParam ?? ''}
+            aria-describedby="catalog-sort-hint"
+          >
+            <option value="">Best match</option>
+            {SORT_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p id="catalog-sort-hint" className="visually-hidden">
+          Best match ranks search results by relevance; without a search it shows the newest courses
+          first.
+        </p>
+        <div className="catalog-filter-actions">
+          <button type="submit" className="button-secondary">
+            Apply
+          </button>
+          {query.q || hasFilters(query) ? <Link to="/courses">Clear all</Link> : null}
+        </div>
+      </fieldset>
+    </Form>
+  );
+}
+
 export default function Catalog() {
-  const { courses, totalCount, pageNumber, pageCount, nextHref, previousHref } =
+  const { query, courses, totalCount, pageNumber, pageCount, nextHref, previousHref } =
     useLoaderData<typeof loader>();
+  const filtered = Boolean(query.q) || hasFilters(query);
   return (
     <>
       <div className="page-header">
         <h1>Course catalog</h1>
         <p className="lead">
-          {totalCount === 1 ? '1 published course' : `${totalCount} published courses`} in medical
-          coding: exam preparation and continuing education.
+          Medical-coding exam preparation and continuing education, with the CE credit each course
+          carries.
         </p>
       </div>
+
+      <SearchForm query={query} />
+
+      <p className="results-count" role="status">
+        {resultsSentence(totalCount, query)}
+        {query.q && courses.length > 1 && !query.sortParam ? (
+          <span className="muted"> · best matches first</span>
+        ) : null}
+      </p>
 
       {courses.length > 0 ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title" className="visually-hidden">
-            Courses, page {pageNumber} of {pageCount}
+            {filtered ? 'Matching courses' : 'Courses'}, page {pageNumber} of {pageCount}
           </h2>
           <CourseGrid courses={courses} />
         </section>
+      ) : filtered ? (
+        <div className="empty-state">
+          <h2>{query.q ? <>No courses match “{query.q}”</> : 'No courses match these filters'}</h2>
+          <p>
+            Try fewer or different words, check the spelling, or remove a filter. Search finds word
+            forms too: “coding” also finds “code”.
+          </p>
+          <p className="empty-state-actions">
+            {query.q && hasFilters(query) ? (
+              <Link to={catalogHref({ ...query, params: {} })}>Clear filters</Link>
+            ) : null}
+            <Link to="/courses" className="button button-secondary">
+              {hasFilters(query) && !query.q ? 'Clear filters' : 'Show all courses'}
+            </Link>
+          </p>
+        </div>
       ) : (
         <p className="empty">No courses are published yet. Check back soon.</p>
       )}

@@ -33,6 +33,11 @@ export function formatCredit(credit: { body: string; bodyName: string | null; ce
   return `${creditBodyName(credit)} · ${credit.ceuAmount} ${unit}`;
 }
 
+/** "CPC (2015), CRC (2019)" */
+export function formatCredentials(credentials: { credential: string; awardedYear: number }[]) {
+  return credentials.map((c) => `${c.credential} (${c.awardedYear})`).join(', ');
+}
+
 const LEVELS: Record<string, string> = {
   BEGINNER: 'Beginner',
   INTERMEDIATE: 'Intermediate',

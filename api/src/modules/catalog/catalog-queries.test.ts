@@ -4,10 +4,11 @@ import { startTestApi, type TestApi } from '../../test-support';
 
 // Every field a catalog page can ask for, including the ones served by DataLoaders.
 const FULL_PAGE = /* GraphQL */ `
-  query Catalog($first: Int) {
-    courses(first: $first) {
+  query Catalog($first: Int, $search: String, $filter: CourseFilter, $sort: CourseSort) {
+    courses(first: $first, search: $search, filter: $filter, sort: $sort) {
       totalCount
-      edges { node { id title price { amountCents } instructor { name bio }
+      edges { node { id title price { amountCents } instructor { name bio credentials { credential } }
+        instructors { name credentials { credential awardedYear } } totalLessons
         credits { body ceuAmount } modules { title lessons { title kind } } } }
     }
   }
@@ -24,9 +25,12 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function statementsFor(first: number) {
+async function statementsFor(first: number, variables: Record<string, unknown> = {}) {
   statements = [];
-  const result = await api.gql<{ courses: { edges: unknown[] } }>(FULL_PAGE, { first });
+  const result = await api.gql<{ courses: { edges: unknown[] } }>(FULL_PAGE, {
+    first,
+    ...variables,
+  });
   expect(result.errors).toBeUndefined();
   expect(result.data?.courses.edges).toHaveLength(first);
   // Transaction bookkeeping is not a query against the data.
@@ -38,6 +42,23 @@ it('costs the same number of SQL statements for 5 courses as for 50 (no N+1)', a
   const fifty = await statementsFor(50);
   expect(five.length).toBeGreaterThan(0);
   expect(fifty.length).toBe(five.length);
+  // page, count, instructors, their credentials, credits, modules, lessons
+  expect(fifty).toHaveLength(7);
   // And it stays small: page + count + the related rows, each batched.
-  expect(fifty.length).toBeLessThanOrEqual(8);
+  expect(fifty.length).toBeLessThanOrEqual(7);
+});
+
+it('costs the same fixed number of statements with a search, filters and any sort', async () => {
+  // seedManyCourses: 50 courses, a third EXAM_PREP; "coding" is in many titles and summaries.
+  const variables = { search: 'coding', filter: { kind: 'CE' } };
+  const two = await statementsFor(2, variables);
+  for (const sort of ['RELEVANCE', 'NEWEST', 'TITLE', 'PRICE_LOW_TO_HIGH', 'PRICE_HIGH_TO_LOW']) {
+    const ten = await statementsFor(10, { ...variables, sort });
+    expect(ten.length).toBe(two.length);
+  }
+  expect(two.length).toBeLessThanOrEqual(7);
+  // The search runs in PostgreSQL, parameterised: the words never appear in the SQL text.
+  const page = two.find((sql) => sql.includes('websearch_to_tsquery'));
+  expect(page).toBeDefined();
+  expect(two.join('\n')).not.toContain('coding');
 });

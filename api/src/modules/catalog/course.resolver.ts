@@ -2,12 +2,14 @@ import { type CatalogCourse, getPublishedCourse, listPublishedCourses } from '@l
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Money } from '../common/money';
+import { CatalogSort, CourseFilter } from './course.input';
 import {
   CourseConnection,
   CourseModule,
   CourseType,
   CreditOffering,
   Instructor,
+  InstructorCredential,
 } from './course.type';
 
 function toCourseType(course: CatalogCourse): CourseType {
@@ -34,18 +36,36 @@ function toCourseType(course: CatalogCourse): CourseType {
 @Resolver(() => CourseType)
 export class CourseResolver {
   @Query(() => CourseConnection, {
-    description: 'The catalog: published courses, newest first. `first` is 1–50.',
+    description:
+      'The catalog: published courses, optionally searched (full text over title, summary and syllabus), filtered and sorted. Keyset-paginated for every sort; `first` is 1–50.',
   })
   async courses(
     @Arg('first', () => Int, { defaultValue: 12, description: 'Page size, 1–50.' }) first: number,
     @Arg('after', () => String, {
       nullable: true,
-      description: 'Cursor of the last edge of the previous page.',
+      description:
+        'Cursor of the last edge of the previous page. Only valid with the same search, filter and sort it was issued for.',
     })
     after: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description:
+        'Words to search for, in web-search syntax: "quoted phrase", OR, -excluded. English stemming ("coding" finds "code"). Trimmed; at most 200 characters; empty means no search.',
+    })
+    search: string | null,
+    @Arg('filter', () => CourseFilter, {
+      nullable: true,
+      description: 'Only courses matching all of these.',
+    })
+    filter: CourseFilter | null,
+    @Arg('sort', () => CatalogSort, {
+      nullable: true,
+      description: 'Order of the results. Default: RELEVANCE with a search, NEWEST without.',
+    })
+    sort: CatalogSort | null,
     @Ctx() ctx: Context,
   ): Promise<CourseConnection> {
-    const page = await listPublishedCourses({ db: ctx.db, first, after });
+    const page = await listPublishedCourses({ db: ctx.db, first, after, search, filter, sort });
     const edges = page.edges.map((edge) => ({
       cursor: edge.cursor,
       node: toCourseType(edge.node),
@@ -86,9 +106,25 @@ export class CourseResolver {
 
   @FieldResolver(() => Instructor, { description: 'The course’s owner and lead instructor.' })
   async instructor(@Root() course: CourseType, @Ctx() ctx: Context): Promise<Instructor> {
-    const instructor = await ctx.loaders.instructor.load(course.ownerId);
-    if (!instructor) throw new Error(`Course ${course.id} has no owner row`);
-    return instructor;
+    // The owner heads the instructors list: one loader (and one statement) serves both fields.
+    const [owner] = await ctx.loaders.courseInstructors.load(course.id);
+    if (!owner || owner.id !== course.ownerId)
+      throw new Error(`Course ${course.id} has no owner row`);
+    return owner;
+  }
+
+  @FieldResolver(() => [Instructor], {
+    description:
+      'Everyone who teaches the course: the owner first, then co-instructors in the order they joined.',
+  })
+  instructors(@Root() course: CourseType, @Ctx() ctx: Context): Promise<Instructor[]> {
+    return ctx.loaders.courseInstructors.load(course.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of lessons in the published version.' })
+  async totalLessons(@Root() course: CourseType, @Ctx() ctx: Context): Promise<number> {
+    const modules = await ctx.loaders.syllabus.load(course.versionId);
+    return modules.reduce((sum, module) => sum + module.lessons.length, 0);
   }
 
   @FieldResolver(() => [CreditOffering], {
@@ -101,5 +137,18 @@ export class CourseResolver {
   @FieldResolver(() => [CourseModule], { description: 'The syllabus: modules with their lessons.' })
   modules(@Root() course: CourseType, @Ctx() ctx: Context): Promise<CourseModule[]> {
     return ctx.loaders.syllabus.load(course.versionId);
+  }
+}
+
+@Resolver(() => Instructor)
+export class InstructorResolver {
+  @FieldResolver(() => [InstructorCredential], {
+    description: 'Professional credentials the instructor holds, in the order they list them.',
+  })
+  credentials(
+    @Root() instructor: Instructor,
+    @Ctx() ctx: Context,
+  ): Promise<InstructorCredential[]> {
+    return ctx.loaders.instructorCredentials.load(instructor.id);
   }
 }

@@ -3,6 +3,15 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CourseKind, CourseLevel, CreditBody, LessonKind } from '../common/enums';
 import { PageInfo } from '../common/page-info';
 
+@ObjectType({ description: 'A professional credential an instructor holds, e.g. CPC since 2015.' })
+export class InstructorCredential {
+  @Field(() => String, { description: 'The credential’s abbreviation, e.g. "CPC" or "CRC".' })
+  credential!: string;
+
+  @Field(() => Int, { description: 'Year the credential was awarded.' })
+  awardedYear!: number;
+}
+
 @ObjectType({ description: 'A course’s instructor, as shown publicly.' })
 export class Instructor {
   @Field(() => ID, { description: 'User id.' })
@@ -136,6 +145,8 @@ export class CourseConnection {
   @Field(() => PageInfo, { description: 'Pagination state.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'Number of courses in the whole catalog.' })
+  @Field(() => Int, {
+    description: 'Number of courses matching the search and filters, across all pages.',
+  })
   totalCount!: number;
 }
