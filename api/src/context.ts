@@ -2,12 +2,17 @@ import {
   type CatalogCourse,
   type CreditOffering,
   getViewerByToken,
+  type InstructorCredentialView,
   type InstructorProfile,
+  loadCourseInstructors,
   loadCreditOfferings,
+  loadInstructorCredentials,
   loadInstructors,
   loadSyllabi,
+  loadViewerEnrollments,
   type SyllabusModule,
   type Viewer,
+  type ViewerEnrollmentState,
 } from '@lms/core';
 import type { Db } from '@lms/db';
 import DataLoader from 'dataloader';
@@ -24,9 +29,18 @@ export interface Context {
 }
 
 /** Per-request DataLoaders: batch and cache within one request, never across requests. */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, viewer: Viewer | null = null) {
   return {
+    viewerEnrollment: new DataLoader<string, ViewerEnrollmentState | null>(async (courseIds) =>
+      viewer ? loadViewerEnrollments(db, viewer.id, courseIds) : courseIds.map(() => null),
+    ),
     instructor: new DataLoader<string, InstructorProfile | null>((ids) => loadInstructors(db, ids)),
+    courseInstructors: new DataLoader<string, InstructorProfile[]>((courseIds) =>
+      loadCourseInstructors(db, courseIds),
+    ),
+    instructorCredentials: new DataLoader<string, InstructorCredentialView[]>((userIds) =>
+      loadInstructorCredentials(db, userIds),
+    ),
     credits: new DataLoader<string, CreditOffering[]>((versionIds) =>
       loadCreditOfferings(db, versionIds),
     ),
@@ -57,6 +71,6 @@ export async function createContext(options: {
     requestId: options.requestId,
     log: options.log,
     client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, viewer),
   };
 }

@@ -2,10 +2,40 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker';
+import { AdminResolver } from './modules/admin/admin.resolver';
+import {
+  AssessmentResolver,
+  AttemptQuestionResolver,
+  LearnerQuizResolver,
+  QuestionDetailResolver,
+  QuestionReviewResolver,
+  QuizStatisticsResolver,
+} from './modules/assessment/assessment.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
-import { CourseResolver } from './modules/catalog/course.resolver';
+import { AuthoringResolver, EditableLessonResolver } from './modules/authoring/authoring.resolver';
+import { CourseResolver, InstructorResolver } from './modules/catalog/course.resolver';
+import { GradebookResolver } from './modules/learning/gradebook.resolver';
+import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/learning.resolver';
+import { ProfileResolver } from './modules/profile/profile.resolver';
 
-export const resolvers = [AuthResolver, CourseResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  CourseResolver,
+  InstructorResolver,
+  AuthoringResolver,
+  EditableLessonResolver,
+  ProfileResolver,
+  AdminResolver,
+  LearningResolver,
+  CourseEnrollmentResolver,
+  GradebookResolver,
+  AssessmentResolver,
+  AttemptQuestionResolver,
+  QuestionReviewResolver,
+  LearnerQuizResolver,
+  QuestionDetailResolver,
+  QuizStatisticsResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -3,6 +3,7 @@ import { hashPassword } from '@lms/password';
 import type { Db } from './client';
 import { Prisma } from './generated/client';
 import { DEMO_COURSES } from './seed/demo-courses';
+import { insertDemoQuizzes } from './seed/quizzes/insert';
 import type { DemoCourse } from './seed/types';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/users';
 
@@ -86,7 +87,7 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
                 create: module.lessons.map((lesson, lessonIndex) => ({
                   position: lessonIndex + 1,
                   title: lesson.title,
-                  kind: 'TEXT' as const,
+                  kind: lesson.quiz ? ('QUIZ' as const) : ('TEXT' as const),
                   body: lesson.body,
                   estimatedMinutes: lesson.estimatedMinutes,
                   required: lesson.required ?? true,
@@ -113,6 +114,7 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
   });
 
   const versionId = created.versions[0]!.id;
+  await insertDemoQuizzes(tx, versionId, course);
   if (course.published && publishedAt) {
     await markVersionPublished(tx, [versionId], publishedAt);
     await tx.course.update({

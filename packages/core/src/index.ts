@@ -1,5 +1,49 @@
 export type { AuditLogEntry, UserSummary } from './admin/users';
 export { listAuditLog, listUsers, setUserRole } from './admin/users';
+export type {
+  AreaScore,
+  AttemptResult,
+  AttemptSection,
+  LearnerAttempt,
+  LearnerQuestion,
+  QuestionReview,
+} from './assessment/attempt-views';
+export type {
+  AnswerInput,
+  AttemptSummary,
+  GradeOutcome,
+  LearnerQuiz,
+  SavedAnswer,
+} from './assessment/attempts';
+export {
+  getQuizAttempt,
+  getQuizForLearner,
+  gradeAttempt,
+  saveAnswer,
+  startQuizAttempt,
+  submitQuizAttempt,
+} from './assessment/attempts';
+export { codeProblem, displayCode, parseCodes } from './assessment/codes';
+export {
+  addQuestion,
+  configureQuiz,
+  deleteQuestion,
+  deleteQuiz,
+  moveQuestion,
+  updateQuestion,
+} from './assessment/quiz-authoring';
+export { quizProblems } from './assessment/quiz-problems';
+export type { QuestionInput, QuizSettingsInput } from './assessment/quiz-schemas';
+export { questionSchema } from './assessment/quiz-schemas';
+export type { LearnerResponse } from './assessment/scoring';
+export { normalizeText, scoreAnswer } from './assessment/scoring';
+export type {
+  QuestionStatistics,
+  QuizAttemptRow,
+  QuizStatistics,
+  ScoreBucket,
+} from './assessment/statistics';
+export { getQuizStatistics, listQuizAttempts } from './assessment/statistics';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
 export { registerUser } from './auth/register-user';
@@ -31,6 +75,9 @@ export type {
   EditableCreditApproval,
   EditableLesson,
   EditableModule,
+  EditableQuestion,
+  EditableQuestionOption,
+  EditableQuiz,
   VersionContent,
 } from './authoring/editable-course';
 export { getEditableCourse } from './authoring/editable-course';
@@ -67,8 +114,36 @@ export {
   loadSyllabi,
 } from './catalog/load-course-parts';
 export { renderMarkdown } from './content/render-markdown';
+export type { VideoEmbed } from './content/video-embed';
+export { videoEmbed } from './content/video-embed';
 export type { AppErrorCode, FieldErrors } from './errors/app-error';
 export { AppError, isAppError } from './errors/app-error';
+export type { CompletionOutcome } from './learning/completion';
+export { evaluateCompletion, markLessonComplete } from './learning/completion';
+export type { EnrollmentSummary } from './learning/enroll-in-course';
+export {
+  endEnrollment,
+  enrollInCourse,
+  grantEnrollment,
+  unenrollFromCourse,
+} from './learning/enroll-in-course';
+export { requireEnrolledLesson } from './learning/enrollment-access';
+export type { GradebookQuizResult, GradebookRow } from './learning/gradebook';
+export { getGradebook, gradebookCsv } from './learning/gradebook';
+export type {
+  LearnerLessonView,
+  LearningCourse,
+  ViewerEnrollmentState,
+} from './learning/learner-views';
+export {
+  getLessonForLearner,
+  getMyLearningCourse,
+  listMyLearning,
+  loadViewerEnrollments,
+} from './learning/learner-views';
+export type { LessonProgressState } from './learning/lesson-progress';
+export { completeLesson, recordLessonActivity } from './learning/lesson-progress';
+export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
 export type { Page } from './pagination/keyset';
 export type { Profile } from './profile/update-profile';
 export { getMyProfile, updateMyProfile } from './profile/update-profile';

@@ -125,7 +125,8 @@ export function expectedSchema(datamodel: Datamodel): SchemaShape {
       const enumName = field.kind === 'enum' ? enumNames.get(field.type)! : undefined;
       columns[field.dbName ?? field.name] = {
         type: enumName ? `"${enumName}"` : sqlType(field),
-        nullable: !field.isRequired,
+        // Prisma creates scalar-list columns without NOT NULL, as its own migrations do.
+        nullable: field.isList ? true : !field.isRequired,
         default: sqlDefault(field, enumName, table),
       };
     }
@@ -233,6 +234,9 @@ function nativeOrDefaultType(
 function sqlDefault(field: DmmfField, enumName: string | undefined, table: string): string | null {
   if (!field.hasDefaultValue || field.default === undefined) return null;
   const value = field.default;
+  if (field.isList && Array.isArray(value) && value.length === 0) {
+    return `ARRAY[]::${sqlType(field)}`;
+  }
   if (typeof value === 'object' && value !== null && 'name' in value) {
     const fn = value as { name: string; args: unknown[] };
     if (fn.name === 'now') return 'CURRENT_TIMESTAMP';

@@ -1,4 +1,12 @@
-import type { CourseKind, CourseLevel, CreditBody } from '../generated/client';
+import type {
+  CodeSystem,
+  CourseKind,
+  CourseLevel,
+  CreditBody,
+  ExamArea,
+  QuestionType,
+  QuizMode,
+} from '../generated/client';
 
 export interface DemoLesson {
   title: string;
@@ -6,6 +14,36 @@ export interface DemoLesson {
   /** Markdown. */
   body: string;
   required?: boolean;
+  /** Makes the lesson a QUIZ lesson with this quiz. */
+  quiz?: DemoQuiz;
+}
+
+/** A demo question; TRUE_FALSE questions list the options True and False themselves. */
+export interface DemoQuestion {
+  type: QuestionType;
+  /** Markdown. */
+  prompt: string;
+  /** Markdown, shown in the review after submission. */
+  rationale: string;
+  area?: ExamArea;
+  codeSetYear?: number;
+  points?: number;
+  options?: { text: string; correct?: boolean }[];
+  acceptedAnswers?: string[];
+  codeSystem?: CodeSystem;
+  answerCodes?: string[];
+}
+
+export interface DemoQuiz {
+  mode: QuizMode;
+  passPercent: number;
+  timeLimitMinutes?: number;
+  maxAttempts?: number;
+  questionsPerAttempt?: number;
+  shuffleQuestions?: boolean;
+  shuffleOptions?: boolean;
+  allowReview?: boolean;
+  questions: DemoQuestion[];
 }
 
 export interface DemoModule {

@@ -18,7 +18,7 @@ export class AuthResolver {
     description: 'Creates a student account and signs it in. Field errors: name, email, password.',
   })
   register(
-    @Arg('input', () => RegisterInput) input: RegisterInput,
+    @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
     return registerUser({ db: ctx.db, input, client: ctx.client });
@@ -29,7 +29,7 @@ export class AuthResolver {
       'Signs in with email and password. Repeated failures are throttled per account and per address (TOO_MANY_REQUESTS with retryAfterSeconds).',
   })
   signIn(
-    @Arg('input', () => SignInInput) input: SignInInput,
+    @Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
     return signIn({ db: ctx.db, input, client: ctx.client });

@@ -19,6 +19,8 @@ export function toEditableCourse(course: CoreEditableCourse, now = new Date()): 
     level: draft.level,
     price: { amountCents: draft.priceCents, currency: draft.currency },
     coverImageUrl: draft.coverImageUrl,
+    minimumLessonTimePercent: draft.minimumLessonTimePercent,
+    minimumSeatMinutes: draft.minimumSeatMinutes,
     instructionalMinutes: draft.modules
       .flatMap((module) => module.lessons)
       .reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0),

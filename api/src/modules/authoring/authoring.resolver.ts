@@ -124,7 +124,8 @@ export class AuthoringResolver {
   @Authorized('INSTRUCTOR', 'ADMIN')
   @Mutation(() => EditableCourse, { description: 'Creates a draft course owned by the viewer.' })
   async createCourse(
-    @Arg('input', () => CourseDetailsInput) input: CourseDetailsInput,
+    @Arg('input', () => CourseDetailsInput, { description: 'The course details.' })
+    input: CourseDetailsInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(await createCourse({ db: ctx.db, viewer: ctx.viewer, input }));
@@ -135,7 +136,8 @@ export class AuthoringResolver {
   async updateCourseDetails(
     @Arg('courseId', () => ID, COURSE_ID) courseId: string,
     @Arg('revision', () => Int, REVISION) revision: number,
-    @Arg('input', () => CourseDetailsInput) input: CourseDetailsInput,
+    @Arg('input', () => CourseDetailsInput, { description: 'The course details.' })
+    input: CourseDetailsInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
@@ -208,7 +210,8 @@ export class AuthoringResolver {
     @Arg('courseId', () => ID, COURSE_ID) courseId: string,
     @Arg('revision', () => Int, REVISION) revision: number,
     @Arg('moduleId', () => ID, { description: 'The module to add to.' }) moduleId: string,
-    @Arg('input', () => LessonInput) input: LessonInput,
+    @Arg('input', () => LessonInput, { description: 'The lesson content and settings.' })
+    input: LessonInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
@@ -222,7 +225,8 @@ export class AuthoringResolver {
     @Arg('courseId', () => ID, COURSE_ID) courseId: string,
     @Arg('revision', () => Int, REVISION) revision: number,
     @Arg('lessonId', () => ID, { description: 'The lesson.' }) lessonId: string,
-    @Arg('input', () => LessonInput) input: LessonInput,
+    @Arg('input', () => LessonInput, { description: 'The lesson content and settings.' })
+    input: LessonInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
@@ -275,7 +279,8 @@ export class AuthoringResolver {
   async addCreditApproval(
     @Arg('courseId', () => ID, COURSE_ID) courseId: string,
     @Arg('revision', () => Int, REVISION) revision: number,
-    @Arg('input', () => CreditApprovalInput) input: CreditApprovalInput,
+    @Arg('input', () => CreditApprovalInput, { description: 'The approval.' })
+    input: CreditApprovalInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
@@ -289,7 +294,8 @@ export class AuthoringResolver {
     @Arg('courseId', () => ID, COURSE_ID) courseId: string,
     @Arg('revision', () => Int, REVISION) revision: number,
     @Arg('approvalId', () => ID, { description: 'The approval.' }) approvalId: string,
-    @Arg('input', () => CreditApprovalInput) input: CreditApprovalInput,
+    @Arg('input', () => CreditApprovalInput, { description: 'The approval.' })
+    input: CreditApprovalInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(

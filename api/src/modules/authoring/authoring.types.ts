@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { QuizDetail } from '../assessment/assessment.types';
 import { Connection } from '../common/connection';
 import {
   CourseInstructorRole,
@@ -42,6 +43,12 @@ export class EditableLesson {
 
   @Field(() => Boolean, { description: 'Whether completion requires this lesson.' })
   required!: boolean;
+
+  @Field(() => QuizDetail, {
+    nullable: true,
+    description: 'QUIZ lessons: the quiz with its pool and key (null until configured).',
+  })
+  quiz!: QuizDetail | null;
 }
 
 @ObjectType({ description: 'A module of a draft.' })
@@ -181,6 +188,15 @@ export class EditableCourse {
   @Field(() => Int, { description: 'Total instructional minutes of the draft’s lessons.' })
   instructionalMinutes!: number;
 
+  @Field(() => Int, {
+    description:
+      'Completion rule: share (0–100) of a lesson’s estimated time a learner must spend before completing it.',
+  })
+  minimumLessonTimePercent!: number;
+
+  @Field(() => Int, { description: 'Completion rule: total study minutes required (0: none).' })
+  minimumSeatMinutes!: number;
+
   @Field(() => [EditableModule], { description: 'The draft syllabus.' })
   modules!: EditableModule[];
 
@@ -271,6 +287,19 @@ export class CourseDetailsInput {
 
   @Field(() => String, { nullable: true, description: 'Cover image URL (http or https).' })
   coverImageUrl?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Completion rule: share (0–100) of each lesson’s estimated time required before completing it.',
+  })
+  minimumLessonTimePercent?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Completion rule: total study minutes required.',
+  })
+  minimumSeatMinutes?: number;
 }
 
 @InputType({ description: 'A lesson’s content and settings.' })

@@ -1,4 +1,12 @@
-import { CourseKind, CourseLevel, CreditBody, LessonKind, Role } from '@lms/db';
+import {
+  CourseInstructorRole,
+  CourseKind,
+  CourseLevel,
+  CourseStatus,
+  CreditBody,
+  LessonKind,
+  Role,
+} from '@lms/db';
 import { registerEnumType } from 'type-graphql';
 
 registerEnumType(Role, { name: 'Role', description: 'What a user may do on the platform.' });
@@ -16,4 +24,22 @@ registerEnumType(CreditBody, {
   description: 'The body that approved a course for continuing-education credit.',
 });
 
-export { CourseKind, CourseLevel, CreditBody, LessonKind, Role };
+registerEnumType(CourseStatus, {
+  name: 'CourseStatus',
+  description:
+    'DRAFT: never published. PUBLISHED: in the catalog. UNPUBLISHED: hidden, learners keep access. ARCHIVED: retired and read-only.',
+});
+registerEnumType(CourseInstructorRole, {
+  name: 'CourseInstructorRole',
+  description: 'OWNER created the course; INSTRUCTOR co-teaches it.',
+});
+
+export {
+  CourseInstructorRole,
+  CourseKind,
+  CourseLevel,
+  CourseStatus,
+  CreditBody,
+  LessonKind,
+  Role,
+};

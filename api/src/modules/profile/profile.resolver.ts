@@ -75,7 +75,10 @@ export class ProfileResolver {
 
   @Authorized()
   @Mutation(() => MyProfile, { description: 'Updates name, bio and credentials.' })
-  updateMyProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() ctx: Context) {
+  updateMyProfile(
+    @Arg('input', () => ProfileInput, { description: 'The new profile.' }) input: ProfileInput,
+    @Ctx() ctx: Context,
+  ) {
     return updateMyProfile({
       db: ctx.db,
       viewer: ctx.viewer,

@@ -2,7 +2,8 @@ import type { Prisma } from '@lms/db';
 
 /**
  * Creates draft version `number` of a course as a deep copy of `sourceVersionId`: details,
- * modules, lessons and credit approvals, keeping their cross-version keys.
+ * modules, lessons (with their quizzes, questions and options) and credit approvals, keeping
+ * their cross-version keys.
  */
 export async function copyVersionAsDraft(
   tx: Prisma.TransactionClient,
@@ -23,6 +24,8 @@ export async function copyVersionAsDraft(
       currency: true,
       coverImageUrl: true,
       instructionalMinutes: true,
+      minimumLessonTimePercent: true,
+      minimumSeatMinutes: true,
       modules: {
         orderBy: { position: 'asc' },
         select: {
@@ -41,6 +44,38 @@ export async function copyVersionAsDraft(
               videoSeconds: true,
               estimatedMinutes: true,
               required: true,
+              quiz: {
+                select: {
+                  mode: true,
+                  passPercent: true,
+                  timeLimitMinutes: true,
+                  maxAttempts: true,
+                  questionsPerAttempt: true,
+                  shuffleQuestions: true,
+                  shuffleOptions: true,
+                  allowReview: true,
+                  questions: {
+                    orderBy: { position: 'asc' },
+                    select: {
+                      key: true,
+                      position: true,
+                      type: true,
+                      prompt: true,
+                      rationale: true,
+                      area: true,
+                      codeSetYear: true,
+                      codeSystem: true,
+                      points: true,
+                      acceptedAnswers: true,
+                      answerCodes: true,
+                      options: {
+                        orderBy: { position: 'asc' },
+                        select: { position: true, text: true, correct: true },
+                      },
+                    },
+                  },
+                },
+              },
             },
           },
         },
@@ -73,7 +108,28 @@ export async function copyVersionAsDraft(
   for (const module of modules) {
     const { lessons, ...moduleData } = module;
     await tx.module.create({
-      data: { ...moduleData, versionId: draft.id, lessons: { create: lessons } },
+      data: {
+        ...moduleData,
+        versionId: draft.id,
+        lessons: {
+          create: lessons.map(({ quiz, ...lesson }) => ({
+            ...lesson,
+            ...(quiz && {
+              quiz: {
+                create: {
+                  ...quiz,
+                  questions: {
+                    create: quiz.questions.map(({ options, ...question }) => ({
+                      ...question,
+                      options: { create: options },
+                    })),
+                  },
+                },
+              },
+            }),
+          })),
+        },
+      },
       select: { id: true },
     });
   }

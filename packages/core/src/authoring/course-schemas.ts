@@ -41,6 +41,18 @@ export const courseDetailsSchema = z.object({
     .max(LIMITS.priceCents, `Prices are at most $${LIMITS.priceCents / 100}.`)
     .default(0),
   coverImageUrl: httpUrl('The cover image URL').nullish(),
+  minimumLessonTimePercent: z
+    .number()
+    .int('Use a whole percentage.')
+    .min(0, 'Use 0 to 100.')
+    .max(100, 'Use 0 to 100.')
+    .optional(),
+  minimumSeatMinutes: z
+    .number()
+    .int('Use whole minutes.')
+    .min(0, 'Minutes cannot be negative.')
+    .max(100_000, 'That is more than any course needs.')
+    .optional(),
 });
 
 export type CourseDetailsInput = z.input<typeof courseDetailsSchema>;

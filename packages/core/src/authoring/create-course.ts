@@ -35,6 +35,8 @@ export async function createCourse(options: {
         level: input.level,
         priceCents: input.priceCents,
         coverImageUrl: input.coverImageUrl ?? null,
+        minimumLessonTimePercent: input.minimumLessonTimePercent ?? 0,
+        minimumSeatMinutes: input.minimumSeatMinutes ?? 0,
       },
       select: { id: true },
     });

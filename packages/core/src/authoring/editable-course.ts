@@ -1,11 +1,15 @@
 import type {
+  CodeSystem,
   CourseKind,
   CourseLevel,
   CourseStatus,
   CreditBody,
   Db,
+  ExamArea,
   LessonKind,
   Prisma,
+  QuestionType,
+  QuizMode,
 } from '@lms/db';
 import type { Viewer } from '../viewer';
 import { findManageableCourse } from './course-access';
@@ -23,6 +27,44 @@ export interface EditableLesson {
   videoSeconds: number | null;
   estimatedMinutes: number;
   required: boolean;
+  /** The quiz of a QUIZ lesson (null until configured), key included: instructors only. */
+  quiz: EditableQuiz | null;
+}
+
+export interface EditableQuestionOption {
+  id: string;
+  position: number;
+  text: string;
+  correct: boolean;
+}
+
+export interface EditableQuestion {
+  id: string;
+  key: string;
+  position: number;
+  type: QuestionType;
+  prompt: string;
+  rationale: string;
+  area: ExamArea;
+  codeSetYear: number | null;
+  codeSystem: CodeSystem | null;
+  points: number;
+  acceptedAnswers: string[];
+  answerCodes: string[];
+  options: EditableQuestionOption[];
+}
+
+export interface EditableQuiz {
+  id: string;
+  mode: QuizMode;
+  passPercent: number;
+  timeLimitMinutes: number | null;
+  maxAttempts: number | null;
+  questionsPerAttempt: number | null;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  allowReview: boolean;
+  questions: EditableQuestion[];
 }
 
 export interface EditableModule {
@@ -57,6 +99,8 @@ export interface VersionContent {
   priceCents: number;
   currency: string;
   coverImageUrl: string | null;
+  minimumLessonTimePercent: number;
+  minimumSeatMinutes: number;
   revision: number;
   publishedAt: Date | null;
   updatedAt: Date;
@@ -86,6 +130,40 @@ const lessonSelect = {
   videoSeconds: true,
   estimatedMinutes: true,
   required: true,
+  quiz: {
+    select: {
+      id: true,
+      mode: true,
+      passPercent: true,
+      timeLimitMinutes: true,
+      maxAttempts: true,
+      questionsPerAttempt: true,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      allowReview: true,
+      questions: {
+        orderBy: { position: 'asc' as const },
+        select: {
+          id: true,
+          key: true,
+          position: true,
+          type: true,
+          prompt: true,
+          rationale: true,
+          area: true,
+          codeSetYear: true,
+          codeSystem: true,
+          points: true,
+          acceptedAnswers: true,
+          answerCodes: true,
+          options: {
+            orderBy: { position: 'asc' as const },
+            select: { id: true, position: true, text: true, correct: true },
+          },
+        },
+      },
+    },
+  },
 } as const;
 
 const versionSelect = {
@@ -99,6 +177,8 @@ const versionSelect = {
   priceCents: true,
   currency: true,
   coverImageUrl: true,
+  minimumLessonTimePercent: true,
+  minimumSeatMinutes: true,
   revision: true,
   publishedAt: true,
   updatedAt: true,

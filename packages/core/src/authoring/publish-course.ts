@@ -1,5 +1,6 @@
 import { type Db, markVersionPublished } from '@lms/db';
 import { recordAudit } from '../admin/audit-log';
+import { quizProblems } from '../assessment/quiz-problems';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
@@ -44,6 +45,7 @@ export function previewPublication(
     if (lesson.kind === 'VIDEO' && !lesson.videoUrl)
       problems.push(`Lesson “${lesson.title}” has no video.`);
   }
+  problems.push(...quizProblems(draft));
   for (const approval of draft.creditApprovals) {
     const problem = approvalProblem(approval, draft.title, today);
     if (problem) problems.push(problem);

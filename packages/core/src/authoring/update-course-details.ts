@@ -31,6 +31,8 @@ export async function updateCourseDetails(options: {
           level: input.level,
           priceCents: input.priceCents,
           coverImageUrl: input.coverImageUrl ?? null,
+          minimumLessonTimePercent: input.minimumLessonTimePercent,
+          minimumSeatMinutes: input.minimumSeatMinutes,
         },
         select: { id: true },
       });

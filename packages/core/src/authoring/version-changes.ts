@@ -1,3 +1,4 @@
+import { describeQuizChanges } from '../assessment/quiz-changes';
 import type { VersionContent } from './editable-course';
 
 /**
@@ -18,6 +19,12 @@ export function describeChanges(previous: VersionContent, next: VersionContent):
     changes.push(`Price changed from ${cents(previous.priceCents)} to ${cents(next.priceCents)}`);
   }
   detail('Cover image', previous.coverImageUrl, next.coverImageUrl);
+  detail(
+    'Minimum time per lesson',
+    previous.minimumLessonTimePercent,
+    next.minimumLessonTimePercent,
+  );
+  detail('Minimum study time', previous.minimumSeatMinutes, next.minimumSeatMinutes);
 
   const beforeModules = new Map(previous.modules.map((module) => [module.key, module]));
   const afterModules = new Map(next.modules.map((module) => [module.key, module]));
@@ -48,6 +55,7 @@ export function describeChanges(previous: VersionContent, next: VersionContent):
     const old = beforeLessons.get(key);
     if (!old) {
       changes.push(`Lesson added: “${lesson.title}”`);
+      changes.push(...describeQuizChanges(lesson.title, null, lesson.quiz ?? null));
       continue;
     }
     const edits: string[] = [];
@@ -61,6 +69,7 @@ export function describeChanges(previous: VersionContent, next: VersionContent):
       edits.push(lesson.required ? 'now required' : 'now optional');
     if (old.moduleKey !== lesson.moduleKey) edits.push('moved to another module');
     if (edits.length) changes.push(`Lesson “${lesson.title}” changed: ${edits.join(', ')}`);
+    changes.push(...describeQuizChanges(lesson.title, old.quiz ?? null, lesson.quiz ?? null));
   }
   for (const [key, lesson] of beforeLessons) {
     if (!afterLessons.has(key)) changes.push(`Lesson removed: “${lesson.title}”`);

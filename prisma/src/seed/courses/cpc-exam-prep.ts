@@ -1,4 +1,5 @@
 import { FICTIONAL_CASE, HCPCS_SOURCE, ICD10CM_SOURCE } from '../attribution';
+import { cpcMockExam } from '../quizzes/cpc-mock-exam';
 import type { DemoCourse } from '../types';
 
 export const cpcExamPrep: DemoCourse = {
@@ -226,6 +227,20 @@ ${ICD10CM_SOURCE}
 ${HCPCS_SOURCE}
 
 ${FICTIONAL_CASE}`,
+        },
+        {
+          title: 'Mock Exam: 20 Questions in 30 Minutes',
+          estimatedMinutes: 30,
+          body: `## Before you start
+
+This timed mock exam mixes **20 questions from six exam areas**, drawn into sections by area as on the real exam. The clock runs on the server from the moment you start: answers saved before the deadline count, and the attempt is submitted automatically when time runs out. After submission you see your score per area and the rationale of each answer.
+
+Keep your ICD-10-CM and HCPCS Level II manuals at hand: the exam is open book.
+
+${ICD10CM_SOURCE}
+
+${HCPCS_SOURCE}`,
+          quiz: cpcMockExam,
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { FICTIONAL_CASE, HCPCS_SOURCE, ICD10CM_SOURCE } from '../attribution';
+import { hcpcsPracticeQuiz } from '../quizzes/hcpcs-practice';
 import type { DemoCourse } from '../types';
 
 export const hcpcsLevelII: DemoCourse = {
@@ -199,6 +200,16 @@ ${HCPCS_SOURCE}
 ${ICD10CM_SOURCE}
 
 ${FICTIONAL_CASE}`,
+        },
+        {
+          title: 'Practice Quiz: Supplies, DME and Drugs',
+          estimatedMinutes: 10,
+          body: `## Check yourself
+
+Six untimed questions on the codes and modifiers of this course. Take it as often as you like: submitting it completes the lesson, and each attempt shows the answers and rationales.
+
+${HCPCS_SOURCE}`,
+          quiz: hcpcsPracticeQuiz,
         },
       ],
     },

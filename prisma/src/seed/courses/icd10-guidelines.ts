@@ -1,4 +1,5 @@
 import { FICTIONAL_CASE, ICD10CM_SOURCE } from '../attribution';
+import { icd10GuidelinesPostTest } from '../quizzes/icd10-guidelines-post-test';
 import type { DemoCourse } from '../types';
 
 const TITLE = 'ICD-10-CM Official Guidelines for Coding and Reporting: FY2027 Update';
@@ -209,6 +210,16 @@ Every year CDC/NCHS publishes new, revised and deleted codes and an updated guid
 - Guideline paragraphs that changed wording, even when no code changed.
 
 ${ICD10CM_SOURCE}`,
+        },
+        {
+          title: 'Post-test',
+          estimatedMinutes: 20,
+          body: `## Earning your CEUs
+
+The post-test draws **8 of 10 questions**; you have **30 minutes** and **3 attempts**, and you need **70 %** to pass. Passing the post-test, with every required lesson complete, completes the course and unlocks your certificate.
+
+${ICD10CM_SOURCE}`,
+          quiz: icd10GuidelinesPostTest,
         },
       ],
     },

@@ -1,0 +1,282 @@
+import type { AttemptStatus, CodeSystem, ExamArea, QuestionType, QuizMode } from '@lms/db';
+import { EXAM_AREA_ORDER } from './draw';
+import type { LearnerResponse } from './scoring';
+import { percentOf } from './scoring';
+
+/** A drawn question as the learner sees it: no key of any kind. */
+export interface LearnerQuestion {
+  id: string;
+  /** 1-based number in the attempt. */
+  number: number;
+  type: QuestionType;
+  /** Markdown source (transports render it, e.g. with renderMarkdown, only when asked). */
+  prompt: string;
+  area: ExamArea;
+  codeSystem: CodeSystem | null;
+  points: number;
+  /** Options in the attempt's fixed order: id and text only. */
+  options: { id: string; text: string }[];
+  response: LearnerResponse | null;
+  savedAt: Date | null;
+}
+
+export interface AttemptSection {
+  area: ExamArea;
+  questionIds: string[];
+}
+
+export interface AreaScore {
+  area: ExamArea;
+  points: number;
+  maxPoints: number;
+  percent: number;
+}
+
+/** After submission (and only when the quiz allows review): the key, per question. */
+export interface QuestionReview {
+  questionId: string;
+  number: number;
+  response: LearnerResponse | null;
+  points: number;
+  maxPoints: number;
+  correct: boolean;
+  correctOptionIds: string[];
+  acceptedAnswers: string[];
+  answerCodes: string[];
+  /** Markdown source of the explanation. */
+  rationale: string;
+}
+
+export interface AttemptResult {
+  scorePoints: number;
+  maxPoints: number;
+  scorePercent: number;
+  passed: boolean;
+  passPercent: number;
+  areas: AreaScore[];
+  /** Null when the quiz does not allow review. */
+  review: QuestionReview[] | null;
+}
+
+export interface LearnerAttempt {
+  id: string;
+  quizId: string;
+  lessonId: string;
+  number: number;
+  status: AttemptStatus;
+  mode: QuizMode;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  /** Seconds left before the deadline (0 when past); null when untimed or submitted. */
+  secondsRemaining: number | null;
+  questions: LearnerQuestion[];
+  /** Mock exams: the questions grouped by exam area, in order. Empty otherwise. */
+  sections: AttemptSection[];
+  result: AttemptResult | null;
+}
+
+/** Everything a view needs, loaded by loadAttemptForView. */
+export interface AttemptRecord {
+  id: string;
+  quizId: string;
+  number: number;
+  status: AttemptStatus;
+  questionIds: string[];
+  optionOrder: unknown;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  scorePoints: { toNumber(): number } | null;
+  maxPoints: number | null;
+  scorePercent: { toNumber(): number } | null;
+  passed: boolean | null;
+  quiz: {
+    lessonId: string;
+    mode: QuizMode;
+    passPercent: number;
+    allowReview: boolean;
+    questions: {
+      id: string;
+      type: QuestionType;
+      prompt: string;
+      rationale: string;
+      area: ExamArea;
+      codeSystem: CodeSystem | null;
+      points: number;
+      acceptedAnswers: string[];
+      answerCodes: string[];
+      options: { id: string; text: string; correct: boolean }[];
+    }[];
+  };
+  answers: {
+    questionId: string;
+    response: unknown;
+    savedAt: Date;
+    points: { toNumber(): number } | null;
+    correct: boolean | null;
+  }[];
+}
+
+/** Prisma select for AttemptRecord (questions limited to the drawn ones by the caller). */
+export function attemptRecordSelect(questionIds: string[] | null) {
+  return {
+    id: true,
+    quizId: true,
+    number: true,
+    status: true,
+    questionIds: true,
+    optionOrder: true,
+    startedAt: true,
+    deadlineAt: true,
+    submittedAt: true,
+    scorePoints: true,
+    maxPoints: true,
+    scorePercent: true,
+    passed: true,
+    quiz: {
+      select: {
+        lessonId: true,
+        mode: true,
+        passPercent: true,
+        allowReview: true,
+        questions: {
+          ...(questionIds ? { where: { id: { in: questionIds } } } : {}),
+          select: {
+            id: true,
+            type: true,
+            prompt: true,
+            rationale: true,
+            area: true,
+            codeSystem: true,
+            points: true,
+            acceptedAnswers: true,
+            answerCodes: true,
+            options: {
+              orderBy: { position: 'asc' as const },
+              select: { id: true, text: true, correct: true },
+            },
+          },
+        },
+      },
+    },
+    answers: {
+      select: { questionId: true, response: true, savedAt: true, points: true, correct: true },
+    },
+  } as const;
+}
+
+export function asResponse(value: unknown): LearnerResponse | null {
+  if (!value || typeof value !== 'object') return null;
+  const raw = value as Record<string, unknown>;
+  const response: LearnerResponse = {};
+  if (Array.isArray(raw.optionIds)) response.optionIds = raw.optionIds.map(String);
+  if (typeof raw.text === 'string') response.text = raw.text;
+  if (Array.isArray(raw.codes)) response.codes = raw.codes.map(String);
+  return response;
+}
+
+/** Groups drawn questions by exam area, in the order they appear. */
+export function sectionsOf(questions: { id: string; area: ExamArea }[]): AttemptSection[] {
+  const sections: AttemptSection[] = [];
+  for (const question of questions) {
+    const last = sections.at(-1);
+    if (last && last.area === question.area) last.questionIds.push(question.id);
+    else sections.push({ area: question.area, questionIds: [question.id] });
+  }
+  return sections;
+}
+
+/**
+ * The learner's view of an attempt. Before submission nothing of the key is included; after
+ * it, the score and per-area report, and the review when the quiz allows it.
+ */
+export function toLearnerAttempt(record: AttemptRecord, now: Date): LearnerAttempt {
+  const byId = new Map(record.quiz.questions.map((question) => [question.id, question]));
+  const answers = new Map(record.answers.map((answer) => [answer.questionId, answer]));
+  const optionOrder = (record.optionOrder ?? {}) as Record<string, string[]>;
+  const drawn = record.questionIds.map((id) => byId.get(id)).filter((q) => q !== undefined);
+  const submitted = record.status === 'SUBMITTED';
+
+  const questions: LearnerQuestion[] = drawn.map((question, index) => {
+    const order = optionOrder[question.id] ?? question.options.map((option) => option.id);
+    const options = new Map(question.options.map((option) => [option.id, option.text]));
+    const answer = answers.get(question.id);
+    return {
+      id: question.id,
+      number: index + 1,
+      type: question.type,
+      prompt: question.prompt,
+      area: question.area,
+      codeSystem: question.codeSystem,
+      points: question.points,
+      options: order.filter((id) => options.has(id)).map((id) => ({ id, text: options.get(id)! })),
+      response: answer ? asResponse(answer.response) : null,
+      savedAt: answer?.savedAt ?? null,
+    };
+  });
+
+  let result: AttemptResult | null = null;
+  if (submitted) {
+    const areaTotals = new Map<ExamArea, { points: number; maxPoints: number }>();
+    for (const question of drawn) {
+      const total = areaTotals.get(question.area) ?? { points: 0, maxPoints: 0 };
+      total.points += answers.get(question.id)?.points?.toNumber() ?? 0;
+      total.maxPoints += question.points;
+      areaTotals.set(question.area, total);
+    }
+    const areas = EXAM_AREA_ORDER.filter((area) => areaTotals.has(area)).map((area) => {
+      const total = areaTotals.get(area)!;
+      return {
+        area,
+        points: Math.round(total.points * 1000) / 1000,
+        maxPoints: total.maxPoints,
+        percent: percentOf(total.points, total.maxPoints),
+      };
+    });
+    result = {
+      scorePoints: record.scorePoints?.toNumber() ?? 0,
+      maxPoints: record.maxPoints ?? 0,
+      scorePercent: record.scorePercent?.toNumber() ?? 0,
+      passed: record.passed ?? false,
+      passPercent: record.quiz.passPercent,
+      areas,
+      review: record.quiz.allowReview
+        ? drawn.map((question, index) => {
+            const answer = answers.get(question.id);
+            return {
+              questionId: question.id,
+              number: index + 1,
+              response: answer ? asResponse(answer.response) : null,
+              points: answer?.points?.toNumber() ?? 0,
+              maxPoints: question.points,
+              correct: answer?.correct ?? false,
+              correctOptionIds: question.options.filter((o) => o.correct).map((o) => o.id),
+              acceptedAnswers: question.acceptedAnswers,
+              answerCodes: question.answerCodes,
+              rationale: question.rationale,
+            };
+          })
+        : null,
+    };
+  }
+
+  return {
+    id: record.id,
+    quizId: record.quizId,
+    lessonId: record.quiz.lessonId,
+    number: record.number,
+    status: record.status,
+    mode: record.quiz.mode,
+    startedAt: record.startedAt,
+    deadlineAt: record.deadlineAt,
+    submittedAt: record.submittedAt,
+    secondsRemaining:
+      submitted || !record.deadlineAt
+        ? null
+        : Math.max(0, Math.floor((record.deadlineAt.getTime() - now.getTime()) / 1000)),
+    questions,
+    sections: record.quiz.mode === 'MOCK_EXAM' ? sectionsOf(drawn) : [],
+    result,
+  };
+}

@@ -1,0 +1,130 @@
+import type { Db, EnrollmentSource, Prisma } from '@lms/db';
+import { z } from 'zod';
+import { requireViewer } from '../authoring/course-access';
+import { AppError } from '../errors/app-error';
+import type { Viewer } from '../viewer';
+
+type Tx = Db | Prisma.TransactionClient;
+
+export interface EnrollmentSummary {
+  id: string;
+  courseId: string;
+  versionId: string;
+  status: 'ACTIVE' | 'UNENROLLED' | 'ENDED';
+  source: EnrollmentSource;
+  enrolledAt: Date;
+}
+
+const enrollmentSelect = {
+  id: true,
+  courseId: true,
+  versionId: true,
+  status: true,
+  source: true,
+  enrolledAt: true,
+} as const;
+
+/**
+ * Gives a learner an active enrolment in a course, pinned to its latest published version.
+ * The one way in for every source (free, purchase, grant): idempotent and race-safe (one row
+ * per learner and course, written with INSERT … ON CONFLICT). A learner who left keeps their
+ * pinned version and history when they come back.
+ */
+export async function grantEnrollment(
+  tx: Tx,
+  options: { userId: string; courseId: string; source: EnrollmentSource; now?: Date },
+): Promise<EnrollmentSummary> {
+  const course = await tx.course.findUnique({
+    where: { id: options.courseId },
+    select: { status: true, latestPublishedVersionId: true },
+  });
+  if (!course?.latestPublishedVersionId) throw AppError.notFound('Course');
+  const now = options.now ?? new Date();
+  await tx.$executeRaw`
+    INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt")
+    VALUES (${options.userId}::uuid, ${options.courseId}::uuid, ${course.latestPublishedVersionId}::uuid,
+            ${options.source}::"EnrollmentSource", 'ACTIVE', ${now})
+    ON CONFLICT ("userId", "courseId") DO UPDATE SET
+      "status" = 'ACTIVE',
+      "source" = CASE WHEN "Enrollment"."status" = 'ACTIVE' THEN "Enrollment"."source" ELSE EXCLUDED."source" END,
+      "endedAt" = NULL,
+      "endedReason" = NULL`;
+  return tx.enrollment.findUniqueOrThrow({
+    where: { userId_courseId: { userId: options.userId, courseId: options.courseId } },
+    select: enrollmentSelect,
+  });
+}
+
+/** A learner enrols in a free published course. Paid courses are bought instead. */
+export async function enrollInCourse(options: {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+}): Promise<EnrollmentSummary> {
+  const learner = requireViewer(options.viewer);
+  if (!z.uuid().safeParse(options.courseId).success) throw AppError.notFound('Course');
+  const course = await options.db.course.findUnique({
+    where: { id: options.courseId },
+    select: {
+      status: true,
+      latestPublishedVersion: { select: { priceCents: true } },
+      enrollments: { where: { userId: learner.id }, select: { status: true, endedReason: true } },
+    },
+  });
+  if (!course?.latestPublishedVersion) throw AppError.notFound('Course');
+  const current = course.enrollments[0];
+  if (current?.status === 'ACTIVE') {
+    return options.db.enrollment.findUniqueOrThrow({
+      where: { userId_courseId: { userId: learner.id, courseId: options.courseId } },
+      select: enrollmentSelect,
+    });
+  }
+  if (course.status !== 'PUBLISHED') throw AppError.notFound('Course');
+  if (course.latestPublishedVersion.priceCents > 0) {
+    throw new AppError('FORBIDDEN', 'This course is paid: buy it to enrol.');
+  }
+  if (current?.status === 'ENDED') {
+    throw new AppError(
+      'FORBIDDEN',
+      `Your access to this course ended (${current.endedReason ?? 'ended'}).`,
+    );
+  }
+  return grantEnrollment(options.db, {
+    userId: learner.id,
+    courseId: options.courseId,
+    source: 'FREE',
+  });
+}
+
+/** Leaves a course. Progress, attempts and any completion are kept. */
+export async function unenrollFromCourse(options: {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+}): Promise<EnrollmentSummary> {
+  const learner = requireViewer(options.viewer);
+  if (!z.uuid().safeParse(options.courseId).success) throw AppError.notFound('Enrolment');
+  const updated = await options.db.enrollment.updateMany({
+    where: { userId: learner.id, courseId: options.courseId, status: 'ACTIVE' },
+    data: { status: 'UNENROLLED', endedAt: new Date(), endedReason: 'unenrolled' },
+  });
+  const enrollment = await options.db.enrollment.findUnique({
+    where: { userId_courseId: { userId: learner.id, courseId: options.courseId } },
+    select: enrollmentSelect,
+  });
+  if (!enrollment || (updated.count === 0 && enrollment.status === 'ACTIVE'))
+    throw AppError.notFound('Enrolment');
+  return enrollment;
+}
+
+/** Ends an enrolment for a reason (a refund, say): access stops; the history stays. */
+export async function endEnrollment(
+  tx: Tx,
+  options: { userId: string; courseId: string; reason: string; now?: Date },
+): Promise<boolean> {
+  const ended = await tx.enrollment.updateMany({
+    where: { userId: options.userId, courseId: options.courseId, status: { not: 'ENDED' } },
+    data: { status: 'ENDED', endedAt: options.now ?? new Date(), endedReason: options.reason },
+  });
+  return ended.count > 0;
+}

@@ -1,0 +1,67 @@
+import type { Db, Prisma } from '@lms/db';
+import { z } from 'zod';
+import { requireViewer } from '../authoring/course-access';
+import { AppError } from '../errors/app-error';
+import type { Viewer } from '../viewer';
+
+type Tx = Db | Prisma.TransactionClient;
+
+export interface LearnerLesson {
+  enrollmentId: string;
+  versionId: string;
+  courseId: string;
+  lesson: {
+    id: string;
+    kind: 'TEXT' | 'VIDEO' | 'QUIZ';
+    estimatedMinutes: number;
+    videoSeconds: number | null;
+    required: boolean;
+  };
+}
+
+/**
+ * The viewer's active enrolment that contains this lesson (in the version they are pinned
+ * to). A lesson of a course they are not enrolled in: FORBIDDEN; an unknown lesson: NOT_FOUND.
+ */
+export async function requireEnrolledLesson(
+  tx: Tx,
+  viewer: Viewer | null,
+  lessonId: string,
+): Promise<LearnerLesson> {
+  const learner = requireViewer(viewer);
+  if (!z.uuid().safeParse(lessonId).success) throw AppError.notFound('Lesson');
+  const lesson = await tx.lesson.findUnique({
+    where: { id: lessonId },
+    select: {
+      id: true,
+      kind: true,
+      estimatedMinutes: true,
+      videoSeconds: true,
+      required: true,
+      module: {
+        select: { versionId: true, version: { select: { courseId: true, publishedAt: true } } },
+      },
+    },
+  });
+  if (!lesson || !lesson.module.version.publishedAt) throw AppError.notFound('Lesson');
+  const enrollment = await tx.enrollment.findUnique({
+    where: { userId_courseId: { userId: learner.id, courseId: lesson.module.version.courseId } },
+    select: { id: true, versionId: true, status: true },
+  });
+  if (!enrollment || enrollment.status !== 'ACTIVE') {
+    throw new AppError('FORBIDDEN', 'Enrol in this course to open its lessons.');
+  }
+  if (enrollment.versionId !== lesson.module.versionId) {
+    throw new AppError(
+      'FORBIDDEN',
+      'This lesson belongs to another version of the course than the one you are enrolled in.',
+    );
+  }
+  const { module, ...rest } = lesson;
+  return {
+    enrollmentId: enrollment.id,
+    versionId: enrollment.versionId,
+    courseId: module.version.courseId,
+    lesson: rest,
+  };
+}

@@ -1,0 +1,356 @@
+// `pnpm --filter @lms/test bench:quiz`: quiz submission under load, over HTTP against the real
+// API process. (1) 200 learners submit a 20-answer post-test at the same moment: all graded?
+// p99? deadlocks? (2) throughput and latency of submitQuizAttempt with 50 concurrent learners,
+// against a raw-SQL server doing the same grading reads and writes. Prints figures; asserts
+// nothing.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
+import { startEmbeddedPostgres } from '@lms/db/embedded';
+import pg from 'pg';
+import {
+  freePort,
+  type RunningProcess,
+  startApiProcess,
+  startProcess,
+  waitForHttp,
+} from '../support/processes';
+
+const BURST = Number(process.env.BENCH_BURST ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PER_RUN = Number(process.env.BENCH_SUBMISSIONS ?? 1000);
+const WARM_UP = 100;
+const QUESTIONS = 20;
+
+const SUBMIT = `mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) {
+  courseCompleted attempt { id status result { scorePercent passed } } } }`;
+
+interface Learner {
+  token: string;
+  attemptId: string;
+}
+
+async function buildFixture(databaseUrl: string, learners: number) {
+  const db = createPrismaClient({ databaseUrl });
+  const owner = await db.user.create({
+    data: {
+      email: 'bench-owner@example.com',
+      name: 'Bench Owner',
+      passwordHash: '!bench',
+      role: 'INSTRUCTOR',
+    },
+  });
+  const course = await db.course.create({
+    data: { slug: 'bench-quiz', ownerId: owner.id, status: 'PUBLISHED' },
+  });
+  const version = await db.courseVersion.create({
+    data: {
+      courseId: course.id,
+      number: 1,
+      title: 'Bench post-test course',
+      summary: 'Load test.',
+      kind: 'CE',
+      modules: {
+        create: {
+          position: 1,
+          title: 'Assessment',
+          lessons: {
+            create: { position: 1, title: 'Post-test', kind: 'QUIZ', estimatedMinutes: 20 },
+          },
+        },
+      },
+    },
+    include: { modules: { include: { lessons: true } } },
+  });
+  const lesson = version.modules[0]!.lessons[0]!;
+  const quiz = await db.quiz.create({
+    data: {
+      lessonId: lesson.id,
+      mode: 'POST_TEST',
+      passPercent: 70,
+      timeLimitMinutes: 60,
+      questions: {
+        create: Array.from({ length: QUESTIONS }, (_, index) =>
+          index % 2 === 0
+            ? {
+                position: index + 1,
+                type: 'SINGLE_CHOICE' as const,
+                prompt: `Which abbreviation means not elsewhere classifiable? (${index + 1})`,
+                options: {
+                  create: ['NEC', 'NOS', 'NEC2', 'NA'].map((text, position) => ({
+                    text,
+                    position: position + 1,
+                    correct: position === 0,
+                  })),
+                },
+              }
+            : {
+                position: index + 1,
+                type: 'CODE_SET' as const,
+                prompt: `Type 2 diabetes without complications, on insulin (${index + 1}).`,
+                codeSystem: 'ICD10CM' as const,
+                points: 2,
+                answerCodes: ['E11.9', 'Z79.4'],
+              },
+        ),
+      },
+    },
+    include: {
+      questions: {
+        orderBy: { position: 'asc' },
+        include: { options: { orderBy: { position: 'asc' } } },
+      },
+    },
+  });
+  await markVersionPublished(db, [version.id], new Date());
+  await db.course.update({
+    where: { id: course.id },
+    data: { latestPublishedVersionId: version.id },
+  });
+  await db.$disconnect();
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const result: Learner[] = [];
+  const questionIds = quiz.questions.map((q) => q.id);
+  for (let offset = 0; offset < learners; offset += 500) {
+    const count = Math.min(500, learners - offset);
+    const users = Array.from({ length: count }, () => randomUUID());
+    const enrollments = Array.from({ length: count }, () => randomUUID());
+    const attempts = Array.from({ length: count }, () => randomUUID());
+    const tokens = Array.from({ length: count }, () => randomUUID() + randomUUID());
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash")
+       SELECT u, 'bench-' || u || '@example.com', 'Bench Learner', '!bench' FROM unnest($1::uuid[]) AS u`,
+      [users],
+    );
+    await client.query(
+      `INSERT INTO "Session" ("tokenHash", "userId", "expiresAt")
+       SELECT h, u, now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS s(h, u)`,
+      [tokens.map((token) => createHash('sha256').update(token).digest('hex')), users],
+    );
+    await client.query(
+      `INSERT INTO "Enrollment" (id, "userId", "courseId", "versionId", source)
+       SELECT e, u, $3, $4, 'FREE' FROM unnest($1::uuid[], $2::uuid[]) AS x(e, u)`,
+      [enrollments, users, course.id, version.id],
+    );
+    await client.query(
+      `INSERT INTO "QuizAttempt" (id, "enrollmentId", "quizId", number, "questionIds", "deadlineAt")
+       SELECT a, e, $3, 1, $4::uuid[], now() + interval '1 hour' FROM unnest($1::uuid[], $2::uuid[]) AS x(a, e)`,
+      [attempts, enrollments, quiz.id, questionIds],
+    );
+    // 20 saved answers per attempt; about three learners in four pass.
+    const answerAttempts: string[] = [];
+    const answerQuestions: string[] = [];
+    const responses: string[] = [];
+    attempts.forEach((attemptId, learnerIndex) => {
+      const strong = learnerIndex % 4 !== 0;
+      quiz.questions.forEach((question, index) => {
+        const right = strong ? index % 7 !== 3 : index % 2 === 0;
+        answerAttempts.push(attemptId);
+        answerQuestions.push(question.id);
+        responses.push(
+          JSON.stringify(
+            question.type === 'CODE_SET'
+              ? {
+                  text: right ? 'e11.9, z79.4' : 'E11.9',
+                  codes: right ? ['E11.9', 'Z79.4'] : ['E11.9'],
+                }
+              : { optionIds: [question.options[right ? 0 : 1]!.id] },
+          ),
+        );
+      });
+    });
+    await client.query(
+      `INSERT INTO "AttemptAnswer" ("attemptId", "questionId", response)
+       SELECT a, q, r FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS x(a, q, r)`,
+      [answerAttempts, answerQuestions, responses],
+    );
+    for (const [index, token] of tokens.entries())
+      result.push({ token, attemptId: attempts[index]! });
+  }
+  await client.query('ANALYZE');
+  await client.end();
+  return { learners: result, lessonId: lesson.id };
+}
+
+interface Outcome {
+  ms: number;
+  ok: boolean;
+  error?: string;
+}
+
+async function submitOnce(url: string, learner: Learner, raw: boolean): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(raw ? {} : { authorization: `Bearer ${learner.token}` }),
+      },
+      body: JSON.stringify(
+        raw
+          ? { attemptId: learner.attemptId }
+          : { query: SUBMIT, variables: { attemptId: learner.attemptId } },
+      ),
+    });
+    const json = (await response.json()) as { errors?: { message: string }[] };
+    const ms = performance.now() - started;
+    return json.errors
+      ? { ms, ok: false, error: json.errors[0]!.message }
+      : { ms, ok: response.ok };
+  } catch (error) {
+    return { ms: performance.now() - started, ok: false, error: String(error) };
+  }
+}
+
+/** Submits every learner's attempt with `concurrency` workers; answers latencies and wall time. */
+async function drive(url: string, learners: Learner[], concurrency: number, raw: boolean) {
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < learners.length) {
+        const learner = learners[next++]!;
+        outcomes.push(await submitOnce(url, learner, raw));
+      }
+    }),
+  );
+  return { outcomes, seconds: (performance.now() - started) / 1000 };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+async function deadlocks(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query(
+    'SELECT deadlocks::int AS d FROM pg_stat_database WHERE datname = current_database()',
+  );
+  await client.end();
+  return rows[0].d;
+}
+
+async function submittedCount(databaseUrl: string, attemptIds: string[]) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query(
+    `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
+            count(*) FILTER (WHERE passed)::int AS passed
+       FROM "QuizAttempt" WHERE id = ANY($1::uuid[])`,
+    [attemptIds],
+  );
+  const graded = await client.query(
+    'SELECT count(*)::int AS n FROM "AttemptAnswer" WHERE "attemptId" = ANY($1::uuid[]) AND points IS NOT NULL',
+    [attemptIds],
+  );
+  await client.end();
+  return { ...rows[0], gradedAnswers: graded.rows[0].n } as {
+    submitted: number;
+    passed: number;
+    gradedAnswers: number;
+  };
+}
+
+const line = (cells: (string | number)[]) =>
+  console.log(cells.map((cell, i) => String(cell).padEnd(i === 0 ? 30 : 11)).join(''));
+
+const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-quiz-'));
+const processes: RunningProcess[] = [];
+const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
+try {
+  const databaseUrl = postgres.url('lms');
+  await migrate({ databaseUrl });
+  const total = BURST + 2 * (WARM_UP + PER_RUN);
+  const fixtureStart = performance.now();
+  const { learners } = await buildFixture(databaseUrl, total);
+  console.log(
+    `fixture: ${total} learners, each with an open attempt of ${QUESTIONS} saved answers (${((performance.now() - fixtureStart) / 1000).toFixed(1)} s)`,
+  );
+  const burst = learners.slice(0, BURST);
+  const apiWarm = learners.slice(BURST, BURST + WARM_UP);
+  const apiRun = learners.slice(BURST + WARM_UP, BURST + WARM_UP + PER_RUN);
+  const rawWarm = learners.slice(BURST + WARM_UP + PER_RUN, BURST + 2 * WARM_UP + PER_RUN);
+  const rawRun = learners.slice(BURST + 2 * WARM_UP + PER_RUN);
+
+  const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
+  processes.push(api);
+  const rawPort = await freePort();
+  const raw = startProcess(
+    process.execPath,
+    ['--import', 'tsx', 'bench/raw-quiz-server.ts', databaseUrl, String(rawPort)],
+    {},
+    path.join(import.meta.dirname, '..'),
+  );
+  processes.push(raw);
+  await waitForHttp(`http://127.0.0.1:${rawPort}/`, raw).catch(() => {});
+  const apiUrl = `${api.url}/graphql`;
+  const rawUrl = `http://127.0.0.1:${rawPort}/`;
+
+  // Warm both servers (JIT, pools, plans) before measuring.
+  await drive(apiUrl, apiWarm, 10, false);
+  await drive(rawUrl, rawWarm, 10, true);
+
+  // (1) Everyone at once.
+  const deadlocksBefore = await deadlocks(databaseUrl);
+  const burstRun = await drive(apiUrl, burst, burst.length, false);
+  const deadlocksAfter = await deadlocks(databaseUrl);
+  const burstState = await submittedCount(
+    databaseUrl,
+    burst.map((l) => l.attemptId),
+  );
+  const burstErrors = burstRun.outcomes.filter((o) => !o.ok);
+  const latencies = burstRun.outcomes.map((o) => o.ms);
+  console.log(
+    `\n(1) ${BURST} learners submit a ${QUESTIONS}-answer post-test at the same moment (API pool: 10 connections)\n`,
+  );
+  console.log(
+    `graded: ${burstState.submitted}/${BURST} attempts, ${burstState.gradedAnswers}/${BURST * QUESTIONS} answers; passed: ${burstState.passed}`,
+  );
+  console.log(
+    `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; all done in ${burstRun.seconds.toFixed(2)} s`,
+  );
+  console.log(
+    `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksBefore}`,
+  );
+
+  // (2) Sustained: 50 concurrent learners, API vs raw SQL.
+  console.log(`\n(2) ${PER_RUN} submissions by ${CONCURRENCY} concurrent learners\n`);
+  line(['scenario', 'subm/s', 'p50 ms', 'p99 ms', 'errors', 'vs raw SQL']);
+  const rawResult = await drive(rawUrl, rawRun, CONCURRENCY, true);
+  const apiResult = await drive(apiUrl, apiRun, CONCURRENCY, false);
+  const rawRate = rawResult.outcomes.length / rawResult.seconds;
+  for (const [name, result] of [
+    ['raw SQL (pg + node:http)', rawResult],
+    ['GraphQL submitQuizAttempt', apiResult],
+  ] as const) {
+    const rate = result.outcomes.length / result.seconds;
+    const ms = result.outcomes.map((o) => o.ms);
+    line([
+      name,
+      rate.toFixed(0),
+      percentile(ms, 50).toFixed(0),
+      percentile(ms, 99).toFixed(0),
+      result.outcomes.filter((o) => !o.ok).length,
+      (rate / rawRate).toFixed(2),
+    ]);
+  }
+  const apiState = await submittedCount(
+    databaseUrl,
+    apiRun.map((l) => l.attemptId),
+  );
+  console.log(
+    `\nAPI run: ${apiState.submitted}/${PER_RUN} graded; deadlocks in total: ${(await deadlocks(databaseUrl)) - deadlocksBefore}`,
+  );
+} finally {
+  await Promise.all(processes.map((child) => child.stop()));
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
