@@ -66,6 +66,21 @@ function SiteHeader() {
             <li>
               <NavLink to="/courses">Catalog</NavLink>
             </li>
+            {viewer && (viewer.role === 'INSTRUCTOR' || viewer.role === 'ADMIN') ? (
+              <li>
+                <NavLink to="/teach">Teach</NavLink>
+              </li>
+            ) : null}
+            {viewer?.role === 'ADMIN' ? (
+              <li>
+                <NavLink to="/admin">Admin</NavLink>
+              </li>
+            ) : null}
+            {viewer ? (
+              <li>
+                <NavLink to="/profile">Profile</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <div className="account">

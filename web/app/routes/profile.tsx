@@ -1,0 +1,191 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useState } from 'react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { TextAreaField, useHydrated } from '../components/fields';
+import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { MyProfileDocument, UpdateMyProfileDocument } from '../graphql/generated/graphql';
+import { gql, gqlData, toFormErrors } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import { requireViewer } from '../utils/session.server';
+import { formReader, localFailure, redirectWithFlash } from '../utils/teach.server';
+
+export const meta: MetaFunction = () => [{ title: pageTitle('Your profile') }];
+
+/** Empty credential rows offered below the existing ones (enough without JavaScript). */
+const BLANK_ROWS = 3;
+
+type Row = { credential: string; awardedYear: string };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  const { myProfile } = await gqlData(request, MyProfileDocument);
+  return { profile: myProfile };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireViewer(request);
+  const form = formReader(await request.formData());
+  const credentials = form.all('credential');
+  const years = form.all('awardedYear');
+  const rows: Row[] = credentials.map((credential, index) => ({
+    credential: credential.trim(),
+    awardedYear: (years[index] ?? '').trim(),
+  }));
+  const values = { name: form.text('name'), bio: form.raw('bio').trim() };
+
+  // Blank rows are ignored; each kept row remembers its place in the form for its errors.
+  const kept = rows
+    .map((row, index) => ({ ...row, index }))
+    .filter((row) => row.credential !== '' || row.awardedYear !== '');
+  const fieldErrors: Record<string, string[]> = {};
+  for (const row of kept) {
+    if (!/^\d{4}$/.test(row.awardedYear)) {
+      fieldErrors[`credentials.${row.index}.awardedYear`] = ['Enter the year, like 2015.'];
+    }
+  }
+  const echo = { ...values, rows: JSON.stringify(rows) };
+  if (Object.keys(fieldErrors).length > 0) {
+    return localFailure({ intent: 'profile', values: echo, fieldErrors });
+  }
+
+  const result = await gql(request, UpdateMyProfileDocument, {
+    input: {
+      name: values.name,
+      bio: values.bio || null,
+      credentials: kept.map((row) => ({
+        credential: row.credential,
+        awardedYear: Number.parseInt(row.awardedYear, 10),
+      })),
+    },
+  });
+  if (result.errors) {
+    const errors = toFormErrors(request, result.errors);
+    // The API numbers the rows it received; map them back to the rows of the form.
+    const mapped: Record<string, string[]> = {};
+    for (const [field, messages] of Object.entries(errors.fieldErrors)) {
+      const match = /^credentials\.(\d+)\.(\w+)$/.exec(field);
+      const row = match ? kept[Number(match[1])] : undefined;
+      mapped[row && match ? `credentials.${row.index}.${match[2]}` : field] = messages;
+    }
+    return localFailure({ intent: 'profile', values: echo, fieldErrors: mapped });
+  }
+  return redirectWithFlash('/profile', 'Your profile is saved.');
+}
+
+export default function ProfilePage() {
+  const { profile } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const saving = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const formRef = useFormErrorFocus(actionData);
+  const hydrated = useHydrated();
+  const values = actionData?.values;
+  const errors = actionData?.fieldErrors ?? {};
+  const submittedRows: Row[] | null = values?.rows ? (JSON.parse(values.rows) as Row[]) : null;
+  const initialRows: Row[] = submittedRows ?? [
+    ...profile.credentials.map((c) => ({
+      credential: c.credential,
+      awardedYear: String(c.awardedYear),
+    })),
+    ...Array.from({ length: BLANK_ROWS }, () => ({ credential: '', awardedYear: '' })),
+  ];
+  const [extraRows, setExtraRows] = useState(0);
+  const rows = [
+    ...initialRows,
+    ...Array.from({ length: extraRows }, () => ({ credential: '', awardedYear: '' })),
+  ];
+
+  return (
+    <section aria-labelledby="profile-title" className="narrow-page">
+      <h1 id="profile-title">Your profile</h1>
+      <p className="lead">
+        Your name is printed on certificates. Instructors’ bios and credentials appear on their
+        course pages.
+      </p>
+      <FormError message={actionData?.formError} />
+      <Form
+        ref={formRef}
+        method="post"
+        noValidate
+        className="card form"
+        aria-labelledby="profile-title"
+      >
+        <Field
+          name="email"
+          label="Email"
+          value={profile.email}
+          readOnly
+          hint="Your sign-in address."
+        />
+        <Field
+          name="name"
+          label="Full name"
+          autoComplete="name"
+          required
+          defaultValue={values?.name ?? profile.name}
+          errors={errors.name}
+        />
+        <TextAreaField
+          name="bio"
+          label="Bio"
+          rows={5}
+          hint="A few sentences about your experience (at most 2,000 characters)."
+          defaultValue={values?.bio ?? profile.bio ?? ''}
+          errors={errors.bio}
+        />
+        <fieldset className="subfieldset">
+          <legend>Professional credentials</legend>
+          <p className="field-hint" id="credentials-hint">
+            For example CPC awarded in 2015. Leave a row empty to skip it; empty a row to remove
+            that credential.
+          </p>
+          <ol className="credential-rows">
+            {rows.map((row, index) => (
+              // Rows have no identity beyond their place in the form.
+              // biome-ignore lint/suspicious/noArrayIndexKey: positional rows
+              <li key={index} className="field-row credential-row">
+                <Field
+                  name="credential"
+                  id={`credential-${index}`}
+                  label={`Credential ${index + 1}`}
+                  defaultValue={row.credential}
+                  maxLength={40}
+                  errors={errors[`credentials.${index}.credential`]}
+                />
+                <Field
+                  name="awardedYear"
+                  id={`awarded-year-${index}`}
+                  label={`Year awarded ${index + 1}`}
+                  inputMode="numeric"
+                  maxLength={4}
+                  defaultValue={row.awardedYear}
+                  errors={errors[`credentials.${index}.awardedYear`]}
+                />
+              </li>
+            ))}
+          </ol>
+          {errors.credentials ? (
+            <FormError message={errors.credentials.join(' ')} id="credentials-error" />
+          ) : null}
+          {hydrated ? (
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => setExtraRows((count) => count + 1)}
+            >
+              Add another credential
+            </button>
+          ) : null}
+        </fieldset>
+        <button type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save profile'}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

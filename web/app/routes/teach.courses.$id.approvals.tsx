@@ -1,0 +1,326 @@
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useNavigation } from '@remix-run/react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { ConfirmDisclosure, ConflictBanner, SelectField } from '../components/fields';
+import { Field, FormError } from '../components/form';
+import {
+  useActionFailure,
+  useFormFailure,
+  useRevision,
+  useTeachCourse,
+} from '../components/teach-course';
+import {
+  AddCreditApprovalDocument,
+  RemoveCreditApprovalDocument,
+  type TeachCourseFragment,
+  UpdateCreditApprovalDocument,
+} from '../graphql/generated/graphql';
+import { gql } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import { dateInputValue } from '../utils/form-values';
+import { creditBodyName, formatDate } from '../utils/format';
+import {
+  failure,
+  formReader,
+  localFailure,
+  redirectWithFlash,
+  requireAuthor,
+} from '../utils/teach.server';
+import { CREDIT_BODY_OPTIONS, isOneOf } from '../utils/teach-options';
+
+export const meta: MetaFunction = () => [{ title: pageTitle('Credit approvals') }];
+
+type Approval = TeachCourseFragment['creditApprovals'][number];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireAuthor(request);
+  const courseId = params.id ?? '';
+  const here = `/teach/courses/${courseId}/approvals`;
+  const form = formReader(await request.formData());
+  const intent = form.text('intent');
+  const revision = form.revision();
+  const approvalId = form.text('approvalId') || null;
+
+  if (intent === 'remove-approval') {
+    const result = await gql(request, RemoveCreditApprovalDocument, {
+      courseId,
+      revision,
+      approvalId: approvalId ?? '',
+    });
+    if (result.errors)
+      return failure(request, result.errors, { intent, target: approvalId, revision });
+    return redirectWithFlash(here, `Approval ${form.text('label')} removed.`);
+  }
+
+  if (intent !== 'add-approval' && intent !== 'update-approval') {
+    throw new Response('Unknown action', { status: 400 });
+  }
+  const values = {
+    body: form.text('body'),
+    bodyName: form.text('bodyName'),
+    approvalNumber: form.text('approvalNumber'),
+    approvedTitle: form.text('approvedTitle'),
+    ceuAmount: form.text('ceuAmount'),
+    category: form.text('category'),
+    validFrom: form.text('validFrom'),
+    validUntil: form.text('validUntil'),
+  };
+  const target = intent === 'update-approval' ? approvalId : null;
+  if (!isOneOf(CREDIT_BODY_OPTIONS, values.body)) {
+    return localFailure({
+      intent,
+      target,
+      values,
+      revision,
+      fieldErrors: { body: ['Choose the approving body.'] },
+    });
+  }
+  const input = {
+    ...values,
+    body: values.body,
+    bodyName: values.bodyName || null,
+    category: values.category || 'core',
+  };
+  const result =
+    intent === 'add-approval'
+      ? await gql(request, AddCreditApprovalDocument, { courseId, revision, input })
+      : await gql(request, UpdateCreditApprovalDocument, {
+          courseId,
+          revision,
+          approvalId: approvalId ?? '',
+          input,
+        });
+  if (result.errors) return failure(request, result.errors, { intent, target, values, revision });
+  return redirectWithFlash(
+    here,
+    intent === 'add-approval'
+      ? `Approval ${values.approvalNumber} added.`
+      : `Approval ${values.approvalNumber} saved.`,
+  );
+}
+
+function ApprovalFields({
+  prefix,
+  approval,
+  values,
+  errors,
+}: {
+  prefix: string;
+  approval?: Approval;
+  values: Record<string, string> | null;
+  errors: Record<string, string[]>;
+}) {
+  const value = (key: keyof Approval & string, fallback = '') =>
+    values?.[key] ?? (approval ? String(approval[key] ?? '') : fallback);
+  return (
+    <>
+      <div className="field-row">
+        <SelectField
+          name="body"
+          id={`${prefix}-body`}
+          label="Approving body"
+          options={CREDIT_BODY_OPTIONS}
+          defaultValue={value('body', 'AAPC')}
+          errors={errors.body}
+        />
+        <Field
+          name="bodyName"
+          id={`${prefix}-bodyName`}
+          label="Body name (if Other)"
+          defaultValue={value('bodyName')}
+          errors={errors.bodyName}
+        />
+      </div>
+      <div className="field-row">
+        <Field
+          name="approvalNumber"
+          id={`${prefix}-approvalNumber`}
+          label="Approval or index number"
+          required
+          defaultValue={value('approvalNumber')}
+          errors={errors.approvalNumber}
+        />
+        <Field
+          name="category"
+          id={`${prefix}-category`}
+          label="Category"
+          hint="e.g. core, or a specialty"
+          defaultValue={value('category', 'core')}
+          errors={errors.category}
+        />
+      </div>
+      <Field
+        name="approvedTitle"
+        id={`${prefix}-approvedTitle`}
+        label="Approved program title"
+        hint="Exactly as on the approval. AAPC requires it to match the course title."
+        required
+        defaultValue={value('approvedTitle')}
+        errors={errors.approvedTitle}
+      />
+      <div className="field-row field-row-3">
+        <Field
+          name="ceuAmount"
+          id={`${prefix}-ceuAmount`}
+          label="CEUs"
+          inputMode="decimal"
+          placeholder="1.50"
+          required
+          defaultValue={value('ceuAmount')}
+          errors={errors.ceuAmount}
+        />
+        <Field
+          name="validFrom"
+          id={`${prefix}-validFrom`}
+          label="Valid from"
+          type="date"
+          required
+          defaultValue={values?.validFrom ?? dateInputValue(approval?.validFrom)}
+          errors={errors.validFrom}
+        />
+        <Field
+          name="validUntil"
+          id={`${prefix}-validUntil`}
+          label="Valid until"
+          type="date"
+          required
+          defaultValue={values?.validUntil ?? dateInputValue(approval?.validUntil)}
+          errors={errors.validUntil}
+        />
+      </div>
+    </>
+  );
+}
+
+function ApprovalCard({ approval, revision }: { approval: Approval; revision: number }) {
+  const edit = useFormFailure('update-approval', approval.id);
+  const navigation = useNavigation();
+  const saving =
+    navigation.state !== 'idle' &&
+    navigation.formData?.get('intent') === 'update-approval' &&
+    navigation.formData?.get('approvalId') === approval.id;
+  const label = `${creditBodyName(approval)} ${approval.approvalNumber}`;
+  const headingId = `approval-${approval.id}`;
+  return (
+    <li
+      className={`card approval-card${approval.problem ? ' has-problem' : ''}`}
+      aria-labelledby={headingId}
+    >
+      <h3 id={headingId}>
+        {creditBodyName(approval)} · {approval.approvalNumber}
+      </h3>
+      {approval.problem ? (
+        <p className="alert alert-warning">
+          <strong>Blocks publishing:</strong> {approval.problem}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <div>
+          <dt>Approved title</dt>
+          <dd>{approval.approvedTitle}</dd>
+        </div>
+        <div>
+          <dt>CEUs</dt>
+          <dd>
+            {approval.ceuAmount} ({approval.category})
+          </dd>
+        </div>
+        <div>
+          <dt>Valid</dt>
+          <dd>
+            {formatDate(approval.validFrom)} – {formatDate(approval.validUntil)}
+          </dd>
+        </div>
+      </dl>
+      <details className="approval-edit" open={Boolean(edit.failure)}>
+        <summary>Edit approval {approval.approvalNumber}</summary>
+        <FormError message={edit.failure?.formError} id={`approval-error-${approval.id}`} />
+        <Form key={revision} method="post" noValidate className="form" preventScrollReset>
+          <input type="hidden" name="intent" value="update-approval" />
+          <input type="hidden" name="approvalId" value={approval.id} />
+          <input type="hidden" name="revision" value={revision} />
+          <ApprovalFields
+            prefix={`approval-${approval.id}`}
+            approval={approval}
+            values={edit.values}
+            errors={edit.errors}
+          />
+          <button type="submit" disabled={saving}>
+            {saving ? 'Saving…' : 'Save approval'}
+          </button>
+        </Form>
+      </details>
+      <ConfirmDisclosure summary="Remove…">
+        <p>Remove approval {label} from the draft? Published versions keep it.</p>
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="remove-approval" />
+          <input type="hidden" name="approvalId" value={approval.id} />
+          <input type="hidden" name="revision" value={revision} />
+          <input type="hidden" name="label" value={label} />
+          <button type="submit" className="button-danger">
+            Remove approval {label}
+          </button>
+        </Form>
+      </ConfirmDisclosure>
+    </li>
+  );
+}
+
+export default function ApprovalsPage() {
+  const { course } = useTeachCourse();
+  const pageFailure = useActionFailure();
+  const revision = useRevision(course.revision);
+  const add = useFormFailure('add-approval');
+  const navigation = useNavigation();
+  const adding =
+    navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add-approval';
+  const removeError =
+    pageFailure?.intent === 'remove-approval' && !pageFailure.conflict
+      ? pageFailure.formError
+      : null;
+
+  return (
+    <section aria-labelledby="approvals-title">
+      <ConflictBanner message={pageFailure?.conflict} />
+      <FormError message={removeError} id="remove-approval-error" />
+      <h2 id="approvals-title">Credit approvals</h2>
+      <p className="lead">
+        Continuing-education approvals you hold for this course. Learners see the body, CEUs and
+        validity; the number appears on their certificate.
+      </p>
+      {course.creditApprovals.length === 0 ? (
+        <p className="empty">No approvals yet. Exam-prep courses usually carry none.</p>
+      ) : (
+        <ul className="approval-list">
+          {course.creditApprovals.map((approval) => (
+            <ApprovalCard key={approval.id} approval={approval} revision={revision} />
+          ))}
+        </ul>
+      )}
+
+      <section aria-labelledby="add-approval-title" className="card">
+        <h3 id="add-approval-title">Add an approval</h3>
+        <FormError message={add.failure?.formError} id="add-approval-error" />
+        <Form
+          key={revision}
+          method="post"
+          noValidate
+          className="form"
+          aria-labelledby="add-approval-title"
+          preventScrollReset
+        >
+          <input type="hidden" name="intent" value="add-approval" />
+          <input type="hidden" name="revision" value={revision} />
+          <ApprovalFields prefix="new-approval" values={add.values} errors={add.errors} />
+          <button type="submit" disabled={adding}>
+            {adding ? 'Adding…' : 'Add approval'}
+          </button>
+        </Form>
+      </section>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

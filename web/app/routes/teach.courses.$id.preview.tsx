@@ -1,0 +1,177 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { useTeachCourse } from '../components/teach-course';
+import { TeachCourseContentDocument } from '../graphql/generated/graphql';
+import { gqlData } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import { formatDuration, videoEmbed } from '../utils/form-values';
+import {
+  courseKindLabel,
+  formatCredit,
+  formatMinutes,
+  formatPrice,
+  lessonKindLabel,
+  levelLabel,
+} from '../utils/format';
+import { requireAuthor } from '../utils/teach.server';
+
+export const meta: MetaFunction = () => [{ title: pageTitle('Preview of the draft') }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAuthor(request);
+  const { editableCourse } = await gqlData(request, TeachCourseContentDocument, {
+    id: params.id ?? '',
+  });
+  return { content: editableCourse };
+}
+
+function Video({ url, title }: { url: string | null; title: string }) {
+  const embed = videoEmbed(url);
+  if (!embed) {
+    return url ? (
+      <p className="alert alert-warning">This video address cannot be embedded: {url}</p>
+    ) : (
+      <p className="alert alert-warning">This video lesson has no video yet.</p>
+    );
+  }
+  if (embed.kind === 'file') {
+    return (
+      // biome-ignore lint/a11y/useMediaCaption: instructors upload captions with the learning features
+      <video
+        className="lesson-video"
+        controls
+        preload="metadata"
+        src={embed.src}
+        aria-label={title}
+      />
+    );
+  }
+  return (
+    <div className="video-frame">
+      <iframe
+        src={embed.src}
+        title={`Video: ${title}`}
+        loading="lazy"
+        allow="fullscreen; picture-in-picture; encrypted-media"
+        referrerPolicy="strict-origin-when-cross-origin"
+        allowFullScreen
+      />
+    </div>
+  );
+}
+
+export default function PreviewPage() {
+  const { content } = useLoaderData<typeof loader>();
+  const { course } = useTeachCourse();
+  return (
+    <div className="draft-preview">
+      <p className="preview-banner" role="note">
+        <strong>Preview of draft version {content.versionNumber} — not published.</strong>{' '}
+        {course.latestPublishedVersionNumber
+          ? `Learners see version ${course.latestPublishedVersionNumber} until you publish.`
+          : 'Nobody but the course’s instructors can see it.'}{' '}
+        <Link to={`/teach/courses/${course.id}/publish`}>Review and publish</Link>
+      </p>
+      <article aria-labelledby="preview-title" className="preview-article">
+        <header className="course-header">
+          <p className="card-eyebrow">
+            {courseKindLabel(course.kind)} · {levelLabel(course.level)}
+          </p>
+          <h2 id="preview-title" className="preview-title">
+            {content.title}
+          </h2>
+          <p className="lead">{content.summary}</p>
+          <dl className="card-facts">
+            <div>
+              <dt>Time</dt>
+              <dd>{formatMinutes(course.instructionalMinutes)}</dd>
+            </div>
+            <div>
+              <dt>Price</dt>
+              <dd>{formatPrice(course.price, course.price.amountCents === 0)}</dd>
+            </div>
+            {course.creditApprovals.length > 0 ? (
+              <div>
+                <dt>Credit</dt>
+                <dd>
+                  {course.creditApprovals
+                    .map((approval) => formatCredit({ ...approval, bodyName: approval.bodyName }))
+                    .join('; ')}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </header>
+
+        <h3>Syllabus</h3>
+        {content.modules.length === 0 ? (
+          <p className="empty">The syllabus is empty.</p>
+        ) : (
+          <ol className="syllabus">
+            {content.modules.map((module, index) => (
+              <li key={module.id} className="syllabus-module">
+                <h4 className="preview-module-title">
+                  <span className="module-number">Module {index + 1}:</span> {module.title}
+                </h4>
+                <ol className="lessons">
+                  {module.lessons.map((lesson) => (
+                    <li key={lesson.id} className="lesson">
+                      <a href={`#lesson-${lesson.id}`}>{lesson.title}</a>
+                      <span className="lesson-meta">
+                        {lessonKindLabel(lesson.kind)} · {formatMinutes(lesson.estimatedMinutes)}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
+        )}
+
+        <h3 className="preview-lessons-title">Lessons</h3>
+        {content.modules.flatMap((module) =>
+          module.lessons.map((lesson) => (
+            <section
+              key={lesson.id}
+              id={`lesson-${lesson.id}`}
+              className="card preview-lesson"
+              aria-labelledby={`lesson-title-${lesson.id}`}
+            >
+              <p className="card-eyebrow">
+                {module.title} · {lessonKindLabel(lesson.kind)} ·{' '}
+                {formatMinutes(lesson.estimatedMinutes)}
+                {lesson.videoSeconds ? ` · video ${formatDuration(lesson.videoSeconds)}` : ''}
+              </p>
+              <h4 id={`lesson-title-${lesson.id}`}>{lesson.title}</h4>
+              {lesson.kind === 'VIDEO' ? (
+                <Video url={lesson.videoUrl} title={lesson.title} />
+              ) : null}
+              {lesson.kind === 'QUIZ' ? (
+                <p className="alert alert-info">
+                  The quiz builder arrives with the learning features.
+                </p>
+              ) : null}
+              {lesson.bodyHtml.trim() ? (
+                // Sanitised by the API when it renders the Markdown.
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side HTML
+                <div className="prose" dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }} />
+              ) : lesson.kind === 'TEXT' ? (
+                <p className="muted">This lesson has no text yet.</p>
+              ) : null}
+              <p className="small">
+                <Link to={`/teach/courses/${course.id}/lessons/${lesson.id}`}>
+                  Edit “{lesson.title}”
+                </Link>
+              </p>
+            </section>
+          )),
+        )}
+      </article>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

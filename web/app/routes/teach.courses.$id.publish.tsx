@@ -1,0 +1,142 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { ConflictBanner } from '../components/fields';
+import { FormError } from '../components/form';
+import { useActionFailure, useRevision, useTeachCourse } from '../components/teach-course';
+import {
+  PublishCourseDocument,
+  PublishPreviewDocument,
+  type TeachCourseFragment,
+} from '../graphql/generated/graphql';
+import { gql, gqlData } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import { formatMinutes } from '../utils/format';
+import { failure, formReader, redirectWithFlash, requireAuthor } from '../utils/teach.server';
+
+export const meta: MetaFunction = () => [{ title: pageTitle('Publish') }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAuthor(request);
+  const { publishPreview } = await gqlData(request, PublishPreviewDocument, {
+    courseId: params.id ?? '',
+  });
+  return { preview: publishPreview };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireAuthor(request);
+  const courseId = params.id ?? '';
+  const form = formReader(await request.formData());
+  const revision = form.revision();
+  const result = await gql(request, PublishCourseDocument, { courseId, revision });
+  if (result.errors) return failure(request, result.errors, { intent: 'publish', revision });
+  const { publishedVersionNumber, changes } = result.data.publishCourse;
+  const summary = changes.length === 1 ? ` ${changes[0]}.` : ` ${changes.length} changes.`;
+  return redirectWithFlash(
+    `/teach/courses/${courseId}`,
+    `Version ${publishedVersionNumber} is published.${summary}`,
+  );
+}
+
+/** Where to go to fix a problem the API names (its words are the only link we have). */
+function fixLink(problem: string, course: TeachCourseFragment): { to: string; label: string } {
+  const base = `/teach/courses/${course.id}`;
+  const quoted = /“([^”]+)”/.exec(problem)?.[1];
+  if (/^Lesson “/.test(problem) && quoted) {
+    for (const module of course.modules) {
+      const lesson = module.lessons.find((candidate) => candidate.title === quoted);
+      if (lesson) return { to: `${base}/lessons/${lesson.id}`, label: `Edit “${quoted}”` };
+    }
+  }
+  if (/module/i.test(problem)) return { to: `${base}/syllabus`, label: 'Open the syllabus' };
+  if (/approv|AAPC|expire|CEU/i.test(problem)) {
+    return { to: `${base}/approvals`, label: 'Open credit approvals' };
+  }
+  return { to: base, label: 'Edit the details' };
+}
+
+export default function PublishPage() {
+  const { preview } = useLoaderData<typeof loader>();
+  const { course } = useTeachCourse();
+  const failureData = useActionFailure();
+  const revision = useRevision(course.revision);
+  const navigation = useNavigation();
+  const publishing = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const archived = course.status === 'ARCHIVED';
+
+  return (
+    <section aria-labelledby="publish-title" className="publish-page">
+      <ConflictBanner message={failureData?.conflict} />
+      <FormError message={failureData?.formError} id="publish-error" />
+      <h2 id="publish-title">Publish version {preview.nextVersionNumber}</h2>
+      <p className="lead">
+        Publishing freezes the draft as version {preview.nextVersionNumber}: the catalog shows it
+        and new learners enrol in it. Learners already enrolled keep the version they started.
+      </p>
+
+      <div className="publish-grid">
+        <section aria-labelledby="changes-title" className="card">
+          <h3 id="changes-title">
+            {course.latestPublishedVersionNumber
+              ? `Changes since version ${course.latestPublishedVersionNumber}`
+              : 'What will be published'}
+          </h3>
+          {preview.changes.length === 0 ? (
+            <p className="muted">No changes.</p>
+          ) : (
+            <ul className="change-list">
+              {preview.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted small">
+            Instructional time: {formatMinutes(preview.instructionalMinutes)}
+          </p>
+        </section>
+
+        <section aria-labelledby="problems-title" className="card">
+          <h3 id="problems-title">
+            {preview.problems.length === 0 ? 'Ready to publish' : 'Fix these first'}
+          </h3>
+          {preview.problems.length === 0 ? (
+            <p className="ready">✓ Nothing prevents publishing.</p>
+          ) : (
+            <ul className="problem-list">
+              {preview.problems.map((problem) => {
+                const fix = fixLink(problem, course);
+                return (
+                  <li key={problem}>
+                    <span>{problem}</span> <Link to={fix.to}>{fix.label}</Link>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      {archived ? (
+        <p className="alert alert-info">This course is archived. Restore it before publishing.</p>
+      ) : (
+        <Form method="post" className="publish-form">
+          <input type="hidden" name="revision" value={revision} />
+          <button
+            type="submit"
+            className="button-large"
+            disabled={!preview.canPublish || publishing}
+            aria-describedby={preview.canPublish ? undefined : 'problems-title'}
+          >
+            {publishing ? 'Publishing…' : `Publish version ${preview.nextVersionNumber}`}
+          </button>
+          <Link to={`/teach/courses/${course.id}/preview`}>Preview the draft first</Link>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

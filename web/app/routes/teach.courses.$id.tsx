@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, NavLink, Outlet, useLoaderData, useMatches } from '@remix-run/react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { StatusBadge } from '../components/fields';
+import { TeachCourseDocument } from '../graphql/generated/graphql';
+import { gqlData } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import { formatMinutes } from '../utils/format';
+import { requireAuthor } from '../utils/teach.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: pageTitle(data ? `Edit “${data.course.title}”` : 'Edit course') },
+];
+
+/** The course's working draft, shared by every page of the editor (details, syllabus, …). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireAuthor(request);
+  const { editableCourse } = await gqlData(request, TeachCourseDocument, { id: params.id ?? '' });
+  return {
+    course: editableCourse,
+    viewer: { id: viewer.id, role: viewer.role },
+    canManageTeam: editableCourse.viewerIsOwner || viewer.role === 'ADMIN',
+  };
+}
+
+export default function TeachCourseLayout() {
+  const { course } = useLoaderData<typeof loader>();
+  const base = `/teach/courses/${course.id}`;
+  // A lesson's editor belongs to the syllabus: keep that tab marked.
+  const onLesson = useMatches().some(
+    (match) => match.id === 'routes/teach.courses.$id.lessons.$lessonId',
+  );
+  const lessons = course.modules.reduce((sum, module) => sum + module.lessons.length, 0);
+  return (
+    <div className="teach-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/teach">My courses</Link>
+          </li>
+          <li aria-current="page">{course.title}</li>
+        </ol>
+      </nav>
+      <header className="editor-header">
+        <div>
+          <h1>{course.title}</h1>
+          <p className="editor-meta">
+            <StatusBadge status={course.status} />
+            <span>Draft of version {course.versionNumber}</span>
+            <span>
+              {course.latestPublishedVersionNumber
+                ? `Version ${course.latestPublishedVersionNumber} is the latest published`
+                : 'Never published'}
+            </span>
+            <span>
+              {course.modules.length} {course.modules.length === 1 ? 'module' : 'modules'} ·{' '}
+              {lessons} {lessons === 1 ? 'lesson' : 'lessons'} ·{' '}
+              {formatMinutes(course.instructionalMinutes)}
+            </span>
+          </p>
+        </div>
+        {course.status === 'PUBLISHED' ? (
+          <Link to={`/courses/${course.slug}`} className="button button-secondary">
+            View in catalog
+          </Link>
+        ) : null}
+      </header>
+      <nav aria-label="Course editor" className="tabs">
+        <ul>
+          <li>
+            <NavLink to={base} end>
+              Details
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/syllabus`} className={onLesson ? 'is-parent' : undefined}>
+              Syllabus
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/approvals`}>
+              Credit approvals
+              {course.creditApprovals.some((approval) => approval.problem) ? (
+                <span className="tab-warning" role="img" aria-label="(needs attention)">
+                  !
+                </span>
+              ) : null}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/preview`}>Preview</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/publish`}>Publish</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
