@@ -1,4 +1,5 @@
 export { type CreatePrismaClientOptions, createPrismaClient, type Db } from './client';
+export { copyVersionAsDraft } from './copy-version';
 export {
   AttemptStatus,
   type AuditLog,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@lms/password';
 import type { Db } from './client';
+import { copyVersionAsDraft } from './copy-version';
 import { Prisma } from './generated/client';
 import { DEMO_COURSES } from './seed/demo-courses';
 import { insertDemoQuizzes } from './seed/quizzes/insert';
@@ -117,9 +118,11 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
   await insertDemoQuizzes(tx, versionId, course);
   if (course.published && publishedAt) {
     await markVersionPublished(tx, [versionId], publishedAt);
+    // As after any publication, instructors keep editing a draft of the next version.
+    const draftId = await copyVersionAsDraft(tx, versionId, 2, 1);
     await tx.course.update({
       where: { id: created.id },
-      data: { latestPublishedVersionId: versionId },
+      data: { latestPublishedVersionId: versionId, draftVersionId: draftId },
     });
   } else {
     await tx.course.update({ where: { id: created.id }, data: { draftVersionId: versionId } });

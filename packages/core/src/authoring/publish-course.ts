@@ -1,10 +1,10 @@
-import { type Db, markVersionPublished } from '@lms/db';
+import { copyVersionAsDraft, type Db, markVersionPublished } from '@lms/db';
 import { recordAudit } from '../admin/audit-log';
 import { quizProblems } from '../assessment/quiz-problems';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
-import { copyVersionAsDraft } from './copy-version';
+
 import { findManageableCourse } from './course-access';
 import { revisionSchema } from './course-schemas';
 import { approvalProblem } from './credit-approvals';

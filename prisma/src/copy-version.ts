@@ -1,4 +1,4 @@
-import type { Prisma } from '@lms/db';
+import type { Prisma } from './generated/client';
 
 /**
  * Creates draft version `number` of a course as a deep copy of `sourceVersionId`: details,
