@@ -66,6 +66,11 @@ function SiteHeader() {
             <li>
               <NavLink to="/courses">Catalog</NavLink>
             </li>
+            {viewer ? (
+              <li>
+                <NavLink to="/learn">My learning</NavLink>
+              </li>
+            ) : null}
             {viewer && (viewer.role === 'INSTRUCTOR' || viewer.role === 'ADMIN') ? (
               <li>
                 <NavLink to="/teach">Teach</NavLink>

@@ -1,19 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { CourseDetailDocument } from '../graphql/generated/graphql';
+import { CompletedBadge, ProgressBar } from '../components/learning';
+import {
+  CourseDetailDocument,
+  CourseEnrollmentStateDocument,
+  EnrollInCourseDocument,
+} from '../graphql/generated/graphql';
 import type { loader as rootLoader } from '../root';
-import { gqlData } from '../utils/api.server';
+import { errorResponse, gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import {
   courseKindLabel,
   creditBodyName,
+  formatCredentials,
   formatDate,
   formatMinutes,
   formatPrice,
   lessonKindLabel,
   levelLabel,
 } from '../utils/format';
+import { redirectWithFlash } from '../utils/learning.server';
+import { getViewer, requireViewer } from '../utils/session.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -25,15 +33,143 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
-  const { course } = await gqlData(request, CourseDetailDocument, { slug });
+  const [{ course }, viewer] = await Promise.all([
+    gqlData(request, CourseDetailDocument, { slug }),
+    getViewer(request),
+  ]);
   if (!course) throw new Response('Not found', { status: 404 });
+  // The viewer's enrolment (active or not), for the Enrol / Continue area.
+  const enrollment = viewer
+    ? (await gqlData(request, CourseEnrollmentStateDocument, { courseId: course.id }))
+        .learningCourse
+    : null;
   const modules = [...course.modules]
     .sort((a, b) => a.position - b.position)
     .map((module) => ({
       ...module,
       minutes: module.lessons.reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0),
     }));
-  return { course: { ...course, modules } };
+  return { course: { ...course, modules }, enrollment };
+}
+
+/** "Enrol for free": enrols the viewer, then opens the course outline with a flash message. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireViewer(request);
+  const form = await request.formData();
+  const courseId = String(form.get('courseId') ?? '');
+  if (form.get('intent') !== 'enroll' || !courseId) {
+    throw new Response('Unknown action', { status: 400 });
+  }
+  const result = await gql(request, EnrollInCourseDocument, { courseId });
+  if (result.errors) {
+    const [error] = result.errors;
+    // Paid courses are bought, not enrolled in: say so on the course page.
+    if (error.code === 'FORBIDDEN') {
+      return redirectWithFlash(`/courses/${params.slug ?? ''}`, error.message, 'error');
+    }
+    throw errorResponse(request, error);
+  }
+  return redirectWithFlash(
+    `/learn/${courseId}`,
+    'You are enrolled. Your progress is saved as you go.',
+  );
+}
+
+type CoursePageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/**
+ * The Enrol / Continue / Buy area. Signed out: sign in first. Enrolled: continue where they
+ * left off. Free: enrol with one plain form post. Paid: the checkout slot (a later issue).
+ */
+function EnrollmentActions({
+  course,
+  enrollment,
+  signedIn,
+}: {
+  course: CoursePageData['course'];
+  enrollment: CoursePageData['enrollment'];
+  signedIn: boolean;
+}) {
+  const navigation = useNavigation();
+  const enrolling = navigation.formData?.get('intent') === 'enroll';
+  const coursePath = `/courses/${course.slug}`;
+
+  if (!signedIn) {
+    return (
+      <div className="enrol-actions">
+        <Link
+          to={`/sign-in?${new URLSearchParams({ redirectTo: coursePath })}`}
+          className="button button-block button-large"
+        >
+          Sign in to enrol
+        </Link>
+        <p className="small muted">
+          New here?{' '}
+          <Link to={`/register?${new URLSearchParams({ redirectTo: coursePath })}`}>
+            Create an account
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (enrollment?.status === 'ACTIVE') {
+    const done = Boolean(enrollment.completedAt);
+    const next = enrollment.nextLessonId
+      ? `/learn/${course.id}/lessons/${enrollment.nextLessonId}`
+      : `/learn/${course.id}`;
+    return (
+      <div className="enrol-actions">
+        <p className="enrolled-note">
+          {done ? <CompletedBadge /> : <span className="badge">Enrolled</span>}
+        </p>
+        <ProgressBar percent={enrollment.progressPercent} label="Your progress in this course" />
+        <Link to={done ? `/learn/${course.id}` : next} className="button button-block button-large">
+          {done ? 'Review the course' : 'Continue learning'}
+        </Link>
+        <p className="small">
+          <Link to={`/learn/${course.id}`}>Course outline and progress</Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (!course.isFree) {
+    // Payments arrive in a later issue: this slot becomes the Stripe Checkout form.
+    return (
+      <div className="enrol-actions checkout-slot" data-slot="checkout">
+        <button
+          type="button"
+          className="button button-block button-large"
+          disabled
+          aria-describedby="checkout-note"
+        >
+          Buy – {formatPrice(course.price, course.isFree)} (checkout coming soon)
+        </button>
+        <p id="checkout-note" className="small muted">
+          Online payment is not available yet. The course opens as soon as checkout is live.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <Form method="post" className="enrol-actions">
+      <input type="hidden" name="courseId" value={course.id} />
+      <button
+        type="submit"
+        name="intent"
+        value="enroll"
+        className="button button-block button-large"
+        disabled={enrolling}
+      >
+        {enrolling ? 'Enrolling…' : enrollment ? 'Enrol again for free' : 'Enrol for free'}
+      </button>
+      {enrollment ? (
+        <p className="small muted">You left this course earlier; your progress was kept.</p>
+      ) : null}
+    </Form>
+  );
 }
 
 /** Plain-text description: blank lines separate paragraphs (rendered as text, never HTML). */
@@ -53,10 +189,10 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 export default function CoursePage() {
-  const { course } = useLoaderData<typeof loader>();
+  const { course, enrollment } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const viewer = root?.viewer ?? null;
-  const lessonCount = course.modules.reduce((sum, m) => sum + m.lessons.length, 0);
+  const lessonCount = course.totalLessons;
   const price = formatPrice(course.price, course.isFree);
 
   return (
@@ -119,9 +255,23 @@ export default function CoursePage() {
           </section>
 
           <section aria-labelledby="instructor-title" className="section">
-            <h2 id="instructor-title">Your instructor</h2>
-            <p className="instructor-name">{course.instructor.name}</p>
-            {course.instructor.bio ? <Paragraphs text={course.instructor.bio} /> : null}
+            <h2 id="instructor-title">
+              {course.instructors.length === 1 ? 'Your instructor' : 'Your instructors'}
+            </h2>
+            <ul className="instructor-list">
+              {course.instructors.map((instructor) => (
+                <li key={instructor.id} className="instructor">
+                  <p className="instructor-name">{instructor.name}</p>
+                  {instructor.credentials.length > 0 ? (
+                    <p className="instructor-credentials">
+                      <span className="visually-hidden">Credentials: </span>
+                      {formatCredentials(instructor.credentials)}
+                    </p>
+                  ) : null}
+                  {instructor.bio ? <Paragraphs text={instructor.bio} /> : null}
+                </li>
+              ))}
+            </ul>
           </section>
         </div>
 
@@ -131,6 +281,7 @@ export default function CoursePage() {
               Price and credit
             </h2>
             <p className="price">{price}</p>
+            <EnrollmentActions course={course} enrollment={enrollment} signedIn={Boolean(viewer)} />
             <dl className="facts">
               <div>
                 <dt>Instructional time</dt>
@@ -160,18 +311,6 @@ export default function CoursePage() {
               </ul>
             ) : (
               <p className="muted">This course does not carry CE credit.</p>
-            )}
-            {viewer ? (
-              <p className="muted">Enrollment opens soon.</p>
-            ) : (
-              <p>
-                <Link
-                  to={`/register?${new URLSearchParams({ redirectTo: `/courses/${course.slug}` })}`}
-                  className="button button-block"
-                >
-                  Create an account to enroll
-                </Link>
-              </p>
             )}
           </div>
         </aside>
