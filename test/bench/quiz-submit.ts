@@ -17,6 +17,7 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { deadlockCount, drive, type Outcome, percentile, postJson } from './load';
 
 const BURST = Number(process.env.BENCH_BURST ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -176,66 +177,19 @@ async function buildFixture(databaseUrl: string, learners: number) {
   return { learners: result, lessonId: lesson.id };
 }
 
-interface Outcome {
-  ms: number;
-  ok: boolean;
-  error?: string;
-}
-
-async function submitOnce(url: string, learner: Learner, raw: boolean): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(raw ? {} : { authorization: `Bearer ${learner.token}` }),
-      },
-      body: JSON.stringify(
-        raw
-          ? { attemptId: learner.attemptId }
-          : { query: SUBMIT, variables: { attemptId: learner.attemptId } },
-      ),
-    });
-    const json = (await response.json()) as { errors?: { message: string }[] };
-    const ms = performance.now() - started;
-    return json.errors
-      ? { ms, ok: false, error: json.errors[0]!.message }
-      : { ms, ok: response.ok };
-  } catch (error) {
-    return { ms: performance.now() - started, ok: false, error: String(error) };
-  }
+function submitOnce(url: string, learner: Learner, raw: boolean): Promise<Outcome> {
+  return raw
+    ? postJson(url, { attemptId: learner.attemptId })
+    : postJson(
+        url,
+        { query: SUBMIT, variables: { attemptId: learner.attemptId } },
+        { authorization: `Bearer ${learner.token}` },
+      );
 }
 
 /** Submits every learner's attempt with `concurrency` workers; answers latencies and wall time. */
-async function drive(url: string, learners: Learner[], concurrency: number, raw: boolean) {
-  const outcomes: Outcome[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < learners.length) {
-        const learner = learners[next++]!;
-        outcomes.push(await submitOnce(url, learner, raw));
-      }
-    }),
-  );
-  return { outcomes, seconds: (performance.now() - started) / 1000 };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function deadlocks(databaseUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query(
-    'SELECT deadlocks::int AS d FROM pg_stat_database WHERE datname = current_database()',
-  );
-  await client.end();
-  return rows[0].d;
+function submitAll(url: string, learners: Learner[], concurrency: number, raw: boolean) {
+  return drive(learners, concurrency, (learner) => submitOnce(url, learner, raw));
 }
 
 async function submittedCount(databaseUrl: string, attemptIds: string[]) {
@@ -295,13 +249,13 @@ try {
   const rawUrl = `http://127.0.0.1:${rawPort}/`;
 
   // Warm both servers (JIT, pools, plans) before measuring.
-  await drive(apiUrl, apiWarm, 10, false);
-  await drive(rawUrl, rawWarm, 10, true);
+  await submitAll(apiUrl, apiWarm, 10, false);
+  await submitAll(rawUrl, rawWarm, 10, true);
 
   // (1) Everyone at once.
-  const deadlocksBefore = await deadlocks(databaseUrl);
-  const burstRun = await drive(apiUrl, burst, burst.length, false);
-  const deadlocksAfter = await deadlocks(databaseUrl);
+  const deadlocksBefore = await deadlockCount(databaseUrl);
+  const burstRun = await submitAll(apiUrl, burst, burst.length, false);
+  const deadlocksAfter = await deadlockCount(databaseUrl);
   const burstState = await submittedCount(
     databaseUrl,
     burst.map((l) => l.attemptId),
@@ -324,8 +278,8 @@ try {
   // (2) Sustained: 50 concurrent learners, API vs raw SQL.
   console.log(`\n(2) ${PER_RUN} submissions by ${CONCURRENCY} concurrent learners\n`);
   line(['scenario', 'subm/s', 'p50 ms', 'p99 ms', 'errors', 'vs raw SQL']);
-  const rawResult = await drive(rawUrl, rawRun, CONCURRENCY, true);
-  const apiResult = await drive(apiUrl, apiRun, CONCURRENCY, false);
+  const rawResult = await submitAll(rawUrl, rawRun, CONCURRENCY, true);
+  const apiResult = await submitAll(apiUrl, apiRun, CONCURRENCY, false);
   const rawRate = rawResult.outcomes.length / rawResult.seconds;
   for (const [name, result] of [
     ['raw SQL (pg + node:http)', rawResult],
@@ -347,7 +301,7 @@ try {
     apiRun.map((l) => l.attemptId),
   );
   console.log(
-    `\nAPI run: ${apiState.submitted}/${PER_RUN} graded; deadlocks in total: ${(await deadlocks(databaseUrl)) - deadlocksBefore}`,
+    `\nAPI run: ${apiState.submitted}/${PER_RUN} graded; deadlocks in total: ${(await deadlockCount(databaseUrl)) - deadlocksBefore}`,
   );
 } finally {
   await Promise.all(processes.map((child) => child.stop()));

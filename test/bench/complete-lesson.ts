@@ -1,0 +1,156 @@
+// `pnpm --filter @lms/test bench:lesson`: "complete lesson" under 50 concurrent learners, over
+// HTTP against the real API process, and the same work through raw SQL. Prints figures;
+// asserts nothing.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
+import { startEmbeddedPostgres } from '@lms/db/embedded';
+import {
+  freePort,
+  type RunningProcess,
+  startApiProcess,
+  startProcess,
+  waitForHttp,
+} from '../support/processes';
+import { deadlockCount, drive, postJson, summarise } from './load';
+
+const LEARNERS = 200;
+const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const COMPLETE = `mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { progress { seatSeconds completedAt } courseCompleted } }`;
+
+interface Call {
+  token: string;
+  lessonId: string;
+}
+
+async function buildFixture(databaseUrl: string) {
+  const db = createPrismaClient({ databaseUrl });
+  await seedDemoData(db);
+  const course = await db.course.findFirstOrThrow({
+    where: { status: 'PUBLISHED', latestPublishedVersion: { priceCents: 0 } },
+    select: {
+      id: true,
+      latestPublishedVersionId: true,
+      latestPublishedVersion: {
+        select: {
+          modules: {
+            select: { lessons: { where: { kind: { not: 'QUIZ' } }, select: { id: true } } },
+          },
+        },
+      },
+    },
+  });
+  const lessons = course.latestPublishedVersion!.modules.flatMap((module) =>
+    module.lessons.map((l) => l.id),
+  );
+  const tokens: string[] = [];
+  for (let index = 0; index < LEARNERS; index++) {
+    const token = randomBytes(32).toString('base64url');
+    tokens.push(token);
+    const user = await db.user.create({
+      data: {
+        email: `bench-learner-${index}@example.com`,
+        name: `Bench Learner ${index}`,
+        passwordHash: '!bench',
+        sessions: {
+          create: {
+            tokenHash: createHash('sha256').update(token).digest('hex'),
+            expiresAt: new Date(Date.now() + 86_400_000),
+          },
+        },
+      },
+      select: { id: true },
+    });
+    await db.enrollment.create({
+      data: {
+        userId: user.id,
+        courseId: course.id,
+        versionId: course.latestPublishedVersionId!,
+        source: 'FREE',
+      },
+    });
+  }
+  await db.$disconnect();
+  const calls: Call[] = Array.from({ length: REQUESTS }, (_, index) => ({
+    token: tokens[index % LEARNERS]!,
+    lessonId: lessons[Math.floor(index / LEARNERS) % lessons.length]!,
+  }));
+  return { calls, lessons: lessons.length };
+}
+
+const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-lesson-'));
+const processes: RunningProcess[] = [];
+const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
+try {
+  const databaseUrl = postgres.url('lms');
+  await migrate({ databaseUrl });
+  const { calls, lessons } = await buildFixture(databaseUrl);
+  const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
+  processes.push(api);
+  const rawPort = await freePort();
+  const raw = startProcess(
+    process.execPath,
+    ['--import', 'tsx', 'bench/raw-lesson-server.ts', databaseUrl, String(rawPort)],
+    {},
+    path.join(import.meta.dirname, '..'),
+  );
+  processes.push(raw);
+  const rawUrl = `http://127.0.0.1:${rawPort}/`;
+  await waitForHttp(rawUrl, raw).catch(() => {});
+
+  const call = (url: string) => (item: Call) =>
+    postJson(
+      url,
+      { query: COMPLETE, variables: { lessonId: item.lessonId } },
+      { authorization: `Bearer ${item.token}` },
+    );
+  // Warm up both sides (JIT, pools), then measure; the raw side runs first on fresh rows, the
+  // API second on the same rows, so both do first completions and repeats alike.
+  await drive(calls.slice(0, 100), CONCURRENCY, call(rawUrl));
+  await drive(calls.slice(0, 100), CONCURRENCY, call(`${api.url}/graphql`));
+  const before = await deadlockCount(databaseUrl);
+  const baseline = summarise(
+    'raw SQL (pg, one transaction)',
+    await drive(calls, CONCURRENCY, call(rawUrl)),
+  );
+  const graphql = summarise(
+    'GraphQL completeLesson (API)',
+    await drive(calls, CONCURRENCY, call(`${api.url}/graphql`)),
+  );
+  const deadlocks = (await deadlockCount(databaseUrl)) - before;
+
+  console.log(
+    `\ncompleteLesson: ${LEARNERS} learners, ${lessons} lessons, ${REQUESTS} requests, ${CONCURRENCY} concurrent\n`,
+  );
+  console.log(
+    [
+      'scenario'.padEnd(36),
+      'req/s'.padEnd(10),
+      'p50 ms'.padEnd(10),
+      'p99 ms'.padEnd(10),
+      'errors'.padEnd(8),
+      'vs raw',
+    ].join(''),
+  );
+  for (const row of [baseline, graphql]) {
+    console.log(
+      [
+        row.name.padEnd(36),
+        row.perSecond.toFixed(0).padEnd(10),
+        row.p50.toFixed(0).padEnd(10),
+        row.p99.toFixed(0).padEnd(10),
+        String(row.errors).padEnd(8),
+        (row.perSecond / baseline.perSecond).toFixed(2),
+      ].join(''),
+    );
+    if (row.firstError) console.log(`  first error: ${row.firstError}`);
+  }
+  console.log(`\ndeadlocks during the runs: ${deadlocks}; target ratio >= 0.5`);
+} finally {
+  await Promise.all(processes.map((child) => child.stop()));
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
