@@ -76,7 +76,7 @@ run(
   'api',
   process.execPath,
   ['--import', 'tsx', 'src/main.ts'],
-  { PORT: apiPort, HOST: host },
+  { PORT: apiPort, HOST: host, PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? webUrl },
   path.join(root, 'api'),
 );
 await waitFor(`${apiUrl}/readyz`, 'The API');

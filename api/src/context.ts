@@ -18,6 +18,7 @@ import type { Db } from '@lms/db';
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import type { Logger } from './logger';
+import type { PaymentsRuntime } from './payments-runtime';
 
 export interface Context {
   db: Db;
@@ -25,6 +26,8 @@ export interface Context {
   requestId: string;
   log: Logger;
   client: { ip: string | null; userAgent: string | null };
+  /** The payment gateway (null until configured) and the web app's URL. */
+  payments: PaymentsRuntime;
   loaders: ReturnType<typeof createLoaders>;
 }
 
@@ -62,6 +65,7 @@ export async function createContext(options: {
   req: Request;
   requestId: string;
   log: Logger;
+  payments: PaymentsRuntime;
 }): Promise<Context> {
   const { db, req } = options;
   const viewer = await getViewerByToken({ db, token: bearerToken(req) });
@@ -71,6 +75,7 @@ export async function createContext(options: {
     requestId: options.requestId,
     log: options.log,
     client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+    payments: options.payments,
     loaders: createLoaders(db, viewer),
   };
 }

@@ -1,9 +1,14 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { configureCertificates } from '@lms/core';
+import { importIssuerKey, loadOrCreateIssuerKey } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
+import { createStripeGateway, startStripeEmulator } from '@lms/payments';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
+import { createPaymentsRuntime } from './payments-runtime';
 import { createApiServer } from './server';
 
 /** Process entry: env → database (embedded when no DATABASE_URL) → migrations → seed → HTTP. */
@@ -11,6 +16,8 @@ const env = loadEnv();
 const log = createLogger(env.LOG_LEVEL);
 
 const cleanups: (() => Promise<void>)[] = [];
+/** Per Stripe HTTP attempt (one retry): well inside the web app's 10 s request budget. */
+const STRIPE_TIMEOUT_MS = 4_000;
 
 async function main() {
   let databaseUrl = env.DATABASE_URL;
@@ -37,14 +44,63 @@ async function main() {
     if (seeded) log.info('loaded demo data into the empty database');
   }
 
+  configureCertificates({
+    sponsoringOrganization: env.CERTIFICATE_SPONSOR,
+    publicWebUrl: env.PUBLIC_WEB_URL,
+    publicApiUrl: env.PUBLIC_API_URL,
+  });
+  // Production: the key comes from a secret store (env). Development: generated once, kept in
+  // the data folder, so badges issued yesterday still verify today.
+  const issuerKey = env.ISSUER_PRIVATE_JWK
+    ? await importIssuerKey(env.ISSUER_PRIVATE_JWK)
+    : await loadOrCreateIssuerKey(path.join(env.LMS_DATA_DIR, 'issuer-key.json'));
+
+  // Stripe keys: real Stripe. None: the local emulator (started once the API listens, since
+  // it posts its webhooks to this process); it refuses to run in production.
+  const payments = createPaymentsRuntime({
+    webUrl: env.PUBLIC_WEB_URL,
+    gateway:
+      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? createStripeGateway({
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+            timeoutMs: STRIPE_TIMEOUT_MS,
+          })
+        : null,
+  });
+  async function startLocalStripe(webhookUrl: string) {
+    const webhookSecret = `whsec_local_${randomBytes(24).toString('hex')}`;
+    const emulator = await startStripeEmulator({
+      port: env.STRIPE_EMULATOR_PORT,
+      host: env.HOST,
+      webhookUrl,
+      webhookSecret,
+      production: env.NODE_ENV === 'production',
+    });
+    cleanups.push(() => emulator.stop());
+    payments.gateway = createStripeGateway({
+      secretKey: 'sk_test_local_emulator',
+      webhookSecret,
+      ...emulator.apiOptions,
+      timeoutMs: STRIPE_TIMEOUT_MS,
+    });
+    log.warn(
+      { emulator: emulator.url },
+      'no Stripe keys: payments go to the local Stripe emulator (test cards only, nothing is charged)',
+    );
+  }
+
   const server = await createApiServer({
     db,
     log,
     production: env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
+    issuerKey,
+    payments,
   });
   cleanups.unshift(() => server.stop());
   const { url } = await server.listen(env.PORT, env.HOST);
+  if (!payments.gateway) await startLocalStripe(`${url}/webhooks/stripe`);
   log.info({ graphql: `${url}/graphql` }, `API ready at ${url}/graphql`);
 }
 

@@ -14,8 +14,10 @@ import {
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthoringResolver, EditableLessonResolver } from './modules/authoring/authoring.resolver';
 import { CourseResolver, InstructorResolver } from './modules/catalog/course.resolver';
+import { CertificateResolver } from './modules/certificates/certificate.resolver';
 import { GradebookResolver } from './modules/learning/gradebook.resolver';
 import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/learning.resolver';
+import { PaymentsResolver } from './modules/payments/payments.resolver';
 import { ProfileResolver } from './modules/profile/profile.resolver';
 
 export const resolvers = [
@@ -35,6 +37,8 @@ export const resolvers = [
   LearnerQuizResolver,
   QuestionDetailResolver,
   QuizStatisticsResolver,
+  CertificateResolver,
+  PaymentsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

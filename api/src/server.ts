@@ -9,12 +9,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { generateIssuerKey, type IssuerKey, importIssuerKey } from '@lms/credentials';
 import type { Db } from '@lms/db';
 import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin } from './errors';
 import type { Logger } from './logger';
+import { certificateRoutes } from './modules/certificates/certificate-routes';
+import { paymentRoutes } from './modules/payments/payment-routes';
+import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
 
 export interface ApiServerOptions {
@@ -23,6 +27,10 @@ export interface ApiServerOptions {
   production?: boolean;
   trustProxy?: string;
   limits?: Partial<QueryLimits>;
+  /** Signs Open Badges and the status list. Absent (tests): a throwaway key per server. */
+  issuerKey?: IssuerKey;
+  /** Payment gateway and web URL (default: none configured; payment operations say "try again"). */
+  payments?: PaymentsRuntime;
 }
 
 export interface ApiServer {
@@ -88,6 +96,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     next();
   });
 
+  // Stripe webhooks need the raw body: mounted before any body parser.
+  const payments = options.payments ?? createPaymentsRuntime();
+  app.use(paymentRoutes({ db, log, payments }));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -102,12 +114,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     }
   });
 
+  const issuerKey =
+    options.issuerKey ?? (await importIssuerKey((await generateIssuerKey()).privateJwk));
+  app.use(certificateRoutes({ db, issuerKey, log }));
+
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext({ db, req, requestId: String(res.locals.requestId), log }),
+        createContext({ db, req, requestId: String(res.locals.requestId), log, payments }),
     }),
   );
 

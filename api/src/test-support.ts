@@ -1,6 +1,7 @@
 import { markVersionPublished } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { createLogger } from './logger';
+import type { PaymentsRuntime } from './payments-runtime';
 import { type ApiServer, createApiServer, type QueryLimits } from './server';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
@@ -35,6 +36,7 @@ export async function startTestApi(
     production?: boolean;
     limits?: Partial<QueryLimits>;
     onQuery?: (sql: string) => void;
+    payments?: PaymentsRuntime;
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -43,6 +45,7 @@ export async function startTestApi(
     log: createLogger('silent'),
     production: options.production,
     limits: options.limits,
+    payments: options.payments,
   });
   const { url } = await server.listen(0);
   return {

@@ -38,7 +38,9 @@ async function fieldError(page: Page, label: string) {
 }
 
 describe('a student, in Chromium', () => {
-  it('registers (after fixing mistakes), signs out, signs in and opens a course', async () => {
+  it('registers (after fixing mistakes), signs out, signs in and opens a course', {
+    timeout: 30_000,
+  }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(stack.webUrl);

@@ -72,17 +72,23 @@ export async function waitForHttp(
 }
 
 /** Starts the real API process (`api/src/main.ts`) against a database. */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}) {
+export async function startApiProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+) {
   const port = await freePort();
   const api = startProcess(
     process.execPath,
-    ['--import', 'tsx', 'src/main.ts'],
+    [...nodeArgs, '--import', 'tsx', 'src/main.ts'],
     {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      // No Stripe keys: the API starts the Stripe emulator, on a free port per process.
+      STRIPE_EMULATOR_PORT: '0',
       ...env,
     },
     path.join(repoRoot, 'api'),
@@ -93,8 +99,8 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
 }
 
 /** Starts the built web app (`pnpm --filter @lms/web build` first) against an API. */
-export async function startWebProcess(apiUrl: string) {
-  const port = await freePort();
+export async function startWebProcess(apiUrl: string, webPort?: number) {
+  const port = webPort ?? (await freePort());
   const web = startProcess(process.execPath, ['web/server.js'], {
     PORT: String(port),
     HOST: '127.0.0.1',

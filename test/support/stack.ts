@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { seedDemoData } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { repoRoot, startApiProcess, startWebProcess } from './processes';
+import { freePort, repoRoot, startApiProcess, startWebProcess } from './processes';
 
 export interface Stack {
   database: TestDatabase;
@@ -20,8 +20,13 @@ export async function startStack(): Promise<Stack> {
   }
   const database = await createTestDatabase();
   await seedDemoData(database.db);
-  const api = await startApiProcess(database.url, { SEED_DEMO_DATA: 'false' });
-  const web = await startWebProcess(api.url);
+  // The web port is chosen first: the API sends Stripe checkout back to the web app's pages.
+  const webPort = await freePort();
+  const api = await startApiProcess(database.url, {
+    SEED_DEMO_DATA: 'false',
+    PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
+  });
+  const web = await startWebProcess(api.url, webPort);
   return {
     database,
     apiUrl: api.url,

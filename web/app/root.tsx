@@ -71,6 +71,21 @@ function SiteHeader() {
                 <NavLink to="/learn">My learning</NavLink>
               </li>
             ) : null}
+            {viewer ? (
+              <li>
+                <NavLink to="/purchases">My purchases</NavLink>
+              </li>
+            ) : null}
+            {viewer ? (
+              <>
+                <li>
+                  <NavLink to="/certificates">Certificates</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/transcript">Transcript</NavLink>
+                </li>
+              </>
+            ) : null}
             {viewer && (viewer.role === 'INSTRUCTOR' || viewer.role === 'ADMIN') ? (
               <li>
                 <NavLink to="/teach">Teach</NavLink>

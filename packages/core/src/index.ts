@@ -113,6 +113,39 @@ export {
   loadInstructors,
   loadSyllabi,
 } from './catalog/load-course-parts';
+export type {
+  CertificateStatus,
+  CertificateVerification,
+  CertificateView,
+} from './certificates/certificate-views';
+export {
+  getCertificate,
+  listMyCertificates,
+  verifyCertificate,
+} from './certificates/certificate-views';
+export {
+  getCertificateCredentialJwt,
+  getCertificatePdf,
+  getIssuerProfile,
+  getStatusListCredentialJwt,
+} from './certificates/documents';
+export {
+  COMPLETION_CREDIT_KEY,
+  creditQualifies,
+  issueCertificatesForCompletion,
+} from './certificates/issue-certificates';
+export {
+  reissueCertificate,
+  revokeCertificate,
+  revokeEnrollmentCertificates,
+} from './certificates/revocation';
+export type { CertificateSettings } from './certificates/settings';
+export {
+  certificateSettings,
+  configureCertificates,
+  issuerInfo,
+  statusListUrl,
+} from './certificates/settings';
 export { renderMarkdown } from './content/render-markdown';
 export type { VideoEmbed } from './content/video-embed';
 export { videoEmbed } from './content/video-embed';
@@ -145,6 +178,58 @@ export type { LessonProgressState } from './learning/lesson-progress';
 export { completeLesson, recordLessonActivity } from './learning/lesson-progress';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
 export type { Page } from './pagination/keyset';
+export type {
+  BillToInput,
+  CheckoutConfirmation,
+  HandledEvent,
+  OrderView,
+  PaymentOutcome,
+  Receipt,
+  StartedCheckout,
+} from './payments/index';
+export {
+  closeCheckoutSession,
+  confirmCheckout,
+  fulfilCheckoutSession,
+  getOrder,
+  getReceipt,
+  getReceiptPdf,
+  handleStripeEvent,
+  listMyOrders,
+  listOrders,
+  recordChargeRefunded,
+  refundOrder,
+  startCheckout,
+  updateOrderBillTo,
+} from './payments/index';
 export type { Profile } from './profile/update-profile';
 export { getMyProfile, updateMyProfile } from './profile/update-profile';
+export type { CeuRequirementInput, CeuRequirementView } from './transcript/ceu-requirements';
+export { listCeuRequirements, updateCeuRequirement } from './transcript/ceu-requirements';
+export type {
+  LearnerCredentialInput,
+  LearnerCredentialView,
+  SelfReportedCreditInput,
+  SelfReportedCreditView,
+} from './transcript/learner-credentials';
+export {
+  addCredential,
+  addSelfReportedCredit,
+  listMyCredentials,
+  listSelfReportedCredits,
+  removeCredential,
+  removeSelfReportedCredit,
+} from './transcript/learner-credentials';
+export type {
+  Transcript,
+  TranscriptCycleView,
+  TranscriptEntryView,
+  TranscriptSource,
+} from './transcript/transcript';
+export {
+  buildTranscript,
+  exportMyTranscript,
+  getMyTranscript,
+  transcriptCsv,
+} from './transcript/transcript';
 export type { Viewer } from './viewer';

@@ -54,6 +54,18 @@ export interface WebhookDelivery {
   at: Date;
 }
 
+/** One REST API request the emulator answered (tests check idempotency keys with it). */
+export interface ApiRequestRecord {
+  method: string;
+  path: string;
+  /** The `Idempotency-Key` header of a POST, or null. */
+  idempotencyKey: string | null;
+  status: number;
+  /** True when the answer was replayed from an earlier request with the same key. */
+  replayed: boolean;
+  at: Date;
+}
+
 export interface CompletedCheckout {
   session: Stripe.Checkout.Session;
   /** success_url with {CHECKOUT_SESSION_ID} substituted. */
@@ -71,6 +83,8 @@ export interface StripeEmulator {
   readonly events: readonly Stripe.Event[];
   /** Every webhook delivery attempt so far. */
   readonly deliveries: readonly WebhookDelivery[];
+  /** Every REST API request answered so far, oldest first. */
+  readonly requests: readonly ApiRequestRecord[];
   /** Make the next API calls fail or hang; `null` restores normal service. */
   setFailureMode(mode: FailureMode | null): void;
   /** Deliver each event n times, concurrently (default 1). */
@@ -148,6 +162,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
   const idempotency = new Map<string, IdempotentResult>();
   const events: Stripe.Event[] = [];
   const deliveries: WebhookDelivery[] = [];
+  const requests: ApiRequestRecord[] = [];
   const pending = new Set<Promise<void>>();
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let failure: (Required<Pick<FailureMode, 'delayMs'>> & FailureMode & { left: number }) | null =
@@ -543,6 +558,14 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     const apiVersion = header(req, 'stripe-version') ?? Stripe.API_VERSION;
     const idempotencyKey = req.method === 'POST' ? header(req, 'idempotency-key') : null;
     const send = (status: number, body: string, replayed = false) => {
+      requests.push({
+        method: req.method ?? 'GET',
+        path,
+        idempotencyKey,
+        status,
+        replayed,
+        at: new Date(),
+      });
       res.writeHead(status, {
         'content-type': 'application/json',
         'request-id': requestId,
@@ -852,6 +875,9 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     },
     get deliveries() {
       return [...deliveries];
+    },
+    get requests() {
+      return [...requests];
     },
     setFailureMode(mode) {
       if (!mode) {

@@ -1,4 +1,5 @@
 export {
+  type ApiRequestRecord,
   type CompletedCheckout,
   type FailureMode,
   type PromotionCodeRule,
@@ -15,6 +16,7 @@ export {
 } from './errors';
 export type * from './gateway';
 export { formatMoney, minorUnitDigits } from './money';
+export { formatReceiptDate, type ReceiptInput, renderReceiptPdf } from './receipt-pdf';
 export {
   createStripeGateway,
   type StripeGatewayOptions,
@@ -22,3 +24,4 @@ export {
   translateStripeError,
   WEBHOOK_TOLERANCE_SECONDS,
 } from './stripe-gateway';
+export { signWebhookPayload } from './webhook-signing';

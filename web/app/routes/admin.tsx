@@ -21,6 +21,12 @@ export default function AdminLayout() {
             <NavLink to="/admin/audit">Audit log</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/orders">Orders</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/certificates">Certificates</NavLink>
+          </li>
+          <li>
             <NavLink to="/teach">All courses</NavLink>
           </li>
         </ul>

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CompletedBadge, ProgressBar } from '../components/learning';
@@ -6,6 +11,7 @@ import {
   CourseDetailDocument,
   CourseEnrollmentStateDocument,
   EnrollInCourseDocument,
+  StartCheckoutDocument,
 } from '../graphql/generated/graphql';
 import type { loader as rootLoader } from '../root';
 import { errorResponse, gql, gqlData } from '../utils/api.server';
@@ -57,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireViewer(request);
   const form = await request.formData();
   const courseId = String(form.get('courseId') ?? '');
+  if (form.get('intent') === 'buy' && courseId) return buy(request, form, courseId, params.slug);
   if (form.get('intent') !== 'enroll' || !courseId) {
     throw new Response('Unknown action', { status: 400 });
   }
@@ -73,6 +80,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     `/learn/${courseId}`,
     'You are enrolled. Your progress is saved as you go.',
   );
+}
+
+/**
+ * "Buy": the API starts (or reuses) a Stripe Checkout at the server's price; the browser is
+ * redirected to the hosted checkout page. Errors (outage, already enrolled) come back as a flash.
+ */
+async function buy(request: Request, form: FormData, courseId: string, slug = '') {
+  const line = (key: string) => {
+    const value = form.get(key);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const result = await gql(request, StartCheckoutDocument, {
+    courseId,
+    billTo: { employer: line('billToEmployer'), memberId: line('memberId') },
+  });
+  if (result.errors) {
+    const [error] = result.errors;
+    if (['SERVICE_UNAVAILABLE', 'CONFLICT', 'FORBIDDEN', 'BAD_USER_INPUT'].includes(error.code)) {
+      const detail = Object.values(error.fieldErrors ?? {}).flat()[0];
+      return redirectWithFlash(`/courses/${slug}`, detail ?? error.message, 'error');
+    }
+    throw errorResponse(request, error);
+  }
+  return redirect(result.data.startCheckout.url);
 }
 
 type CoursePageData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -135,21 +166,43 @@ function EnrollmentActions({
   }
 
   if (!course.isFree) {
-    // Payments arrive in a later issue: this slot becomes the Stripe Checkout form.
+    const buying = navigation.formData?.get('intent') === 'buy';
+    const refunded = enrollment?.status === 'ENDED';
     return (
-      <div className="enrol-actions checkout-slot" data-slot="checkout">
+      <Form method="post" className="enrol-actions checkout-slot" data-slot="checkout">
+        <input type="hidden" name="courseId" value={course.id} />
+        <details className="bill-to">
+          <summary className="bill-to-summary">Receipt for your employer (optional)</summary>
+          <div className="field">
+            <label htmlFor="billToEmployer">Bill to (employer)</label>
+            <input
+              id="billToEmployer"
+              name="billToEmployer"
+              maxLength={200}
+              autoComplete="organization"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="memberId">Member id</label>
+            <input id="memberId" name="memberId" maxLength={60} />
+          </div>
+        </details>
         <button
-          type="button"
+          type="submit"
+          name="intent"
+          value="buy"
           className="button button-block button-large"
-          disabled
+          disabled={buying}
           aria-describedby="checkout-note"
         >
-          Buy – {formatPrice(course.price, course.isFree)} (checkout coming soon)
+          {buying ? 'Opening checkout…' : `Buy – ${formatPrice(course.price, course.isFree)}`}
         </button>
         <p id="checkout-note" className="small muted">
-          Online payment is not available yet. The course opens as soon as checkout is live.
+          {refunded
+            ? 'Your earlier purchase was refunded. Buy again to get access back.'
+            : 'Secure payment by Stripe. The course opens as soon as you have paid.'}
         </p>
-      </div>
+      </Form>
     );
   }
 

@@ -96,6 +96,9 @@ export default function CourseOutlinePage() {
             <time dateTime={course.completedAt}>{formatDateTime(course.completedAt)}</time>. Well
             done! You can still review every lesson.
           </p>
+          <p>
+            <Link to="/certificates">View your certificate</Link>
+          </p>
         </div>
       ) : null}
 

@@ -9,6 +9,7 @@ import { TeachCourseContentDocument, UpdateLessonDocument } from '../graphql/gen
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDuration, parseDuration, parseWholeNumber } from '../utils/form-values';
+import { quizModeLabel } from '../utils/learning';
 import {
   failure,
   formReader,
@@ -142,10 +143,31 @@ export default function LessonEditor() {
             />
           </div>
           {kind === 'QUIZ' ? (
-            <p className="alert alert-info" role="note">
-              The quiz builder arrives with the learning features. For now a quiz lesson holds its
-              instructions as text.
-            </p>
+            <div className="alert alert-info quiz-callout" role="note">
+              {lesson.kind !== 'QUIZ' ? (
+                <p>Save the lesson as a quiz first, then build its questions.</p>
+              ) : lesson.quiz ? (
+                <p>
+                  <strong>{quizModeLabel(lesson.quiz.mode)}</strong> · pass mark{' '}
+                  {lesson.quiz.passPercent}% · {lesson.quiz.questions.length}{' '}
+                  {lesson.quiz.questions.length === 1 ? 'question' : 'questions'} in the pool
+                  {lesson.quiz.questionsPerAttempt
+                    ? `, ${lesson.quiz.questionsPerAttempt} drawn per attempt`
+                    : ''}
+                  . The text below is shown as the quiz’s instructions.
+                </p>
+              ) : (
+                <p>This quiz lesson has no quiz yet: set it up and add its questions.</p>
+              )}
+              {lesson.kind === 'QUIZ' ? (
+                <Link
+                  to={`/teach/courses/${course.id}/lessons/${lesson.id}/quiz`}
+                  className="button button-secondary"
+                >
+                  {lesson.quiz ? 'Open the quiz builder' : 'Set up the quiz'}
+                </Link>
+              ) : null}
+            </div>
           ) : null}
           <TextAreaField
             name="body"

@@ -27,8 +27,15 @@ export default function TeachCourseLayout() {
   const { course } = useLoaderData<typeof loader>();
   const base = `/teach/courses/${course.id}`;
   // A lesson's editor belongs to the syllabus: keep that tab marked.
-  const onLesson = useMatches().some(
-    (match) => match.id === 'routes/teach.courses.$id.lessons.$lessonId',
+  const matches = useMatches();
+  const onLesson = matches.some(
+    (match) =>
+      match.id === 'routes/teach.courses.$id.lessons.$lessonId' ||
+      match.id === 'routes/teach.courses.$id.lessons.$lessonId_.quiz',
+  );
+  // A quiz's statistics belong to the gradebook.
+  const onQuizStats = matches.some(
+    (match) => match.id === 'routes/teach.courses.$id.quizzes.$quizId',
   );
   const lessons = course.modules.reduce((sum, module) => sum + module.lessons.length, 0);
   return (
@@ -92,6 +99,11 @@ export default function TeachCourseLayout() {
           </li>
           <li>
             <NavLink to={`${base}/publish`}>Publish</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/gradebook`} className={onQuizStats ? 'is-parent' : undefined}>
+              Gradebook
+            </NavLink>
           </li>
         </ul>
       </nav>

@@ -3,7 +3,7 @@ import type { Db, Prisma } from '@lms/db';
 export interface AuditEntry {
   actorId: string | null;
   action: string;
-  targetType: 'User' | 'Course';
+  targetType: 'User' | 'Course' | 'Order' | 'Certificate' | 'CeuRequirement';
   targetId: string;
   details?: Prisma.InputJsonObject;
 }

@@ -10,14 +10,15 @@ export async function getViewerByToken(options: {
 }): Promise<Viewer | null> {
   const { db, token } = options;
   if (!token || token.length > 100) return null;
-  const session = await db.session.findUnique({
-    where: { tokenHash: hashSessionToken(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      user: { select: { id: true, name: true, email: true, role: true } },
-    },
-  });
+  // Every authenticated request runs this: one indexed raw query, no ORM compilation.
+  const rows = await db.$queryRaw<
+    (Omit<Viewer, 'sessionId'> & { sessionId: string; expiresAt: Date })[]
+  >`
+    SELECT s.id AS "sessionId", s."expiresAt", u.id, u.name, u.email, u.role::text AS role
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+     WHERE s."tokenHash" = ${hashSessionToken(token)}`;
+  const session = rows[0];
   if (!session || session.expiresAt <= (options.now ?? new Date())) return null;
-  return { ...session.user, sessionId: session.id };
+  const { expiresAt: _expiresAt, ...viewer } = session;
+  return viewer;
 }

@@ -3,7 +3,9 @@ import { type CreditBody, type Db, type LessonKind, Prisma } from '@lms/db';
 /**
  * Batch loaders for the parts of a catalog course. Each takes many keys and issues one query,
  * so a page of N courses costs the same number of statements as a page of one.
- * Results are returned in key order (DataLoader's contract).
+ * Results are returned in key order (DataLoader's contract). They are parameterised raw SQL
+ * (`= ANY($1::uuid[])`): this is the hottest read path, and Prisma's per-query compilation
+ * for `IN` lists of varying length cost more than the queries themselves (see ARCHITECTURE.md).
  */
 
 export interface InstructorProfile {
@@ -50,11 +52,10 @@ export interface InstructorCredentialView {
 
 /** Each instructor's professional credentials, in the order they chose. */
 export async function loadInstructorCredentials(db: Db, userIds: readonly string[]) {
-  const rows = await db.instructorCredential.findMany({
-    where: { userId: { in: [...userIds] } },
-    orderBy: [{ position: 'asc' }, { awardedYear: 'asc' }, { id: 'asc' }],
-    select: { userId: true, credential: true, awardedYear: true },
-  });
+  const rows = await db.$queryRaw<(InstructorCredentialView & { userId: string })[]>(Prisma.sql`
+    SELECT "userId", credential, "awardedYear" FROM "InstructorCredential"
+     WHERE "userId" = ANY(${[...userIds]}::uuid[])
+     ORDER BY position, "awardedYear", id`);
   return groupBy(userIds, rows, (row) => row.userId).map((group) =>
     group.map(({ userId: _userId, ...credential }): InstructorCredentialView => credential),
   );
@@ -71,26 +72,14 @@ export interface CreditOffering {
 
 /** Credit a version carries, without approval numbers (revealed only after completion). */
 export async function loadCreditOfferings(db: Db, versionIds: readonly string[]) {
-  const rows = await db.creditApproval.findMany({
-    where: { versionId: { in: [...versionIds] } },
-    orderBy: [{ body: 'asc' }, { createdAt: 'asc' }],
-    select: {
-      versionId: true,
-      body: true,
-      bodyName: true,
-      ceuAmount: true,
-      category: true,
-      validFrom: true,
-      validUntil: true,
-    },
-  });
+  const rows = await db.$queryRaw<(CreditOffering & { versionId: string })[]>(Prisma.sql`
+    SELECT "versionId", body::text AS body, "bodyName", to_char("ceuAmount", 'FM9999990.00') AS "ceuAmount",
+           category, "validFrom", "validUntil"
+      FROM "CreditApproval"
+     WHERE "versionId" = ANY(${[...versionIds]}::uuid[])
+     ORDER BY body, "createdAt"`);
   return groupBy(versionIds, rows, (row) => row.versionId).map((group) =>
-    group.map(
-      ({ versionId: _versionId, ceuAmount, ...offering }): CreditOffering => ({
-        ...offering,
-        ceuAmount: ceuAmount.toFixed(2),
-      }),
-    ),
+    group.map(({ versionId: _versionId, ...offering }): CreditOffering => offering),
   );
 }
 
@@ -107,21 +96,17 @@ export interface SyllabusModule {
   }[];
 }
 
+/** Each version's modules with their lessons, in order: one statement (lessons as JSON). */
 export async function loadSyllabi(db: Db, versionIds: readonly string[]) {
-  const modules = await db.module.findMany({
-    where: { versionId: { in: [...versionIds] } },
-    orderBy: [{ position: 'asc' }],
-    select: {
-      id: true,
-      versionId: true,
-      title: true,
-      position: true,
-      lessons: {
-        orderBy: { position: 'asc' },
-        select: { id: true, title: true, kind: true, estimatedMinutes: true, required: true },
-      },
-    },
-  });
+  const modules = await db.$queryRaw<(SyllabusModule & { versionId: string })[]>(Prisma.sql`
+    SELECT m.id, m."versionId", m.title, m.position,
+           COALESCE(json_agg(json_build_object(
+             'id', l.id, 'title', l.title, 'kind', l.kind, 'estimatedMinutes', l."estimatedMinutes",
+             'required', l.required) ORDER BY l.position) FILTER (WHERE l.id IS NOT NULL), '[]') AS lessons
+      FROM "Module" m LEFT JOIN "Lesson" l ON l."moduleId" = m.id
+     WHERE m."versionId" = ANY(${[...versionIds]}::uuid[])
+     GROUP BY m.id
+     ORDER BY m.position`);
   return groupBy(versionIds, modules, (row) => row.versionId).map((group) =>
     group.map(({ versionId: _versionId, ...module }): SyllabusModule => module),
   );

@@ -10,7 +10,9 @@ export type AppErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  /** A service we depend on (the payment provider) is down: the same request may be retried. */
+  | 'SERVICE_UNAVAILABLE';
 
 export type FieldErrors = Record<string, string[]>;
 

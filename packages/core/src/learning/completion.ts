@@ -1,4 +1,5 @@
 import type { Prisma } from '@lms/db';
+import { issueCertificatesForCompletion } from '../certificates/issue-certificates';
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,14 +35,18 @@ export async function markLessonComplete(
 /**
  * Checks the version's completion rule against stored evidence (required lessons complete,
  * post-test passed if there is one, minimum seat time) and, when met, writes the completion
- * once. Concurrent callers are serialised by a row lock on the enrolment.
+ * once, with its certificates (issueCertificatesForCompletion). Concurrent callers are
+ * serialised by a row lock on the enrolment.
  */
 export async function evaluateCompletion(
   tx: Tx,
   enrollmentId: string,
   now: Date,
 ): Promise<CompletionOutcome> {
-  await tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${enrollmentId}::uuid FOR UPDATE`;
+  // NO KEY UPDATE, not UPDATE: it serialises evaluators all the same, but does not conflict
+  // with the KEY SHARE locks that a concurrent lesson event's progress insert holds on the
+  // enrolment (FOR UPDATE deadlocked two lessons completed at once).
+  await tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${enrollmentId}::uuid FOR NO KEY UPDATE`;
   const existing = await tx.courseCompletion.findUnique({
     where: { enrollmentId },
     select: { id: true },
@@ -130,5 +135,7 @@ export async function evaluateCompletion(
     data: { completedAt: now },
     select: { id: true },
   });
+  // Certificates come from this stored evidence, in this transaction, exactly once.
+  await issueCertificatesForCompletion(tx, completion.id, now);
   return { completed: true, newlyCompleted: true, completionId: completion.id, missing: [] };
 }

@@ -1,6 +1,7 @@
 import type { Db, EnrollmentSource, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { requireViewer } from '../authoring/course-access';
+import { revokeEnrollmentCertificates } from '../certificates/revocation';
 import { AppError } from '../errors/app-error';
 import type { Viewer } from '../viewer';
 
@@ -117,14 +118,29 @@ export async function unenrollFromCourse(options: {
   return enrollment;
 }
 
-/** Ends an enrolment for a reason (a refund, say): access stops; the history stays. */
+/**
+ * Ends an enrolment for a reason (a refund, say): access stops; the history stays. Every live
+ * certificate of the enrolment is revoked with the same reason (a refunded course earns no credit).
+ */
 export async function endEnrollment(
   tx: Tx,
   options: { userId: string; courseId: string; reason: string; now?: Date },
 ): Promise<boolean> {
+  const now = options.now ?? new Date();
   const ended = await tx.enrollment.updateMany({
     where: { userId: options.userId, courseId: options.courseId, status: { not: 'ENDED' } },
-    data: { status: 'ENDED', endedAt: options.now ?? new Date(), endedReason: options.reason },
+    data: { status: 'ENDED', endedAt: now, endedReason: options.reason },
   });
+  const enrollment = await tx.enrollment.findUnique({
+    where: { userId_courseId: { userId: options.userId, courseId: options.courseId } },
+    select: { id: true },
+  });
+  if (enrollment) {
+    await revokeEnrollmentCertificates(tx, {
+      enrollmentId: enrollment.id,
+      reason: options.reason,
+      now,
+    });
+  }
   return ended.count > 0;
 }

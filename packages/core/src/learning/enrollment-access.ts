@@ -43,15 +43,15 @@ export async function requireEnrolledLesson(
       },
     },
   });
-  if (!lesson || !lesson.module.version.publishedAt) throw AppError.notFound('Lesson');
+  if (!lesson?.module.version.publishedAt) throw AppError.notFound('Lesson');
   const enrollment = await tx.enrollment.findUnique({
     where: { userId_courseId: { userId: learner.id, courseId: lesson.module.version.courseId } },
     select: { id: true, versionId: true, status: true },
   });
-  if (!enrollment || enrollment.status !== 'ACTIVE') {
+  if (enrollment?.status !== 'ACTIVE') {
     throw new AppError('FORBIDDEN', 'Enrol in this course to open its lessons.');
   }
-  if (enrollment.versionId !== lesson.module.versionId) {
+  if (!enrollment || enrollment.versionId !== lesson.module.versionId) {
     throw new AppError(
       'FORBIDDEN',
       'This lesson belongs to another version of the course than the one you are enrolled in.',

@@ -1,0 +1,178 @@
+import {
+  addCredential,
+  addSelfReportedCredit,
+  getCertificate,
+  getMyTranscript,
+  listCeuRequirements,
+  listMyCertificates,
+  listMyCredentials,
+  listSelfReportedCredits,
+  reissueCertificate,
+  removeCredential,
+  removeSelfReportedCredit,
+  revokeCertificate,
+  updateCeuRequirement,
+  verifyCertificate,
+} from '@lms/core';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import {
+  Certificate,
+  CertificateVerification,
+  CeuRequirement,
+  CeuRequirementInput,
+  LearnerCredential,
+  LearnerCredentialInput,
+  SelfReportedCredit,
+  SelfReportedCreditInput,
+  Transcript,
+} from './certificate.types';
+
+@Resolver()
+export class CertificateResolver {
+  @Authorized()
+  @Query(() => [Certificate], {
+    description: 'The viewer’s certificates, newest first (revoked and superseded ones marked).',
+  })
+  myCertificates(@Ctx() ctx: Context) {
+    return listMyCertificates({ db: ctx.db, viewer: ctx.viewer });
+  }
+
+  @Authorized()
+  @Query(() => Certificate, {
+    description: 'One of the viewer’s certificates (admins: any). NOT_FOUND for anyone else.',
+  })
+  certificate(
+    @Arg('serial', () => String, { description: 'Serial, typed loosely (case, dashes, O/0).' })
+    serial: string,
+    @Ctx() ctx: Context,
+  ) {
+    return getCertificate({ db: ctx.db, viewer: ctx.viewer, serial });
+  }
+
+  @Query(() => CertificateVerification, {
+    description:
+      'Public verification of a serial (no sign-in): VALID, REVOKED, SUPERSEDED or NOT_FOUND, with what the certificate says. Never private data.',
+  })
+  verifyCertificate(
+    @Arg('serial', () => String, { description: 'Serial as printed or typed.' }) serial: string,
+    @Ctx() ctx: Context,
+  ) {
+    return verifyCertificate({ db: ctx.db, serial });
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Certificate, { description: 'Admin: revokes a certificate with a reason.' })
+  revokeCertificate(
+    @Arg('id', () => ID, { description: 'Certificate id.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why (shown on the verify page).' }) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return revokeCertificate({ db: ctx.db, viewer: ctx.viewer, certificateId: id, reason });
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Certificate, {
+    description:
+      'Admin: issues a corrected certificate that supersedes this one (which is revoked with the reason). Returns the new certificate.',
+  })
+  reissueCertificate(
+    @Arg('id', () => ID, { description: 'Certificate to replace.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why it is corrected.' }) reason: string,
+    @Arg('participantName', () => String, {
+      nullable: true,
+      description: 'Corrected participant name (default: unchanged).',
+    })
+    participantName: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return reissueCertificate({
+      db: ctx.db,
+      viewer: ctx.viewer,
+      certificateId: id,
+      reason,
+      participantName,
+    });
+  }
+
+  @Authorized()
+  @Query(() => [LearnerCredential], { description: 'The credentials the viewer recorded.' })
+  myCredentials(@Ctx() ctx: Context) {
+    return listMyCredentials({ db: ctx.db, viewer: ctx.viewer });
+  }
+
+  @Authorized()
+  @Mutation(() => LearnerCredential, { description: 'Records a credential the viewer holds.' })
+  addCredential(
+    @Arg('input', () => LearnerCredentialInput, { description: 'The credential.' })
+    input: LearnerCredentialInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addCredential({ db: ctx.db, viewer: ctx.viewer, input: { ...input } });
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Removes one of the viewer’s credentials.' })
+  removeCredential(
+    @Arg('id', () => ID, { description: 'Credential id.' }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return removeCredential({ db: ctx.db, viewer: ctx.viewer, credentialId: id });
+  }
+
+  @Authorized()
+  @Query(() => [SelfReportedCredit], { description: 'The viewer’s self-reported credits.' })
+  mySelfReportedCredits(@Ctx() ctx: Context) {
+    return listSelfReportedCredits({ db: ctx.db, viewer: ctx.viewer });
+  }
+
+  @Authorized()
+  @Mutation(() => SelfReportedCredit, { description: 'Records CEUs earned elsewhere.' })
+  addSelfReportedCredit(
+    @Arg('input', () => SelfReportedCreditInput, { description: 'The credit.' })
+    input: SelfReportedCreditInput,
+    @Ctx() ctx: Context,
+  ) {
+    return addSelfReportedCredit({ db: ctx.db, viewer: ctx.viewer, input: { ...input } });
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Removes one of the viewer’s self-reported credits.' })
+  removeSelfReportedCredit(
+    @Arg('id', () => ID, { description: 'Self-reported credit id.' }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return removeSelfReportedCredit({ db: ctx.db, viewer: ctx.viewer, creditId: id });
+  }
+
+  @Authorized()
+  @Query(() => Transcript, {
+    description:
+      'The viewer’s CEU transcript per credential and renewal cycle (export: GET /transcript.pdf or /transcript.csv with the bearer token).',
+  })
+  myTranscript(@Ctx() ctx: Context) {
+    return getMyTranscript({ db: ctx.db, viewer: ctx.viewer });
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [CeuRequirement], { description: 'Admin: the bodies’ dated renewal rules.' })
+  ceuRequirements(@Ctx() ctx: Context) {
+    return listCeuRequirements({ db: ctx.db, viewer: ctx.viewer });
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CeuRequirement, { description: 'Admin: changes a renewal rule (audited).' })
+  updateCeuRequirement(
+    @Arg('id', () => ID, { description: 'Rule id.' }) id: string,
+    @Arg('input', () => CeuRequirementInput, { description: 'New values.' })
+    input: CeuRequirementInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateCeuRequirement({
+      db: ctx.db,
+      viewer: ctx.viewer,
+      requirementId: id,
+      input: { ...input },
+    });
+  }
+}

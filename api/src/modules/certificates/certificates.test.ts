@@ -1,0 +1,782 @@
+import { gunzipSync } from 'node:zlib';
+import {
+  completeLesson,
+  endEnrollment,
+  getViewerByToken,
+  issueCertificatesForCompletion,
+} from '@lms/core';
+import { markVersionPublished } from '@lms/db';
+import { importJWK, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../test-support';
+import { type Actor, registerActor } from '../../testing/actors';
+import * as ops from '../../testing/authoring-operations';
+
+const ENROLL = `mutation($courseId: ID!) { enrollInCourse(courseId: $courseId) { id } }`;
+const COMPLETE = `mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted courseNewlyCompleted } }`;
+const CERT_FIELDS = `serial participantName programTitle sponsoringOrganization completionDate issuedAt
+  credits { body bodyName indexNumber ceuAmount category } instructionalMinutes verifyUrl status revokedAt
+  revocationReason supersedesSerial supersededBySerial`;
+const MY_CERTIFICATES = `{ myCertificates { id courseId ${CERT_FIELDS} } }`;
+const CERTIFICATE = `query($serial: String!) { certificate(serial: $serial) { id ${CERT_FIELDS} } }`;
+const VERIFY = `query($serial: String!) { verifyCertificate(serial: $serial) { status serial certificate { ${CERT_FIELDS} } } }`;
+const REVOKE = `mutation($id: ID!, $reason: String!) { revokeCertificate(id: $id, reason: $reason) { id status revokedAt revocationReason } }`;
+const REISSUE = `mutation($id: ID!, $reason: String!, $name: String) { reissueCertificate(id: $id, reason: $reason, participantName: $name) { id ${CERT_FIELDS} } }`;
+const ADD_CREDENTIAL = `mutation($input: LearnerCredentialInput!) { addCredential(input: $input) { id body credential certifiedOn } }`;
+const REMOVE_CREDENTIAL = `mutation($id: ID!) { removeCredential(id: $id) }`;
+const ADD_SELF = `mutation($input: SelfReportedCreditInput!) { addSelfReportedCredit(input: $input) { id ceuAmount } }`;
+const REMOVE_SELF = `mutation($id: ID!) { removeSelfReportedCredit(id: $id) }`;
+const TRANSCRIPT = `{ myTranscript { learnerName cycles { body credentials label cycleStart cycleEnd current required earned
+  remaining coreMinimum coreEarned percent entries { date title body ceuAmount source serial indexNumber selfReportedId } } } }`;
+
+type Cert = {
+  id: string;
+  serial: string;
+  participantName: string;
+  programTitle: string;
+  credits: { body: string; indexNumber: string; ceuAmount: string }[];
+  status: string;
+  verifyUrl: string;
+  supersededBySerial: string | null;
+  supersedesSerial: string | null;
+  revocationReason: string | null;
+};
+
+let api: TestApi;
+let instructor: Actor;
+let admin: Actor;
+
+async function must<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  actor?: Actor,
+): Promise<T> {
+  const result = await api.gql<Record<string, T>>(query, variables, { token: actor?.token });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return Object.values(result.data!)[0]!;
+}
+
+type Editable = { id: string; revision: number; modules: { id: string }[] };
+
+interface ApprovalSpec {
+  body: 'AAPC' | 'AHIMA' | 'PMI';
+  number: string;
+  validUntil?: string;
+  ceuAmount?: string;
+}
+
+/** A free CE course built through the authoring API: two required text lessons and the approvals. */
+async function ceCourse(approvals: ApprovalSpec[]) {
+  const title = `Certificate Course ${Math.random().toString(36).slice(2, 8)}`;
+  let course = await must<Editable>(
+    ops.CREATE_COURSE,
+    { input: { title, summary: 'CE.', kind: 'CE', priceCents: 0 } },
+    instructor,
+  );
+  for (const approval of approvals) {
+    course = await must<Editable>(
+      ops.ADD_APPROVAL,
+      {
+        courseId: course.id,
+        revision: course.revision,
+        input: {
+          body: approval.body,
+          approvalNumber: approval.number,
+          approvedTitle: title,
+          ceuAmount: approval.ceuAmount ?? '2.00',
+          category: 'core',
+          validFrom: '2026-01-01',
+          validUntil: approval.validUntil ?? '2099-12-31',
+        },
+      },
+      instructor,
+    );
+  }
+  course = await must<Editable>(
+    ops.ADD_MODULE,
+    { courseId: course.id, revision: course.revision, title: 'Module' },
+    instructor,
+  );
+  for (const name of ['One', 'Two']) {
+    course = await must<Editable>(
+      ops.ADD_LESSON,
+      {
+        courseId: course.id,
+        revision: course.revision,
+        moduleId: course.modules[0]!.id,
+        input: { ...ops.TEXT_LESSON, title: name, estimatedMinutes: 5 },
+      },
+      instructor,
+    );
+  }
+  await must(ops.PUBLISH, { courseId: course.id, revision: course.revision }, instructor);
+  const lessons = await api.database.db.lesson.findMany({
+    where: { module: { version: { courseId: course.id, number: 1 } } },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+  });
+  return { courseId: course.id, title, lessons: lessons.map((l) => l.id) };
+}
+
+async function completeCourse(course: { courseId: string; lessons: string[] }, learner: Actor) {
+  await must(ENROLL, { courseId: course.courseId }, learner);
+  for (const lessonId of course.lessons) await must(COMPLETE, { lessonId }, learner);
+}
+
+async function myCertificates(learner: Actor) {
+  return must<Cert[]>(MY_CERTIFICATES, {}, learner);
+}
+
+async function download(path: string, token?: string) {
+  return fetch(`${api.url}${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  instructor = await registerActor(api, 'INSTRUCTOR', 'Ines Instructor');
+  admin = await registerActor(api, 'ADMIN', 'Ada Admin');
+}, 60_000);
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('issuing', () => {
+  it('issues one certificate per qualifying approval at completion, from the stored evidence', async () => {
+    const course = await ceCourse([
+      { body: 'AAPC', number: 'AAPC-T-1', ceuAmount: '2.00' },
+      { body: 'AHIMA', number: 'AHIMA-T-1', ceuAmount: '1.50' },
+    ]);
+    const learner = await registerActor(api, 'STUDENT', 'Jordan Rivera');
+    await must(ENROLL, { courseId: course.courseId }, learner);
+    await must(COMPLETE, { lessonId: course.lessons[0] }, learner);
+    expect(await myCertificates(learner)).toEqual([]); // nothing (no index number) before completion
+    await must(COMPLETE, { lessonId: course.lessons[1] }, learner);
+    const certificates = await myCertificates(learner);
+    expect(certificates).toHaveLength(2);
+    const byBody = Object.fromEntries(certificates.map((c) => [c.credits[0]!.body, c]));
+    expect(byBody.AAPC).toMatchObject({
+      participantName: 'Jordan Rivera',
+      programTitle: course.title,
+      status: 'VALID',
+      credits: [{ body: 'AAPC', indexNumber: 'AAPC-T-1', ceuAmount: '2.00' }],
+    });
+    expect(byBody.AHIMA?.credits).toEqual([
+      expect.objectContaining({ body: 'AHIMA', indexNumber: 'AHIMA-T-1', ceuAmount: '1.50' }),
+    ]);
+    for (const certificate of certificates) {
+      expect(certificate.serial).toMatch(
+        /^CEU-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/,
+      );
+      expect(certificate.verifyUrl).toBe(`http://127.0.0.1:3000/verify/${certificate.serial}`);
+    }
+    const completion = await api.database.db.courseCompletion.findFirstOrThrow({
+      where: { enrollment: { userId: learner.id } },
+    });
+    const rows = await api.database.db.certificate.findMany({ where: { userId: learner.id } });
+    expect(rows.every((row) => row.completionId === completion.id)).toBe(true);
+    expect(rows.map((row) => row.issuedAt.getTime())).toEqual([
+      completion.completedAt.getTime(),
+      completion.completedAt.getTime(),
+    ]);
+  });
+
+  it('issues exactly once per learner and approval, whatever the concurrent or repeated completions', async () => {
+    const course = await ceCourse([
+      { body: 'AAPC', number: 'AAPC-T-2' },
+      { body: 'AHIMA', number: 'AHIMA-T-2' },
+    ]);
+    const learner = await registerActor(api, 'STUDENT');
+    await must(ENROLL, { courseId: course.courseId }, learner);
+    // Both lessons completed at once, many times over: every call may be the one that completes.
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api.gql<{ completeLesson: { courseNewlyCompleted: boolean } }>(
+          COMPLETE,
+          { lessonId: course.lessons[i % 2] },
+          { token: learner.token },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    expect(results.filter((r) => r.data?.completeLesson.courseNewlyCompleted)).toHaveLength(1);
+    // A retake of the same lessons and a direct re-run of the issuer change nothing.
+    await Promise.all(course.lessons.map((lessonId) => must(COMPLETE, { lessonId }, learner)));
+    const completion = await api.database.db.courseCompletion.findFirstOrThrow({
+      where: { enrollment: { userId: learner.id } },
+    });
+    const again = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.database.db.$transaction((tx) =>
+          issueCertificatesForCompletion(tx, completion.id, new Date()),
+        ),
+      ),
+    );
+    expect(again.flat()).toEqual([]);
+    const rows = await api.database.db.certificate.findMany({ where: { userId: learner.id } });
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((row) => row.creditApprovalId)).size).toBe(2);
+    // The database itself refuses a second certificate for the same approval.
+    await expect(
+      api.database.db.certificate.create({
+        data: {
+          ...rows[0]!,
+          id: undefined,
+          serial: 'CEU-0000-0000-0001',
+          statusListIndex: undefined,
+          snapshot: {},
+        },
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('gives no AAPC credit when the approval had expired on the completion date', async () => {
+    const course = await ceCourse([
+      { body: 'AAPC', number: 'AAPC-T-3', validUntil: '2026-12-31' },
+      { body: 'AHIMA', number: 'AHIMA-T-3', validUntil: '2027-12-31' },
+    ]);
+    const learner = await registerActor(api, 'STUDENT');
+    await must(ENROLL, { courseId: course.courseId }, learner);
+    const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
+    const later = new Date('2027-01-15T10:00:00Z');
+    for (const lessonId of course.lessons) {
+      await completeLesson({ db: api.database.db, viewer, lessonId, now: later });
+    }
+    const certificates = await myCertificates(learner);
+    expect(certificates.map((c) => c.credits.map((credit) => credit.indexNumber))).toEqual([
+      ['AHIMA-T-3'],
+    ]);
+    expect(certificates[0]).toMatchObject({ completionDate: '2027-01-15' });
+  });
+
+  it('issues a certificate of completion without credit when no approval qualifies', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-4', validUntil: '2026-12-31' }]);
+    const learner = await registerActor(api, 'STUDENT');
+    await must(ENROLL, { courseId: course.courseId }, learner);
+    const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
+    for (const lessonId of course.lessons) {
+      await completeLesson({
+        db: api.database.db,
+        viewer,
+        lessonId,
+        now: new Date('2027-02-01T00:00:00Z'),
+      });
+    }
+    const certificates = await myCertificates(learner);
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0]!.credits).toEqual([]);
+    const row = await api.database.db.certificate.findFirstOrThrow({
+      where: { userId: learner.id },
+    });
+    expect(row).toMatchObject({ creditApprovalId: null, creditKey: 'completion', generation: 0 });
+  });
+
+  it('gives no AAPC credit when the approved title no longer matches the program title', async () => {
+    // Authoring refuses to publish such a version, so build it in the database directly.
+    const db = api.database.db;
+    const course = await db.course.create({
+      data: { slug: `mismatch-${Date.now()}`, ownerId: instructor.id, status: 'PUBLISHED' },
+    });
+    const version = await db.courseVersion.create({
+      data: {
+        courseId: course.id,
+        number: 1,
+        title: 'Outpatient Coding Update 2027',
+        summary: 'S',
+        kind: 'CE',
+        instructionalMinutes: 60,
+        modules: {
+          create: [
+            {
+              position: 1,
+              title: 'M',
+              lessons: { create: [{ position: 1, title: 'L', estimatedMinutes: 5 }] },
+            },
+          ],
+        },
+        creditApprovals: {
+          create: [
+            {
+              body: 'AAPC',
+              approvalNumber: 'AAPC-T-5',
+              approvedTitle: 'Outpatient Coding Update 2026',
+              ceuAmount: '1.00',
+              validFrom: new Date('2026-01-01'),
+              validUntil: new Date('2099-12-31'),
+            },
+            {
+              body: 'AHIMA',
+              approvalNumber: 'AHIMA-T-5',
+              approvedTitle: 'Anything',
+              ceuAmount: '1.00',
+              validFrom: new Date('2026-01-01'),
+              validUntil: new Date('2099-12-31'),
+            },
+          ],
+        },
+      },
+    });
+    await markVersionPublished(db, [version.id], new Date());
+    await db.course.update({
+      where: { id: course.id },
+      data: { latestPublishedVersionId: version.id, publishedAt: new Date() },
+    });
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { module: { versionId: version.id } },
+    });
+    const learner = await registerActor(api, 'STUDENT');
+    await completeCourse({ courseId: course.id, lessons: [lesson.id] }, learner);
+    const certificates = await myCertificates(learner);
+    expect(certificates.map((c) => c.credits.map((credit) => credit.indexNumber))).toEqual([
+      ['AHIMA-T-5'],
+    ]);
+  });
+});
+
+describe('immutability, revocation and reissue', () => {
+  it('keeps the row an immutable snapshot: only the revocation can be recorded, once', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-6' }]);
+    const learner = await registerActor(api, 'STUDENT');
+    await completeCourse(course, learner);
+    const [certificate] = await myCertificates(learner);
+    const db = api.database.db;
+    const before = await db.certificate.findUniqueOrThrow({
+      where: { serial: certificate!.serial },
+    });
+
+    for (const data of [
+      { snapshot: { ...(before.snapshot as object), participantName: 'Someone Else' } },
+      { serial: 'CEU-AAAA-AAAA-AAAA' },
+      { userId: admin.id },
+      { issuedAt: new Date('2020-01-01') },
+      { statusListIndex: 99_999 },
+    ]) {
+      await expect(db.certificate.update({ where: { id: before.id }, data })).rejects.toThrow(
+        /immutable snapshot/,
+      );
+    }
+    await expect(db.certificate.delete({ where: { id: before.id } })).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await expect(db.$executeRawUnsafe('TRUNCATE "Certificate" CASCADE')).rejects.toThrow(
+      /cannot be truncated/,
+    );
+    await expect(
+      db.certificate.update({ where: { id: before.id }, data: { revokedAt: new Date() } }),
+    ).rejects.toThrow(/needs a time and a reason/);
+
+    // Every API path: the owner and an instructor cannot revoke or reissue; an admin revokes once.
+    for (const actor of [learner, instructor]) {
+      for (const [query, variables] of [
+        [REVOKE, { id: before.id, reason: 'mine now' }],
+        [REISSUE, { id: before.id, reason: 'rename me', name: 'Someone Else' }],
+      ] as const) {
+        const refused = await api.gql(query, variables, { token: actor.token });
+        expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      }
+    }
+    const anonymous = await api.gql(REVOKE, { id: before.id, reason: 'anon' });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const revoked = await must<{ status: string; revocationReason: string }>(
+      REVOKE,
+      { id: before.id, reason: 'Issued in error' },
+      admin,
+    );
+    expect(revoked).toMatchObject({ status: 'REVOKED', revocationReason: 'Issued in error' });
+    const twice = await api.gql(REVOKE, { id: before.id, reason: 'again' }, { token: admin.token });
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await expect(
+      db.certificate.update({ where: { id: before.id }, data: { revocationReason: 'rewritten' } }),
+    ).rejects.toThrow(/already revoked/);
+    const after = await db.certificate.findUniqueOrThrow({ where: { id: before.id } });
+    expect({ ...after, revokedAt: null, revocationReason: null, revokedById: null }).toEqual(
+      before,
+    );
+    expect(after.revokedById).toBe(admin.id);
+  });
+
+  it('reissues with a corrected name: the old serial verifies as SUPERSEDED, the new one VALID', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-7' }]);
+    const learner = await registerActor(api, 'STUDENT', 'Jordn Rivra');
+    await completeCourse(course, learner);
+    const [old] = await myCertificates(learner);
+    const [first, second] = await Promise.all(
+      [1, 2].map(() =>
+        api.gql<{ reissueCertificate: Cert }>(
+          REISSUE,
+          { id: old!.id, reason: 'Name misspelt', name: 'Jordan Rivera' },
+          { token: admin.token },
+        ),
+      ),
+    );
+    const winners = [first!, second!].filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    expect([first!, second!].find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const fresh = winners[0]!.data!.reissueCertificate;
+    expect(fresh).toMatchObject({
+      participantName: 'Jordan Rivera',
+      status: 'VALID',
+      supersedesSerial: old!.serial,
+      credits: old!.credits,
+    });
+    expect(fresh.serial).not.toBe(old!.serial);
+    const oldNow = await must<{ status: string; certificate: Cert }>(VERIFY, {
+      serial: old!.serial,
+    });
+    expect(oldNow.status).toBe('SUPERSEDED');
+    expect(oldNow.certificate).toMatchObject({
+      supersededBySerial: fresh.serial,
+      revocationReason: 'Name misspelt',
+      participantName: 'Jordn Rivra',
+    });
+    const list = await myCertificates(learner);
+    expect(list.map((c) => c.status).sort()).toEqual(['SUPERSEDED', 'VALID']);
+  });
+
+  it('revokes every certificate of an enrolment when it ends for a refund', async () => {
+    const course = await ceCourse([
+      { body: 'AAPC', number: 'AAPC-T-8' },
+      { body: 'AHIMA', number: 'AHIMA-T-8' },
+    ]);
+    const learner = await registerActor(api, 'STUDENT');
+    await completeCourse(course, learner);
+    await api.database.db.$transaction((tx) =>
+      endEnrollment(tx, { userId: learner.id, courseId: course.courseId, reason: 'refunded' }),
+    );
+    const certificates = await myCertificates(learner);
+    expect(certificates).toHaveLength(2);
+    expect(certificates.map((c) => [c.status, c.revocationReason])).toEqual([
+      ['REVOKED', 'refunded'],
+      ['REVOKED', 'refunded'],
+    ]);
+    const pdf = await download(`/certificates/${certificates[0]!.serial}.pdf`, learner.token);
+    expect(pdf.status).toBe(409);
+  });
+});
+
+describe('public verification and downloads', () => {
+  it('verifies by serial, typed loosely, without any private data', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-9' }]);
+    const learner = await registerActor(api, 'STUDENT', 'Priya Verified');
+    await completeCourse(course, learner);
+    const [certificate] = await myCertificates(learner);
+    const typed = certificate!.serial.toLowerCase().replaceAll('-', ' ').replace('0', 'o');
+    const result = await api.gql<{ verifyCertificate: { status: string; serial: string } }>(
+      VERIFY,
+      {
+        serial: typed,
+      },
+    );
+    expect(result.data?.verifyCertificate).toMatchObject({
+      status: 'VALID',
+      serial: certificate!.serial,
+    });
+    const raw = JSON.stringify(result);
+    expect(raw).toContain('Priya Verified');
+    expect(raw).toContain('AAPC-T-9');
+    expect(raw).not.toContain(learner.email);
+    expect(raw).not.toContain(learner.id);
+    expect((await must<{ status: string }>(VERIFY, { serial: 'CEU-ZZZZ-ZZZZ-ZZZZ' })).status).toBe(
+      'NOT_FOUND',
+    );
+    expect(await must(VERIFY, { serial: 'not a serial' })).toEqual({
+      status: 'NOT_FOUND',
+      serial: null,
+      certificate: null,
+    });
+  });
+
+  it('lets only the holder (or an admin) read and download a certificate', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-10' }]);
+    const learner = await registerActor(api, 'STUDENT');
+    const stranger = await registerActor(api, 'STUDENT');
+    await completeCourse(course, learner);
+    const [certificate] = await myCertificates(learner);
+    const serial = certificate!.serial;
+    expect(
+      (await api.gql(CERTIFICATE, { serial }, { token: stranger.token })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
+    expect((await must<Cert>(CERTIFICATE, { serial }, admin)).serial).toBe(serial);
+    for (const size of ['a4', 'letter']) {
+      const response = await download(`/certificates/${serial}.pdf?size=${size}`, learner.token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const pdf = Buffer.from(await response.arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.toString('latin1')).toContain(`/URI (http://127.0.0.1:3000/verify/${serial})`);
+    }
+    expect((await download(`/certificates/${serial}.pdf`, stranger.token)).status).toBe(404);
+    expect((await download(`/certificates/${serial}.pdf`)).status).toBe(401);
+    expect((await download(`/certificates/${serial}/credential.jwt`, stranger.token)).status).toBe(
+      404,
+    );
+    expect((await download(`/certificates/${serial}.pdf?size=a3`, learner.token)).status).toBe(400);
+  });
+
+  it('signs an Open Badges 3.0 credential that jose verifies with the served key; revocation sets its status bit', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-11', ceuAmount: '1.50' }]);
+    const learner = await registerActor(api, 'STUDENT', 'Badge Holder');
+    await completeCourse(course, learner);
+    const [certificate] = await myCertificates(learner);
+    const response = await download(
+      `/certificates/${certificate!.serial}/credential.jwt`,
+      learner.token,
+    );
+    expect(response.status).toBe(200);
+    const jwt = await response.text();
+
+    const issuer = (await (await download('/issuer')).json()) as {
+      id: string;
+      verificationMethod: { id: string; publicKeyJwk: { kty: string; crv: string; x: string } }[];
+    };
+    const method = issuer.verificationMethod[0]!;
+    const key = await importJWK(method.publicKeyJwk, 'EdDSA');
+    const { payload, protectedHeader } = await jwtVerify(jwt, key, { algorithms: ['EdDSA'] });
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt', kid: method.id });
+    const credential = payload as unknown as {
+      type: string[];
+      issuer: { id: string };
+      credentialSubject: {
+        name: string;
+        achievement: {
+          achievementType: string;
+          name: string;
+          otherIdentifiers: { identifier: string }[];
+        };
+        result: { value: string }[];
+      };
+      credentialStatus: {
+        statusListIndex: string;
+        statusListCredential: string;
+        statusPurpose: string;
+      };
+    };
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(credential.issuer.id).toBe(issuer.id);
+    expect(credential.credentialSubject).toMatchObject({
+      name: 'Badge Holder',
+      achievement: { achievementType: 'CertificateOfCompletion', name: course.title },
+      result: [{ value: '1.50' }],
+    });
+    expect(credential.credentialSubject.achievement.otherIdentifiers[0]?.identifier).toBe(
+      'AAPC-T-11',
+    );
+    expect(credential.credentialStatus.statusListCredential).toMatch(/\/credentials\/status\/1$/);
+    const index = Number(credential.credentialStatus.statusListIndex);
+
+    async function bit(): Promise<boolean> {
+      const list = await (await download('/credentials/status/1')).text();
+      const verified = await jwtVerify(list, key, { algorithms: ['EdDSA'] });
+      const subject = (
+        verified.payload as { credentialSubject: { encodedList: string; statusPurpose: string } }
+      ).credentialSubject;
+      expect(subject.statusPurpose).toBe('revocation');
+      const bytes = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
+      expect(bytes.length * 8).toBeGreaterThanOrEqual(131_072);
+      return (bytes[index >> 3]! & (0x80 >> (index & 7))) !== 0;
+    }
+    expect(await bit()).toBe(false);
+    await must(REVOKE, { id: certificate!.id, reason: 'Test revocation' }, admin);
+    expect(await bit()).toBe(true);
+  });
+});
+
+describe('CEU transcript', () => {
+  it('counts certificates and self-reported credit per body and cycle, never mixing bodies', async () => {
+    const course = await ceCourse([
+      { body: 'AAPC', number: 'AAPC-T-12', ceuAmount: '2.00' },
+      { body: 'AHIMA', number: 'AHIMA-T-12', ceuAmount: '1.25' },
+    ]);
+    const learner = await registerActor(api, 'STUDENT', 'Transcript Learner');
+    await completeCourse(course, learner);
+    const cpc = await must<{ id: string }>(
+      ADD_CREDENTIAL,
+      { input: { body: 'AAPC', credential: 'cpc', certifiedOn: '2025-06-01' } },
+      learner,
+    );
+    await must(
+      ADD_CREDENTIAL,
+      { input: { body: 'AHIMA', credential: 'CCS', certifiedOn: '2026-03-10' } },
+      learner,
+    );
+    const self = await must<{ id: string; ceuAmount: string }>(
+      ADD_SELF,
+      {
+        input: {
+          body: 'AAPC',
+          title: 'Chapter meeting',
+          provider: 'Local chapter',
+          completedOn: '2026-02-02',
+          ceuAmount: '1.5',
+        },
+      },
+      learner,
+    );
+    expect(self.ceuAmount).toBe('1.50');
+    await must(
+      ADD_SELF,
+      {
+        input: {
+          body: 'PMI',
+          title: 'PMI webinar',
+          provider: 'PMI',
+          completedOn: '2026-02-02',
+          ceuAmount: '3',
+        },
+      },
+      learner,
+    );
+    // Outside the cycle: does not count.
+    await must(
+      ADD_SELF,
+      {
+        input: {
+          body: 'AAPC',
+          title: 'Old seminar',
+          provider: 'Elsewhere',
+          completedOn: '2025-01-10',
+          ceuAmount: '5',
+        },
+      },
+      learner,
+    );
+
+    const transcript = await must<{
+      cycles: {
+        body: string;
+        label: string;
+        cycleStart: string;
+        cycleEnd: string;
+        required: string;
+        earned: string;
+        remaining: string;
+        percent: number;
+        entries: { body: string; source: string; ceuAmount: string }[];
+      }[];
+    }>(TRANSCRIPT, {}, learner);
+    const aapc = transcript.cycles.find((c) => c.body === 'AAPC')!;
+    expect(aapc).toMatchObject({
+      label: 'CPC (AAPC)',
+      cycleStart: '2025-06-01',
+      cycleEnd: '2027-05-31',
+      required: '36.00',
+      earned: '3.50',
+      remaining: '32.50',
+      percent: 9,
+    });
+    expect(aapc.entries.map((e) => [e.source, e.ceuAmount])).toEqual([
+      ['CERTIFICATE', '2.00'],
+      ['SELF_REPORTED', '1.50'],
+    ]);
+    const ahima = transcript.cycles.find((c) => c.body === 'AHIMA')!;
+    expect(ahima).toMatchObject({
+      label: 'CCS (AHIMA)',
+      required: '20.00',
+      earned: '1.25',
+      cycleEnd: '2028-03-09',
+    });
+    expect(ahima.entries.every((e) => e.body === 'AHIMA')).toBe(true);
+    expect(transcript.cycles.some((c) => c.body === 'PMI')).toBe(false);
+
+    const csv = await download('/transcript.csv', learner.token);
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toMatch(/^"Credential","Cycle start"/);
+    expect(text).toContain('"CPC (AAPC)","2025-06-01","2027-05-31","36.00","3.50","32.50"');
+    const pdf = await download('/transcript.pdf?size=letter', learner.token);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await download('/transcript.csv')).status).toBe(401);
+
+    // Another learner cannot remove these; the owner can.
+    const stranger = await registerActor(api, 'STUDENT');
+    expect(
+      (await api.gql(REMOVE_CREDENTIAL, { id: cpc.id }, { token: stranger.token })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await api.gql(REMOVE_SELF, { id: self.id }, { token: stranger.token })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('NOT_FOUND');
+    expect(await must(REMOVE_SELF, { id: self.id }, learner)).toBe(true);
+    expect(await must(REMOVE_CREDENTIAL, { id: cpc.id }, learner)).toBe(true);
+    const after = await must<{ cycles: { body: string }[] }>(TRANSCRIPT, {}, learner);
+    expect(after.cycles.map((c) => c.body)).toEqual(['AHIMA']);
+  });
+
+  it('validates credentials and self-reported credit', async () => {
+    const learner = await registerActor(api, 'STUDENT');
+    const future = await api.gql(
+      ADD_CREDENTIAL,
+      { input: { body: 'AAPC', credential: 'CPC', certifiedOn: '2999-01-01' } },
+      { token: learner.token },
+    );
+    expect(future.errors?.[0]?.extensions?.fieldErrors).toHaveProperty('certifiedOn');
+    await must(
+      ADD_CREDENTIAL,
+      { input: { body: 'AAPC', credential: 'CPC', certifiedOn: '2024-01-01' } },
+      learner,
+    );
+    const duplicate = await api.gql(
+      ADD_CREDENTIAL,
+      { input: { body: 'AAPC', credential: 'CPC', certifiedOn: '2024-01-01' } },
+      { token: learner.token },
+    );
+    expect(duplicate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const bad = await api.gql(
+      ADD_SELF,
+      {
+        input: {
+          body: 'AAPC',
+          title: 'T',
+          provider: 'P',
+          completedOn: 'yesterday',
+          ceuAmount: '-1',
+        },
+      },
+      { token: learner.token },
+    );
+    expect(Object.keys(bad.errors?.[0]?.extensions?.fieldErrors ?? {}).sort()).toEqual([
+      'ceuAmount',
+      'completedOn',
+      'provider',
+      'title',
+    ]);
+  });
+
+  it('lets only an admin read and change the renewal rules', async () => {
+    const LIST = `{ ceuRequirements { id body credential baseCeus additionalCeus maxAdditional coreMinimum cycleMonths cycleAnchor effectiveFrom coreCategory note } }`;
+    const UPDATE = `mutation($id: ID!, $input: CeuRequirementInput!) { updateCeuRequirement(id: $id, input: $input) { baseCeus } }`;
+    const learner = await registerActor(api, 'STUDENT');
+    expect((await api.gql(LIST, {}, { token: learner.token })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const rules = await must<
+      {
+        id: string;
+        body: string;
+        credential: string;
+        baseCeus: string;
+        coreMinimum: string | null;
+      }[]
+    >(LIST, {}, admin);
+    expect(rules.map((r) => `${r.body}/${r.credential}/${r.baseCeus}`)).toEqual([
+      'AAPC/*/36.00',
+      'AHIMA/*/20.00',
+      'AHIMA/CCS/20.00',
+      'AHIMA/RHIA/30.00',
+      'PMI/CMC/12.00',
+    ]);
+    const rhia = rules.find((r) => r.credential === 'RHIA') as Record<string, unknown>;
+    const { id, body: _b, credential: _c, ...input } = rhia;
+    expect(await must(UPDATE, { id, input: { ...input, baseCeus: '30.00' } }, admin)).toEqual({
+      baseCeus: '30.00',
+    });
+    expect(
+      await api.database.db.auditLog.count({
+        where: { targetType: 'CeuRequirement', targetId: id as string },
+      }),
+    ).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { getReceiptPdf, getViewerByToken, handleStripeEvent, isAppError } from '@lms/core';
+import type { Db } from '@lms/db';
+import { WebhookSignatureError } from '@lms/payments';
+import express, { type Router } from 'express';
+import { bearerToken } from '../../context';
+import type { Logger } from '../../logger';
+import type { PaymentsRuntime } from '../../payments-runtime';
+
+/**
+ * Plain HTTP routes of payments:
+ * - POST /webhooks/stripe: the raw body (never parsed JSON) is verified against the
+ *   Stripe-Signature header (5-minute tolerance); bad or missing signature → 400 and nothing is
+ *   written; the event is then recorded and processed at once (a few milliseconds) → 200; a
+ *   processing failure → 500, so Stripe delivers it again.
+ * - GET /receipts/:orderId.pdf: the receipt PDF, for the buyer or an admin (bearer token).
+ */
+export function paymentRoutes(options: { db: Db; log: Logger; payments: PaymentsRuntime }): Router {
+  const { db, log, payments } = options;
+  const router = express.Router();
+
+  router.post(
+    '/webhooks/stripe',
+    express.raw({ type: 'application/json', limit: '1mb' }),
+    async (req, res) => {
+      const gateway = payments.gateway;
+      if (!gateway) {
+        res.status(503).json({ error: 'payments are not configured yet' });
+        return;
+      }
+      let event: ReturnType<typeof gateway.constructWebhookEvent>;
+      try {
+        event = gateway.constructWebhookEvent(
+          Buffer.isBuffer(req.body) ? req.body : (undefined as unknown as Buffer),
+          req.headers['stripe-signature'],
+        );
+      } catch (error) {
+        if (error instanceof WebhookSignatureError) {
+          log.warn({ requestId: res.locals.requestId, reason: error.message }, 'webhook refused');
+          res.status(400).json({ error: 'invalid signature' });
+          return;
+        }
+        throw error;
+      }
+      try {
+        const result = await handleStripeEvent({
+          db,
+          event,
+          rawBody: (req.body as Buffer).toString('utf8'),
+        });
+        res
+          .status(200)
+          .json({ received: true, duplicate: result.duplicate, outcome: result.outcome });
+      } catch (error) {
+        log.error(
+          { err: error, requestId: res.locals.requestId, eventId: event.id, type: event.type },
+          'webhook processing failed; Stripe will retry',
+        );
+        res.status(500).json({ error: 'processing failed; retry later' });
+      }
+    },
+  );
+
+  router.get('/receipts/:file', async (req, res) => {
+    const match = /^([0-9a-f-]{36})\.pdf$/i.exec(String(req.params.file));
+    const viewer = await getViewerByToken({ db, token: bearerToken(req) });
+    if (!viewer) {
+      res.status(401).type('text/plain').send('Sign in to download receipts.');
+      return;
+    }
+    if (!match) {
+      res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    try {
+      const { fileName, pdf } = await getReceiptPdf({ db, viewer, orderId: match[1] as string });
+      res
+        .status(200)
+        .set({
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="${fileName}"`,
+          'cache-control': 'private, no-store',
+          'x-content-type-options': 'nosniff',
+        })
+        .send(pdf);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'NOT_FOUND') {
+        res.status(404).type('text/plain').send('Not found');
+        return;
+      }
+      log.error({ err: error, requestId: res.locals.requestId }, 'receipt failed');
+      res.status(500).type('text/plain').send('Something went wrong.');
+    }
+  });
+
+  return router;
+}

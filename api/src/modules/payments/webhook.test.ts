@@ -1,0 +1,374 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCourse } from '../../test-support';
+import { type Actor, registerActor } from '../../testing/actors';
+import {
+  ADMIN_ORDERS,
+  CONFIRM_CHECKOUT,
+  type PaymentsTestApi,
+  payOnHostedPage,
+  REFUND_ORDER,
+  START_CHECKOUT,
+  type StartedCheckoutData,
+  signPayload,
+  startPaymentsTestApi,
+} from '../../testing/payments';
+
+let api: PaymentsTestApi;
+let admin: Actor;
+
+beforeAll(async () => {
+  api = await startPaymentsTestApi();
+  admin = await registerActor(api, 'ADMIN', 'Ada Admin');
+}, 60_000);
+afterAll(async () => {
+  await api?.close();
+});
+
+async function checkout(priceCents = 4900) {
+  const student = await registerActor(api, 'STUDENT', 'Tomas Alvarez');
+  const { course } = await createCourse(api.database.db, { priceCents, title: 'HCPCS Level II' });
+  const started = await api.gql<StartedCheckoutData>(
+    START_CHECKOUT,
+    { courseId: course.id },
+    { token: student.token },
+  );
+  const { orderId, url } = started.data!.startCheckout;
+  return { student, course, orderId, url, sessionId: url.split('/').at(-1)! };
+}
+
+async function snapshot() {
+  const db = api.database.db;
+  return {
+    events: await db.paymentEvent.count(),
+    orders: await db.order.findMany({ select: { id: true, status: true }, orderBy: { id: 'asc' } }),
+    enrollments: await db.enrollment.findMany({
+      select: { id: true, status: true },
+      orderBy: { id: 'asc' },
+    }),
+  };
+}
+
+describe('signature', () => {
+  it('a missing, foreign, stale or tampered signature is 400 and changes nothing', async () => {
+    const { orderId, sessionId } = await checkout();
+    const completed = JSON.stringify({
+      id: 'evt_forged_1',
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: sessionId,
+          object: 'checkout.session',
+          status: 'complete',
+          payment_status: 'paid',
+          amount_subtotal: 4900,
+          amount_total: 4900,
+          currency: 'usd',
+          payment_intent: 'pi_forged',
+          client_reference_id: orderId,
+          metadata: {},
+        },
+      },
+    });
+    const before = await snapshot();
+    const attempts: [string, Promise<Response>][] = [
+      ['missing', api.postWebhook(completed, null)],
+      ['garbage', api.postWebhook(completed, 't=1,v1=deadbeef')],
+      ['other secret', api.postWebhook(completed, signPayload(completed, { secret: 'whsec_x' }))],
+      ['301 s old', api.postWebhook(completed, signPayload(completed, { ageSeconds: 301 }))],
+      [
+        'tampered',
+        api.postWebhook(
+          completed.replace('"amount_total":4900', '"amount_total":1'),
+          signPayload(completed),
+        ),
+      ],
+      [
+        're-serialised',
+        api.postWebhook(JSON.stringify(JSON.parse(completed), null, 1), signPayload(completed)),
+      ],
+    ];
+    for (const [label, attempt] of attempts) {
+      expect([label, (await attempt).status]).toEqual([label, 400]);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
+      'PENDING',
+    );
+    // Within the 5-minute tolerance the same bytes are accepted.
+    const accepted = await api.postWebhook(completed, signPayload(completed, { ageSeconds: 290 }));
+    expect(accepted.status).toBe(200);
+  });
+});
+
+describe('amount and currency', () => {
+  it.each([
+    ['currency', { currency: 'eur', amount_subtotal: 4900, amount_total: 4900 }],
+    ['amount', { currency: 'usd', amount_subtotal: 100, amount_total: 100 }],
+    ['total above price', { currency: 'usd', amount_subtotal: 4900, amount_total: 9900 }],
+  ])(
+    'a %s mismatch is recorded and flagged for an admin, and enrols nobody',
+    async (_label, amounts) => {
+      const { student, course, orderId, sessionId } = await checkout();
+      const event = await api.emulator.sendEvent('checkout.session.completed', {
+        id: sessionId,
+        object: 'checkout.session',
+        status: 'complete',
+        payment_status: 'paid',
+        payment_intent: `pi_mismatch_${orderId.slice(0, 8)}`,
+        client_reference_id: orderId,
+        metadata: { orderId },
+        ...amounts,
+      });
+      const order = await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
+      expect(order.status).toBe('FLAGGED');
+      expect(order.flaggedReason).toBeTruthy();
+      expect(
+        await api.database.db.enrollment.count({
+          where: { userId: student.id, courseId: course.id },
+        }),
+      ).toBe(0);
+      const recorded = await api.database.db.paymentEvent.findUniqueOrThrow({
+        where: { stripeEventId: event.id },
+      });
+      expect(recorded).toMatchObject({ orderId, outcome: expect.stringMatching(/^flagged/) });
+
+      const listed = await api.gql<{
+        adminOrders: { edges: { node: { id: string; status: string } }[] };
+      }>(ADMIN_ORDERS, {}, { token: admin.token });
+      const statuses = listed.data!.adminOrders.edges.map((edge) => edge.node.status);
+      const firstOther = statuses.findIndex((status) => status !== 'FLAGGED');
+      expect(statuses.slice(firstOther === -1 ? statuses.length : firstOther)).not.toContain(
+        'FLAGGED',
+      );
+      expect(listed.data!.adminOrders.edges.map((e) => e.node.id)).toContain(orderId);
+    },
+  );
+});
+
+describe('a crash half-way', () => {
+  it('leaves the event to be retried, and it is then processed exactly once', async () => {
+    const db = api.database.db;
+    // The first enrolment write fails (sequences are not transactional, so only once).
+    await db.$executeRawUnsafe('CREATE SEQUENCE crash_once');
+    await db.$executeRawUnsafe(`CREATE FUNCTION crash_once() RETURNS trigger AS $$
+      BEGIN
+        IF nextval('crash_once') = 1 THEN RAISE EXCEPTION 'simulated crash while enrolling'; END IF;
+        RETURN NEW;
+      END; $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(
+      'CREATE TRIGGER crash_once BEFORE INSERT ON "Enrollment" FOR EACH ROW EXECUTE FUNCTION crash_once()',
+    );
+    try {
+      const { student, course, orderId, url } = await checkout();
+      await payOnHostedPage(url);
+      await api.emulator.waitForDeliveries();
+      const event = api.emulator.events.at(-1)!;
+      expect(
+        api.emulator.deliveries.filter((d) => d.eventId === event.id).map((d) => d.status),
+      ).toEqual([500, 200]);
+      expect(
+        await db.paymentEvent.findUniqueOrThrow({ where: { stripeEventId: event.id } }),
+      ).toMatchObject({
+        attempts: 2,
+        error: null,
+        orderId,
+        outcome: 'paid: enrolled',
+      });
+      expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('PAID');
+      expect(
+        await db.enrollment.count({ where: { userId: student.id, courseId: course.id } }),
+      ).toBe(1);
+      // A later duplicate delivery changes nothing.
+      await api.emulator.resendEvent(event.id);
+      expect(
+        (await db.paymentEvent.findUniqueOrThrow({ where: { stripeEventId: event.id } })).attempts,
+      ).toBe(2);
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER crash_once ON "Enrollment"');
+      await db.$executeRawUnsafe('DROP FUNCTION crash_once()');
+      await db.$executeRawUnsafe('DROP SEQUENCE crash_once');
+    }
+  });
+});
+
+describe('refunds', () => {
+  it('an admin refunds with a reason: REFUND_PENDING, then charge.refunded ends the enrolment (reason "refunded")', async () => {
+    const { student, course, orderId, url } = await checkout();
+    await payOnHostedPage(url);
+    await api.emulator.waitForDeliveries();
+    const db = api.database.db;
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { module: { version: { courseId: course.id } } },
+    });
+
+    const asStudent = await api.gql(
+      REFUND_ORDER,
+      { orderId, reason: 'Changed my mind' },
+      { token: student.token },
+    );
+    expect(asStudent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const noReason = await api.gql(REFUND_ORDER, { orderId, reason: ' ' }, { token: admin.token });
+    expect(noReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const refunded = await api.gql<{ refundOrder: { status: string; refundReason: string } }>(
+      REFUND_ORDER,
+      { orderId, reason: 'Employer paid for it directly' },
+      { token: admin.token },
+    );
+    expect(refunded.errors).toBeUndefined();
+    expect(['REFUND_PENDING', 'REFUNDED']).toContain(refunded.data?.refundOrder.status);
+    expect(refunded.data?.refundOrder.refundReason).toBe('Employer paid for it directly');
+    expect(api.emulator.requests).toContainEqual(
+      expect.objectContaining({
+        path: '/v1/refunds',
+        idempotencyKey: `refund:${orderId}`,
+        status: 200,
+      }),
+    );
+    await api.emulator.waitForDeliveries();
+
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: 'REFUNDED',
+      refundReason: 'Employer paid for it directly',
+      refundRequestedById: admin.id,
+    });
+    expect(
+      await db.enrollment.findUniqueOrThrow({
+        where: { userId_courseId: { userId: student.id, courseId: course.id } },
+        select: { status: true, endedReason: true },
+      }),
+    ).toEqual({ status: 'ENDED', endedReason: 'refunded' });
+    const lessonAccess = await api.gql(
+      'query($id: ID!) { learnerLesson(lessonId: $id) { id } }',
+      { id: lesson.id },
+      { token: student.token },
+    );
+    expect(lessonAccess.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const audit = await db.auditLog.findMany({
+      where: { targetType: 'Order', targetId: orderId },
+      select: { action: true, actorId: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit).toEqual([
+      { action: 'order.refund.request', actorId: admin.id },
+      { action: 'order.refund.complete', actorId: admin.id },
+    ]);
+    // Twice is refused; Stripe was asked once.
+    const twice = await api.gql(REFUND_ORDER, { orderId, reason: 'again' }, { token: admin.token });
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(api.emulator.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(1);
+    // The receipt stays available and says so.
+    const receipt = await fetch(`${api.url}/receipts/${orderId}.pdf`, {
+      headers: { authorization: `Bearer ${student.token}` },
+    });
+    expect(receipt.status).toBe(200);
+  });
+
+  it('a refund during a Stripe outage says "try again" and writes nothing', async () => {
+    const { orderId, url } = await checkout();
+    await payOnHostedPage(url);
+    await api.emulator.waitForDeliveries();
+    const before = await snapshot();
+    api.emulator.setFailureMode({ status: 503 });
+    try {
+      const result = await api.gql(
+        REFUND_ORDER,
+        { orderId, reason: 'Duplicate' },
+        { token: admin.token },
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      api.emulator.setFailureMode(null);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
+      'PAID',
+    );
+  });
+});
+
+describe('events out of order', () => {
+  it('charge.refunded before checkout.session.completed: ends refunded, with no active enrolment', async () => {
+    const held = await startPaymentsTestApi({ holdWebhooks: true });
+    try {
+      const student = await registerActor(held, 'STUDENT');
+      const { course } = await createCourse(held.database.db, { priceCents: 4900 });
+      const { orderId, url } = (
+        await held.gql<StartedCheckoutData>(
+          START_CHECKOUT,
+          { courseId: course.id },
+          { token: student.token },
+        )
+      ).data!.startCheckout;
+      const sessionId = url.split('/').at(-1)!;
+      held.emulator.completeCheckoutSession(sessionId);
+      await held.emulator.waitForDeliveries();
+      // Refunded in the Stripe dashboard at once.
+      const { paymentIntentId } = await held.gateway.retrieveCheckoutSession(sessionId);
+      await held.gateway.refundPayment({
+        paymentIntentId: paymentIntentId!,
+        idempotencyKey: 'dash-1',
+      });
+      await held.emulator.waitForDeliveries();
+      const completed = held.held.find((d) => d.type === 'checkout.session.completed')!;
+      const refunded = held.held.find((d) => d.type === 'charge.refunded')!;
+
+      expect((await held.postWebhook(refunded.rawBody, refunded.signature)).status).toBe(200);
+      expect((await held.postWebhook(completed.rawBody, completed.signature)).status).toBe(200);
+      // The success page afterwards does not enrol either.
+      const confirmed = await held.gql<{
+        confirmCheckout: { enrolled: boolean; order: { status: string } };
+      }>(CONFIRM_CHECKOUT, { sessionId }, { token: student.token });
+      expect(confirmed.data?.confirmCheckout).toMatchObject({
+        enrolled: false,
+        order: { status: 'REFUNDED' },
+      });
+      expect(
+        (await held.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status,
+      ).toBe('REFUNDED');
+      expect(
+        await held.database.db.enrollment.count({
+          where: { userId: student.id, courseId: course.id, status: 'ACTIVE' },
+        }),
+      ).toBe(0);
+      // Redelivering both in the usual order changes nothing.
+      await held.postWebhook(completed.rawBody, completed.signature);
+      await held.postWebhook(refunded.rawBody, refunded.signature);
+      expect(
+        (await held.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status,
+      ).toBe('REFUNDED');
+    } finally {
+      await held.close();
+    }
+  });
+
+  it('async_payment_failed marks a pending order FAILED; a late expiry never touches a paid one', async () => {
+    const { orderId, sessionId } = await checkout();
+    await api.emulator.sendEvent('checkout.session.async_payment_failed', {
+      id: sessionId,
+      object: 'checkout.session',
+      status: 'complete',
+      payment_status: 'unpaid',
+      client_reference_id: orderId,
+      metadata: {},
+    });
+    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
+      'FAILED',
+    );
+
+    const paid = await checkout();
+    await payOnHostedPage(paid.url);
+    await api.emulator.waitForDeliveries();
+    await api.emulator.sendEvent('checkout.session.expired', {
+      id: paid.sessionId,
+      object: 'checkout.session',
+      status: 'expired',
+      payment_status: 'unpaid',
+      metadata: {},
+    });
+    expect(
+      (await api.database.db.order.findUniqueOrThrow({ where: { id: paid.orderId } })).status,
+    ).toBe('PAID');
+  });
+});

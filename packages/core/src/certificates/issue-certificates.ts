@@ -1,0 +1,206 @@
+import {
+  type CertificateCredit,
+  type CertificateSnapshot,
+  type CreditBody,
+  formatCeu,
+  generateSerial,
+} from '@lms/credentials';
+import type { Prisma } from '@lms/db';
+import { approvalProblem, utcDay } from '../authoring/credit-approvals';
+import { certificateSettings, verifyUrlFor } from './settings';
+
+type Tx = Prisma.TransactionClient;
+
+/** creditKey of a certificate of completion without credit. */
+export const COMPLETION_CREDIT_KEY = 'completion';
+
+const BODY_NAMES: Record<CreditBody, string> = {
+  AAPC: 'AAPC',
+  AHIMA: 'AHIMA',
+  PMI: 'PMI',
+  IACET: 'IACET',
+  OTHER: 'Other',
+};
+
+export interface ApprovalForCredit {
+  body: CreditBody;
+  bodyName: string | null;
+  approvalNumber: string;
+  approvedTitle: string;
+  validFrom: Date;
+  validUntil: Date;
+}
+
+/**
+ * Whether an approval's credit may be awarded for a completion on `completedAt` of a version
+ * titled `versionTitle`: valid on that date (validFrom ≤ date ≤ validUntil) and, for AAPC, the
+ * approved title still equals the program title (the authoring rule, applied on the completion date).
+ */
+export function creditQualifies(
+  approval: ApprovalForCredit,
+  versionTitle: string,
+  completedAt: Date,
+): boolean {
+  if (utcDay(approval.validFrom) > utcDay(completedAt)) return false;
+  return approvalProblem(approval, versionTitle, completedAt) === null;
+}
+
+export function creditOf(
+  approval: ApprovalForCredit & { ceuAmount: Prisma.Decimal | string; category: string },
+): CertificateCredit {
+  return {
+    body: approval.body,
+    bodyName: approval.bodyName?.trim() || BODY_NAMES[approval.body],
+    indexNumber: approval.approvalNumber,
+    ceuAmount: formatCeu(approval.ceuAmount.toString()),
+    category: approval.category,
+  };
+}
+
+/** Next bit of the revocation status list (a sequence: never reused). */
+export async function nextStatusListIndex(tx: Tx): Promise<number> {
+  const [row] = await tx.$queryRaw<{ index: bigint }[]>`
+    SELECT nextval(pg_get_serial_sequence('"Certificate"', 'statusListIndex')) AS "index"`;
+  return Number(row!.index);
+}
+
+export interface NewCertificate {
+  userId: string;
+  enrollmentId: string;
+  completionId: string;
+  courseId: string;
+  versionId: string;
+  creditApprovalId: string | null;
+  creditKey: string;
+  generation: number;
+  supersedesId?: string | null;
+  /** The snapshot without serial, verifyUrl and statusListIndex (filled in here). */
+  snapshot: Omit<CertificateSnapshot, 'serial' | 'verifyUrl' | 'statusListIndex'>;
+}
+
+/**
+ * Inserts one certificate unless (completion, creditKey, generation) already has one; returns
+ * its id and serial, or null when it already existed. A serial collision (60 random bits: all
+ * but impossible) is retried with a fresh serial.
+ */
+export async function insertCertificate(
+  tx: Tx,
+  data: NewCertificate,
+): Promise<{ id: string; serial: string } | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const serial = generateSerial();
+    const statusListIndex = await nextStatusListIndex(tx);
+    const snapshot: CertificateSnapshot = {
+      ...data.snapshot,
+      serial,
+      verifyUrl: verifyUrlFor(serial),
+      statusListIndex,
+    };
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Certificate" ("serial", "userId", "enrollmentId", "completionId", "courseId", "versionId",
+        "creditApprovalId", "creditKey", "generation", "snapshot", "issuedAt", "statusListIndex", "supersedesId")
+      VALUES (${serial}, ${data.userId}::uuid, ${data.enrollmentId}::uuid, ${data.completionId}::uuid,
+        ${data.courseId}::uuid, ${data.versionId}::uuid, ${data.creditApprovalId}::uuid, ${data.creditKey},
+        ${data.generation}, ${JSON.stringify(snapshot)}::jsonb, ${new Date(snapshot.issuedAt)},
+        ${statusListIndex}, ${data.supersedesId ?? null}::uuid)
+      ON CONFLICT DO NOTHING
+      RETURNING "id"`;
+    if (rows[0]) return { id: rows[0].id, serial };
+    const existing = await tx.certificate.findUnique({
+      where: {
+        completionId_creditKey_generation: {
+          completionId: data.completionId,
+          creditKey: data.creditKey,
+          generation: data.generation,
+        },
+      },
+      select: { id: true },
+    });
+    if (existing) return null;
+  }
+  throw new Error('Could not allocate a unique certificate serial');
+}
+
+/**
+ * Issues the certificates a stored completion earns, inside the transaction that wrote it:
+ * one per credit approval of the enrolled version that qualified on the completion date
+ * (see creditQualifies), or one certificate of completion without credit when none did.
+ * Idempotent: the unique (completion, creditKey, generation) index makes a second call (or a
+ * concurrent one) a no-op, so a learner gets each approval's credit exactly once.
+ */
+export async function issueCertificatesForCompletion(
+  tx: Tx,
+  completionId: string,
+  now: Date,
+): Promise<{ id: string; serial: string }[]> {
+  const completion = await tx.courseCompletion.findUniqueOrThrow({
+    where: { id: completionId },
+    select: {
+      id: true,
+      completedAt: true,
+      enrollment: {
+        select: { id: true, userId: true, courseId: true, user: { select: { name: true } } },
+      },
+      version: {
+        select: {
+          id: true,
+          title: true,
+          instructionalMinutes: true,
+          creditApprovals: {
+            orderBy: [{ body: 'asc' }, { approvalNumber: 'asc' }],
+            select: {
+              id: true,
+              body: true,
+              bodyName: true,
+              approvalNumber: true,
+              approvedTitle: true,
+              ceuAmount: true,
+              category: true,
+              validFrom: true,
+              validUntil: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  const { enrollment, version } = completion;
+  const qualifying = version.creditApprovals.filter((approval) =>
+    creditQualifies(approval, version.title, completion.completedAt),
+  );
+  const base = {
+    userId: enrollment.userId,
+    enrollmentId: enrollment.id,
+    completionId: completion.id,
+    courseId: enrollment.courseId,
+    versionId: version.id,
+    generation: 0,
+  };
+  const snapshotBase = {
+    participantName: enrollment.user.name,
+    programTitle: version.title,
+    sponsoringOrganization: certificateSettings().sponsoringOrganization,
+    completionDate: utcDay(completion.completedAt),
+    issuedAt: now.toISOString(),
+    instructionalMinutes: version.instructionalMinutes,
+  };
+  const issued: { id: string; serial: string }[] = [];
+  const plan =
+    qualifying.length > 0
+      ? qualifying.map((approval) => ({
+          creditApprovalId: approval.id,
+          creditKey: approval.id,
+          credits: [creditOf(approval)],
+        }))
+      : [{ creditApprovalId: null, creditKey: COMPLETION_CREDIT_KEY, credits: [] }];
+  for (const item of plan) {
+    const created = await insertCertificate(tx, {
+      ...base,
+      creditApprovalId: item.creditApprovalId,
+      creditKey: item.creditKey,
+      snapshot: { ...snapshotBase, credits: item.credits },
+    });
+    if (created) issued.push(created);
+  }
+  return issued;
+}

@@ -1,0 +1,12 @@
+export type { BillToInput } from './bill-to';
+export { closeCheckoutSession } from './close-checkout-session';
+export { type CheckoutConfirmation, confirmCheckout } from './confirm-checkout';
+export { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
+export { getReceipt, getReceiptPdf, type Receipt } from './get-receipt';
+export { type HandledEvent, handleStripeEvent } from './handle-stripe-event';
+export { getOrder, listMyOrders, listOrders } from './list-orders';
+export type { OrderView } from './order-view';
+export { recordChargeRefunded } from './record-charge-refunded';
+export { refundOrder } from './refund-order';
+export { type StartedCheckout, startCheckout } from './start-checkout';
+export { updateOrderBillTo } from './update-order-bill-to';

@@ -1,0 +1,375 @@
+import {
+  type CertificateSnapshot,
+  renderTranscriptPdf,
+  type TranscriptInput,
+} from '@lms/credentials';
+import type { CreditBody, Db } from '@lms/db';
+import { requireViewer } from '../authoring/course-access';
+import { certificateSettings } from '../certificates/settings';
+import type { Viewer } from '../viewer';
+import { addMonths, fromHundredths, isoDay, toHundredths } from './ceu';
+import { type CeuRequirementView, loadCeuRequirements } from './ceu-requirements';
+import type { LearnerCredentialView, SelfReportedCreditView } from './learner-credentials';
+import { listMyCredentials, listSelfReportedCredits } from './learner-credentials';
+
+export type TranscriptSource = 'CERTIFICATE' | 'SELF_REPORTED';
+
+export interface TranscriptEntryView {
+  /** YYYY-MM-DD: the program (completion) date. */
+  date: string;
+  title: string;
+  body: CreditBody;
+  ceuAmount: string;
+  category: string;
+  source: TranscriptSource;
+  /** Certificate serial (certificates only). */
+  serial: string | null;
+  /** Index number of the approval (certificates only). */
+  indexNumber: string | null;
+  /** Who provided it (self-reported only; our sponsor for certificates). */
+  provider: string;
+  /** The self-reported entry's id (to remove it). */
+  selfReportedId: string | null;
+}
+
+/** One renewal cycle of a body's credentials. Bodies are never added together. */
+export interface TranscriptCycleView {
+  body: CreditBody;
+  /** The credentials this cycle maintains, e.g. ["CPC"] or ["CPC", "CRC"]. */
+  credentials: string[];
+  /** "CPC (AAPC)". */
+  label: string;
+  cycleStart: string;
+  cycleEnd: string;
+  /** The cycle containing today. */
+  current: boolean;
+  required: string;
+  earned: string;
+  remaining: string;
+  coreMinimum: string | null;
+  coreEarned: string | null;
+  coreCategory: string | null;
+  /** 0–100, for the progress bar. */
+  percent: number;
+  entries: TranscriptEntryView[];
+}
+
+export interface Transcript {
+  learnerName: string;
+  generatedAt: Date;
+  cycles: TranscriptCycleView[];
+}
+
+export interface CertificateCreditRecord {
+  serial: string;
+  snapshot: CertificateSnapshot;
+}
+
+/** The rule for one credential on a day: its own row over the body's "*" row; newest in effect. */
+export function ruleFor(
+  requirements: CeuRequirementView[],
+  body: CreditBody,
+  credential: string,
+  day: string,
+): CeuRequirementView | null {
+  const pick = (rows: CeuRequirementView[]) => {
+    if (rows.length === 0) return null;
+    const sorted = [...rows].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    const inEffect = sorted.filter((row) => row.effectiveFrom <= day);
+    return inEffect.at(-1) ?? sorted[0]!;
+  };
+  return (
+    pick(requirements.filter((r) => r.body === body && r.credential === credential)) ??
+    pick(requirements.filter((r) => r.body === body && r.credential === '*'))
+  );
+}
+
+interface Cycle {
+  start: string;
+  end: string;
+}
+
+function cyclesThrough(anchor: string, months: number, calendar: boolean, today: string): Cycle[] {
+  const cycles: Cycle[] = [];
+  let start = calendar ? `${anchor.slice(0, 4)}-01-01` : anchor;
+  const step = calendar ? Math.max(12, Math.round(months / 12) * 12) : months;
+  for (let i = 0; i < 200; i++) {
+    const end = addMonths(start, step, -1);
+    cycles.push({ start, end });
+    if (end >= today) break;
+    start = addMonths(start, step);
+  }
+  return cycles;
+}
+
+/**
+ * The transcript, computed from plain records (pure, for tests): per body, the learner's
+ * credentials of that body share one cycle (anchored on the earliest certification date, length
+ * and requirement from the dated rule in effect when the cycle starts: the highest base among the
+ * credentials plus the per-extra-credential amount). Entries are certificate credits and
+ * self-reported credits of that body only, dated inside the cycle. Shown: the current cycle and
+ * every earlier one with entries, newest first.
+ */
+export function buildTranscript(input: {
+  learnerName: string;
+  credentials: LearnerCredentialView[];
+  requirements: CeuRequirementView[];
+  certificates: CertificateCreditRecord[];
+  selfReported: SelfReportedCreditView[];
+  today: string;
+  generatedAt: Date;
+  sponsor: string;
+}): Transcript {
+  const byBody = new Map<CreditBody, LearnerCredentialView[]>();
+  for (const credential of input.credentials) {
+    byBody.set(credential.body, [...(byBody.get(credential.body) ?? []), credential]);
+  }
+  const allEntries: TranscriptEntryView[] = [];
+  for (const certificate of input.certificates) {
+    for (const credit of certificate.snapshot.credits) {
+      allEntries.push({
+        date: certificate.snapshot.completionDate,
+        title: certificate.snapshot.programTitle,
+        body: credit.body as CreditBody,
+        ceuAmount: credit.ceuAmount,
+        category: credit.category,
+        source: 'CERTIFICATE',
+        serial: certificate.serial,
+        indexNumber: credit.indexNumber,
+        provider: certificate.snapshot.sponsoringOrganization,
+        selfReportedId: null,
+      });
+    }
+  }
+  for (const credit of input.selfReported) {
+    allEntries.push({
+      date: credit.completedOn,
+      title: credit.title,
+      body: credit.body,
+      ceuAmount: credit.ceuAmount,
+      category: credit.category,
+      source: 'SELF_REPORTED',
+      serial: null,
+      indexNumber: null,
+      provider: credit.provider,
+      selfReportedId: credit.id,
+    });
+  }
+
+  const cycles: TranscriptCycleView[] = [];
+  for (const [body, credentials] of byBody) {
+    const anchor = credentials.map((c) => c.certifiedOn).sort()[0]!;
+    const names = credentials.map((c) => c.credential);
+    const anchorRules = credentials
+      .map((c) => ruleFor(input.requirements, body, c.credential, anchor))
+      .filter((r): r is CeuRequirementView => r !== null);
+    if (anchorRules.length === 0) continue; // no rule known for this body: nothing to measure
+    const shape = anchorRules.reduce((a, b) =>
+      toHundredths(b.baseCeus) > toHundredths(a.baseCeus) ? b : a,
+    );
+    const periods = cyclesThrough(
+      anchor,
+      shape.cycleMonths,
+      shape.cycleAnchor === 'CALENDAR_YEAR',
+      input.today,
+    );
+    const bodyEntries = allEntries.filter((entry) => entry.body === body);
+    periods.forEach((period, index) => {
+      const current = index === periods.length - 1;
+      const entries = bodyEntries
+        .filter((entry) => entry.date >= period.start && entry.date <= period.end)
+        .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+      if (!current && entries.length === 0) return;
+      const rules = credentials
+        .map((c) => ruleFor(input.requirements, body, c.credential, period.start))
+        .filter((r): r is CeuRequirementView => r !== null);
+      const main = rules.reduce((a, b) =>
+        toHundredths(b.baseCeus) > toHundredths(a.baseCeus) ? b : a,
+      );
+      const extras = Math.min(
+        credentials.length - 1,
+        main.maxAdditional ?? Number.POSITIVE_INFINITY,
+      );
+      const required = toHundredths(main.baseCeus) + extras * toHundredths(main.additionalCeus);
+      const earned = entries.reduce((sum, entry) => sum + toHundredths(entry.ceuAmount), 0);
+      const coreMinimum = main.coreMinimum ? toHundredths(main.coreMinimum) : null;
+      const coreEarned =
+        coreMinimum === null
+          ? null
+          : entries
+              .filter((e) => e.category.trim().toLowerCase() === main.coreCategory.toLowerCase())
+              .reduce((sum, entry) => sum + toHundredths(entry.ceuAmount), 0);
+      const remaining = Math.max(
+        0,
+        required - earned,
+        coreMinimum === null ? 0 : coreMinimum - (coreEarned ?? 0),
+      );
+      cycles.push({
+        body,
+        credentials: names,
+        label: `${names.join(', ')} (${body})`,
+        cycleStart: period.start,
+        cycleEnd: period.end,
+        current,
+        required: fromHundredths(required),
+        earned: fromHundredths(earned),
+        remaining: fromHundredths(remaining),
+        coreMinimum: coreMinimum === null ? null : fromHundredths(coreMinimum),
+        coreEarned: coreEarned === null ? null : fromHundredths(coreEarned),
+        coreCategory: coreMinimum === null ? null : main.coreCategory,
+        percent: required === 0 ? 100 : Math.min(100, Math.floor((earned * 100) / required)),
+        entries,
+      });
+    });
+  }
+  cycles.sort(
+    (a, b) =>
+      Number(b.current) - Number(a.current) ||
+      a.body.localeCompare(b.body) ||
+      b.cycleStart.localeCompare(a.cycleStart),
+  );
+  return { learnerName: input.learnerName, generatedAt: input.generatedAt, cycles };
+}
+
+/** The viewer's CEU transcript per credential and renewal cycle. */
+export async function getMyTranscript(options: {
+  db: Db;
+  viewer: Viewer | null;
+  now?: Date;
+}): Promise<Transcript> {
+  const viewer = requireViewer(options.viewer);
+  const now = options.now ?? new Date();
+  const [credentials, requirements, selfReported, certificates, user] = await Promise.all([
+    listMyCredentials({ db: options.db, viewer }),
+    loadCeuRequirements(options.db),
+    listSelfReportedCredits({ db: options.db, viewer }),
+    options.db.certificate.findMany({
+      // Revoked (and superseded) certificates earn nothing; a reissue carries the credit on.
+      where: { userId: viewer.id, revokedAt: null },
+      select: { serial: true, snapshot: true },
+    }),
+    options.db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { name: true } }),
+  ]);
+  return buildTranscript({
+    learnerName: user.name,
+    credentials,
+    requirements,
+    certificates: certificates.map((c) => ({
+      serial: c.serial,
+      snapshot: c.snapshot as unknown as CertificateSnapshot,
+    })),
+    selfReported,
+    today: isoDay(now),
+    generatedAt: now,
+    sponsor: certificateSettings().sponsoringOrganization,
+  });
+}
+
+/** A CSV cell, quoted, with spreadsheet formulas defused. */
+function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/** The transcript as CSV (one row per entry and cycle), for an audit. */
+export function transcriptCsv(transcript: Transcript): string {
+  const header = [
+    'Credential',
+    'Cycle start',
+    'Cycle end',
+    'Required CEUs',
+    'Earned CEUs',
+    'Remaining CEUs',
+    'Date',
+    'Program',
+    'Body',
+    'CEUs',
+    'Category',
+    'Source',
+    'Certificate serial',
+    'Index number',
+    'Provider',
+  ];
+  const lines = [header.map(cell).join(',')];
+  for (const cycle of transcript.cycles) {
+    const head = [
+      cycle.label,
+      cycle.cycleStart,
+      cycle.cycleEnd,
+      cycle.required,
+      cycle.earned,
+      cycle.remaining,
+    ];
+    if (cycle.entries.length === 0)
+      lines.push([...head, '', '', '', '', '', '', '', '', ''].map(cell).join(','));
+    for (const entry of cycle.entries) {
+      lines.push(
+        [
+          ...head,
+          entry.date,
+          entry.title,
+          entry.body,
+          entry.ceuAmount,
+          entry.category,
+          entry.source === 'CERTIFICATE' ? 'certificate' : 'self-reported',
+          entry.serial ?? '',
+          entry.indexNumber ?? '',
+          entry.provider,
+        ]
+          .map(cell)
+          .join(','),
+      );
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The transcript as a PDF (renderTranscriptPdf). */
+export async function transcriptPdf(transcript: Transcript, pageSize: 'A4' | 'LETTER' = 'A4') {
+  const input: TranscriptInput = {
+    learnerName: transcript.learnerName,
+    generatedAt: transcript.generatedAt.toISOString(),
+    issuerName: certificateSettings().sponsoringOrganization,
+    cycles: transcript.cycles.map((cycle) => ({
+      credential: cycle.label,
+      cycleStart: cycle.cycleStart,
+      cycleEnd: cycle.cycleEnd,
+      required: cycle.required,
+      earned: cycle.earned,
+      remaining: cycle.remaining,
+      entries: cycle.entries.map((entry) => ({
+        date: entry.date,
+        title: entry.title,
+        body: entry.body,
+        ceuAmount: entry.ceuAmount,
+        source: entry.source === 'CERTIFICATE' ? 'certificate' : 'self-reported',
+        ...(entry.serial ? { serial: entry.serial } : {}),
+      })),
+    })),
+  };
+  return renderTranscriptPdf(input, { pageSize });
+}
+
+/** The viewer's transcript exported: CSV or PDF. */
+export async function exportMyTranscript(options: {
+  db: Db;
+  viewer: Viewer | null;
+  format: 'csv' | 'pdf';
+  pageSize?: 'A4' | 'LETTER';
+  now?: Date;
+}): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
+  const transcript = await getMyTranscript(options);
+  const day = isoDay(transcript.generatedAt);
+  if (options.format === 'csv') {
+    return {
+      filename: `ceu-transcript-${day}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: transcriptCsv(transcript),
+    };
+  }
+  return {
+    filename: `ceu-transcript-${day}.pdf`,
+    contentType: 'application/pdf',
+    body: await transcriptPdf(transcript, options.pageSize),
+  };
+}

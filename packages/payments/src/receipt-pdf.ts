@@ -1,0 +1,209 @@
+import PDFDocument from 'pdfkit';
+import { formatMoney } from './money';
+
+/** What a receipt shows: everything an employer's reimbursement desk asks for. */
+export interface ReceiptInput {
+  orderNumber: string;
+  /** When the payment was taken. */
+  paidAt: Date;
+  courseTitle: string;
+  /** e.g. "Version 2". */
+  courseVersionLabel?: string;
+  /** List price, integer minor units. */
+  subtotalCents: number;
+  /** Promotion discount, integer minor units (0 when none). */
+  discountCents: number;
+  /** What was charged, integer minor units. */
+  totalCents: number;
+  currency: string;
+  buyerName: string;
+  buyerEmail: string;
+  /** Optional "bill to" name (defaults to the buyer's). */
+  billToName?: string | null;
+  billToEmployer?: string | null;
+  memberId?: string | null;
+  /** e.g. "Paid", "Refunded on 3 December 2026". */
+  statusLine: string;
+  /** Card payments go through Stripe; shown as "Paid by card (Stripe) · pi_…". */
+  paymentReference?: string | null;
+  sellerName?: string;
+  sellerAddressLines?: string[];
+}
+
+const INK = '#1c2b4a';
+const TEXT = '#2b2b2b';
+const MUTED = '#5f6570';
+const RULE = '#c9ced6';
+const MARGIN = 56;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "3 December 2026" in UTC (no locale or time-zone surprises). */
+export function formatReceiptDate(date: Date): string {
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** The standard PDF fonts cover Windows-1252 only: replace what they cannot draw. */
+function safe(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2010\u2011\u2012\u2212]/g, '-')
+    .replace(/\u00a0/g, ' ')
+    .replace(
+      /[^\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g,
+      '?',
+    );
+}
+
+/** A one-page Letter receipt (PDF bytes). The same input renders the same bytes. */
+export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
+  for (const [name, value] of [
+    ['subtotalCents', input.subtotalCents],
+    ['discountCents', input.discountCents],
+    ['totalCents', input.totalCents],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new TypeError(`${name} must be a non-negative integer of minor units, got ${value}`);
+    }
+  }
+  const seller = input.sellerName ?? 'CodeCred LMS';
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: MARGIN,
+    lang: 'en-US',
+    displayTitle: true,
+    info: {
+      Title: `Receipt ${input.orderNumber}`,
+      Author: seller,
+      Subject: `Receipt for ${input.courseTitle}`,
+      Creator: 'CodeCred LMS (@lms/payments)',
+      Producer: 'PDFKit',
+      CreationDate: input.paidAt,
+      ModDate: input.paidAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const width = doc.page.width - 2 * MARGIN;
+  const money = (cents: number) => safe(formatMoney(cents, input.currency));
+
+  doc.font('Helvetica-Bold').fontSize(22).fillColor(INK).text(safe(seller), MARGIN, MARGIN);
+  for (const line of input.sellerAddressLines ?? []) {
+    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(safe(line));
+  }
+  doc.moveDown(1.2);
+  doc.font('Helvetica-Bold').fontSize(16).fillColor(TEXT).text('Receipt');
+  doc.moveDown(0.4);
+
+  const facts: [string, string][] = [
+    ['Order number', input.orderNumber],
+    ['Date paid', formatReceiptDate(input.paidAt)],
+    ['Status', input.statusLine],
+  ];
+  if (input.paymentReference)
+    facts.push(['Payment', `Card via Stripe (${input.paymentReference})`]);
+  for (const [label, value] of facts) row(label, value);
+
+  doc.moveDown(0.8);
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text('Billed to');
+  doc.moveDown(0.2);
+  const billed: [string, string][] = [['Name', input.billToName?.trim() || input.buyerName]];
+  if (input.billToName?.trim() && input.billToName.trim() !== input.buyerName) {
+    billed.push(['Learner', input.buyerName]);
+  }
+  billed.push(['Email', input.buyerEmail]);
+  if (input.billToEmployer?.trim()) billed.push(['Employer', input.billToEmployer.trim()]);
+  if (input.memberId?.trim()) billed.push(['Member ID', input.memberId.trim()]);
+  for (const [label, value] of billed) row(label, value);
+
+  doc.moveDown(1);
+  const tableTop = doc.y;
+  doc
+    .moveTo(MARGIN, tableTop)
+    .lineTo(MARGIN + width, tableTop)
+    .strokeColor(RULE)
+    .stroke();
+  doc.moveDown(0.4);
+  doc.font('Helvetica-Bold').fontSize(10).fillColor(MUTED);
+  const descY = doc.y;
+  doc.text('Description', MARGIN, descY, { width: width * 0.7 });
+  doc.text('Amount', MARGIN + width * 0.7, descY, { width: width * 0.3, align: 'right' });
+  doc.moveDown(0.3);
+  const itemY = doc.y;
+  const description = input.courseVersionLabel
+    ? `${input.courseTitle} (${input.courseVersionLabel})`
+    : input.courseTitle;
+  doc.font('Helvetica').fontSize(11).fillColor(TEXT);
+  doc.text(safe(description), MARGIN, itemY, { width: width * 0.7 });
+  const afterDescription = doc.y;
+  doc.text(money(input.subtotalCents), MARGIN + width * 0.7, itemY, {
+    width: width * 0.3,
+    align: 'right',
+  });
+  doc.y = Math.max(doc.y, afterDescription);
+  doc.moveDown(0.3);
+  if (input.discountCents > 0) {
+    amountRow('Promotion discount', `-${money(input.discountCents)}`, false);
+  }
+  const totalTop = doc.y + 4;
+  doc
+    .moveTo(MARGIN, totalTop)
+    .lineTo(MARGIN + width, totalTop)
+    .strokeColor(RULE)
+    .stroke();
+  doc.y = totalTop + 6;
+  amountRow('Total paid', money(input.totalCents), true);
+
+  doc.moveDown(2);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      'Online course fee (continuing education). Card payments are processed by Stripe; ' +
+        'the LMS never sees card details. Keep this receipt for reimbursement.',
+      MARGIN,
+      doc.y,
+      { width },
+    );
+
+  doc.end();
+  return done;
+
+  function row(label: string, value: string) {
+    const y = doc.y;
+    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(label, MARGIN, y, { width: 110 });
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor(TEXT)
+      .text(safe(value), MARGIN + 120, y, { width: width - 120 });
+  }
+
+  function amountRow(label: string, value: string, bold: boolean) {
+    const y = doc.y;
+    doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(11)
+      .fillColor(TEXT)
+      .text(label, MARGIN, y, { width: width * 0.7 });
+    doc.text(value, MARGIN + width * 0.7, y, { width: width * 0.3, align: 'right' });
+  }
+}

@@ -1,0 +1,100 @@
+// Baseline for bench/webhook.ts: the same work as the API's /webhooks/stripe for
+// checkout.session.completed (verify the signature on the raw body; record the event id once;
+// lock the event and the order; mark the order PAID; upsert the enrolment; mark the event
+// processed) in hand-written SQL over pg, behind a bare node:http server. No Express, no ORM.
+import http from 'node:http';
+import { createStripeGateway } from '@lms/payments';
+import pg from 'pg';
+
+const [databaseUrl, port, webhookSecret] = process.argv.slice(2);
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+const gateway = createStripeGateway({ secretKey: 'sk_test_bench', webhookSecret: webhookSecret! });
+
+async function handle(raw: Buffer, signature: string | undefined) {
+  const event = gateway.constructWebhookEvent(raw, signature);
+  const session = event.data.object as unknown as {
+    id: string;
+    amount_total: number;
+    amount_subtotal: number;
+    currency: string;
+    payment_intent: string;
+  };
+  await pool.query(
+    `INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload")
+     VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT ("stripeEventId") DO NOTHING`,
+    [event.id, event.type, session.id, session.payment_intent, JSON.stringify(event)],
+  );
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const ev = await client.query(
+      'SELECT "processedAt" FROM "PaymentEvent" WHERE "stripeEventId" = $1 FOR UPDATE',
+      [event.id],
+    );
+    if (ev.rows[0]?.processedAt) {
+      await client.query('COMMIT');
+      return;
+    }
+    const order = await client.query(
+      `SELECT id, "userId", "courseId", status, "amountCents", currency FROM "Order"
+        WHERE "stripeCheckoutSessionId" = $1 FOR UPDATE`,
+      [session.id],
+    );
+    const row = order.rows[0];
+    let outcome = 'unknown order';
+    if (row && row.status === 'PENDING') {
+      await client.query(
+        `UPDATE "Order" SET status = 'PAID', "stripePaymentIntentId" = $2, "paidAt" = now(),
+           "fulfilledAt" = now(), "amountPaidCents" = $3, "discountCents" = $4, "updatedAt" = now()
+         WHERE id = $1`,
+        [
+          row.id,
+          session.payment_intent,
+          session.amount_total,
+          session.amount_subtotal - session.amount_total,
+        ],
+      );
+      await client.query(
+        `INSERT INTO "Enrollment" ("userId", "courseId", "versionId", source, status)
+         SELECT $1, $2, c."latestPublishedVersionId", 'PURCHASE', 'ACTIVE' FROM "Course" c WHERE c.id = $2
+         ON CONFLICT ("userId", "courseId") DO UPDATE SET status = 'ACTIVE', "endedAt" = NULL, "endedReason" = NULL`,
+        [row.userId, row.courseId],
+      );
+      outcome = 'paid: enrolled';
+    }
+    await client.query(
+      `UPDATE "PaymentEvent" SET "processedAt" = now(), outcome = $2, "orderId" = $3, attempts = attempts + 1
+        WHERE "stripeEventId" = $1`,
+      [event.id, outcome, row?.id ?? null],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+http
+  .createServer((req, res) => {
+    if (req.method !== 'POST') {
+      res.writeHead(200).end('ok');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const signature = req.headers['stripe-signature'];
+      handle(Buffer.concat(chunks), Array.isArray(signature) ? signature[0] : signature).then(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'),
+        (error: unknown) => {
+          res.writeHead(
+            error instanceof Error && error.name === 'WebhookSignatureError' ? 400 : 500,
+          );
+          res.end(JSON.stringify({ error: String(error) }));
+        },
+      );
+    });
+  })
+  .listen(Number(port), '127.0.0.1');

@@ -1,0 +1,250 @@
+// `pnpm --filter @lms/test bench:webhook`: Stripe webhook handling over HTTP. Signed
+// checkout.session.completed events, one per order (distinct learners), are POSTed to the real
+// API process's /webhooks/stripe, and the same events to a raw-SQL baseline that does the same
+// writes with pg. Prints throughput and latency; asserts nothing.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
+import { startEmbeddedPostgres } from '@lms/db/embedded';
+import { signWebhookPayload } from '@lms/payments';
+import pg from 'pg';
+import {
+  freePort,
+  type RunningProcess,
+  startApiProcess,
+  startProcess,
+  waitForHttp,
+} from '../support/processes';
+import { deadlockCount, drive, type Outcome, summarise } from './load';
+
+const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const PER_RUN = Number(process.env.BENCH_REQUESTS ?? 2000);
+const WARM_UP = 200;
+const WEBHOOK_SECRET = 'whsec_bench_webhooks';
+
+interface Delivery {
+  orderId: string;
+  payload: string;
+}
+
+async function buildFixture(databaseUrl: string, orders: number): Promise<Delivery[]> {
+  const db = createPrismaClient({ databaseUrl });
+  const owner = await db.user.create({
+    data: {
+      email: 'bench-owner@example.com',
+      name: 'Owner',
+      passwordHash: '!',
+      role: 'INSTRUCTOR',
+    },
+  });
+  const course = await db.course.create({
+    data: { slug: 'bench-paid', ownerId: owner.id, status: 'PUBLISHED' },
+  });
+  const version = await db.courseVersion.create({
+    data: {
+      courseId: course.id,
+      number: 1,
+      title: 'Bench paid course',
+      summary: 'x',
+      kind: 'CE',
+      priceCents: 4900,
+    },
+  });
+  await markVersionPublished(db, [version.id], new Date());
+  await db.course.update({
+    where: { id: course.id },
+    data: { latestPublishedVersionId: version.id },
+  });
+  await db.$disconnect();
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const deliveries: Delivery[] = [];
+  for (let offset = 0; offset < orders; offset += 1000) {
+    const count = Math.min(1000, orders - offset);
+    const users = Array.from({ length: count }, () => randomUUID());
+    const orderIds = Array.from({ length: count }, () => randomUUID());
+    const sessions = orderIds.map(
+      (id) => `cs_test_bench_${createHash('sha1').update(id).digest('hex')}`,
+    );
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash")
+       SELECT u, 'buyer-' || u || '@example.com', 'Bench Buyer', '!' FROM unnest($1::uuid[]) AS u`,
+      [users],
+    );
+    await client.query(
+      `INSERT INTO "Order" (id, "userId", "courseId", "versionId", "amountCents", currency, "stripeCheckoutSessionId", "checkoutUrl")
+       SELECT o, u, $3, $4, 4900, 'usd', s, 'http://stripe.test/' || s
+         FROM unnest($1::uuid[], $2::uuid[], $5::text[]) AS x(o, u, s)`,
+      [orderIds, users, course.id, version.id, sessions],
+    );
+    orderIds.forEach((orderId, index) => {
+      const session = {
+        id: sessions[index],
+        object: 'checkout.session',
+        status: 'complete',
+        payment_status: 'paid',
+        amount_subtotal: 4900,
+        amount_total: 4900,
+        currency: 'usd',
+        payment_intent: `pi_bench_${orderId.replaceAll('-', '')}`,
+        client_reference_id: orderId,
+        metadata: { orderId, courseId: course.id, userId: users[index] },
+        total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+      };
+      const event = {
+        id: `evt_bench_${orderId.replaceAll('-', '')}`,
+        object: 'event',
+        api_version: '2025-01-01',
+        created: Math.floor(Date.now() / 1000),
+        data: { object: session },
+        livemode: false,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        type: 'checkout.session.completed',
+      };
+      deliveries.push({ orderId, payload: JSON.stringify(event, null, 2) });
+    });
+  }
+  await client.query('ANALYZE');
+  await client.end();
+  return deliveries;
+}
+
+async function deliver(url: string, delivery: Delivery): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'stripe-signature': signWebhookPayload(delivery.payload, WEBHOOK_SECRET),
+      },
+      body: delivery.payload,
+    });
+    await response.arrayBuffer();
+    return {
+      ms: performance.now() - started,
+      ok: response.ok,
+      error: response.ok ? undefined : `HTTP ${response.status}`,
+    };
+  } catch (error) {
+    return { ms: performance.now() - started, ok: false, error: String(error) };
+  }
+}
+
+async function paidCount(databaseUrl: string, orderIds: string[]) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query(
+    `SELECT count(*) FILTER (WHERE o.status = 'PAID')::int AS paid,
+            count(e.id) FILTER (WHERE e.status = 'ACTIVE')::int AS enrolled
+       FROM "Order" o LEFT JOIN "Enrollment" e ON e."userId" = o."userId" AND e."courseId" = o."courseId"
+      WHERE o.id = ANY($1::uuid[])`,
+    [orderIds],
+  );
+  await client.end();
+  return rows[0] as { paid: number; enrolled: number };
+}
+
+const line = (cells: (string | number)[]) =>
+  console.log(cells.map((cell, i) => String(cell).padEnd(i === 0 ? 34 : 11)).join(''));
+
+const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-webhook-'));
+const processes: RunningProcess[] = [];
+const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
+try {
+  const databaseUrl = postgres.url('lms');
+  await migrate({ databaseUrl });
+  const total = 2 * (WARM_UP + PER_RUN);
+  const deliveries = await buildFixture(databaseUrl, total);
+  console.log(
+    `fixture: ${total} PENDING orders of distinct learners, one signed checkout.session.completed each`,
+  );
+  const apiWarm = deliveries.slice(0, WARM_UP);
+  const apiRun = deliveries.slice(WARM_UP, WARM_UP + PER_RUN);
+  const rawWarm = deliveries.slice(WARM_UP + PER_RUN, 2 * WARM_UP + PER_RUN);
+  const rawRun = deliveries.slice(2 * WARM_UP + PER_RUN);
+
+  // Real-Stripe mode (keys set): no emulator, and webhooks never call Stripe.
+  const api = await startApiProcess(
+    databaseUrl,
+    {
+      LOG_LEVEL: 'error',
+      SEED_DEMO_DATA: 'false',
+      STRIPE_SECRET_KEY: 'sk_test_bench',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      ...(process.env.BENCH_API_POOL ? { DATABASE_POOL_MAX: process.env.BENCH_API_POOL } : {}),
+    },
+    process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+      : [],
+  );
+  processes.push(api);
+  const rawPort = await freePort();
+  const raw = startProcess(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/raw-webhook-server.ts',
+      databaseUrl,
+      String(rawPort),
+      WEBHOOK_SECRET,
+    ],
+    {},
+    path.join(import.meta.dirname, '..'),
+  );
+  processes.push(raw);
+  await waitForHttp(`http://127.0.0.1:${rawPort}/`, raw);
+  const apiUrl = `${api.url}/webhooks/stripe`;
+  const rawUrl = `http://127.0.0.1:${rawPort}/`;
+
+  await drive(apiWarm, 10, (d) => deliver(apiUrl, d));
+  await drive(rawWarm, 10, (d) => deliver(rawUrl, d));
+
+  const deadlocksBefore = await deadlockCount(databaseUrl);
+  console.log(
+    `\n${PER_RUN} checkout.session.completed webhooks, ${CONCURRENCY} concurrent deliveries (pool: 10 connections each)\n`,
+  );
+  line(['scenario', 'events/s', 'p50 ms', 'p99 ms', 'errors', 'vs raw SQL']);
+  const rawResult = summarise(
+    'raw SQL (pg + node:http)',
+    await drive(rawRun, CONCURRENCY, (d) => deliver(rawUrl, d)),
+  );
+  const apiResult = summarise(
+    'API /webhooks/stripe',
+    await drive(apiRun, CONCURRENCY, (d) => deliver(apiUrl, d)),
+  );
+  for (const result of [rawResult, apiResult]) {
+    line([
+      result.name,
+      result.perSecond.toFixed(0),
+      result.p50.toFixed(1),
+      result.p99.toFixed(1),
+      result.errors,
+      (result.perSecond / rawResult.perSecond).toFixed(2),
+    ]);
+    if (result.firstError) console.log(`  first error: ${result.firstError}`);
+  }
+  const apiState = await paidCount(
+    databaseUrl,
+    apiRun.map((d) => d.orderId),
+  );
+  const rawState = await paidCount(
+    databaseUrl,
+    rawRun.map((d) => d.orderId),
+  );
+  console.log(
+    `\nAPI: ${apiState.paid}/${PER_RUN} orders PAID, ${apiState.enrolled} enrolled; raw: ${rawState.paid}/${PER_RUN} PAID, ${rawState.enrolled} enrolled; deadlocks: ${(await deadlockCount(databaseUrl)) - deadlocksBefore}`,
+  );
+  console.log(
+    `throughput ratio API / raw SQL: ${(apiResult.perSecond / rawResult.perSecond).toFixed(2)} (target ≥ 0.6)`,
+  );
+} finally {
+  await Promise.all(processes.map((child) => child.stop()));
+  await postgres.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,207 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { type Stack, startStack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const STUDENT = {
+  email: 'priya.shah@example.com',
+  password: 'demo-password-123',
+  name: 'Priya Shah',
+};
+const COURSE_SLUG = 'icd-10-cm-guidelines-fy2027-update';
+const COURSE_TITLE = 'ICD-10-CM Official Guidelines for Coding and Reporting: FY2027 Update';
+
+async function api<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return Object.values(body.data ?? {})[0] as T;
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) =>
+    ['serious', 'critical'].includes(v.impact ?? ''),
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+/**
+ * The student completes the paid CE demo course (enrolled by a grant, as an admin or a purchase
+ * would): every text lesson marked complete, the post-test passed with the key read from the DB.
+ */
+async function completeDemoCourse(): Promise<void> {
+  const db = stack.database.db;
+  const { token } = await api<{ token: string }>(
+    'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
+    { input: { email: STUDENT.email, password: STUDENT.password } },
+  );
+  const user = await db.user.findUniqueOrThrow({ where: { email: STUDENT.email } });
+  const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE_SLUG } });
+  await db.enrollment.create({
+    data: {
+      userId: user.id,
+      courseId: course.id,
+      versionId: course.latestPublishedVersionId!,
+      source: 'GRANT',
+    },
+  });
+  const lessons = await db.lesson.findMany({
+    where: { module: { versionId: course.latestPublishedVersionId! } },
+    orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
+    select: { id: true, kind: true },
+  });
+  for (const lesson of lessons.filter((l) => l.kind !== 'QUIZ')) {
+    await api(
+      'mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted } }',
+      { lessonId: lesson.id },
+      token,
+    );
+  }
+  const quizLesson = lessons.find((l) => l.kind === 'QUIZ')!;
+  const attempt = await api<{ id: string; questions: { id: string }[] }>(
+    'mutation($lessonId: ID!) { startQuizAttempt(lessonId: $lessonId) { id questions { id } } }',
+    { lessonId: quizLesson.id },
+    token,
+  );
+  for (const { id } of attempt.questions) {
+    const key = await db.question.findUniqueOrThrow({
+      where: { id },
+      select: {
+        type: true,
+        acceptedAnswers: true,
+        answerCodes: true,
+        options: { select: { id: true, correct: true } },
+      },
+    });
+    const answer =
+      key.type === 'CODE_SET'
+        ? { text: key.answerCodes.join(', ') }
+        : key.type === 'SHORT_TEXT'
+          ? { text: key.acceptedAnswers[0] }
+          : { optionIds: key.options.filter((o) => o.correct).map((o) => o.id) };
+    await api(
+      'mutation($attemptId: ID!, $questionId: ID!, $answer: AnswerInput!) { saveAnswer(attemptId: $attemptId, questionId: $questionId, answer: $answer) { savedAt } }',
+      { attemptId: attempt.id, questionId: id, answer },
+      token,
+    );
+  }
+  const submitted = await api<{ courseCompleted: boolean }>(
+    'mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) { courseCompleted } }',
+    { attemptId: attempt.id },
+    token,
+  );
+  expect(submitted.courseCompleted).toBe(true);
+}
+
+describe('certificate journey', () => {
+  it('completes the CE course, downloads the certificate, verifies it through the PDF’s link and counts the CEUs toward CPC', async () => {
+    await completeDemoCourse();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+
+    await page.goto(`${stack.webUrl}/sign-in?redirectTo=/certificates`);
+    await page.getByLabel('Email').fill(STUDENT.email);
+    await page.getByLabel('Password').fill(STUDENT.password);
+    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('My certificates');
+
+    // One certificate per approval: AAPC and AHIMA, each with its own index number.
+    const cards = page.locator('.certificate-card');
+    await expect.poll(() => cards.count()).toBe(2);
+    const aapcCard = cards.filter({ hasText: 'index number AAPC-DEMO-0001' });
+    expect(await aapcCard.innerText()).toContain(COURSE_TITLE);
+    expect(await aapcCard.innerText()).toContain('2.00 CEUs (core)');
+    const serial = (await aapcCard.locator('code').first().innerText()).trim();
+    expect(serial).toMatch(/^CEU-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await expectNoSeriousA11yViolations(page);
+
+    // The PDF, through the web server (it adds the session token), links to the verify page.
+    const download = await page.request.get(
+      `${stack.webUrl}/certificates/${serial}/pdf?size=letter`,
+    );
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    const pdf = (await download.body()).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    const uris = [...pdf.matchAll(/\/URI \(((?:\\.|[^\\)])*)\)/g)].map((m) =>
+      m[1]!.replace(/\\(.)/g, '$1'),
+    );
+    const verifyUrl = new URL(uris.find((uri) => uri.includes('/verify/'))!);
+    expect(verifyUrl.pathname).toBe(`/verify/${serial}`);
+    const badge = await page.request.get(`${stack.webUrl}/certificates/${serial}/credential`);
+    expect((await badge.text()).split('.')).toHaveLength(3);
+
+    // The verify page (the deployment's public URL is another host here: follow its path), signed out.
+    const visitor = await browser.newContext();
+    const verify = await visitor.newPage();
+    await verify.goto(`${stack.webUrl}${verifyUrl.pathname}`);
+    const verdict = await verify.locator('.verdict').innerText();
+    expect(verdict).toMatch(/^Valid\./);
+    const text = await verify.locator('main').innerText();
+    expect(text).toContain(STUDENT.name);
+    expect(text).toContain('AAPC-DEMO-0001');
+    expect(await verify.content()).not.toContain(STUDENT.email);
+    await expectNoSeriousA11yViolations(verify);
+    // Typed from paper, in lower case without dashes.
+    await verify.goto(`${stack.webUrl}/verify`);
+    await verify.getByLabel('Serial').fill(serial.toLowerCase().replaceAll('-', ''));
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => verify.locator('.verdict').innerText()).toMatch(/^Valid\./);
+    await visitor.close();
+
+    // The transcript: add the CPC credential; the AAPC CEUs count toward its cycle.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Transcript' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('CEU transcript');
+    await page.locator('#credential-body').selectOption('AAPC');
+    await page.getByLabel('Credential', { exact: true }).fill('CPC');
+    await page.getByLabel('Certified on').fill('2025-06-01');
+    await page.getByRole('button', { name: 'Add credential' }).click();
+    const cycle = page.locator('.transcript-cycle', { hasText: 'CPC (AAPC)' });
+    await expect.poll(() => cycle.count()).toBe(1);
+    expect(await cycle.innerText()).toContain('2.00 of 36.00');
+    expect(await cycle.innerText()).toContain(`Certificate ${serial}`);
+    expect(await cycle.getByRole('progressbar').getAttribute('aria-label')).toContain(
+      '2.00 of 36.00 CEUs',
+    );
+    await expectNoSeriousA11yViolations(page);
+    const csv = await page.request.get(`${stack.webUrl}/transcript/export/csv`);
+    expect(await csv.text()).toContain(
+      '"CPC (AAPC)","2025-06-01","2027-05-31","36.00","2.00","34.00"',
+    );
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,170 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { type Stack, startStack } from '../support/stack';
+
+// A student buys a paid demo course through the local Stripe emulator's hosted checkout page
+// (the API process has no Stripe keys, so it runs the emulator and receives its signed
+// webhooks), lands enrolled, downloads the receipt; an admin refunds it; the access is gone.
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const COURSE_SLUG = 'icd-10-cm-guidelines-fy2027-update';
+const COURSE_TITLE = 'ICD-10-CM Official Guidelines for Coding and Reporting: FY2027 Update';
+// biome-ignore lint/style/noProcessEnv: optional folder for screenshots a person reviews
+const SHOTS = process.env.PURCHASE_SCREENSHOTS_DIR;
+
+const flash = (page: Page) => page.locator('.flash-region').innerText();
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(
+    results.violations
+      .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
+      .map((violation) => `${violation.id}: ${violation.help}`),
+  ).toEqual([]);
+}
+
+async function register(context: BrowserContext, name: string, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.webUrl}/register`);
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('guidelines-fy2027-update');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect.poll(() => page.getByRole('banner').innerText()).toContain(name);
+  return page;
+}
+
+async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('demo-password-123');
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
+  await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign out');
+  return page;
+}
+
+describe('buying a course', () => {
+  it('buy → pay on the checkout page → enrolled → receipt; admin refund → access gone', {
+    timeout: 90_000,
+  }, async () => {
+    const studentContext = await browser.newContext({ acceptDownloads: true });
+    const adminContext = await browser.newContext();
+    try {
+      const student = await register(studentContext, 'Jordan Rivera', 'jordan.rivera@example.com');
+
+      // The course page offers "Buy – $49.00" with the optional receipt lines.
+      await student.goto(`${stack.webUrl}/courses/${COURSE_SLUG}`);
+      const buy = student.getByRole('button', { name: 'Buy – $49.00' });
+      await expect.poll(() => buy.isVisible()).toBe(true);
+      await student.getByText('Receipt for your employer (optional)').click();
+      await student.getByLabel('Bill to (employer)').fill('Lakeside Cardiology Group');
+      await student.getByLabel('Member id').fill('AAPC-01234567');
+      await shot(student, '1-course-buy');
+      await expectNoSeriousA11yViolations(student);
+      await buy.click();
+
+      // The emulator's hosted checkout page: the server's price, a promotion code field, Pay.
+      await student.waitForURL(/\/checkout\/cs_test_/);
+      expect(await student.content()).toContain(COURSE_TITLE);
+      await expect
+        .poll(() => student.getByRole('button', { name: 'Pay $49.00' }).isVisible())
+        .toBe(true);
+      await shot(student, '2-emulator-checkout');
+      await student.getByRole('button', { name: 'Pay $49.00' }).click();
+
+      // Back on the LMS: enrolled at once, with a way in.
+      await student.waitForURL(/\/checkout\/success\?session_id=cs_test_/);
+      expect(await h1(student)).toBe('You are enrolled');
+      await shot(student, '3-success');
+      await expectNoSeriousA11yViolations(student);
+      const start = student.getByRole('link', { name: 'Start learning' });
+      expect(await start.getAttribute('href')).toMatch(/^\/learn\/[0-9a-f-]{36}$/);
+      const learnPath = (await start.getAttribute('href')) as string;
+
+      // My purchases: the order, its status and the receipt.
+      await student.getByRole('link', { name: 'My purchases' }).first().click();
+      await student.waitForURL(/\/purchases$/);
+      const order = student.locator('.order').filter({ hasText: COURSE_TITLE });
+      expect(await order.innerText()).toContain('Paid');
+      const orderNumber = /ORD-\d{4}-\d{6}/.exec(await order.innerText())?.[0];
+      expect(orderNumber).toBeTruthy();
+      await shot(student, '4-purchases');
+      const [download] = await Promise.all([
+        student.waitForEvent('download'),
+        order.getByRole('link', { name: /Download receipt/ }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`receipt-${orderNumber}.pdf`);
+      const receipt = await download.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of receipt) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+
+      // The course is in My learning, and its lessons open.
+      await student.goto(`${stack.webUrl}/learn`);
+      expect(await student.locator('main').innerText()).toContain(COURSE_TITLE);
+      await student.goto(`${stack.webUrl}${learnPath}`);
+      const lessonPath = (await student
+        .locator('main a[href*="/lessons/"]')
+        .first()
+        .getAttribute('href')) as string;
+      expect(lessonPath).toMatch(/\/lessons\//);
+      await student.goto(`${stack.webUrl}${lessonPath}`);
+      expect(student.url()).toContain(lessonPath);
+
+      // An admin refunds it with a reason and a confirmation.
+      const admin = await signIn(adminContext, 'admin@example.com');
+      await admin.goto(`${stack.webUrl}/admin/orders`);
+      const row = admin.getByRole('row').filter({ hasText: orderNumber as string });
+      await row.getByLabel('Reason').fill('Employer paid the provider directly');
+      await shot(admin, '5-admin-orders');
+      await expectNoSeriousA11yViolations(admin);
+      await row.getByRole('checkbox').check();
+      await row.getByRole('button', { name: `Refund ${orderNumber}` }).click();
+      await expect.poll(() => flash(admin)).toMatch(new RegExp(`${orderNumber}`));
+      // Stripe confirms (charge.refunded webhook): the order ends REFUNDED.
+      await expect
+        .poll(
+          async () => {
+            await admin.reload();
+            return admin
+              .getByRole('row')
+              .filter({ hasText: orderNumber as string })
+              .innerText();
+          },
+          { timeout: 10_000 },
+        )
+        .toContain('Refunded');
+
+      // The student's access is gone.
+      await student.goto(`${stack.webUrl}/learn`);
+      expect(await student.locator('main').innerText()).not.toContain(COURSE_TITLE);
+      const refused = await student.goto(`${stack.webUrl}${lessonPath}`);
+      expect(refused?.status() === 403 || !student.url().includes('/lessons/')).toBe(true);
+      await student.goto(`${stack.webUrl}/purchases`);
+      expect(
+        await student.locator('.order').filter({ hasText: COURSE_TITLE }).innerText(),
+      ).toContain('Refunded');
+    } finally {
+      await studentContext.close();
+      await adminContext.close();
+    }
+  });
+});

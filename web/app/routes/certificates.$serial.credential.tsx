@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { proxyDownload } from '../utils/downloads.server';
+
+/** Resource route: the signed Open Badges 3.0 credential (VC-JWT) of a certificate. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const serial = encodeURIComponent(params.serial ?? '');
+  return proxyDownload(request, `/certificates/${serial}/credential.jwt`);
+}

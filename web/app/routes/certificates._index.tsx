@@ -1,0 +1,138 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useState } from 'react';
+import { CertificateStatusBadge, creditText } from '../components/certificate-view';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { useHydrated } from '../components/fields';
+import { MyCertificatesDocument } from '../graphql/generated/graphql';
+import { gqlData } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import { formatDate } from '../utils/format';
+import { requireViewer } from '../utils/session.server';
+
+export const meta: MetaFunction = () => [{ title: pageTitle('My certificates') }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  const { myCertificates } = await gqlData(request, MyCertificatesDocument);
+  return { certificates: myCertificates };
+}
+
+function CopyLink({ url, serial }: { url: string; serial: string }) {
+  const hydrated = useHydrated();
+  const [copied, setCopied] = useState(false);
+  if (!hydrated) return null;
+  return (
+    <button
+      type="button"
+      className="button button-secondary button-small"
+      aria-label={`Copy the verification link of ${serial}`}
+      onClick={() => {
+        void navigator.clipboard?.writeText(url).then(() => setCopied(true));
+      }}
+    >
+      {copied ? 'Link copied' : 'Copy link'}
+    </button>
+  );
+}
+
+export default function MyCertificatesPage() {
+  const { certificates } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="certificates-title">
+      <div className="page-header">
+        <h1 id="certificates-title">My certificates</h1>
+        <p className="lead">
+          Every course you complete earns a certificate: one per credit approval. Download it for an
+          audit, or share its verification link.
+        </p>
+      </div>
+      {certificates.length === 0 ? (
+        <div className="empty-state">
+          <p>No certificates yet. Complete a course to earn one.</p>
+          <Link to="/courses" className="button">
+            Browse courses
+          </Link>
+        </div>
+      ) : (
+        <ul className="certificate-list">
+          {certificates.map((certificate) => (
+            <li key={certificate.serial} className="card certificate-card">
+              <div className="certificate-card-head">
+                <h2 className="card-title">{certificate.programTitle}</h2>
+                <CertificateStatusBadge status={certificate.status} />
+              </div>
+              <p className="muted">
+                Completed {formatDate(certificate.completionDate)} · Serial{' '}
+                <code>{certificate.serial}</code>
+              </p>
+              {certificate.credits.length === 0 ? (
+                <p>Certificate of completion (no continuing-education credit)</p>
+              ) : (
+                <ul className="plain-list credit-lines">
+                  {certificate.credits.map((credit) => (
+                    <li key={credit.indexNumber}>{creditText(credit)}</li>
+                  ))}
+                </ul>
+              )}
+              {certificate.status === 'REVOKED' ? (
+                <p className="alert alert-warning">
+                  Revoked{certificate.revokedAt ? ` on ${formatDate(certificate.revokedAt)}` : ''}:{' '}
+                  {certificate.revocationReason}
+                </p>
+              ) : null}
+              {certificate.status === 'SUPERSEDED' ? (
+                <p className="alert alert-info">
+                  Replaced by certificate <code>{certificate.supersededBySerial}</code>.
+                </p>
+              ) : null}
+              <div className="form-actions certificate-actions">
+                {certificate.status === 'VALID' ? (
+                  <>
+                    <a
+                      className="button button-small"
+                      href={`/certificates/${certificate.serial}/pdf?size=a4`}
+                      download
+                    >
+                      PDF (A4)<span className="visually-hidden"> of {certificate.serial}</span>
+                    </a>
+                    <a
+                      className="button button-small"
+                      href={`/certificates/${certificate.serial}/pdf?size=letter`}
+                      download
+                    >
+                      PDF (US Letter)
+                      <span className="visually-hidden"> of {certificate.serial}</span>
+                    </a>
+                    <a
+                      className="button button-secondary button-small"
+                      href={`/certificates/${certificate.serial}/credential`}
+                      download
+                    >
+                      Open Badge (VC-JWT)
+                      <span className="visually-hidden"> of {certificate.serial}</span>
+                    </a>
+                  </>
+                ) : null}
+                <Link
+                  className="button button-secondary button-small"
+                  to={`/verify/${certificate.serial}`}
+                >
+                  Verification page<span className="visually-hidden"> of {certificate.serial}</span>
+                </Link>
+                <CopyLink url={certificate.verifyUrl} serial={certificate.serial} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/transcript">See your CEU transcript</Link>
+      </p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,339 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '../components/error-boundary';
+import { Field, FormError } from '../components/form';
+import {
+  AddCredentialDocument,
+  AddSelfReportedCreditDocument,
+  type CreditBody,
+  MyTranscriptDocument,
+  RemoveCredentialDocument,
+  RemoveSelfReportedCreditDocument,
+} from '../graphql/generated/graphql';
+import { gql, gqlData } from '../utils/api.server';
+import { pageTitle } from '../utils/brand';
+import { formatDate } from '../utils/format';
+import { requireViewer } from '../utils/session.server';
+import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
+
+export const meta: MetaFunction = () => [{ title: pageTitle('CEU transcript') }];
+
+const BODIES: { value: CreditBody; label: string }[] = [
+  { value: 'AAPC', label: 'AAPC' },
+  { value: 'AHIMA', label: 'AHIMA' },
+  { value: 'PMI', label: 'PMI' },
+  { value: 'IACET', label: 'IACET' },
+  { value: 'OTHER', label: 'Other' },
+];
+
+const asBody = (value: string): CreditBody =>
+  (BODIES.find((b) => b.value === value)?.value ?? value) as CreditBody;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request);
+  return gqlData(request, MyTranscriptDocument);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireViewer(request);
+  const form = formReader(await request.formData());
+  const intent = form.text('intent');
+  if (intent === 'add-credential') {
+    const values = {
+      body: form.text('body'),
+      credential: form.text('credential'),
+      certifiedOn: form.text('certifiedOn'),
+    };
+    const result = await gql(request, AddCredentialDocument, {
+      input: { ...values, body: asBody(values.body) },
+    });
+    if (result.errors) return failure(request, result.errors, { intent, values });
+    return redirectWithFlash('/transcript', `${values.credential.toUpperCase()} added.`);
+  }
+  if (intent === 'remove-credential') {
+    const result = await gql(request, RemoveCredentialDocument, { id: form.text('id') });
+    if (result.errors) return failure(request, result.errors, { intent });
+    return redirectWithFlash('/transcript', 'Credential removed.');
+  }
+  if (intent === 'add-self-reported') {
+    const values = {
+      body: form.text('body'),
+      title: form.text('title'),
+      provider: form.text('provider'),
+      completedOn: form.text('completedOn'),
+      ceuAmount: form.text('ceuAmount'),
+      category: form.text('category'),
+      note: form.text('note'),
+    };
+    const result = await gql(request, AddSelfReportedCreditDocument, {
+      input: { ...values, body: asBody(values.body), category: values.category || null },
+    });
+    if (result.errors) return failure(request, result.errors, { intent, values });
+    return redirectWithFlash('/transcript', 'Self-reported credit added.');
+  }
+  if (intent === 'remove-self-reported') {
+    const result = await gql(request, RemoveSelfReportedCreditDocument, { id: form.text('id') });
+    if (result.errors) return failure(request, result.errors, { intent });
+    return redirectWithFlash('/transcript', 'Self-reported credit removed.');
+  }
+  throw new Response('Unknown action', { status: 400 });
+}
+
+function BodySelect({ id, value, errors }: { id: string; value?: string; errors?: string[] }) {
+  return (
+    <div className={errors?.length ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>Body</label>
+      <select
+        id={id}
+        name="body"
+        defaultValue={value ?? 'AAPC'}
+        aria-invalid={errors?.length ? true : undefined}
+      >
+        {BODIES.map((body) => (
+          <option key={body.value} value={body.value}>
+            {body.label}
+          </option>
+        ))}
+      </select>
+      {errors?.length ? <p className="field-error">{errors.join(' ')}</p> : null}
+    </div>
+  );
+}
+
+export default function TranscriptPage() {
+  const { myTranscript, myCredentials } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = (intent: string) =>
+    actionData && actionData.intent === intent ? actionData : null;
+  const credentialFailure = failed('add-credential');
+  const selfFailure = failed('add-self-reported');
+  return (
+    <section aria-labelledby="transcript-title">
+      <div className="page-header">
+        <h1 id="transcript-title">CEU transcript</h1>
+        <p className="lead">
+          Continuing-education units per credential and renewal cycle: from your{' '}
+          <Link to="/certificates">certificates</Link> and what you add yourself. Each body’s CEUs
+          count only toward that body’s credentials.
+        </p>
+        <p className="form-actions">
+          <a className="button button-secondary" href="/transcript/export/pdf" download>
+            Export PDF
+          </a>
+          <a className="button button-secondary" href="/transcript/export/csv" download>
+            Export CSV
+          </a>
+        </p>
+      </div>
+
+      {myTranscript.cycles.length === 0 ? (
+        <p className="empty">Add a credential below to see its renewal cycle.</p>
+      ) : (
+        myTranscript.cycles.map((cycle) => {
+          const id = `cycle-${cycle.body}-${cycle.cycleStart}`;
+          return (
+            <article key={id} className="card transcript-cycle" aria-labelledby={id}>
+              <h2 id={id} className="card-title">
+                {cycle.label}: {formatDate(cycle.cycleStart)} – {formatDate(cycle.cycleEnd)}
+                {cycle.current ? (
+                  <span className="status status-published">Current cycle</span>
+                ) : null}
+              </h2>
+              <p className="cycle-summary">
+                <strong>
+                  {cycle.earned} of {cycle.required}
+                </strong>{' '}
+                CEUs earned · {cycle.remaining} still needed · cycle ends{' '}
+                {formatDate(cycle.cycleEnd)}
+                {cycle.coreMinimum
+                  ? ` · core ${cycle.coreEarned} of at least ${cycle.coreMinimum}`
+                  : ''}
+              </p>
+              <progress
+                className="ceu-progress"
+                max={100}
+                value={cycle.percent}
+                aria-label={`${cycle.label}: ${cycle.earned} of ${cycle.required} CEUs (${cycle.percent}%)`}
+              >
+                {cycle.percent}%
+              </progress>
+              {cycle.entries.length === 0 ? (
+                <p className="muted">No CEUs recorded in this cycle yet.</p>
+              ) : (
+                <table className="data-table transcript-table">
+                  <caption className="visually-hidden">Entries of {cycle.label}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Date</th>
+                      <th scope="col">Program</th>
+                      <th scope="col">CEUs</th>
+                      <th scope="col">Source</th>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {cycle.entries.map((entry) => (
+                      <tr key={`${entry.serial ?? entry.selfReportedId}-${entry.body}`}>
+                        <td>{formatDate(entry.date)}</td>
+                        <td>
+                          {entry.title}
+                          <span className="muted small"> · {entry.provider}</span>
+                        </td>
+                        <td className="numeric">{entry.ceuAmount}</td>
+                        <td>
+                          {entry.source === 'CERTIFICATE' ? (
+                            <Link to={`/verify/${entry.serial}`}>Certificate {entry.serial}</Link>
+                          ) : (
+                            'Self-reported'
+                          )}
+                        </td>
+                        <td>
+                          {entry.selfReportedId ? (
+                            <Form method="post" className="inline-form">
+                              <input type="hidden" name="intent" value="remove-self-reported" />
+                              <input type="hidden" name="id" value={entry.selfReportedId} />
+                              <button
+                                type="submit"
+                                className="button button-danger-outline button-small"
+                              >
+                                Remove<span className="visually-hidden"> {entry.title}</span>
+                              </button>
+                            </Form>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </article>
+          );
+        })
+      )}
+
+      <div className="transcript-forms">
+        <section aria-labelledby="credentials-title" className="card">
+          <h2 id="credentials-title">Your credentials</h2>
+          {myCredentials.length === 0 ? (
+            <p className="muted">None recorded yet.</p>
+          ) : (
+            <ul className="plain-list">
+              {myCredentials.map((credential) => (
+                <li key={credential.id} className="credential-row">
+                  {credential.credential} ({credential.body}), certified{' '}
+                  {formatDate(credential.certifiedOn)}{' '}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="remove-credential" />
+                    <input type="hidden" name="id" value={credential.id} />
+                    <button type="submit" className="button button-danger-outline button-small">
+                      Remove<span className="visually-hidden"> {credential.credential}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 id="add-credential-title">Add a credential</h3>
+          <FormError id="credential-form-error" message={credentialFailure?.formError} />
+          <Form method="post" className="form" aria-labelledby="add-credential-title" noValidate>
+            <input type="hidden" name="intent" value="add-credential" />
+            <BodySelect
+              id="credential-body"
+              value={credentialFailure?.values.body}
+              errors={credentialFailure?.fieldErrors.body}
+            />
+            <Field
+              id="credential-name"
+              name="credential"
+              label="Credential"
+              hint="Its abbreviation, e.g. CPC, CCS, RHIA, CMC."
+              defaultValue={credentialFailure?.values.credential}
+              errors={credentialFailure?.fieldErrors.credential}
+            />
+            <Field
+              id="credential-date"
+              name="certifiedOn"
+              type="date"
+              label="Certified on"
+              hint="The exam date: your renewal cycles start here."
+              defaultValue={credentialFailure?.values.certifiedOn}
+              errors={credentialFailure?.fieldErrors.certifiedOn}
+            />
+            <button type="submit" className="button">
+              Add credential
+            </button>
+          </Form>
+        </section>
+
+        <section aria-labelledby="self-title" className="card">
+          <h2 id="self-title">Add CEUs earned elsewhere</h2>
+          <p className="muted">They appear on your transcript marked “self-reported”.</p>
+          <FormError id="self-form-error" message={selfFailure?.formError} />
+          <Form method="post" className="form" aria-labelledby="self-title" noValidate>
+            <input type="hidden" name="intent" value="add-self-reported" />
+            <BodySelect
+              id="self-body"
+              value={selfFailure?.values.body}
+              errors={selfFailure?.fieldErrors.body}
+            />
+            <Field
+              id="self-title-field"
+              name="title"
+              label="Program title"
+              defaultValue={selfFailure?.values.title}
+              errors={selfFailure?.fieldErrors.title}
+            />
+            <Field
+              id="self-provider"
+              name="provider"
+              label="Provider"
+              defaultValue={selfFailure?.values.provider}
+              errors={selfFailure?.fieldErrors.provider}
+            />
+            <Field
+              id="self-date"
+              name="completedOn"
+              type="date"
+              label="Completed on"
+              defaultValue={selfFailure?.values.completedOn}
+              errors={selfFailure?.fieldErrors.completedOn}
+            />
+            <Field
+              id="self-ceus"
+              name="ceuAmount"
+              label="CEUs"
+              inputMode="decimal"
+              hint="As approved, e.g. 1.5."
+              defaultValue={selfFailure?.values.ceuAmount}
+              errors={selfFailure?.fieldErrors.ceuAmount}
+            />
+            <Field
+              id="self-category"
+              name="category"
+              label="Category (optional)"
+              hint="Default: core."
+              defaultValue={selfFailure?.values.category}
+              errors={selfFailure?.fieldErrors.category}
+            />
+            <Field
+              id="self-note"
+              name="note"
+              label="Note (optional)"
+              defaultValue={selfFailure?.values.note}
+              errors={selfFailure?.fieldErrors.note}
+            />
+            <button type="submit" className="button">
+              Add credit
+            </button>
+          </Form>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
