@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
 import { type Stack, startStack } from '../support/stack';
 
@@ -19,19 +19,6 @@ const COURSE_TITLE = 'Diabetes Coding Essentials';
 const TEXT_LESSON = 'Reading the diabetes guidelines';
 const VIDEO_LESSON = 'Walkthrough: insulin and oral agents';
 const QUIZ_LESSON = 'Post-test: diabetes coding';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = results.violations.filter((violation) =>
-    ['serious', 'critical'].includes(violation.impact ?? ''),
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([]);
-}
 
 /** One GraphQL operation against the API process, as a client other than the web app. */
 async function api<T>(
