@@ -17,7 +17,14 @@ export default defineConfig({
       './packages/*',
       {
         resolve: { alias: graphqlAlias },
-        test: { name: 'api', root: './api', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+        test: {
+          name: 'api',
+          root: './api',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // Real HTTP and PostgreSQL on a shared 2-core CI machine: generous, not infinite.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         resolve: { alias: graphqlAlias },
@@ -26,6 +33,9 @@ export default defineConfig({
           root: './test',
           include: ['**/*.test.ts'],
           exclude: ['**/node_modules/**'],
+          // Browser journeys start API and web processes and drive Chromium.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],
