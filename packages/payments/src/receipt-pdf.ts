@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatMoney } from './money';
 
 /** What a receipt shows: everything an employer's reimbursement desk asks for. */
@@ -79,6 +78,8 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
     }
   }
   const seller = input.sellerName ?? 'CodeCred LMS';
+  // Loaded on first use: PDFKit and its fonts cost ~30 MB that most processes never need.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: MARGIN,

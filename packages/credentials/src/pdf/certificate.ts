@@ -173,7 +173,7 @@ export async function renderCertificatePdf(
     sponsoringOrganization: winAnsiSafe(snapshot.sponsoringOrganization),
   };
   const issuedOn = formatLongDate(utcDate(snapshot.issuedAt));
-  const { doc, done } = createDocument(
+  const { doc, done } = await createDocument(
     { size: options.pageSize, layout: 'landscape', compress: options.compress ?? true },
     {
       title: `Certificate of Completion ${snapshot.serial}`,

@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-
 export type PageSize = 'A4' | 'LETTER';
 
 export const INK = '#1c2b4a';
@@ -16,11 +14,15 @@ export interface PdfMeta {
   createdAt: Date;
 }
 
-/** A PDFKit document whose output is collected into one Buffer. */
-export function createDocument(
+/**
+ * A PDFKit document whose output is collected into one Buffer. PDFKit (with its fonts, ~30 MB)
+ * is loaded on the first document, not when the API starts: most processes never render one.
+ */
+export async function createDocument(
   options: PDFKit.PDFDocumentOptions,
   meta: PdfMeta,
-): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+): Promise<{ doc: PDFKit.PDFDocument; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     margin: 0,
     lang: 'en-US',

@@ -80,7 +80,7 @@ export async function renderTranscriptPdf(
   const issuerName = winAnsiSafe(input.issuerName ?? 'CodeCred LMS');
   const learnerName = winAnsiSafe(input.learnerName);
   const generatedOn = formatLongDate(utcDate(input.generatedAt));
-  const { doc, done } = createDocument(
+  const { doc, done } = await createDocument(
     {
       size: options.pageSize ?? 'LETTER',
       layout: 'portrait',
