@@ -165,7 +165,7 @@ function EnrollmentActions({
     );
   }
 
-  if (!course.isFree) {
+  if (!course.isFree && enrollment?.status !== 'UNENROLLED') {
     const buying = navigation.formData?.get('intent') === 'buy';
     const refunded = enrollment?.status === 'ENDED';
     return (
@@ -216,10 +216,19 @@ function EnrollmentActions({
         className="button button-block button-large"
         disabled={enrolling}
       >
-        {enrolling ? 'Enrolling…' : enrollment ? 'Enrol again for free' : 'Enrol for free'}
+        {enrolling
+          ? 'Enrolling…'
+          : enrollment
+            ? course.isFree
+              ? 'Enrol again for free'
+              : 'Rejoin the course'
+            : 'Enrol for free'}
       </button>
       {enrollment ? (
-        <p className="small muted">You left this course earlier; your progress was kept.</p>
+        <p className="small muted">
+          You left this course earlier; your progress was kept
+          {course.isFree ? '.' : ', and you do not pay again.'}
+        </p>
       ) : null}
     </Form>
   );

@@ -142,6 +142,38 @@ describe('enrolment', () => {
     expect(await api.database.db.enrollment.count({ where: { userId: learner.id } })).toBe(0);
   });
 
+  it('lets a learner who left a bought course rejoin without paying; a refund needs a new purchase', async () => {
+    const paid = await publishedCourse({ priceCents: 4900 });
+    const buyer = await registerActor(api, 'STUDENT');
+    const version = await api.database.db.course.findUniqueOrThrow({
+      where: { id: paid.courseId },
+      select: { latestPublishedVersionId: true },
+    });
+    // What a paid order's fulfilment leaves behind (payments tests cover the purchase itself).
+    await api.database.db.enrollment.create({
+      data: {
+        userId: buyer.id,
+        courseId: paid.courseId,
+        versionId: version.latestPublishedVersionId!,
+        source: 'PURCHASE',
+      },
+    });
+    await must(UNENROLL, { courseId: paid.courseId }, buyer);
+    const back = await must<{ status: string; source: string }>(
+      ENROLL,
+      { courseId: paid.courseId },
+      buyer,
+    );
+    expect(back).toMatchObject({ status: 'ACTIVE', source: 'PURCHASE' });
+
+    await api.database.db.enrollment.updateMany({
+      where: { userId: buyer.id, courseId: paid.courseId },
+      data: { status: 'ENDED', endedReason: 'refunded' },
+    });
+    const refused = await api.gql(ENROLL, { courseId: paid.courseId }, { token: buyer.token });
+    expect(refused.errors?.[0]?.message).toBe('This course is paid: buy it to enrol.');
+  });
+
   it('keeps history when a learner leaves and comes back', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT');

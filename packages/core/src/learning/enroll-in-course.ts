@@ -56,7 +56,10 @@ export async function grantEnrollment(
   });
 }
 
-/** A learner enrols in a free published course. Paid courses are bought instead. */
+/**
+ * A learner enrols in a free published course, or rejoins a course they left (free or bought).
+ * Paid courses are otherwise bought; access that ended (a refund) needs a new purchase.
+ */
 export async function enrollInCourse(options: {
   db: Db;
   viewer: Viewer | null;
@@ -69,7 +72,10 @@ export async function enrollInCourse(options: {
     select: {
       status: true,
       latestPublishedVersion: { select: { priceCents: true } },
-      enrollments: { where: { userId: learner.id }, select: { status: true, endedReason: true } },
+      enrollments: {
+        where: { userId: learner.id },
+        select: { status: true, endedReason: true, source: true },
+      },
     },
   });
   if (!course?.latestPublishedVersion) throw AppError.notFound('Course');
@@ -78,6 +84,14 @@ export async function enrollInCourse(options: {
     return options.db.enrollment.findUniqueOrThrow({
       where: { userId_courseId: { userId: learner.id, courseId: options.courseId } },
       select: enrollmentSelect,
+    });
+  }
+  if (current?.status === 'UNENROLLED') {
+    // A learner who left comes back on the terms they had: a bought course is not bought twice.
+    return grantEnrollment(options.db, {
+      userId: learner.id,
+      courseId: options.courseId,
+      source: current.source,
     });
   }
   if (course.status !== 'PUBLISHED') throw AppError.notFound('Course');
