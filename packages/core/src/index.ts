@@ -23,7 +23,13 @@ export {
   startQuizAttempt,
   submitQuizAttempt,
 } from './assessment/attempts';
-export { codeProblem, displayCode, parseCodes } from './assessment/codes';
+export {
+  codeProblem,
+  currentCodeSetYear,
+  displayCode,
+  isStaleCodeSetYear,
+  parseCodes,
+} from './assessment/codes';
 export {
   addQuestion,
   configureQuiz,

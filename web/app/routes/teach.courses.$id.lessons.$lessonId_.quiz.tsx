@@ -423,8 +423,9 @@ function QuestionRow({
           <li className="tag">
             {question.points} {question.points === 1 ? 'point' : 'points'}
           </li>
-          <li className="tag">
+          <li className={question.codeSetStale ? 'tag tag-warning' : 'tag'}>
             {question.codeSetYear ? `Code set ${question.codeSetYear}` : 'No code-set year'}
+            {question.codeSetStale ? ' · written for an older code set: review it' : ''}
           </li>
         </ul>
         <p className="question-key small">
@@ -739,7 +740,8 @@ function QuestionEditor({
                 <>
                   Separate codes with commas or new lines; order does not matter, and learners get
                   partial credit. Examples: <code>E11.9</code> (ICD-10-CM), <code>0DTJ4ZZ</code>{' '}
-                  (ICD-10-PCS), <code>E0114</code> (HCPCS Level II).{' '}
+                  (ICD-10-PCS), <code>E0114</code> or, with HCPCS modifiers, <code>E0114-NU</code>{' '}
+                  (HCPCS Level II; a modifier is part of the answer).{' '}
                   <strong>CPT codes are not allowed</strong>: CPT is the AMA’s copyrighted code set
                   (licensing), and so are the HCPCS dental D-codes (ADA).
                 </>

@@ -122,7 +122,7 @@ const CODE_SYSTEMS: Record<string, string> = {
 const CODE_EXAMPLES: Record<string, string> = {
   ICD10CM: 'E11.9, Z79.4',
   ICD10PCS: '0DTJ4ZZ, 0FT44ZZ',
-  HCPCS: 'E0114, A4253',
+  HCPCS: 'E0114-NU, A4253',
 };
 
 export const areaLabel = (area: string) => AREAS[area] ?? area;

@@ -6,6 +6,7 @@ import {
   getQuizAttempt,
   getQuizForLearner,
   getQuizStatistics,
+  isStaleCodeSetYear,
   listQuizAttempts,
   moveQuestion,
   renderMarkdown,
@@ -299,6 +300,14 @@ export class QuestionDetailResolver {
   @FieldResolver(() => String, { description: 'The rationale rendered to sanitised HTML.' })
   rationaleHtml(@Root() question: QuestionDetail): string {
     return renderMarkdown(question.rationale);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the item was written for an older code-set year than the one in force today (ICD-10 years start October 1): review it for the yearly code update.',
+  })
+  codeSetStale(@Root() question: QuestionDetail): boolean {
+    return isStaleCodeSetYear(question, new Date());
   }
 }
 

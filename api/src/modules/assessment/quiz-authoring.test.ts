@@ -182,6 +182,60 @@ describe('questions', () => {
     ]);
   });
 
+  it('keeps HCPCS modifiers in the key and flags items written for an older code-set year', async () => {
+    const now = new Date();
+    const fiscalYear = now.getUTCMonth() >= 9 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+    const editor = await quiz.draftQuizCourse(api, author, {
+      questions: [
+        {
+          type: 'CODE_SET',
+          prompt: 'Rented crutches',
+          codeSystem: 'HCPCS',
+          answerCodes: ['e0114-rr'],
+        },
+        {
+          type: 'CODE_SET',
+          prompt: 'Old item',
+          codeSystem: 'ICD10CM',
+          answerCodes: ['I10'],
+          codeSetYear: fiscalYear - 1,
+        },
+        {
+          type: 'CODE_SET',
+          prompt: 'Current item',
+          codeSystem: 'ICD10CM',
+          answerCodes: ['I10'],
+          codeSetYear: fiscalYear,
+        },
+      ],
+    });
+    const ids = quiz.quizLesson(editor).quiz!.questions.map((q) => q.id);
+    const detail = await api.gql<{
+      editableCourse: {
+        modules: {
+          lessons: {
+            quiz: {
+              questions: { id: string; answerCodes: string[]; codeSetStale: boolean }[];
+            } | null;
+          }[];
+        }[];
+      };
+    }>(
+      `query($id: ID!) { editableCourse(id: $id) { modules { lessons { quiz { questions { id answerCodes codeSetStale } } } } } }`,
+      { id: editor.id },
+      { token: author.token },
+    );
+    const questions = detail
+      .data!.editableCourse.modules.flatMap((module) => module.lessons)
+      .flatMap((lesson) => lesson.quiz?.questions ?? [])
+      .filter((question) => ids.includes(question.id));
+    expect(questions.map((q) => [q.answerCodes, q.codeSetStale])).toEqual([
+      [['E0114-RR'], false],
+      [['I10'], true],
+      [['I10'], false],
+    ]);
+  });
+
   it('refuses every invalid question with the field named', async () => {
     const editor = await quiz.draftQuizCourse(api, author, { questions: [] });
     const quizId = quiz.quizLesson(editor).quiz!.id;

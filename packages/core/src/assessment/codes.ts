@@ -9,8 +9,9 @@ const FORMATS: Record<CodeSystem, RegExp> = {
   ICD10CM: /^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/,
   // Seven characters of 0–9 and A–Z without I and O.
   ICD10PCS: /^[0-9A-HJ-NP-Z]{7}$/,
-  // A letter A–V and four digits.
-  HCPCS: /^[A-V][0-9]{4}$/,
+  // A letter A–V and four digits, then any HCPCS Level II modifiers (two characters, at least
+  // one a letter, e.g. E0114-NU-RR).
+  HCPCS: /^[A-V][0-9]{4}(-(?=[0-9A-Z]{2}(-|$))[0-9]?[A-Z][0-9A-Z]?)*$/,
 };
 
 export const CODE_SYSTEM_LABELS: Record<CodeSystem, string> = {
@@ -21,6 +22,8 @@ export const CODE_SYSTEM_LABELS: Record<CodeSystem, string> = {
 
 /** Five digits (Category I) or four digits and F/T (Categories II/III): the shape of a CPT code. */
 const CPT_SHAPE = /^[0-9]{4}[0-9FT]$/;
+/** Two-digit numeric modifiers (-25, -59 …) are CPT (Level I) modifiers. */
+const CPT_MODIFIER = /-[0-9]{2}(-|$)/;
 
 export const CPT_REFUSAL =
   'CPT content is not allowed: CPT is the AMA’s copyrighted code set. Use ICD-10-CM, ICD-10-PCS or HCPCS Level II codes.';
@@ -35,15 +38,19 @@ export function displayCode(system: CodeSystem, code: string): string {
   return bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
 }
 
-/** The comparison key of a code: upper case, no dot (so E11.9 = e119). */
+/**
+ * The comparison key of a code: upper case, no dot (so E11.9 = e119), modifiers in a fixed
+ * order (E0114-RR-NU = E0114-NU-RR). A modifier is part of the code: E0114 ≠ E0114-NU.
+ */
 export function codeKey(code: string): string {
-  return code.trim().toUpperCase().replace(/\./g, '');
+  const [base = '', ...modifiers] = code.trim().toUpperCase().replace(/\./g, '').split('-');
+  return [base, ...modifiers.sort()].join('-');
 }
 
 /** Why a code cannot be used in this system, or null when it is well-formed. */
 export function codeProblem(system: CodeSystem, code: string): string | null {
   const upper = code.trim().toUpperCase();
-  if (CPT_SHAPE.test(upper)) return `${code.trim()}: ${CPT_REFUSAL}`;
+  if (CPT_SHAPE.test(upper) || CPT_MODIFIER.test(upper)) return `${code.trim()}: ${CPT_REFUSAL}`;
   if (system === 'HCPCS' && /^D[0-9]{4}$/.test(upper)) return `${upper}: ${DENTAL_REFUSAL}`;
   if (!FORMATS[system].test(upper)) {
     return `${code.trim()} is not a valid ${CODE_SYSTEM_LABELS[system]} code (${FORMAT_HINTS[system]}).`;
@@ -54,7 +61,7 @@ export function codeProblem(system: CodeSystem, code: string): string | null {
 const FORMAT_HINTS: Record<CodeSystem, string> = {
   ICD10CM: 'a letter, two characters, then up to four more after an optional dot, like E11.9',
   ICD10PCS: 'seven characters of 0–9 and A–Z without I or O, like 0DTJ4ZZ',
-  HCPCS: 'a letter A–V and four digits, like E0114',
+  HCPCS: 'a letter A–V and four digits, with any modifiers after hyphens, like E0114 or E0114-NU',
 };
 
 /** Separators between codes a learner types: whitespace, commas and semicolons. */
@@ -88,4 +95,23 @@ export function parseCodes(system: CodeSystem, input: string): ParsedCodes {
     codes.push(displayCode(system, token));
   }
   return { codes, malformed };
+}
+
+/**
+ * The code-set year in force on a date. ICD-10-CM and ICD-10-PCS change every October 1 and
+ * are named by fiscal year (FY2027 starts 2026-10-01); HCPCS Level II is named by calendar year
+ * (its quarterly updates keep the year).
+ */
+export function currentCodeSetYear(system: CodeSystem | null, now: Date): number {
+  const year = now.getUTCFullYear();
+  if (system === 'HCPCS') return year;
+  return now.getUTCMonth() >= 9 ? year + 1 : year;
+}
+
+/** True when an item was written for an older code-set year than the one in force. */
+export function isStaleCodeSetYear(
+  item: { codeSetYear: number | null; codeSystem: CodeSystem | null },
+  now: Date,
+): boolean {
+  return item.codeSetYear !== null && item.codeSetYear < currentCodeSetYear(item.codeSystem, now);
 }

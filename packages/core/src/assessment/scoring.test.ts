@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { codeKey, codeProblem, displayCode, parseCodes } from './codes';
+import {
+  codeKey,
+  codeProblem,
+  currentCodeSetYear,
+  displayCode,
+  isStaleCodeSetYear,
+  parseCodes,
+} from './codes';
 import { drawAttempt, proportionalQuotas } from './draw';
 import { questionSchema } from './quiz-schemas';
 import {
@@ -289,5 +296,45 @@ describe('questionSchema', () => {
       answerCodes: ['e119', 'i10'],
     });
     expect(parsed.answerCodes).toEqual(['E11.9', 'I10']);
+  });
+});
+
+describe('HCPCS Level II modifiers', () => {
+  it('accepts modifiers after hyphens and compares them in any order', () => {
+    const parsed = parseCodes('HCPCS', 'e0114-nu, E0114-RR-NU');
+    expect(parsed.malformed).toEqual([]);
+    expect(parsed.codes.map(codeKey)).toEqual(['E0114-NU', 'E0114-NU-RR']);
+    expect(codeKey('E0114-RR-NU')).toBe(codeKey('E0114-NU-RR'));
+  });
+
+  it('treats a modifier as part of the answer: a missing or extra modifier is a different code', () => {
+    expect(scoreCodeSet(['E0114-NU'], ['E0114-NU'], 2)).toEqual({ points: 2, correct: true });
+    expect(scoreCodeSet(['E0114-NU'], ['E0114'], 2)).toEqual({ points: 0, correct: false });
+    expect(scoreCodeSet(['E0114'], ['E0114-RR'], 2)).toEqual({ points: 0, correct: false });
+  });
+
+  it('refuses two-digit numeric modifiers as CPT content, and malformed ones', () => {
+    expect(codeProblem('HCPCS', 'E0114-59')).toMatch(/CPT content is not allowed/);
+    expect(codeProblem('HCPCS', 'E0114-N')).toMatch(/not a valid HCPCS Level II code/);
+    expect(codeProblem('HCPCS', 'E0114-NUX')).toMatch(/not a valid HCPCS Level II code/);
+    expect(codeProblem('HCPCS', 'E0114-E1')).toBeNull();
+    expect(codeProblem('ICD10CM', 'E11.9-NU')).toMatch(/not a valid ICD-10-CM code/);
+  });
+});
+
+describe('code-set years', () => {
+  it('names ICD-10 years by fiscal year (from October 1) and HCPCS by calendar year', () => {
+    expect(currentCodeSetYear('ICD10CM', new Date('2026-09-30T23:59:59Z'))).toBe(2026);
+    expect(currentCodeSetYear('ICD10CM', new Date('2026-10-01T00:00:00Z'))).toBe(2027);
+    expect(currentCodeSetYear('ICD10PCS', new Date('2026-11-27T00:00:00Z'))).toBe(2027);
+    expect(currentCodeSetYear('HCPCS', new Date('2026-11-27T00:00:00Z'))).toBe(2026);
+  });
+
+  it('flags items written for an older year, and only those', () => {
+    const now = new Date('2026-11-27T00:00:00Z');
+    expect(isStaleCodeSetYear({ codeSetYear: 2026, codeSystem: 'ICD10CM' }, now)).toBe(true);
+    expect(isStaleCodeSetYear({ codeSetYear: 2027, codeSystem: 'ICD10CM' }, now)).toBe(false);
+    expect(isStaleCodeSetYear({ codeSetYear: 2026, codeSystem: 'HCPCS' }, now)).toBe(false);
+    expect(isStaleCodeSetYear({ codeSetYear: null, codeSystem: 'ICD10CM' }, now)).toBe(false);
   });
 });
