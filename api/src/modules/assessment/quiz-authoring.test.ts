@@ -297,7 +297,7 @@ describe('questions', () => {
           type: 'CODE_SET',
           prompt: 'Q',
           codeSystem: 'HCPCS',
-          answerCodes: ['D0120'],
+          answerCodes: ['D0000'],
         })
       ).answerCodes![0],
     ).toMatch(/ADA/);

@@ -42,7 +42,7 @@ describe('parseCodes (learner input → a set of codes)', () => {
       '11.9',
       'E11.99999',
     ]);
-    expect(parseCodes('HCPCS', 'e0114 J1100 D0120 E011').malformed).toEqual(['D0120', 'E011']);
+    expect(parseCodes('HCPCS', 'e0114 J1100 D0000 E011').malformed).toEqual(['D0000', 'E011']);
     expect(parseCodes('ICD10PCS', '0dtj4zz 0DTJ4ZI 0DTJ4Z').malformed).toEqual([
       '0DTJ4ZI',
       '0DTJ4Z',
@@ -68,11 +68,11 @@ describe('codeProblem (authoring)', () => {
     for (const system of ['ICD10CM', 'ICD10PCS', 'HCPCS'] as const) {
       expect(codeProblem(system, '12345')).toMatch(/CPT content is not allowed/);
     }
-    expect(codeProblem('HCPCS', '0001F')).toMatch(/CPT content is not allowed/);
+    expect(codeProblem('HCPCS', '0000F')).toMatch(/CPT content is not allowed/);
   });
 
   it('refuses HCPCS dental D-codes (ADA) and malformed codes', () => {
-    expect(codeProblem('HCPCS', 'D0120')).toMatch(/ADA/);
+    expect(codeProblem('HCPCS', 'D0000')).toMatch(/ADA/);
     expect(codeProblem('HCPCS', 'W1234')).toMatch(/not a valid HCPCS Level II code/);
     expect(codeProblem('ICD10CM', 'U07.1')).toMatch(/not a valid ICD-10-CM code/);
     expect(codeProblem('ICD10PCS', '0DTJ4ZO')).toMatch(/not a valid ICD-10-PCS code/);
@@ -271,11 +271,11 @@ describe('questionSchema', () => {
       'codeSystem',
     );
     expect(
-      fieldsOf({ type: 'CODE_SET', prompt: 'Q', codeSystem: 'HCPCS', answerCodes: ['99213'] })
+      fieldsOf({ type: 'CODE_SET', prompt: 'Q', codeSystem: 'HCPCS', answerCodes: ['12345'] })
         .answerCodes,
     ).toMatch(/CPT content is not allowed/);
     expect(
-      fieldsOf({ type: 'CODE_SET', prompt: 'Q', codeSystem: 'HCPCS', answerCodes: ['D0120'] })
+      fieldsOf({ type: 'CODE_SET', prompt: 'Q', codeSystem: 'HCPCS', answerCodes: ['D0000'] })
         .answerCodes,
     ).toMatch(/ADA/);
     expect(
