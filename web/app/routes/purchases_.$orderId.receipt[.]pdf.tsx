@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { fetchReceipt } from '../utils/payments.server';
+import { proxyDownload } from '../utils/downloads.server';
 import { requireViewer } from '../utils/session.server';
 
 /** GET /purchases/:orderId/receipt.pdf: the receipt PDF, streamed from the API. */
@@ -7,5 +7,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireViewer(request);
   const orderId = params.orderId ?? '';
   if (!/^[0-9a-f-]{36}$/i.test(orderId)) throw new Response('Not found', { status: 404 });
-  return fetchReceipt(request, orderId);
+  return proxyDownload(request, `/receipts/${orderId}.pdf`);
 }

@@ -6,36 +6,18 @@ import {
   getIssuerProfile,
   getStatusListCredentialJwt,
   getViewerByToken,
-  isAppError,
 } from '@lms/core';
 import type { IssuerKey } from '@lms/credentials';
 import type { Db } from '@lms/db';
 import express, { type Request, type Response } from 'express';
 import { bearerToken } from '../../context';
+import { routeHandler, sendAttachment } from '../../http/downloads';
 import type { Logger } from '../../logger';
-
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 409,
-  TOO_MANY_REQUESTS: 429,
-};
 
 function pageSize(value: unknown): 'A4' | 'LETTER' {
   if (value === undefined || value === 'a4' || value === 'A4') return 'A4';
   if (value === 'letter' || value === 'LETTER') return 'LETTER';
   throw AppError.badInput({ size: ['Use size=a4 or size=letter.'] });
-}
-
-function attachment(res: Response, filename: string, contentType: string, body: Buffer | string) {
-  res.setHeader('content-type', contentType);
-  res.setHeader('content-disposition', `attachment; filename="${filename}"`);
-  res.setHeader('cache-control', 'private, no-store');
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.send(body);
 }
 
 /**
@@ -47,23 +29,7 @@ export function certificateRoutes(options: { db: Db; issuerKey: IssuerKey; log: 
   const { db, issuerKey, log } = options;
   const router = express.Router();
 
-  const handle =
-    (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-      try {
-        await fn(req, res);
-      } catch (error) {
-        if (isAppError(error)) {
-          res.status(STATUS[error.code] ?? 400).json({
-            error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors },
-          });
-          return;
-        }
-        log.error({ err: error, requestId: res.locals.requestId }, 'certificate route failed');
-        res
-          .status(500)
-          .json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong.' } });
-      }
-    };
+  const handle = (fn: (req: Request, res: Response) => Promise<void>) => routeHandler(log, fn);
 
   const viewerOf = (req: Request) => getViewerByToken({ db, token: bearerToken(req) });
 
@@ -96,7 +62,7 @@ export function certificateRoutes(options: { db: Db; issuerKey: IssuerKey; log: 
         serial: file.slice(0, -4),
         pageSize: pageSize(req.query.size),
       });
-      attachment(res, filename, 'application/pdf', pdf);
+      sendAttachment(res, filename, 'application/pdf', pdf);
     }),
   );
 
@@ -109,7 +75,7 @@ export function certificateRoutes(options: { db: Db; issuerKey: IssuerKey; log: 
         serial: String(req.params.serial),
         key: issuerKey,
       });
-      attachment(res, filename, 'application/vc+jwt', jwt);
+      sendAttachment(res, filename, 'application/vc+jwt', jwt);
     }),
   );
 
@@ -123,7 +89,7 @@ export function certificateRoutes(options: { db: Db; issuerKey: IssuerKey; log: 
           format,
           pageSize: format === 'pdf' ? pageSize(req.query.size) : undefined,
         });
-        attachment(res, filename, contentType, body);
+        sendAttachment(res, filename, contentType, body);
       }),
     );
   }

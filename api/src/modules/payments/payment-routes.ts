@@ -1,8 +1,9 @@
-import { getReceiptPdf, getViewerByToken, handleStripeEvent, isAppError } from '@lms/core';
+import { AppError, getReceiptPdf, getViewerByToken, handleStripeEvent } from '@lms/core';
 import type { Db } from '@lms/db';
 import { WebhookSignatureError } from '@lms/payments';
 import express, { type Router } from 'express';
 import { bearerToken } from '../../context';
+import { routeHandler, sendAttachment } from '../../http/downloads';
 import type { Logger } from '../../logger';
 import type { PaymentsRuntime } from '../../payments-runtime';
 
@@ -60,37 +61,16 @@ export function paymentRoutes(options: { db: Db; log: Logger; payments: Payments
     },
   );
 
-  router.get('/receipts/:file', async (req, res) => {
-    const match = /^([0-9a-f-]{36})\.pdf$/i.exec(String(req.params.file));
-    const viewer = await getViewerByToken({ db, token: bearerToken(req) });
-    if (!viewer) {
-      res.status(401).type('text/plain').send('Sign in to download receipts.');
-      return;
-    }
-    if (!match) {
-      res.status(404).type('text/plain').send('Not found');
-      return;
-    }
-    try {
-      const { fileName, pdf } = await getReceiptPdf({ db, viewer, orderId: match[1] as string });
-      res
-        .status(200)
-        .set({
-          'content-type': 'application/pdf',
-          'content-disposition': `attachment; filename="${fileName}"`,
-          'cache-control': 'private, no-store',
-          'x-content-type-options': 'nosniff',
-        })
-        .send(pdf);
-    } catch (error) {
-      if (isAppError(error) && error.code === 'NOT_FOUND') {
-        res.status(404).type('text/plain').send('Not found');
-        return;
-      }
-      log.error({ err: error, requestId: res.locals.requestId }, 'receipt failed');
-      res.status(500).type('text/plain').send('Something went wrong.');
-    }
-  });
+  router.get(
+    '/receipts/:file',
+    routeHandler(log, async (req, res) => {
+      const viewer = await getViewerByToken({ db, token: bearerToken(req) });
+      const file = String(req.params.file);
+      if (!file.toLowerCase().endsWith('.pdf')) throw AppError.notFound('Order');
+      const { fileName, pdf } = await getReceiptPdf({ db, viewer, orderId: file.slice(0, -4) });
+      sendAttachment(res, fileName, 'application/pdf', pdf);
+    }),
+  );
 
   return router;
 }
