@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
+import { callApi } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -23,24 +24,8 @@ const STUDENT = {
 const COURSE_SLUG = 'icd-10-cm-guidelines-fy2027-update';
 const COURSE_TITLE = 'ICD-10-CM Official Guidelines for Coding and Reporting: FY2027 Update';
 
-async function api<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const response = await fetch(`${stack.apiUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'apollo-require-preflight': 'true',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return Object.values(body.data ?? {})[0] as T;
-}
+const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+  callApi<T>(stack, query, variables, token);
 
 /**
  * The student completes the paid CE demo course (enrolled by a grant, as an admin or a purchase

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
+import { signInAs } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -15,18 +16,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const PASSWORD = 'demo-password-123';
 const COURSE_TITLE = 'Cardiorenal Coding with ICD-10-CM';
 
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).last().click();
-  await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign out');
-  return page;
-}
+const signIn = (context: BrowserContext, email: string) => signInAs(stack, context, email);
 
 const flash = (page: Page) => page.locator('.flash-region').innerText();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();

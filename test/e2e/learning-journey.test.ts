@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
+import { callApi } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -20,25 +21,8 @@ const TEXT_LESSON = 'Reading the diabetes guidelines';
 const VIDEO_LESSON = 'Walkthrough: insulin and oral agents';
 const QUIZ_LESSON = 'Post-test: diabetes coding';
 
-/** One GraphQL operation against the API process, as a client other than the web app. */
-async function api<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const response = await fetch(`${stack.apiUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'apollo-require-preflight': 'true',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return Object.values(body.data ?? {})[0] as T;
-}
+const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+  callApi<T>(stack, query, variables, token);
 
 type Draft = {
   id: string;

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
+import { signInAs } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 // A student buys a paid demo course through the local Stripe emulator's hosted checkout page
@@ -42,15 +43,7 @@ async function register(context: BrowserContext, name: string, email: string): P
   return page;
 }
 
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('demo-password-123');
-  await page.getByRole('button', { name: 'Sign in' }).last().click();
-  await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign out');
-  return page;
-}
+const signIn = (context: BrowserContext, email: string) => signInAs(stack, context, email);
 
 describe('buying a course', () => {
   it('buy → pay on the checkout page → enrolled → receipt; admin refund → access gone', {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
+import { callApi, DEMO_PASSWORD, signInAs } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -15,41 +16,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const PASSWORD = 'demo-password-123';
 const COURSE_TITLE = 'Diabetes and Supplies: Coding Check';
 const QUIZ_LESSON = 'Final post-test';
 /** Shaped like a CPT code (five digits) but not one: the API must refuse it. */
 const CPT_SHAPED = '12345';
 
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).last().click();
-  await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign out');
-  return page;
-}
+const signIn = (context: BrowserContext, email: string) => signInAs(stack, context, email);
 
-/** One GraphQL operation against the API process, as a client other than the web app. */
-async function api<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
-  const response = await fetch(`${stack.apiUrl}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'apollo-require-preflight': 'true',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return Object.values(body.data ?? {})[0] as T;
-}
+const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+  callApi<T>(stack, query, variables, token);
 
 const flash = (page: Page) => page.locator('.flash-region').innerText();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
@@ -67,7 +42,7 @@ type AttemptQuestion = {
 async function studentSubmitsAttempt(courseId: string): Promise<number> {
   const { token } = await api<{ token: string }>(
     'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
-    { input: { email: 'priya.shah@example.com', password: PASSWORD } },
+    { input: { email: 'priya.shah@example.com', password: DEMO_PASSWORD } },
   );
   await api(
     'mutation($courseId: ID!) { enrollInCourse(courseId: $courseId) { id } }',

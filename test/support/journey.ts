@@ -1,0 +1,43 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Stack } from './stack';
+
+/** The seeded demo accounts' password (prisma/src/seed/users.ts). */
+export const DEMO_PASSWORD = 'demo-password-123';
+
+/** Opens a page in `context` and signs in through the real sign-in form. */
+export async function signInAs(
+  stack: Stack,
+  context: BrowserContext,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
+  await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign out');
+  return page;
+}
+
+/** One GraphQL operation against the API process, as a client other than the web app. */
+export async function callApi<T>(
+  stack: Stack,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return Object.values(body.data ?? {})[0] as T;
+}
