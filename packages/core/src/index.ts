@@ -72,7 +72,6 @@ export {
 export { createCourse } from './authoring/create-course';
 export {
   addCreditApproval,
-  approvalProblem,
   removeCreditApproval,
   updateCreditApproval,
 } from './authoring/credit-approvals';

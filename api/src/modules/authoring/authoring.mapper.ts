@@ -1,8 +1,8 @@
-import { approvalProblem, type EditableCourse as CoreEditableCourse } from '@lms/core';
+import type { EditableCourse as CoreEditableCourse } from '@lms/core';
 import type { EditableCourse } from './authoring.types';
 
 /** Core's editable course → the GraphQL shape (the draft's fields flattened onto the course). */
-export function toEditableCourse(course: CoreEditableCourse, now = new Date()): EditableCourse {
+export function toEditableCourse(course: CoreEditableCourse): EditableCourse {
   const { draft } = course;
   return {
     id: course.id,
@@ -21,13 +21,11 @@ export function toEditableCourse(course: CoreEditableCourse, now = new Date()): 
     coverImageUrl: draft.coverImageUrl,
     minimumLessonTimePercent: draft.minimumLessonTimePercent,
     minimumSeatMinutes: draft.minimumSeatMinutes,
-    instructionalMinutes: draft.modules
-      .flatMap((module) => module.lessons)
-      .reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0),
+    instructionalMinutes: course.instructionalMinutes,
     modules: draft.modules,
     creditApprovals: draft.creditApprovals.map((approval) => ({
       ...approval,
-      problem: approvalProblem(approval, draft.title, now),
+      problem: course.approvalProblems[approval.id] ?? null,
     })),
     viewerIsOwner: course.viewerIsOwner,
     publishedAt: course.publishedAt,

@@ -12,6 +12,7 @@ import type {
   QuizMode,
 } from '@lms/db';
 import type { Viewer } from '../viewer';
+import { approvalProblem } from './approval-rules';
 import { findManageableCourse } from './course-access';
 
 type Tx = Db | Prisma.TransactionClient;
@@ -117,6 +118,10 @@ export interface EditableCourse {
   publishedAt: Date | null;
   latestPublishedVersionNumber: number | null;
   draft: VersionContent;
+  /** Total instructional minutes of the draft's lessons. */
+  instructionalMinutes: number;
+  /** Per approval id: why publishing would refuse it today (expired, AAPC title), or null. */
+  approvalProblems: Record<string, string | null>;
 }
 
 const lessonSelect = {
@@ -229,6 +234,7 @@ export async function getEditableCourse(options: {
   db: Tx;
   viewer: Viewer | null;
   courseId: string;
+  now?: Date;
 }): Promise<EditableCourse> {
   const course = await findManageableCourse(options.db, options.viewer, options.courseId);
   if (!course.draftVersionId) throw new Error(`course ${course.id} has no draft version`);
@@ -250,6 +256,13 @@ export async function getEditableCourse(options: {
     publishedAt: course.publishedAt,
     latestPublishedVersionNumber: latest?.number ?? null,
     draft,
+    instructionalMinutes: instructionalMinutes(draft),
+    approvalProblems: Object.fromEntries(
+      draft.creditApprovals.map((approval) => [
+        approval.id,
+        approvalProblem(approval, draft.title, options.now ?? new Date()),
+      ]),
+    ),
   };
 }
 

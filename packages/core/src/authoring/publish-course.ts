@@ -4,10 +4,9 @@ import { quizProblems } from '../assessment/quiz-problems';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
-
+import { approvalProblem } from './approval-rules';
 import { findManageableCourse } from './course-access';
 import { revisionSchema } from './course-schemas';
-import { approvalProblem } from './credit-approvals';
 import {
   type EditableCourse,
   getEditableCourse,

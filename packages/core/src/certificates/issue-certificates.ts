@@ -6,7 +6,7 @@ import {
   generateSerial,
 } from '@lms/credentials';
 import type { Prisma } from '@lms/db';
-import { approvalProblem, utcDay } from '../authoring/credit-approvals';
+import { approvalProblem, utcDay } from '../authoring/approval-rules';
 import { certificateSettings, verifyUrlFor } from './settings';
 
 type Tx = Prisma.TransactionClient;
