@@ -1,4 +1,4 @@
-// Code-set notices required wherever sample codes appear (DOMAIN.md, "Code sets and licensing").
+// Code-set notices required wherever sample codes appear (docs/domain.md, "Code sets and licensing").
 
 export const ICD10CM_SOURCE =
   '> Source: CDC/NCHS, ICD-10-CM. Codes are shown for education only; CDC/NCHS does not endorse this course.';

@@ -73,6 +73,6 @@ export interface DemoCourse {
   /** false: a DRAFT course whose only version is unpublished. */
   published: boolean;
   modules: DemoModule[];
-  /** The approved title is always the version title (DOMAIN.md: approval is per exact title). */
+  /** The approved title is always the version title (docs/domain.md: approval is per exact title). */
   creditApprovals?: DemoCreditApproval[];
 }

@@ -1,7 +1,7 @@
 import type { CodeSystem } from '@lms/db';
 
 /**
- * Code-set formats. Only public code sets (DOMAIN.md): ICD-10-CM (CDC/NCHS), ICD-10-PCS and
+ * Code-set formats. Only public code sets (docs/domain.md): ICD-10-CM (CDC/NCHS), ICD-10-PCS and
  * HCPCS Level II (CMS) without the dental D-codes (ADA). CPT is the AMA's and is never accepted.
  */
 const FORMATS: Record<CodeSystem, RegExp> = {

@@ -1,4 +1,4 @@
-/** The credit-approval rules publishing enforces (DOMAIN.md: AAPC approves an exact title, for a limited time). */
+/** The credit-approval rules publishing enforces (docs/domain.md: AAPC approves an exact title, for a limited time). */
 
 /** The day (UTC) a Date falls on, as YYYY-MM-DD. */
 export function utcDay(date: Date): string {
