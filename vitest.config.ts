@@ -15,6 +15,7 @@ export default defineConfig({
     projects: [
       './prisma',
       './packages/*',
+      './web',
       {
         resolve: { alias: graphqlAlias },
         test: {
