@@ -317,12 +317,12 @@ describe('attempts', () => {
       {
         attemptId: attempt.id,
         questionId: course.questions[1]!.id,
-        answer: { text: 'E11.9 E1 U07.1' },
+        answer: { text: 'E11.9 E1 U99.1' },
       },
       learner,
     );
     expect(result.errors?.[0]?.extensions?.fieldErrors?.text).toEqual([
-      'Not valid ICD-10-CM codes: E1, U07.1.',
+      'Not valid ICD-10-CM codes: E1, U99.1.',
     ]);
   });
 
