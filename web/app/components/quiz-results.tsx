@@ -199,8 +199,9 @@ export function AttemptResults({
           </ol>
         ) : (
           <p className="muted">
-            This quiz shows your score only: answers and explanations are not shown after
-            submission.
+            {attempt.mode === 'POST_TEST' && !result.passed
+              ? 'Answers and explanations of a post-test are shown once you pass it or have used your last attempt, so that a retake tests what you know.'
+              : 'This quiz shows your score only: answers and explanations are not shown after submission.'}
           </p>
         )}
       </section>

@@ -158,9 +158,11 @@ export default function QuizLandingPage() {
               <div>
                 <dt>Review</dt>
                 <dd>
-                  {quiz.allowReview
-                    ? 'Answers and explanations after you submit'
-                    : 'Score only (answers are not shown)'}
+                  {!quiz.allowReview
+                    ? 'Score only (answers are not shown)'
+                    : quiz.mode === 'POST_TEST'
+                      ? 'Answers and explanations once you pass or have used your last attempt'
+                      : 'Answers and explanations after you submit'}
                 </dd>
               </div>
             </dl>

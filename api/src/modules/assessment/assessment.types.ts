@@ -102,7 +102,10 @@ export class QuizDetail {
   @Field(() => Boolean, { description: 'Shuffle the order of options per attempt.' })
   shuffleOptions!: boolean;
 
-  @Field(() => Boolean, { description: 'Show answers and rationales after submission.' })
+  @Field(() => Boolean, {
+    description:
+      'Show answers and rationales after submission (a post-test: only after a pass or the last attempt).',
+  })
   allowReview!: boolean;
 
   @Field(() => [QuestionDetail], { description: 'The question pool in order.' })
@@ -151,7 +154,8 @@ export class QuizSettingsInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Show answers and rationales after submission (default true).',
+    description:
+      'Show answers and rationales after submission (default true; a post-test: only after a pass or the last attempt).',
   })
   allowReview?: boolean;
 }

@@ -160,7 +160,7 @@ export class AttemptResult {
   @Field(() => [QuestionReview], {
     nullable: true,
     description:
-      'Per question: the answer, the key, points and rationale; null when the quiz does not allow review.',
+      'Per question: the answer, the key, points and rationale; null when the quiz does not allow review, and for a post-test until the learner has passed it or submitted the last allowed attempt.',
   })
   review!: QuestionReview[] | null;
 }
@@ -307,7 +307,8 @@ export class LearnerQuiz {
   questionsPerAttempt!: number;
 
   @Field(() => Boolean, {
-    description: 'Whether answers and rationales are shown after submission.',
+    description:
+      'Whether answers and rationales are shown after submission; a post-test shows them only once the learner has passed it or submitted the last allowed attempt.',
   })
   allowReview!: boolean;
 

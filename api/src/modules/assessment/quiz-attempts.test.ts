@@ -207,7 +207,8 @@ describe('attempts', () => {
   });
 
   it('scores partial credit: wrong extra codes and ticking every option cost points', async () => {
-    const course = await publishedCourse();
+    // One attempt allowed: the review of a failed post-test shows after the last attempt.
+    const course = await publishedCourse({ settings: { maxAttempts: 1 } });
     const { learner } = await learnerIn(course);
     const attempt = await must<Attempt>(quiz.START_ATTEMPT, { lessonId: course.lessonId }, learner);
     const [single, codes, trueFalse, multiple] = course.questions;
@@ -317,12 +318,12 @@ describe('attempts', () => {
       {
         attemptId: attempt.id,
         questionId: course.questions[1]!.id,
-        answer: { text: 'E11.9 E1 U07.1' },
+        answer: { text: 'E11.9 E1 U99.1' },
       },
       learner,
     );
     expect(result.errors?.[0]?.extensions?.fieldErrors?.text).toEqual([
-      'Not valid ICD-10-CM codes: E1, U07.1.',
+      'Not valid ICD-10-CM codes: E1, U99.1.',
     ]);
   });
 
@@ -373,7 +374,7 @@ describe('attempts', () => {
   });
 
   it('enforces the deadline: late saves are refused, late answers ignored, expired attempts auto-submitted', async () => {
-    const course = await publishedCourse({ settings: { timeLimitMinutes: 30 } });
+    const course = await publishedCourse({ settings: { timeLimitMinutes: 30, maxAttempts: 1 } });
     const { learner } = await learnerIn(course);
     const attempt = await must<Attempt>(quiz.START_ATTEMPT, { lessonId: course.lessonId }, learner);
     expect(attempt.secondsRemaining).toBeGreaterThan(29 * 60);
@@ -429,6 +430,84 @@ describe('attempts', () => {
       learner,
     );
     expect(after.errors?.[0]?.message).toMatch(/has been submitted/);
+  });
+
+  it('keeps a failed post-test’s key hidden while attempts remain; shows it after a pass or the last attempt', async () => {
+    const course = await publishedCourse({ settings: { maxAttempts: 3 } });
+    const { learner } = await learnerIn(course);
+    const wrongCodes = { text: 'I10' };
+    const failOnce = async () => {
+      const attempt = await must<Attempt>(
+        quiz.START_ATTEMPT,
+        { lessonId: course.lessonId },
+        learner,
+      );
+      await must(
+        quiz.SAVE_ANSWER,
+        { attemptId: attempt.id, questionId: course.questions[1]!.id, answer: wrongCodes },
+        learner,
+      );
+      return call<{ submitQuizAttempt: { attempt: Attempt } }>(
+        quiz.SUBMIT_ATTEMPT,
+        { attemptId: attempt.id },
+        learner,
+      );
+    };
+    const failed = await failOnce();
+    const failedId = failed.data!.submitQuizAttempt.attempt.id;
+    const reloaded = await call(quiz.QUIZ_ATTEMPT, { id: failedId }, learner);
+    for (const response of [failed, reloaded]) {
+      expect(response.errors).toBeUndefined();
+      const json = JSON.stringify(response);
+      expect(json).toMatch(/"passed":false/);
+      expect(json).toMatch(/"review":null/);
+      expect(json).not.toMatch(/correctOptionIds|answerCodes|E11\.9|Z79\.4/);
+    }
+
+    // A pass opens the review, of that attempt and of the failed one.
+    const attempt = await must<Attempt>(quiz.START_ATTEMPT, { lessonId: course.lessonId }, learner);
+    await answerAll(course, learner, attempt);
+    const passed = await must<{ attempt: Attempt }>(
+      quiz.SUBMIT_ATTEMPT,
+      { attemptId: attempt.id },
+      learner,
+    );
+    expect(passed.attempt.result!.review![1]!.answerCodes).toEqual(['E11.9', 'Z79.4']);
+    const earlier = await must<Attempt>(quiz.QUIZ_ATTEMPT, { id: failedId }, learner);
+    expect(earlier.result!.review!.map((r) => r.points)).toEqual([0, 0, 0, 0]);
+
+    // Without a pass, the review opens once the last attempt is submitted, not before.
+    const other = await learnerIn(course, 'Fay Failer');
+    const first = await failOnceAs(other.learner);
+    expect(first.result!.review).toBeNull();
+    const second = await failOnceAs(other.learner);
+    expect(second.result!.review).toBeNull();
+    const third = await failOnceAs(other.learner);
+    expect(third.result!.review![1]!.answerCodes).toEqual(['E11.9', 'Z79.4']);
+    const firstAgain = await must<Attempt>(quiz.QUIZ_ATTEMPT, { id: first.id }, other.learner);
+    expect(firstAgain.result!.review).not.toBeNull();
+
+    async function failOnceAs(who: Actor) {
+      const started = await must<Attempt>(quiz.START_ATTEMPT, { lessonId: course.lessonId }, who);
+      const done = await must<{ attempt: Attempt }>(
+        quiz.SUBMIT_ATTEMPT,
+        { attemptId: started.id },
+        who,
+      );
+      return done.attempt;
+    }
+  });
+
+  it('a post-test with unlimited attempts shows its key only after a pass', async () => {
+    const course = await publishedCourse({ settings: { maxAttempts: null } });
+    const { learner } = await learnerIn(course);
+    const started = await must<Attempt>(quiz.START_ATTEMPT, { lessonId: course.lessonId }, learner);
+    const failed = await must<{ attempt: Attempt }>(
+      quiz.SUBMIT_ATTEMPT,
+      { attemptId: started.id },
+      learner,
+    );
+    expect(failed.attempt.result).toMatchObject({ passed: false, review: null });
   });
 
   it('grades two simultaneous submissions once, with identical results', async () => {

@@ -311,6 +311,32 @@ describe('lesson player and progress', () => {
     expect(done.progress.seatSeconds).toBeLessThanOrEqual(40 + 375 + 5);
   });
 
+  it('credits a gap once when many heartbeats for it arrive at the same time', async () => {
+    const course = await publishedCourse({ minimumLessonTimePercent: 100 });
+    const learner = await registerActor(api, 'STUDENT');
+    await must(ENROLL, { courseId: course.courseId }, learner);
+    await must(ACTIVITY, { lessonId: course.watching, event: 'OPEN' }, learner);
+    await rewindLastSeen(course.watching, learner, 90);
+    const beats = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        api.gql<{ recordLessonActivity: { seatSeconds: number } }>(
+          ACTIVITY,
+          { lessonId: course.watching, event: 'HEARTBEAT' },
+          { token: learner.token },
+        ),
+      ),
+    );
+    expect(beats.every((beat) => !beat.errors)).toBe(true);
+    const row = await api.database.db.lessonProgress.findFirstOrThrow({
+      where: { lessonId: course.watching, enrollment: { userId: learner.id } },
+      select: { seatSeconds: true },
+    });
+    // One 90 s gap is 90 s of seat time, however many requests report it (a few seconds of
+    // slack for the requests' own duration).
+    expect(row.seatSeconds).toBeGreaterThanOrEqual(90);
+    expect(row.seatSeconds).toBeLessThan(95);
+  });
+
   it('completes the course once, when every required lesson is done, and keeps the evidence immutable', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT');

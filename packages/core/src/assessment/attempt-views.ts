@@ -80,6 +80,7 @@ export interface LearnerAttempt {
 export interface AttemptRecord {
   id: string;
   quizId: string;
+  enrollmentId: string;
   number: number;
   status: AttemptStatus;
   questionIds: string[];
@@ -96,6 +97,7 @@ export interface AttemptRecord {
     mode: QuizMode;
     passPercent: number;
     allowReview: boolean;
+    maxAttempts: number | null;
     questions: {
       id: string;
       type: QuestionType;
@@ -123,6 +125,7 @@ export function attemptRecordSelect(questionIds: string[] | null) {
   return {
     id: true,
     quizId: true,
+    enrollmentId: true,
     number: true,
     status: true,
     questionIds: true,
@@ -140,6 +143,7 @@ export function attemptRecordSelect(questionIds: string[] | null) {
         mode: true,
         passPercent: true,
         allowReview: true,
+        maxAttempts: true,
         questions: {
           ...(questionIds ? { where: { id: { in: questionIds } } } : {}),
           select: {
@@ -187,11 +191,38 @@ export function sectionsOf(questions: { id: string; area: ExamArea }[]): Attempt
   return sections;
 }
 
+/** The learner's submitted attempts of one quiz: what decides whether a post-test's key shows. */
+export interface AttemptHistory {
+  submittedAttempts: number;
+  passedAny: boolean;
+}
+
+/**
+ * Whether a submitted attempt's review (the key, per question) may be shown. Practice quizzes
+ * and mock exams: when the quiz allows review. A post-test (the test that earns CE credit):
+ * only once the learner has passed it or has submitted the last allowed attempt, so a failed
+ * attempt never hands over the key for the retake (AAPC's ethics rule). This holds whatever
+ * the quiz's review setting says; that setting can only turn review off.
+ */
+export function reviewVisible(
+  quiz: { mode: QuizMode; allowReview: boolean; maxAttempts: number | null },
+  history: AttemptHistory,
+): boolean {
+  if (!quiz.allowReview) return false;
+  if (quiz.mode !== 'POST_TEST') return true;
+  if (history.passedAny) return true;
+  return quiz.maxAttempts !== null && history.submittedAttempts >= quiz.maxAttempts;
+}
+
 /**
  * The learner's view of an attempt. Before submission nothing of the key is included; after
- * it, the score and per-area report, and the review when the quiz allows it.
+ * it, the score and per-area report, and the review when `reviewVisible` allows it.
  */
-export function toLearnerAttempt(record: AttemptRecord, now: Date): LearnerAttempt {
+export function toLearnerAttempt(
+  record: AttemptRecord,
+  now: Date,
+  history: AttemptHistory,
+): LearnerAttempt {
   const byId = new Map(record.quiz.questions.map((question) => [question.id, question]));
   const answers = new Map(record.answers.map((answer) => [answer.questionId, answer]));
   const optionOrder = (record.optionOrder ?? {}) as Record<string, string[]>;
@@ -241,7 +272,7 @@ export function toLearnerAttempt(record: AttemptRecord, now: Date): LearnerAttem
       passed: record.passed ?? false,
       passPercent: record.quiz.passPercent,
       areas,
-      review: record.quiz.allowReview
+      review: reviewVisible(record.quiz, history)
         ? drawn.map((question, index) => {
             const answer = answers.get(question.id);
             return {

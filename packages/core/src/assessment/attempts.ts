@@ -10,6 +10,7 @@ import {
 import { requireEnrolledLesson } from '../learning/enrollment-access';
 import type { Viewer } from '../viewer';
 import {
+  type AttemptHistory,
   type AttemptRecord,
   asResponse,
   attemptRecordSelect,
@@ -201,11 +202,24 @@ async function loadLearnerAttempt(
         select: { questionIds: true },
       })
     ).questionIds;
-  const record = await tx.quizAttempt.findUniqueOrThrow({
+  const record = (await tx.quizAttempt.findUniqueOrThrow({
     where: { id: attemptId },
     select: attemptRecordSelect(ids),
-  });
-  return toLearnerAttempt(record as AttemptRecord, now);
+  })) as AttemptRecord;
+  return toLearnerAttempt(record, now, await attemptHistory(tx, record));
+}
+
+/** How many of the enrolment's attempts of this quiz are submitted, and whether one passed. */
+async function attemptHistory(
+  tx: Tx | Db,
+  record: { enrollmentId: string; quizId: string },
+): Promise<AttemptHistory> {
+  const [row] = await tx.$queryRaw<{ submitted: number; passed: boolean }[]>`
+    SELECT count(*)::int AS "submitted", coalesce(bool_or("passed"), false) AS "passed"
+    FROM "QuizAttempt"
+    WHERE "enrollmentId" = ${record.enrollmentId}::uuid AND "quizId" = ${record.quizId}::uuid
+      AND "status" = 'SUBMITTED'`;
+  return { submittedAttempts: row?.submitted ?? 0, passedAny: row?.passed ?? false };
 }
 
 /**

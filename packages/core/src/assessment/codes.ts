@@ -5,8 +5,10 @@ import type { CodeSystem } from '@lms/db';
  * HCPCS Level II (CMS) without the dental D-codes (ADA). CPT is the AMA's and is never accepted.
  */
 const FORMATS: Record<CodeSystem, RegExp> = {
-  // Letter (not U), digit, alphanumeric, then an optional dot and 1–4 alphanumerics.
-  ICD10CM: /^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/,
+  // A category (a letter other than U, a digit, an alphanumeric; or one of chapter 22's
+  // special-purpose categories U00–U85, e.g. U07.1, U09.9), then an optional dot and 1–4
+  // alphanumerics.
+  ICD10CM: /^([A-TV-Z][0-9][0-9A-Z]|U[0-7][0-9]|U8[0-5])(\.?[0-9A-Z]{1,4})?$/,
   // Seven characters of 0–9 and A–Z without I and O.
   ICD10PCS: /^[0-9A-HJ-NP-Z]{7}$/,
   // A letter A–V and four digits, then any HCPCS Level II modifiers (two characters, at least

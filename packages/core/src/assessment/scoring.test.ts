@@ -37,7 +37,6 @@ describe('parseCodes (learner input → a set of codes)', () => {
 
   it('lists malformed tokens', () => {
     expect(parseCodes('ICD10CM', 'E11.9 U07.1 E1 11.9 E11.99999').malformed).toEqual([
-      'U07.1',
       'E1',
       '11.9',
       'E11.99999',
@@ -59,6 +58,10 @@ describe('codeProblem (authoring)', () => {
   it('accepts ICD-10-CM, ICD-10-PCS and HCPCS Level II formats', () => {
     for (const code of ['E11.9', 'I10', 'S52.501A', 'Z79.4', 'e119'])
       expect(codeProblem('ICD10CM', code)).toBeNull();
+    // Chapter 22 (codes for special purposes): COVID-19, vaping-related disorder, post COVID-19.
+    for (const code of ['U07.1', 'U07.0', 'U09.9', 'u071'])
+      expect(codeProblem('ICD10CM', code)).toBeNull();
+    expect(parseCodes('ICD10CM', 'u07.1 U09.9').codes).toEqual(['U07.1', 'U09.9']);
     for (const code of ['0DTJ4ZZ', '02HV33Z']) expect(codeProblem('ICD10PCS', code)).toBeNull();
     for (const code of ['E0114', 'J1100', 'A4253', 'G0008'])
       expect(codeProblem('HCPCS', code)).toBeNull();
@@ -74,7 +77,11 @@ describe('codeProblem (authoring)', () => {
   it('refuses HCPCS dental D-codes (ADA) and malformed codes', () => {
     expect(codeProblem('HCPCS', 'D0000')).toMatch(/ADA/);
     expect(codeProblem('HCPCS', 'W1234')).toMatch(/not a valid HCPCS Level II code/);
-    expect(codeProblem('ICD10CM', 'U07.1')).toMatch(/not a valid ICD-10-CM code/);
+    expect(codeProblem('ICD10CM', 'U7.1')).toMatch(/not a valid ICD-10-CM code/);
+    expect(codeProblem('ICD10CM', 'U99.1')).toMatch(/not a valid ICD-10-CM code/);
+    // CPT-shaped and dental codes stay refused.
+    expect(codeProblem('ICD10CM', '0001U')).toMatch(/not a valid ICD-10-CM code/);
+    expect(codeProblem('HCPCS', 'D9999')).toMatch(/ADA/);
     expect(codeProblem('ICD10PCS', '0DTJ4ZO')).toMatch(/not a valid ICD-10-PCS code/);
   });
 

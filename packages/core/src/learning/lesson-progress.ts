@@ -5,7 +5,7 @@ import { parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
 import { type CompletionOutcome, evaluateCompletion, markLessonComplete } from './completion';
 import { type LearnerLesson, requireEnrolledLesson } from './enrollment-access';
-import { creditedSeconds, type LessonEvent, requiredSeatSeconds } from './seat-time';
+import { creditCapSeconds, type LessonEvent, requiredSeatSeconds } from './seat-time';
 
 export interface LessonProgressState {
   lessonId: string;
@@ -16,7 +16,10 @@ export interface LessonProgressState {
 
 /**
  * Upserts the progress row and credits the gap since the last event, in one statement, so
- * concurrent events never create a second row or lose a credit.
+ * concurrent events never create a second row or lose a credit. The gap is measured inside
+ * the statement against the row's `lastSeenAt` as it stands under the row lock that
+ * ON CONFLICT DO UPDATE takes: N simultaneous heartbeats after one gap credit it once (the
+ * first moves `lastSeenAt` forward; the others then see a gap of nothing).
  */
 async function recordEvent(
   tx: Db | Prisma.TransactionClient,
@@ -24,19 +27,13 @@ async function recordEvent(
   event: LessonEvent,
   now: Date,
 ) {
-  const previous = await tx.lessonProgress.findUnique({
-    where: {
-      enrollmentId_lessonId: { enrollmentId: enrolled.enrollmentId, lessonId: enrolled.lesson.id },
-    },
-    select: { lastSeenAt: true },
-  });
-  const elapsed = previous ? (now.getTime() - previous.lastSeenAt.getTime()) / 1000 : 0;
-  const credit = creditedSeconds(event, elapsed, enrolled.lesson);
+  const cap = creditCapSeconds(event, enrolled.lesson);
   const rows = await tx.$queryRaw<{ seatSeconds: number; completedAt: Date | null }[]>`
     INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "seatSeconds")
     VALUES (${enrolled.enrollmentId}::uuid, ${enrolled.lesson.id}::uuid, ${now}, ${now}, 0)
     ON CONFLICT ("enrollmentId", "lessonId") DO UPDATE SET
-      "seatSeconds" = "LessonProgress"."seatSeconds" + ${credit}::int,
+      "seatSeconds" = "LessonProgress"."seatSeconds" + LEAST(${cap}::int, GREATEST(0,
+        floor(extract(epoch FROM (EXCLUDED."lastSeenAt" - "LessonProgress"."lastSeenAt"))))::int),
       "lastSeenAt" = GREATEST("LessonProgress"."lastSeenAt", EXCLUDED."lastSeenAt")
     RETURNING "seatSeconds", "completedAt"`;
   await tx.enrollment.update({

@@ -18,15 +18,13 @@ export function completionCreditCapSeconds(lesson: {
   return Math.max(120, Math.ceil(expected * 1.25));
 }
 
-export function creditedSeconds(
+/** Most seconds one event may credit for the gap before it (OPEN credits nothing). */
+export function creditCapSeconds(
   event: LessonEvent,
-  elapsedSeconds: number,
   lesson: { estimatedMinutes: number; videoSeconds: number | null },
 ): number {
-  if (event === 'OPEN' || elapsedSeconds <= 0) return 0;
-  const cap =
-    event === 'HEARTBEAT' ? HEARTBEAT_CREDIT_CAP_SECONDS : completionCreditCapSeconds(lesson);
-  return Math.min(Math.floor(elapsedSeconds), cap);
+  if (event === 'OPEN') return 0;
+  return event === 'HEARTBEAT' ? HEARTBEAT_CREDIT_CAP_SECONDS : completionCreditCapSeconds(lesson);
 }
 
 /** Seconds a lesson needs before it may be completed under the version's minimum-time rule. */

@@ -282,7 +282,7 @@ export type QuizMode =
 
 /** A quiz’s settings. */
 export type QuizSettingsInput = {
-  /** Show answers and rationales after submission (default true). */
+  /** Show answers and rationales after submission (default true; a post-test: only after a pass or the last attempt). */
   allowReview?: boolean | null | undefined;
   /** Attempts allowed per learner; omit for unlimited. */
   maxAttempts?: number | null | undefined;
