@@ -1,5 +1,24 @@
 export type { AuditLogEntry, UserSummary } from './admin/users';
 export { listAuditLog, listUsers, setUserRole } from './admin/users';
+// Provider and auditor tools (issue 9): approval lifecycle, credit at sale.
+export type {
+  ApprovalDates,
+  CreditSaleTerms,
+} from './approvals/approval-status';
+export {
+  ApprovalStatus,
+  approvalStatus,
+  creditSaleTerms,
+  daysLeft,
+  EXPIRING_WITHIN_DAYS,
+  typicalCompletionDays,
+} from './approvals/approval-status';
+export type { CreditOfferingForSale } from './approvals/credit-offerings';
+export {
+  creditNotices,
+  creditOfferingsForSale,
+  saleItemName,
+} from './approvals/credit-offerings';
 export type {
   AreaScore,
   AttemptResult,
