@@ -200,6 +200,8 @@ export {
 } from './learning/learner-views';
 export type { LessonProgressState } from './learning/lesson-progress';
 export { completeLesson, recordLessonActivity } from './learning/lesson-progress';
+export type { VersionMoveResult } from './learning/move-to-latest-version';
+export { moveLearnersToLatestVersion } from './learning/move-to-latest-version';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
 export type { Page } from './pagination/keyset';
 export type {
