@@ -17,6 +17,7 @@ import { CourseResolver, InstructorResolver } from './modules/catalog/course.res
 import { CertificateResolver } from './modules/certificates/certificate.resolver';
 import { GradebookResolver } from './modules/learning/gradebook.resolver';
 import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/learning.resolver';
+import { VersionMoveResolver } from './modules/learning/version-move.resolver';
 import { PaymentsResolver } from './modules/payments/payments.resolver';
 import { ProfileResolver } from './modules/profile/profile.resolver';
 
@@ -31,6 +32,7 @@ export const resolvers = [
   LearningResolver,
   CourseEnrollmentResolver,
   GradebookResolver,
+  VersionMoveResolver,
   AssessmentResolver,
   AttemptQuestionResolver,
   QuestionReviewResolver,

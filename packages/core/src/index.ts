@@ -1,5 +1,24 @@
 export type { AuditLogEntry, UserSummary } from './admin/users';
 export { listAuditLog, listUsers, setUserRole } from './admin/users';
+// Provider and auditor tools (issue 9): approval lifecycle, credit at sale.
+export type {
+  ApprovalDates,
+  CreditSaleTerms,
+} from './approvals/approval-status';
+export {
+  ApprovalStatus,
+  approvalStatus,
+  creditSaleTerms,
+  daysLeft,
+  EXPIRING_WITHIN_DAYS,
+  typicalCompletionDays,
+} from './approvals/approval-status';
+export type { CreditOfferingForSale } from './approvals/credit-offerings';
+export {
+  creditNotices,
+  creditOfferingsForSale,
+  saleItemName,
+} from './approvals/credit-offerings';
 export type {
   AreaScore,
   AttemptResult,
@@ -181,6 +200,8 @@ export {
 } from './learning/learner-views';
 export type { LessonProgressState } from './learning/lesson-progress';
 export { completeLesson, recordLessonActivity } from './learning/lesson-progress';
+export type { VersionMoveResult } from './learning/move-to-latest-version';
+export { moveLearnersToLatestVersion } from './learning/move-to-latest-version';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
 export type { Page } from './pagination/keyset';
 export type {

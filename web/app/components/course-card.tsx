@@ -31,7 +31,13 @@ export function CourseCard({ course }: { course: CourseCardFragment }) {
         {course.credits.length > 0 ? (
           <div>
             <dt>Credit</dt>
-            <dd>{course.credits.map((credit) => formatCredit(credit)).join('; ')}</dd>
+            <dd>
+              {course.credits
+                .map((credit) =>
+                  credit.available ? formatCredit(credit) : `${formatCredit(credit)} (expired)`,
+                )
+                .join('; ')}
+            </dd>
           </div>
         ) : null}
       </dl>

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { ApprovalStatusBadge } from '../components/approval-status';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CompletedBadge, ProgressBar } from '../components/learning';
 import {
@@ -343,6 +344,16 @@ export default function CoursePage() {
               Price and credit
             </h2>
             <p className="price">{price}</p>
+            {course.creditNotices.length > 0 ? (
+              <div className="alert alert-warning credit-notices" id="credit-notices">
+                <strong>About the credit before you enrol:</strong>
+                <ul>
+                  {course.creditNotices.map((notice) => (
+                    <li key={notice}>{notice}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <EnrollmentActions course={course} enrollment={enrollment} signedIn={Boolean(viewer)} />
             <dl className="facts">
               <div>
@@ -364,10 +375,15 @@ export default function CoursePage() {
             {course.credits.length > 0 ? (
               <ul className="credits">
                 {course.credits.map((credit) => (
-                  <li key={`${credit.body}-${credit.bodyName ?? ''}-${credit.category}`}>
-                    <strong>{creditBodyName(credit)}</strong> · {credit.ceuAmount} CEUs · valid
-                    until {formatDate(credit.validUntil)}
-                    <span className="muted"> ({credit.category})</span>
+                  <li
+                    key={`${credit.body}-${credit.bodyName ?? ''}-${credit.category}`}
+                    className={credit.available ? undefined : 'credit-expired'}
+                  >
+                    <strong>{creditBodyName(credit)}</strong> · {credit.ceuAmount} CEUs ·{' '}
+                    {credit.available ? 'valid' : 'expired, not included:'} until{' '}
+                    {formatDate(credit.validUntil)}
+                    <span className="muted"> ({credit.category})</span>{' '}
+                    <ApprovalStatusBadge status={credit.status} />
                   </li>
                 ))}
               </ul>

@@ -20,6 +20,7 @@ import {
   AddCourseInstructorDocument,
   ArchiveCourseDocument,
   DeleteCourseDocument,
+  MoveLearnersToLatestVersionDocument,
   RelistCourseDocument,
   RemoveCourseInstructorDocument,
   RestoreCourseDocument,
@@ -118,6 +119,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await gql(request, document, { courseId });
     if (result.errors) return failure(request, result.errors, { intent, revision });
     return redirectWithFlash(here, flash);
+  }
+
+  if (intent === 'move-learners') {
+    const result = await gql(request, MoveLearnersToLatestVersionDocument, { courseId });
+    if (result.errors) return failure(request, result.errors, { intent, revision });
+    const { moved, skipped, toVersionNumber } = result.data.moveLearnersToLatestVersion;
+    const movedText =
+      moved === 0
+        ? `No in-progress learner needed moving to version ${toVersionNumber}.`
+        : `${moved} in-progress ${moved === 1 ? 'learner moves' : 'learners move'} on in version ${toVersionNumber}, with their progress.`;
+    const skippedText = skipped.length
+      ? ` Not moved: ${skipped.map((entry) => `${entry.learnerName} (${entry.reason})`).join('; ')}.`
+      : '';
+    return redirectWithFlash(here, `${movedText}${skippedText}`);
   }
 
   if (intent === 'delete') {
@@ -275,7 +290,9 @@ function StatusPanel() {
   const lifecycleError =
     failure &&
     !failure.conflict &&
-    ['unpublish', 'relist', 'archive', 'restore', 'delete'].includes(failure.intent)
+    ['unpublish', 'relist', 'archive', 'restore', 'delete', 'move-learners'].includes(
+      failure.intent,
+    )
       ? failure.formError
       : null;
   return (
@@ -316,6 +333,21 @@ function StatusPanel() {
             <LifecycleButton intent="unpublish" label="Unpublish" />
             <p className="field-hint">
               Hides it from the catalog. Enrolled learners keep access; you can relist it later.
+            </p>
+          </div>
+        ) : null}
+        {(course.latestPublishedVersionNumber ?? 0) > 1 ? (
+          <div className="action-item">
+            <Form method="post">
+              <input type="hidden" name="intent" value="move-learners" />
+              <button type="submit" className="button-secondary" aria-describedby="move-hint">
+                Move in-progress learners to version {course.latestPublishedVersionNumber}
+              </button>
+            </Form>
+            <p className="field-hint" id="move-hint">
+              Learners still studying an older version continue in the latest one (for example to
+              earn a renewed approval). Their completed lessons and study time carry over; learners
+              who completed the course stay on their version.
             </p>
           </div>
         ) : null}

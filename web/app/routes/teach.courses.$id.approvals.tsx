@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useNavigation } from '@remix-run/react';
+import { ApprovalStatusBadge } from '../components/approval-status';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConfirmDisclosure, ConflictBanner, SelectField } from '../components/fields';
 import { Field, FormError } from '../components/form';
@@ -207,7 +208,8 @@ function ApprovalCard({ approval, revision }: { approval: Approval; revision: nu
       aria-labelledby={headingId}
     >
       <h3 id={headingId}>
-        {creditBodyName(approval)} · {approval.approvalNumber}
+        {creditBodyName(approval)} · {approval.approvalNumber}{' '}
+        <ApprovalStatusBadge status={approval.status} />
       </h3>
       {approval.problem ? (
         <p className="alert alert-warning">

@@ -26,6 +26,7 @@ export function toEditableCourse(course: CoreEditableCourse): EditableCourse {
     creditApprovals: draft.creditApprovals.map((approval) => ({
       ...approval,
       problem: course.approvalProblems[approval.id] ?? null,
+      status: course.approvalStatuses[approval.id]!,
     })),
     viewerIsOwner: course.viewerIsOwner,
     publishedAt: course.publishedAt,

@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ApprovalStatus } from '../approvals/approval-status.enum';
 import { QuizDetail } from '../assessment/assessment.types';
 import { Connection } from '../common/connection';
 import {
@@ -103,6 +104,12 @@ export class CreditApprovalDetail {
       'Why publishing would refuse this approval today (expired, title mismatch); null if fine.',
   })
   problem!: string | null;
+
+  @Field(() => ApprovalStatus, {
+    description:
+      'Where the approval stands today: VALID, EXPIRING (≤ 60 days), EXPIRED, NOT_YET_VALID.',
+  })
+  status!: ApprovalStatus;
 }
 
 @ObjectType({ description: 'What publishing the draft now would do.' })

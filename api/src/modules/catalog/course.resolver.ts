@@ -1,4 +1,10 @@
-import { type CatalogCourse, getPublishedCourse, listPublishedCourses } from '@lms/core';
+import {
+  type CatalogCourse,
+  creditNotices,
+  creditOfferingsForSale,
+  getPublishedCourse,
+  listPublishedCourses,
+} from '@lms/core';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Money } from '../common/money';
@@ -130,8 +136,18 @@ export class CourseResolver {
   @FieldResolver(() => [CreditOffering], {
     description: 'Continuing-education credit the published version carries, one per body.',
   })
-  credits(@Root() course: CourseType, @Ctx() ctx: Context): Promise<CreditOffering[]> {
-    return ctx.loaders.credits.load(course.versionId);
+  async credits(@Root() course: CourseType, @Ctx() ctx: Context): Promise<CreditOffering[]> {
+    const offerings = await ctx.loaders.credits.load(course.versionId);
+    return creditOfferingsForSale(offerings, course.instructionalMinutes);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'What a buyer must know about the credit before buying or enrolling (expired credit not included, credit ending before a typical learner could finish); empty when nothing.',
+  })
+  async creditNotices(@Root() course: CourseType, @Ctx() ctx: Context): Promise<string[]> {
+    const offerings = await ctx.loaders.credits.load(course.versionId);
+    return creditNotices(offerings, course.instructionalMinutes);
   }
 
   @FieldResolver(() => [CourseModule], { description: 'The syllabus: modules with their lessons.' })

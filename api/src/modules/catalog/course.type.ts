@@ -1,5 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ApprovalStatus } from '../approvals/approval-status.enum';
 import { CourseKind, CourseLevel, CreditBody, LessonKind } from '../common/enums';
 import { PageInfo } from '../common/page-info';
 
@@ -49,6 +50,27 @@ export class CreditOffering {
 
   @Field(() => DateTimeResolver, { description: 'Last day the approval is valid (UTC midnight).' })
   validUntil!: Date;
+
+  @Field(() => ApprovalStatus, { description: 'Where the approval stands today.' })
+  status!: ApprovalStatus;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether enrolling today can still earn this credit (false once the approval expired: the course is sold without it).',
+  })
+  available!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the approval ends before a typical learner could finish the course (one instructional hour per week, at least 7 days).',
+  })
+  endsBeforeTypicalCompletion!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What a buyer must be told about this credit; null when nothing.',
+  })
+  notice!: string | null;
 }
 
 @ObjectType({ description: 'A lesson as listed in a syllabus (no content).' })

@@ -115,6 +115,12 @@ export class CheckoutStart {
 
   @Field(() => Boolean, { description: 'True when an open checkout was handed out again.' })
   reused!: boolean;
+
+  @Field(() => [String], {
+    description:
+      'What the buyer must know about the course’s credit: expired credit is not included (the course is sold without it), or the approval ends before a typical learner could finish. Empty when nothing.',
+  })
+  creditNotices!: string[];
 }
 
 @ObjectType({ description: 'What the success page shows after checkout.' })

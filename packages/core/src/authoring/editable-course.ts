@@ -11,6 +11,7 @@ import type {
   QuestionType,
   QuizMode,
 } from '@lms/db';
+import { type ApprovalStatus, approvalStatus } from '../approvals/approval-status';
 import type { Viewer } from '../viewer';
 import { approvalProblem } from './approval-rules';
 import { findManageableCourse } from './course-access';
@@ -122,6 +123,8 @@ export interface EditableCourse {
   instructionalMinutes: number;
   /** Per approval id: why publishing would refuse it today (expired, AAPC title), or null. */
   approvalProblems: Record<string, string | null>;
+  /** Per approval id: its lifecycle status today (VALID, EXPIRING, EXPIRED, NOT_YET_VALID). */
+  approvalStatuses: Record<string, ApprovalStatus>;
 }
 
 const lessonSelect = {
@@ -261,6 +264,12 @@ export async function getEditableCourse(options: {
       draft.creditApprovals.map((approval) => [
         approval.id,
         approvalProblem(approval, draft.title, options.now ?? new Date()),
+      ]),
+    ),
+    approvalStatuses: Object.fromEntries(
+      draft.creditApprovals.map((approval) => [
+        approval.id,
+        approvalStatus(approval, options.now ?? new Date()),
       ]),
     ),
   };

@@ -150,8 +150,11 @@ export async function listPublishedCourses(options: {
   search?: string | null;
   filter?: CatalogFilter | null;
   sort?: CatalogSort | null;
+  /** "Today" for the credit filter (expired approvals do not count); default now. */
+  now?: Date;
 }): Promise<CoursePage> {
   const { db } = options;
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   const input = parseInput(querySchema, {
     first: options.first,
     after: options.after,
@@ -189,8 +192,10 @@ export async function listPublishedCourses(options: {
   if (filter.price === 'FREE') conditions.push(Prisma.sql`v."priceCents" = 0`);
   if (filter.price === 'PAID') conditions.push(Prisma.sql`v."priceCents" > 0`);
   if (filter.creditBody) {
+    // Expired credit is not advertised (issue 9 defect 2): only approvals valid today or later.
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "CreditApproval" a
-      WHERE a."versionId" = v.id AND a.body = ${filter.creditBody}::"CreditBody")`);
+      WHERE a."versionId" = v.id AND a.body = ${filter.creditBody}::"CreditBody"
+        AND a."validUntil" >= ${today}::date)`);
   }
   const from = Prisma.sql`FROM "Course" c
     JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"

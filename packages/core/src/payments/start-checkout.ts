@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import { type PaymentGateway, PaymentRequestError } from '@lms/payments';
 import { z } from 'zod';
+import { creditOfferingsForSale, saleItemName } from '../approvals/credit-offerings';
 import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
@@ -17,6 +18,11 @@ export interface StartedCheckout {
   url: string;
   /** True when an open checkout of the same learner and course was handed out again. */
   reused: boolean;
+  /**
+   * What the buyer must know about the course's credit (expired credit not included, credit
+   * ending before a typical learner could finish); empty when nothing.
+   */
+  creditNotices: string[];
 }
 
 export function checkoutSuccessUrl(webUrl: string): string {
@@ -68,7 +74,17 @@ export async function startCheckout(options: {
           status: true,
           slug: true,
           latestPublishedVersion: {
-            select: { id: true, title: true, priceCents: true, currency: true },
+            select: {
+              id: true,
+              title: true,
+              priceCents: true,
+              currency: true,
+              instructionalMinutes: true,
+              creditApprovals: {
+                orderBy: [{ body: 'asc' }, { createdAt: 'asc' }],
+                select: { body: true, bodyName: true, validFrom: true, validUntil: true },
+              },
+            },
           },
           enrollments: {
             where: { userId: learner.id },
@@ -138,9 +154,16 @@ export async function startCheckout(options: {
     });
 
     const { order, course, version } = claim;
+    // Expired credit is never sold: the course is, under a name that says so (issue 9 defect 2).
+    const credit = creditOfferingsForSale(
+      version.creditApprovals,
+      version.instructionalMinutes,
+      now(),
+    );
+    const creditNotices = credit.flatMap((offering) => (offering.notice ? [offering.notice] : []));
     if (claim.kind === 'outdated') {
       const paid = await retire(order);
-      if (paid) return paid;
+      if (paid) return { ...paid, creditNotices };
       continue;
     }
 
@@ -150,7 +173,7 @@ export async function startCheckout(options: {
       );
       if (session.status === 'complete') {
         // Paid already (the webhook may still be on its way): the success page settles it.
-        return { orderId: order.id, url: successUrlFor(session.id), reused: true };
+        return { orderId: order.id, url: successUrlFor(session.id), reused: true, creditNotices };
       }
       const expiresAt = order.checkoutExpiresAt?.getTime() ?? 0;
       if (
@@ -158,10 +181,10 @@ export async function startCheckout(options: {
         order.checkoutUrl &&
         expiresAt - now().getTime() > REUSE_MARGIN_MS
       ) {
-        return { orderId: order.id, url: order.checkoutUrl, reused: true };
+        return { orderId: order.id, url: order.checkoutUrl, reused: true, creditNotices };
       }
       const paid = await retire(order, session.status === 'open');
-      if (paid) return paid;
+      if (paid) return { ...paid, creditNotices };
       continue;
     }
 
@@ -172,7 +195,7 @@ export async function startCheckout(options: {
           orderId: order.id,
           customerEmail: learner.email,
           lineItem: {
-            name: version.title,
+            name: saleItemName(version.title, credit),
             amountCents: version.priceCents,
             currency: version.currency,
           },
@@ -203,7 +226,9 @@ export async function startCheckout(options: {
         checkoutExpiresAt: created.expiresAt,
       },
     });
-    if (saved.count === 1) return { orderId: order.id, url: created.url, reused: false };
+    if (saved.count === 1) {
+      return { orderId: order.id, url: created.url, reused: false, creditNotices };
+    }
   }
   throw new AppError('CONFLICT', 'Checkout changed while it was starting. Please try again.');
 
@@ -216,7 +241,10 @@ export async function startCheckout(options: {
    * first (so the old page cannot take money), then marks it EXPIRED. Answers the success page
    * instead when the session turns out to be paid already.
    */
-  async function retire(order: PendingOrder, open = true): Promise<StartedCheckout | null> {
+  async function retire(
+    order: PendingOrder,
+    open = true,
+  ): Promise<Omit<StartedCheckout, 'creditNotices'> | null> {
     const sessionId = order.stripeCheckoutSessionId;
     if (sessionId && open) {
       try {
