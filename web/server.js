@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
+import { cspNonce, plainErrors, refuseCrossSiteRequests, securityHeaders } from './security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -18,6 +19,7 @@ const app = express();
 app.disable('x-powered-by');
 app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
 app.use(compression());
+app.use(cspNonce, securityHeaders({ production: process.env.NODE_ENV === 'production' }));
 app.use(
   '/assets',
   express.static(path.join(here, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
@@ -27,7 +29,18 @@ app.use((req, _res, next) => {
   req.headers['x-lms-client-ip'] = req.ip ?? '';
   next();
 });
-app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }));
+// After the static files (GET only): every other request may reach an action. Besides the
+// address the request came in on, the public address (behind a proxy that rewrites Host).
+app.use(refuseCrossSiteRequests({ allowedOrigins: [process.env.PUBLIC_WEB_URL ?? ''] }));
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+app.use(plainErrors);
 
 const server = app.listen(port, host, () => {
   console.log(`web listening on http://${host}:${port}`);

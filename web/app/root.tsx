@@ -17,6 +17,7 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { GeneralErrorBoundary } from './components/error-boundary';
+import { useNonce } from './components/nonce';
 import appCss from './styles/app.css?url';
 import { PRODUCT_NAME, PRODUCT_TAGLINE } from './utils/brand';
 import { roleLabel } from './utils/format';
@@ -149,6 +150,7 @@ function FlashRegion() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -174,8 +176,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
