@@ -12,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { type RateLimitPolicy, rateLimitPolicy } from '@lms/core';
 import { generateIssuerKey, type IssuerKey, importIssuerKey } from '@lms/credentials';
 import type { Db } from '@lms/db';
 import express from 'express';
@@ -34,6 +35,8 @@ export interface ApiServerOptions {
   issuerKey?: IssuerKey;
   /** Payment gateway and web URL (default: none configured; payment operations say "try again"). */
   payments?: PaymentsRuntime;
+  /** Rate limits to change from the production defaults (see RateLimitPolicy). */
+  rateLimits?: Partial<RateLimitPolicy>;
 }
 
 export interface ApiServer {
@@ -58,6 +61,7 @@ const reportRejection = {
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { db, log, production = false } = options;
   const limits = { ...QUERY_LIMITS, ...options.limits };
+  const rateLimits = rateLimitPolicy(options.rateLimits);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
@@ -128,7 +132,14 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext({ db, req, requestId: String(res.locals.requestId), log, payments }),
+        createContext({
+          db,
+          req,
+          requestId: String(res.locals.requestId),
+          log,
+          payments,
+          rateLimits,
+        }),
     }),
   );
 
