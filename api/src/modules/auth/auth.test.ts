@@ -79,6 +79,21 @@ describe('register', () => {
     },
   );
 
+  it.each(['password123', 'password1234', 'qwertyuiop', '1234567890', 'aaaaaaaaaaaa'])(
+    'refuses the common or trivially guessed password %s with advice',
+    async (password) => {
+      const before = await userCount();
+      const result = await api.gql(REGISTER, {
+        input: { name: 'Weak', email: 'weak@example.com', password },
+      });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const message = result.errors?.[0]?.extensions?.fieldErrors?.password?.[0];
+      expect(message).toMatch(/common|guess/);
+      expect(message).toMatch(/unrelated words/);
+      expect(await userCount()).toBe(before);
+    },
+  );
+
   it('reports every invalid field at once', async () => {
     const result = await api.gql(REGISTER, { input: { name: '', email: 'x', password: 'y' } });
     expect(Object.keys(result.errors?.[0]?.extensions?.fieldErrors ?? {}).sort()).toEqual([
