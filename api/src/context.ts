@@ -10,6 +10,7 @@ import {
   loadInstructors,
   loadSyllabi,
   loadViewerEnrollments,
+  type RateLimitPolicy,
   type SyllabusModule,
   type Viewer,
   type ViewerEnrollmentState,
@@ -28,6 +29,8 @@ export interface Context {
   client: { ip: string | null; userAgent: string | null };
   /** The payment gateway (null until configured) and the web app's URL. */
   payments: PaymentsRuntime;
+  /** The rate limits of this deployment (production defaults unless configured). */
+  rateLimits: RateLimitPolicy;
   loaders: ReturnType<typeof createLoaders>;
 }
 
@@ -66,6 +69,7 @@ export async function createContext(options: {
   requestId: string;
   log: Logger;
   payments: PaymentsRuntime;
+  rateLimits: RateLimitPolicy;
 }): Promise<Context> {
   const { db, req } = options;
   const viewer = await getViewerByToken({ db, token: bearerToken(req) });
@@ -76,6 +80,7 @@ export async function createContext(options: {
     log: options.log,
     client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
     payments: options.payments,
+    rateLimits: options.rateLimits,
     loaders: createLoaders(db, viewer),
   };
 }

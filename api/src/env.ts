@@ -1,8 +1,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RATE_LIMITS, type RateLimitName } from '@lms/core';
 import { z } from 'zod';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+const rateRuleSchema = z.object({
+  limit: z.number().int().min(1),
+  windowSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600),
+});
+const rateLimitsSchema = z.partialRecord(
+  z.enum(Object.keys(DEFAULT_RATE_LIMITS) as [RateLimitName, ...RateLimitName[]]),
+  rateRuleSchema,
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -36,6 +50,26 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
   /** Port of the local Stripe emulator (no keys, not production); 0: any free port. */
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  /**
+   * Rate limits to change from the production defaults, as JSON: rule name → { limit,
+   * windowSeconds }, e.g. {"registerPerAddress":{"limit":1000,"windowSeconds":3600}}. Rule names:
+   * RateLimitPolicy in packages/core/src/rate-limit/policy.ts.
+   */
+  RATE_LIMITS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be JSON, like {"registerPerAddress":{"limit":1000,"windowSeconds":3600}}',
+        });
+        return z.NEVER;
+      }
+    })
+    .pipe(rateLimitsSchema),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -99,6 +99,7 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
     issuerKey,
     payments,
+    rateLimits: env.RATE_LIMITS,
   });
   cleanups.unshift(() => server.stop());
   const { url } = await server.listen(env.PORT, env.HOST);

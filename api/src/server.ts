@@ -12,6 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { type RateLimitPolicy, rateLimitPolicy } from '@lms/core';
 import { generateIssuerKey, type IssuerKey, importIssuerKey } from '@lms/credentials';
 import type { Db } from '@lms/db';
 import express from 'express';
@@ -36,6 +37,9 @@ export interface ApiServerOptions {
   payments?: PaymentsRuntime;
   /** How long stop() lets in-flight requests finish before cutting them. Default 20 s. */
   drainGraceMs?: number;
+
+  /** Rate limits to change from the production defaults (see RateLimitPolicy). */
+  rateLimits?: Partial<RateLimitPolicy>;
 }
 
 export interface ApiServer {
@@ -60,6 +64,7 @@ const reportRejection = {
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { db, log, production = false } = options;
   const limits = { ...QUERY_LIMITS, ...options.limits };
+  const rateLimits = rateLimitPolicy(options.rateLimits);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
@@ -133,7 +138,14 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createContext({ db, req, requestId: String(res.locals.requestId), log, payments }),
+        createContext({
+          db,
+          req,
+          requestId: String(res.locals.requestId),
+          log,
+          payments,
+          rateLimits,
+        }),
     }),
   );
 

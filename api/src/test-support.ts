@@ -1,3 +1,4 @@
+import type { RateLimitPolicy } from '@lms/core';
 import { markVersionPublished } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { createLogger } from './logger';
@@ -31,12 +32,29 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/**
+ * Test files register and sign in dozens of people from 127.0.0.1: the general per-address and
+ * per-account request limits are raised so they do not interfere. The password-guessing rules
+ * keep their production values (tests about them rely on those).
+ */
+export const TEST_RATE_LIMITS: Partial<RateLimitPolicy> = {
+  signInPerAddress: { limit: 100_000, windowSeconds: 60 },
+  registerPerAddress: { limit: 100_000, windowSeconds: 60 },
+  checkoutPerAccount: { limit: 100_000, windowSeconds: 60 },
+  checkoutPerAddress: { limit: 100_000, windowSeconds: 60 },
+  verifyPerAddress: { limit: 100_000, windowSeconds: 60 },
+  passwordResetPerAddress: { limit: 100_000, windowSeconds: 60 },
+  passwordResetPerAccount: { limit: 100_000, windowSeconds: 60 },
+};
+
 export async function startTestApi(
   options: {
     production?: boolean;
     limits?: Partial<QueryLimits>;
     onQuery?: (sql: string) => void;
     payments?: PaymentsRuntime;
+    /** Replaces rules of TEST_RATE_LIMITS (a test about a limit sets it explicitly). */
+    rateLimits?: Partial<RateLimitPolicy>;
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -46,6 +64,7 @@ export async function startTestApi(
     production: options.production,
     limits: options.limits,
     payments: options.payments,
+    rateLimits: { ...TEST_RATE_LIMITS, ...options.rateLimits },
   });
   const { url } = await server.listen(0);
   return {

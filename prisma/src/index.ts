@@ -28,9 +28,9 @@ export {
   Prisma,
   QuestionType,
   QuizMode,
+  type RateLimit,
   Role,
   type Session,
-  type SignInThrottle,
   type User,
 } from './generated/client';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate';

@@ -90,6 +90,15 @@ export async function startApiProcess(
       NODE_ENV: 'test',
       // No Stripe keys: the API starts the Stripe emulator, on a free port per process.
       STRIPE_EMULATOR_PORT: '0',
+      // Every journey's browser comes from 127.0.0.1: raise the per-address request limits
+      // (the password-guessing rules keep their production values).
+      RATE_LIMITS: JSON.stringify({
+        registerPerAddress: { limit: 10_000, windowSeconds: 60 },
+        signInPerAddress: { limit: 10_000, windowSeconds: 60 },
+        checkoutPerAddress: { limit: 10_000, windowSeconds: 60 },
+        checkoutPerAccount: { limit: 10_000, windowSeconds: 60 },
+        verifyPerAddress: { limit: 10_000, windowSeconds: 60 },
+      }),
       ...env,
     },
     path.join(repoRoot, 'api'),

@@ -72,7 +72,7 @@ export { getQuizStatistics, listQuizAttempts } from './assessment/statistics';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
 export { registerUser } from './auth/register-user';
-export { signIn } from './auth/sign-in';
+export { SIGN_IN_FAILED, signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
 export type { SessionClient, StartedSession } from './auth/start-session';
 export type { CourseInstructorEntry } from './authoring/course-instructors';
@@ -230,6 +230,10 @@ export {
 } from './payments/index';
 export type { Profile } from './profile/update-profile';
 export { getMyProfile, updateMyProfile } from './profile/update-profile';
+export type { RateLimitName, RateLimitPolicy, RateRule } from './rate-limit/policy';
+export { DEFAULT_RATE_LIMITS, rateLimitPolicy } from './rate-limit/policy';
+export type { RateBucket } from './rate-limit/rate-limit';
+export { enforceRateLimits } from './rate-limit/rate-limit';
 export type { CeuRequirementInput, CeuRequirementView } from './transcript/ceu-requirements';
 export { listCeuRequirements, updateCeuRequirement } from './transcript/ceu-requirements';
 export type {

@@ -1,6 +1,7 @@
 import { registerUser, signIn, signOut } from '@lms/core';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../context';
+import { rateLimited } from '../../rate-limit';
 import { AuthPayload, RegisterInput, SignInInput } from './auth.types';
 import { ViewerType } from './viewer.type';
 
@@ -15,8 +16,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Creates a student account and signs it in. Field errors: name, email, password.',
+    description:
+      'Creates a student account and signs it in. Field errors: name, email, password. Limited per address (TOO_MANY_REQUESTS with retryAfterSeconds).',
   })
+  @UseMiddleware(rateLimited('Too many new accounts from your network.', 'registerPerAddress'))
   register(
     @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput,
     @Ctx() ctx: Context,
@@ -26,13 +29,13 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, {
     description:
-      'Signs in with email and password. Repeated failures are throttled per account and per address (TOO_MANY_REQUESTS with retryAfterSeconds).',
+      'Signs in with email and password. An unknown email and a wrong password get the same BAD_USER_INPUT message. Guesses are throttled per account and address, per address, and per account from unknown addresses (TOO_MANY_REQUESTS with retryAfterSeconds).',
   })
   signIn(
     @Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return signIn({ db: ctx.db, input, client: ctx.client });
+    return signIn({ db: ctx.db, input, client: ctx.client, limits: ctx.rateLimits });
   }
 
   @Mutation(() => Boolean, {

@@ -14,8 +14,9 @@ import {
   updateCeuRequirement,
   verifyCertificate,
 } from '@lms/core';
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../context';
+import { rateLimited } from '../../rate-limit';
 import {
   Certificate,
   CertificateVerification,
@@ -52,8 +53,9 @@ export class CertificateResolver {
 
   @Query(() => CertificateVerification, {
     description:
-      'Public verification of a serial (no sign-in): VALID, REVOKED, SUPERSEDED or NOT_FOUND, with what the certificate says. Never private data.',
+      'Public verification of a serial (no sign-in): VALID, REVOKED, SUPERSEDED or NOT_FOUND, with what the certificate says. Never private data. Limited per address (TOO_MANY_REQUESTS).',
   })
+  @UseMiddleware(rateLimited('Too many certificate look-ups.', 'verifyPerAddress'))
   verifyCertificate(
     @Arg('serial', () => String, { description: 'Serial as printed or typed.' }) serial: string,
     @Ctx() ctx: Context,

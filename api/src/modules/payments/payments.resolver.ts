@@ -7,8 +7,19 @@ import {
   startCheckout,
   updateOrderBillTo,
 } from '@lms/core';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  UseMiddleware,
+} from 'type-graphql';
 import type { Context } from '../../context';
+import { rateLimited } from '../../rate-limit';
 import { toConnection } from '../common/connection';
 import { toOrder } from './payments.mapper';
 import {
@@ -25,8 +36,11 @@ export class PaymentsResolver {
   @Authorized()
   @Mutation(() => CheckoutStart, {
     description:
-      'Starts (or reuses) a Stripe Checkout for a paid course at the price of its current published version. CONFLICT when already enrolled; SERVICE_UNAVAILABLE (try again) when Stripe is down.',
+      'Starts (or reuses) a Stripe Checkout for a paid course at the price of its current published version. CONFLICT when already enrolled; SERVICE_UNAVAILABLE (try again) when Stripe is down; TOO_MANY_REQUESTS (limited per account and per address).',
   })
+  @UseMiddleware(
+    rateLimited('Too many checkouts started.', 'checkoutPerAccount', 'checkoutPerAddress'),
+  )
   startCheckout(
     @Arg('courseId', () => ID, { description: 'The course to buy.' }) courseId: string,
     @Arg('billTo', () => BillToInput, {

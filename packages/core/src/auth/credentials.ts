@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWeakPassword, WEAK_PASSWORD_MESSAGE } from './password-strength';
 
 /** Emails are compared and stored trimmed and lower-cased. */
 export const emailSchema = z
@@ -14,7 +15,13 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const newPasswordSchema = z
   .string({ error: 'Choose a password.' })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`)
-  .max(128, 'Passwords are at most 128 characters.');
+  .max(128, 'Passwords are at most 128 characters.')
+  // Only a password of an acceptable length is scored (the other checks report the rest).
+  .refine(
+    (password) =>
+      password.length < PASSWORD_MIN_LENGTH || password.length > 128 || !isWeakPassword(password),
+    WEAK_PASSWORD_MESSAGE,
+  );
 
 export const nameSchema = z
   .string({ error: 'Enter your name.' })

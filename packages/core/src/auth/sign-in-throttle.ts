@@ -1,72 +1,75 @@
 import type { Db } from '@lms/db';
-import { AppError } from '../errors/app-error';
+import type { RateLimitPolicy } from '../rate-limit/policy';
+import {
+  clearRateLimits,
+  consumeRateLimits,
+  type RateBucket,
+  refundRateLimits,
+  tooManyRequests,
+} from '../rate-limit/rate-limit';
+
+export type SignInLimits = Pick<
+  RateLimitPolicy,
+  | 'signInGuessesPerAccountAndAddress'
+  | 'signInGuessesPerAccount'
+  | 'signInGuessesPerAddress'
+  | 'signInPerAddress'
+>;
+
+/** The counters one sign-in attempt draws on, and what to give back if the password is right. */
+export interface SignInReservation {
+  /** Cleared when the password is right: the owner got in from this address. */
+  pairKey: string;
+  /** Refunded when the password is right: only wrong guesses use up these budgets. */
+  guessKeys: string[];
+}
 
 /**
- * Failed sign-in counters live in PostgreSQL (table SignInThrottle) so every API process
- * shares them. Each key counts failures inside a window; reaching the limit blocks the key.
- * Checked before the password hash is computed, so a flood costs us one indexed read.
+ * Reserves one password check BEFORE the hash is computed, in one statement (see
+ * consumeRateLimits): N parallel guesses get N distinct counts, so at most the limit of them
+ * reach the hash. Guesses are counted per account-and-address pair, per address, and per account
+ * from addresses that have no session of the account (a known address is exempt from that
+ * account-wide curve, so strangers cannot lock the owner out). Throws TOO_MANY_REQUESTS.
  */
-export interface ThrottleRule {
-  limit: number;
-  windowSeconds: number;
-  blockSeconds: number;
-}
-
-export const ACCOUNT_RULE: ThrottleRule = {
-  limit: 5,
-  windowSeconds: 15 * 60,
-  blockSeconds: 15 * 60,
-};
-export const IP_RULE: ThrottleRule = { limit: 30, windowSeconds: 15 * 60, blockSeconds: 15 * 60 };
-
-export function throttleKeys(email: string, ip: string | null | undefined) {
-  const keys = [{ key: `account:${email}`, rule: ACCOUNT_RULE }];
-  if (ip) keys.push({ key: `ip:${ip}`, rule: IP_RULE });
-  return keys;
-}
-
-/** Throws TOO_MANY_REQUESTS when any key is blocked. */
-export async function assertNotThrottled(db: Db, keys: string[], now = new Date()): Promise<void> {
-  const blocked = await db.signInThrottle.findMany({
-    where: { key: { in: keys }, blockedUntil: { gt: now } },
-    select: { blockedUntil: true },
-  });
-  if (blocked.length === 0) return;
-  const until = Math.max(...blocked.map((row) => row.blockedUntil!.getTime()));
-  const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  throw new AppError(
-    'TOO_MANY_REQUESTS',
-    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    { retryAfterSeconds },
-  );
-}
-
-/** Counts one failure per key, atomically (one upsert each), starting a new window when due. */
-export async function recordFailure(
+export async function reserveSignInAttempt(
   db: Db,
-  entries: { key: string; rule: ThrottleRule }[],
-): Promise<void> {
-  for (const { key, rule } of entries) {
-    await db.$executeRaw`
-      INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "blockedUntil")
-      VALUES (${key}, 1, now(), CASE WHEN ${rule.limit} <= 1 THEN now() + make_interval(secs => ${rule.blockSeconds}) END)
-      ON CONFLICT ("key") DO UPDATE SET
-        "failures" = CASE
-          WHEN "SignInThrottle"."windowStart" < now() - make_interval(secs => ${rule.windowSeconds}) THEN 1
-          ELSE "SignInThrottle"."failures" + 1 END,
-        "windowStart" = CASE
-          WHEN "SignInThrottle"."windowStart" < now() - make_interval(secs => ${rule.windowSeconds}) THEN now()
-          ELSE "SignInThrottle"."windowStart" END,
-        "blockedUntil" = CASE
-          WHEN "SignInThrottle"."windowStart" >= now() - make_interval(secs => ${rule.windowSeconds})
-           AND "SignInThrottle"."failures" + 1 >= ${rule.limit}
-          THEN now() + make_interval(secs => ${rule.blockSeconds})
-          ELSE "SignInThrottle"."blockedUntil" END`;
+  limits: SignInLimits,
+  email: string,
+  ip: string | null | undefined,
+): Promise<SignInReservation> {
+  const address = ip || 'unknown';
+  const pairKey = `signin-guess:pair:${email}|${address}`;
+  const buckets: RateBucket[] = [{ key: pairKey, rule: limits.signInGuessesPerAccountAndAddress }];
+  if (ip) {
+    buckets.push({ key: `signin-guess:ip:${ip}`, rule: limits.signInGuessesPerAddress });
+    buckets.push({ key: `signin:ip:${ip}`, rule: limits.signInPerAddress });
   }
+  if (!(ip && (await isKnownAddress(db, email, ip)))) {
+    buckets.push({ key: `signin-guess:account:${email}`, rule: limits.signInGuessesPerAccount });
+  }
+  const decision = await consumeRateLimits(db, buckets);
+  if (!decision.allowed) {
+    await refundRateLimits(db, decision.within);
+    throw tooManyRequests('Too many sign-in attempts.', decision.retryAfterSeconds);
+  }
+  const guessKeys = buckets
+    .map((bucket) => bucket.key)
+    .filter((key) => key.startsWith('signin-guess:') && key !== pairKey);
+  return { pairKey, guessKeys };
 }
 
-/** A successful sign-in clears the account's counter (not the address's). */
-export async function clearAccountFailures(db: Db, email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: `account:${email}` } });
+/** The password was right: the guess budgets get this attempt back. */
+export async function releaseSignInAttempt(db: Db, reservation: SignInReservation): Promise<void> {
+  await clearRateLimits(db, [reservation.pairKey]);
+  await refundRateLimits(db, reservation.guessKeys);
+}
+
+/** An address the account has a live session from (the owner's device or network). */
+async function isKnownAddress(db: Db, email: string, ip: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ known: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "Session" s JOIN "User" u ON u.id = s."userId"
+       WHERE u.email = ${email} AND s.ip = ${ip} AND s."expiresAt" > now()
+    ) AS known`;
+  return rows[0]?.known === true;
 }
