@@ -37,7 +37,6 @@ export interface ApiServerOptions {
   payments?: PaymentsRuntime;
   /** How long stop() lets in-flight requests finish before cutting them. Default 20 s. */
   drainGraceMs?: number;
-
   /** Rate limits to change from the production defaults (see RateLimitPolicy). */
   rateLimits?: Partial<RateLimitPolicy>;
 }
