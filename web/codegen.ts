@@ -9,7 +9,12 @@ const config: CodegenConfig = {
   generates: {
     'app/graphql/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json (id → text) is the API's allow-list of trusted documents; the
+      // web app sends the id (documents carry it in __meta__.hash).
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { hashAlgorithm: 'sha256' },
+      },
       config: {
         enumsAsTypes: true,
         useTypeImports: true,

@@ -51,6 +51,13 @@ const envSchema = z.object({
   /** Port of the local Stripe emulator (no keys, not production); 0: any free port. */
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   /**
+   * GraphQL documents outside the web app's allow-list (trusted documents): "refuse" (default in
+   * production) or "allow" (default otherwise; for third-party clients of a deployment).
+   */
+  GRAPHQL_ADHOC_DOCUMENTS: z.enum(['allow', 'refuse']).optional(),
+  /** The allow-list: codegen's persisted-documents.json (default: the web app's, in this repo). */
+  TRUSTED_DOCUMENTS_FILE: z.string().optional(),
+  /**
    * Rate limits to change from the production defaults, as JSON: rule name → { limit,
    * windowSeconds }, e.g. {"registerPerAddress":{"limit":1000,"windowSeconds":3600}}. Rule names:
    * RateLimitPolicy in packages/core/src/rate-limit/policy.ts.

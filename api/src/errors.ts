@@ -80,3 +80,13 @@ export function requestIdPlugin(log: Logger): ApolloServerPlugin<Context> {
     },
   };
 }
+
+/**
+ * graphql-js appends "Did you mean …?" to validation and coercion messages, naming fields,
+ * arguments, types and enum values: with introspection off (production) that would still reveal
+ * the schema piece by piece, so production drops the suggestion.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/\s*Did you mean [\s\S]*$/, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}

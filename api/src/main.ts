@@ -100,6 +100,10 @@ async function main() {
     issuerKey,
     payments,
     rateLimits: env.RATE_LIMITS,
+    trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE,
+    allowAdHocDocuments: env.GRAPHQL_ADHOC_DOCUMENTS
+      ? env.GRAPHQL_ADHOC_DOCUMENTS === 'allow'
+      : undefined,
   });
   cleanups.unshift(() => server.stop());
   const { url } = await server.listen(env.PORT, env.HOST);

@@ -81,7 +81,7 @@ describe('query limits', () => {
 
 describe('production mode', () => {
   it('turns introspection off', async () => {
-    const production = await startTestApi({ production: true });
+    const production = await startTestApi({ production: true, allowAdHocDocuments: true });
     try {
       const result = await production.gql('{ __schema { queryType { name } } }');
       expect(result.errors?.[0]?.message).toMatch(/introspection/i);

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -18,12 +20,13 @@ import type { Db } from '@lms/db';
 import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
-import { formatError, requestIdPlugin } from './errors';
+import { formatError, requestIdPlugin, withoutSuggestions } from './errors';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
+import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
 
 export interface ApiServerOptions {
   db: Db;
@@ -39,7 +42,16 @@ export interface ApiServerOptions {
   drainGraceMs?: number;
   /** Rate limits to change from the production defaults (see RateLimitPolicy). */
   rateLimits?: Partial<RateLimitPolicy>;
+  /** The allow-list of trusted documents (default: the web app's generated one). */
+  trustedDocumentsFile?: string;
+  /** Run documents outside the allow-list (default: only outside production). */
+  allowAdHocDocuments?: boolean;
 }
+
+/** codegen's persisted-documents.json of the web app: id → operation text. */
+export const WEB_TRUSTED_DOCUMENTS_FILE = fileURLToPath(
+  new URL('../../web/app/graphql/generated/persisted-documents.json', import.meta.url),
+);
 
 export interface ApiServer {
   httpServer: http.Server;
@@ -64,6 +76,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const { db, log, production = false } = options;
   const limits = { ...QUERY_LIMITS, ...options.limits };
   const rateLimits = rateLimitPolicy(options.rateLimits);
+  const allowAdHoc = options.allowAdHocDocuments ?? !production;
+  const documentsFile = options.trustedDocumentsFile ?? WEB_TRUSTED_DOCUMENTS_FILE;
+  const trustedDocuments = {
+    // Development may run without the generated list; production refuses to start without it.
+    byId:
+      allowAdHoc && !existsSync(documentsFile)
+        ? new Map<string, string>()
+        : loadTrustedDocuments(documentsFile),
+    allowAdHoc,
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
@@ -73,6 +95,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     schema: await getSchema(),
     introspection: !production,
     csrfPrevention: true,
+    // No automatic persisted queries: the trusted documents are the only persisted ones.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [
@@ -80,7 +104,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       maxAliasesRule({ n: limits.maxAliases, ...reportRejection }),
       costLimitRule({ maxCost: limits.maxCost, ...reportRejection }),
     ],
-    formatError,
+    formatError: production
+      ? (formatted, error) => withoutSuggestions(formatError(formatted, error))
+      : formatError,
     plugins: [
       // We set no cache hints; the default cache-control plugin would still wrap every field.
       ApolloServerPluginCacheControlDisabled(),
@@ -135,6 +161,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    trustedDocumentsMiddleware(trustedDocuments),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         createContext({

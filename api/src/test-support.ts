@@ -55,6 +55,8 @@ export async function startTestApi(
     payments?: PaymentsRuntime;
     /** Replaces rules of TEST_RATE_LIMITS (a test about a limit sets it explicitly). */
     rateLimits?: Partial<RateLimitPolicy>;
+    /** Production: run documents outside the web app's allow-list too. */
+    allowAdHocDocuments?: boolean;
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -65,6 +67,7 @@ export async function startTestApi(
     limits: options.limits,
     payments: options.payments,
     rateLimits: { ...TEST_RATE_LIMITS, ...options.rateLimits },
+    allowAdHocDocuments: options.allowAdHocDocuments,
   });
   const { url } = await server.listen(0);
   return {

@@ -45,6 +45,18 @@ export interface GqlOptions {
 const REQUEST_TIMEOUT_MS = 10_000;
 const printed = new WeakMap<DocumentNode, string>();
 
+/**
+ * What identifies an operation to the API: its id in the trusted-documents allow-list (codegen
+ * puts it in `__meta__.hash`). Production sends only the id; development also sends the text,
+ * so an API started before the last codegen still runs it.
+ */
+function operationBody(document: DocumentNode): { documentId?: string; query?: string } {
+  const documentId = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  if (typeof documentId !== 'string') return { query: printDocument(document) };
+  if (env.NODE_ENV === 'production') return { documentId };
+  return { documentId, query: printDocument(document) };
+}
+
 function printDocument(document: DocumentNode): string {
   let query = printed.get(document);
   if (query === undefined) {
@@ -133,7 +145,7 @@ export async function gql<TData, TVariables>(
     response = await fetch(env.API_URL, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: printDocument(document), variables: variables ?? {} }),
+      body: JSON.stringify({ ...operationBody(document), variables: variables ?? {} }),
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
     });
   } catch (error) {
