@@ -52,7 +52,7 @@ export function refuseCrossSiteRequests({ allowedOrigins = [] } = {}) {
 }
 
 /** A fresh CSP nonce per request, in `res.locals.cspNonce` (handed to Remix as load context). */
-export function cspNonce(req, res, next) {
+export function cspNonce(_req, res, next) {
   res.locals.cspNonce = randomBytes(16).toString('base64');
   next();
 }
