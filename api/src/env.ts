@@ -1,5 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  certificateProblems,
+  DEMO_CERTIFICATE_SPONSOR,
+  databaseProblems,
+  loadConfig,
+  type Source,
+} from '@lms/config';
 import { DEFAULT_RATE_LIMITS, type RateLimitName } from '@lms/core';
 import { z } from 'zod';
 
@@ -41,7 +48,7 @@ const envSchema = z.object({
   /** Public base URL of this API (the issuer profile and status list live under it). */
   PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:4000'),
   /** Sponsoring organization printed on certificates; also the issuer's name. */
-  CERTIFICATE_SPONSOR: z.string().trim().min(1).default('CodeCred LMS'),
+  CERTIFICATE_SPONSOR: z.string().trim().min(1).default(DEMO_CERTIFICATE_SPONSOR),
   /** Ed25519 private JWK (JSON) that signs credentials. Required in production. */
   ISSUER_PRIVATE_JWK: z.string().optional(),
   /** Stripe secret key (sk_live_… / sk_test_…). Unset (with the webhook secret): local emulator. */
@@ -81,28 +88,58 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-/** The one place in the API that reads process.env. */
+function issuerKeyProblems(source: Source): string[] {
+  const jwk = source.ISSUER_PRIVATE_JWK;
+  if (!jwk) {
+    return [
+      'ISSUER_PRIVATE_JWK: is required in production (the Ed25519 private JWK from your secret store; never rotate it silently)',
+    ];
+  }
+  try {
+    const parsed = JSON.parse(jwk) as { kty?: string; crv?: string; d?: string };
+    if (parsed.kty === 'OKP' && parsed.crv === 'Ed25519' && typeof parsed.d === 'string') return [];
+  } catch {
+    // reported below
+  }
+  return ['ISSUER_PRIVATE_JWK: must be an Ed25519 private JWK as JSON (kty OKP, crv Ed25519, d)'];
+}
+
+function stripeProblems(source: Source): string[] {
+  const problems: string[] = [];
+  if (!source.STRIPE_SECRET_KEY) {
+    problems.push(
+      'STRIPE_SECRET_KEY: is required in production (the local Stripe emulator never runs there)',
+    );
+  } else if (!/^(sk|rk)_(live|test)_/.test(source.STRIPE_SECRET_KEY)) {
+    problems.push('STRIPE_SECRET_KEY: must be a Stripe secret key (sk_live_… or sk_test_…)');
+  }
+  if (!source.STRIPE_WEBHOOK_SECRET) {
+    problems.push(
+      'STRIPE_WEBHOOK_SECRET: is required in production (the signing secret of the /webhooks/stripe endpoint)',
+    );
+  } else if (!source.STRIPE_WEBHOOK_SECRET.startsWith('whsec_')) {
+    problems.push('STRIPE_WEBHOOK_SECRET: must be a webhook signing secret (whsec_…)');
+  }
+  return problems;
+}
+
+function stripePairProblems(source: Source): string[] {
+  return Boolean(source.STRIPE_SECRET_KEY) === Boolean(source.STRIPE_WEBHOOK_SECRET)
+    ? []
+    : ['STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both, or neither (local emulator)'];
+}
+
+/**
+ * The one place in the API that reads process.env. Throws a ConfigError listing every problem
+ * at once; in production also every missing setting and every demo/default value.
+ */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(`Invalid environment:\n${problems.join('\n')}`);
-  }
-  if (result.data.NODE_ENV === 'production' && !result.data.DATABASE_URL) {
-    throw new Error('DATABASE_URL is required when NODE_ENV=production.');
-  }
-  if (Boolean(result.data.STRIPE_SECRET_KEY) !== Boolean(result.data.STRIPE_WEBHOOK_SECRET)) {
-    throw new Error('Set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither.');
-  }
-  if (result.data.NODE_ENV === 'production' && !result.data.STRIPE_SECRET_KEY) {
-    throw new Error(
-      'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required when NODE_ENV=production (the local Stripe emulator never runs in production).',
-    );
-  }
-  if (result.data.NODE_ENV === 'production' && !result.data.ISSUER_PRIVATE_JWK) {
-    throw new Error('ISSUER_PRIVATE_JWK is required when NODE_ENV=production.');
-  }
-  return result.data;
+  return loadConfig({
+    process: 'API',
+    schema: envSchema,
+    source,
+    production: source.NODE_ENV === 'production',
+    checks: [stripePairProblems],
+    productionChecks: [databaseProblems, certificateProblems, issuerKeyProblems, stripeProblems],
+  });
 }

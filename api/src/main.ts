@@ -1,17 +1,29 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { ConfigError } from '@lms/config';
 import { configureCertificates } from '@lms/core';
 import { importIssuerKey, loadOrCreateIssuerKey } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
-import { loadEnv } from './env';
+import { type Env, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createPaymentsRuntime } from './payments-runtime';
 import { createApiServer } from './server';
 
 /** Process entry: env → database (embedded when no DATABASE_URL) → migrations → seed → HTTP. */
-const env = loadEnv();
+const env = loadEnvOrExit();
+
+/** A bad configuration ends the process with the list of problems, not a stack trace. */
+function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
 const log = createLogger(env.LOG_LEVEL);
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -13,11 +13,26 @@ const schema = z
     SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.NODE_ENV === 'production' && !value.SESSION_SECRET) {
+    if (value.NODE_ENV !== 'production') return;
+    // Every problem at once, each naming its setting.
+    if (!value.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
         path: ['SESSION_SECRET'],
-        message: 'SESSION_SECRET is required when NODE_ENV=production',
+        message: 'is required when NODE_ENV=production (at least 32 random characters)',
+      });
+    } else if (value.SESSION_SECRET === DEV_SESSION_SECRET || value.SESSION_SECRET.length < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'must be at least 32 random characters in production, not a demo value',
+      });
+    }
+    if (!process.env.API_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['API_URL'],
+        message: 'is required when NODE_ENV=production (the API’s /graphql address)',
       });
     }
   })
@@ -38,7 +53,7 @@ function parseEnv(): Env {
     const details = result.error.issues
       .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
       .join('\n');
-    throw new Error(`Invalid web environment:\n${details}`);
+    throw new Error(`Refusing to start the web app: invalid configuration:\n${details}`);
   }
   return result.data;
 }

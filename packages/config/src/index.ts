@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Shared pieces of the processes' configuration modules (api/src/env.ts, worker/src/config.ts).
+ * Each process validates its own settings once at start; in production a missing setting or a
+ * demo/default value refuses the start, and every problem is listed at once.
+ */
+
+/** The development default that must never reach a certificate in production. */
+export const DEMO_CERTIFICATE_SPONSOR = 'CodeCred LMS';
+
+export type Source = Record<string, string | undefined>;
+
+/** One line per problem: `NAME: what is wrong and what to do`. */
+export class ConfigError extends Error {
+  constructor(
+    readonly process: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `Refusing to start the ${process}: ${problems.length} configuration problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n') +
+        '\nSee .env.example and DEPLOY.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const LOCAL_HOSTS = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|::1?)$/i;
+
+/** Why a URL cannot be a production public address (null: fine). */
+export function publicUrlProblem(value: string | undefined): string | null {
+  if (!value) return 'is required in production (the public https address)';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `is not a URL: "${value}"`;
+  }
+  if (url.protocol !== 'https:') return `must use https in production (got ${url.protocol}//)`;
+  if (LOCAL_HOSTS.test(url.hostname))
+    return `must not point at ${url.hostname} in production: it is frozen into every certificate`;
+  return null;
+}
+
+/** Checks shared by every process that talks to the database in production. */
+export function databaseProblems(source: Source): string[] {
+  return source.DATABASE_URL
+    ? []
+    : ['DATABASE_URL: is required in production (no embedded PostgreSQL runs there)'];
+}
+
+/** Everything frozen into certificates, badges and their verify links. */
+export function certificateProblems(source: Source): string[] {
+  const problems: string[] = [];
+  for (const name of ['PUBLIC_WEB_URL', 'PUBLIC_API_URL']) {
+    const problem = publicUrlProblem(source[name]);
+    if (problem) problems.push(`${name}: ${problem}`);
+  }
+  const sponsor = source.CERTIFICATE_SPONSOR?.trim();
+  if (!sponsor) {
+    problems.push('CERTIFICATE_SPONSOR: is required in production (your organization’s name)');
+  } else if (sponsor.toLowerCase() === DEMO_CERTIFICATE_SPONSOR.toLowerCase()) {
+    problems.push(
+      `CERTIFICATE_SPONSOR: is still the demo value "${DEMO_CERTIFICATE_SPONSOR}"; set your organization’s name`,
+    );
+  }
+  return problems;
+}
+
+/** Formats zod's issues in the same one-line-per-setting form. */
+export function schemaProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(settings)'}: ${issue.message}`);
+}
+
+/**
+ * Parses `source` with `schema`; in production also runs `productionChecks` on the raw values.
+ * Throws one ConfigError listing every problem.
+ */
+export function loadConfig<T extends z.ZodType>(options: {
+  process: string;
+  schema: T;
+  source: Source;
+  production: boolean;
+  productionChecks?: ((source: Source) => string[])[];
+  checks?: ((source: Source) => string[])[];
+}): z.infer<T> {
+  // Empty strings count as unset (compose files and shells often pass VAR=).
+  const source = Object.fromEntries(
+    Object.entries(options.source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = options.schema.safeParse(source);
+  const problems = result.success ? [] : schemaProblems(result.error);
+  for (const check of options.checks ?? []) problems.push(...check(source));
+  if (options.production) {
+    for (const check of options.productionChecks ?? []) problems.push(...check(source));
+  }
+  const unique = [...new Set(problems)];
+  if (unique.length > 0 || !result.success) throw new ConfigError(options.process, unique);
+  return result.data;
+}
