@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { AdminResolver } from './modules/admin/admin.resolver';
+import { ApprovalsResolver } from './modules/approvals/approvals.resolver';
 import {
   AssessmentResolver,
   AttemptQuestionResolver,
@@ -33,6 +34,7 @@ export const resolvers = [
   CourseEnrollmentResolver,
   GradebookResolver,
   VersionMoveResolver,
+  ApprovalsResolver,
   AssessmentResolver,
   AttemptQuestionResolver,
   QuestionReviewResolver,

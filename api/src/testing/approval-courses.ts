@@ -33,6 +33,8 @@ export async function createApprovalCourse(
     ownerId: string;
     priceCents?: number;
     instructionalMinutes?: number;
+    /** Adds a required POST_TEST lesson: one single-choice question, "Right" is correct. */
+    postTest?: boolean;
   },
 ) {
   sequence += 1;
@@ -63,6 +65,39 @@ export async function createApprovalCourse(
               create: [
                 { position: 1, title: 'Lesson one', body: 'Text.', estimatedMinutes: minutes / 2 },
                 { position: 2, title: 'Lesson two', body: 'Text.', estimatedMinutes: minutes / 2 },
+                ...(options.postTest
+                  ? [
+                      {
+                        position: 3,
+                        title: 'Post-test',
+                        kind: 'QUIZ' as const,
+                        body: 'Good luck.',
+                        estimatedMinutes: 0,
+                        quiz: {
+                          create: {
+                            mode: 'POST_TEST' as const,
+                            passPercent: 70,
+                            maxAttempts: 3,
+                            questions: {
+                              create: [
+                                {
+                                  position: 1,
+                                  type: 'SINGLE_CHOICE' as const,
+                                  prompt: 'Which answer is right?',
+                                  options: {
+                                    create: [
+                                      { position: 1, text: 'Right', correct: true },
+                                      { position: 2, text: 'Wrong' },
+                                    ],
+                                  },
+                                },
+                              ],
+                            },
+                          },
+                        },
+                      },
+                    ]
+                  : []),
               ],
             },
           },

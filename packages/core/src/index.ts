@@ -1,5 +1,9 @@
 export type { AuditLogEntry, UserSummary } from './admin/users';
 export { listAuditLog, listUsers, setUserRole } from './admin/users';
+export type { ApprovalOverview } from './approvals/approval-dashboard';
+export { listApprovalDashboard } from './approvals/approval-dashboard';
+export type { ApprovalRoster, RosterApproval, RosterRow } from './approvals/approval-roster';
+export { approvalRosterCsv, getApprovalRoster } from './approvals/approval-roster';
 // Provider and auditor tools (issue 9): approval lifecycle, credit at sale.
 export type {
   ApprovalDates,

@@ -94,6 +94,9 @@ export default function TeachIndex() {
             ? 'As an admin you see every course on the platform.'
             : 'Courses you own or co-teach. Edit the draft, then publish it as a new version.'}
         </p>
+        <p>
+          <Link to="/teach/approvals">Credit approvals: status, expiry and rosters</Link>
+        </p>
       </header>
 
       <div className="teach-index-layout">

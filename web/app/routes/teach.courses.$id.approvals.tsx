@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useNavigation } from '@remix-run/react';
+import { Form, Link, useNavigation } from '@remix-run/react';
 import { ApprovalStatusBadge } from '../components/approval-status';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConfirmDisclosure, ConflictBanner, SelectField } from '../components/fields';
@@ -288,7 +288,9 @@ export default function ApprovalsPage() {
       <h2 id="approvals-title">Credit approvals</h2>
       <p className="lead">
         Continuing-education approvals you hold for this course. Learners see the body, CEUs and
-        validity; the number appears on their certificate.
+        validity; the number appears on their certificate. These are the draft’s approvals; the
+        published versions’ approvals, their expiry and their rosters are on{' '}
+        <Link to="/teach/approvals">Credit approvals</Link>.
       </p>
       {course.creditApprovals.length === 0 ? (
         <p className="empty">No approvals yet. Exam-prep courses usually carry none.</p>
