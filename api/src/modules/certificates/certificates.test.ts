@@ -6,6 +6,7 @@ import {
   issueCertificatesForCompletion,
 } from '@lms/core';
 import { markVersionPublished } from '@lms/db';
+import { extractPdfTextLines } from '@lms/pdf/testing';
 import { importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
@@ -513,6 +514,23 @@ describe('public verification and downloads', () => {
       404,
     );
     expect((await download(`/certificates/${serial}.pdf?size=a3`, learner.token)).status).toBe(400);
+  });
+
+  it('prints a Vietnamese name exactly on the certificate and the transcript PDFs', async () => {
+    const name = 'Nguyễn Thị Minh Khai';
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-VN' }]);
+    const learner = await registerActor(api, 'STUDENT', name);
+    await completeCourse(course, learner);
+    const [certificate] = await myCertificates(learner);
+    expect(certificate!.participantName).toBe(name);
+    const pdf = await download(`/certificates/${certificate!.serial}.pdf`, learner.token);
+    expect(pdf.status).toBe(200);
+    expect(await extractPdfTextLines(Buffer.from(await pdf.arrayBuffer()))).toContain(name);
+    const transcript = await download('/transcript.pdf', learner.token);
+    expect(transcript.status).toBe(200);
+    expect(await extractPdfTextLines(Buffer.from(await transcript.arrayBuffer()))).toContain(
+      `Learner: ${name}`,
+    );
   });
 
   it('signs an Open Badges 3.0 credential that jose verifies with the served key; revocation sets its status bit', async () => {
