@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { configureCertificates } from '@lms/core';
-import { importIssuerKey, loadOrCreateIssuerKey } from '@lms/credentials';
+import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
@@ -96,6 +96,7 @@ async function main() {
     production: env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
     issuerKey,
+    retiredIssuerKeys: parseRetiredPublicJwks(env.ISSUER_RETIRED_PUBLIC_JWKS),
     payments,
   });
   cleanups.unshift(() => server.stop());

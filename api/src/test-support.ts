@@ -1,3 +1,4 @@
+import type { IssuerPublicJwk } from '@lms/credentials';
 import { markVersionPublished } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { createLogger } from './logger';
@@ -37,6 +38,7 @@ export async function startTestApi(
     limits?: Partial<QueryLimits>;
     onQuery?: (sql: string) => void;
     payments?: PaymentsRuntime;
+    retiredIssuerKeys?: IssuerPublicJwk[];
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -46,6 +48,7 @@ export async function startTestApi(
     production: options.production,
     limits: options.limits,
     payments: options.payments,
+    retiredIssuerKeys: options.retiredIssuerKeys,
   });
   const { url } = await server.listen(0);
   return {
