@@ -522,6 +522,29 @@ describe('public verification and downloads', () => {
     expect((await download(`/certificates/${serial}.pdf?size=a3`, learner.token)).status).toBe(400);
   });
 
+  it('gives the holder the Open Badge credential URL: absolute, on the configured public API URL', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-OB' }]);
+    const learner = await registerActor(api, 'STUDENT');
+    await completeCourse(course, learner);
+    const [certificate] = await must<{ serial: string; openBadgeUrl: string }[]>(
+      '{ myCertificates { serial openBadgeUrl } }',
+      {},
+      learner,
+    );
+    const { serial, openBadgeUrl } = certificate!;
+    // The test API runs with the default PUBLIC_API_URL.
+    expect(openBadgeUrl).toBe(`http://127.0.0.1:4000/certificates/${serial}/credential.jwt`);
+    const response = await download(new URL(openBadgeUrl).pathname, learner.token);
+    expect(response.status).toBe(200);
+    expect((await response.text()).split('.')).toHaveLength(3);
+    // Public verification never exposes it (the badge names the holder).
+    const verification = await api.gql(
+      'query($serial: String!) { verifyCertificate(serial: $serial) { certificate { openBadgeUrl } } }',
+      { serial },
+    );
+    expect(verification.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('prints a Vietnamese name exactly on the certificate and the transcript PDFs', async () => {
     const name = 'Nguyễn Thị Minh Khai';
     const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-VN' }]);
