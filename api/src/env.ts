@@ -51,6 +51,11 @@ const envSchema = z.object({
   CERTIFICATE_SPONSOR: z.string().trim().min(1).default(DEMO_CERTIFICATE_SPONSOR),
   /** Ed25519 private JWK (JSON) that signs credentials. Required in production. */
   ISSUER_PRIVATE_JWK: z.string().optional(),
+  /**
+   * Public JWKs (JSON array, each with its kid) of keys that signed credentials before a
+   * rotation: the issuer profile keeps publishing them so those credentials still verify.
+   */
+  ISSUER_RETIRED_PUBLIC_JWKS: z.string().optional(),
   /** Stripe secret key (sk_live_… / sk_test_…). Unset (with the webhook secret): local emulator. */
   STRIPE_SECRET_KEY: z.string().trim().min(1).optional(),
   /** Signing secret (whsec_…) of the Stripe webhook endpoint pointing at /webhooks/stripe. */

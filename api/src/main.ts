@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError } from '@lms/config';
 import { configureCertificates } from '@lms/core';
-import { importIssuerKey, loadOrCreateIssuerKey } from '@lms/credentials';
+import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
 import { type Env, loadEnv } from './env';
@@ -110,6 +110,7 @@ async function main() {
     production: env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
     issuerKey,
+    retiredIssuerKeys: parseRetiredPublicJwks(env.ISSUER_RETIRED_PUBLIC_JWKS),
     payments,
     rateLimits: env.RATE_LIMITS,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE,

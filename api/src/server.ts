@@ -15,7 +15,12 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { type RateLimitPolicy, rateLimitPolicy } from '@lms/core';
-import { generateIssuerKey, type IssuerKey, importIssuerKey } from '@lms/credentials';
+import {
+  generateIssuerKey,
+  type IssuerKey,
+  type IssuerPublicJwk,
+  importIssuerKey,
+} from '@lms/credentials';
 import type { Db } from '@lms/db';
 import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
@@ -36,6 +41,8 @@ export interface ApiServerOptions {
   limits?: Partial<QueryLimits>;
   /** Signs Open Badges and the status list. Absent (tests): a throwaway key per server. */
   issuerKey?: IssuerKey;
+  /** Public keys of earlier signing keys, still published in the issuer profile. */
+  retiredIssuerKeys?: IssuerPublicJwk[];
   /** Payment gateway and web URL (default: none configured; payment operations say "try again"). */
   payments?: PaymentsRuntime;
   /** How long stop() lets in-flight requests finish before cutting them. Default 20 s. */
@@ -156,7 +163,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   const issuerKey =
     options.issuerKey ?? (await importIssuerKey((await generateIssuerKey()).privateJwk));
-  app.use(certificateRoutes({ db, issuerKey, log }));
+  app.use(
+    certificateRoutes({ db, issuerKey, retiredIssuerKeys: options.retiredIssuerKeys ?? [], log }),
+  );
 
   app.use(
     '/graphql',

@@ -1,4 +1,5 @@
 import type { RateLimitPolicy } from '@lms/core';
+import type { IssuerPublicJwk } from '@lms/credentials';
 import { markVersionPublished } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { createLogger } from './logger';
@@ -57,6 +58,7 @@ export async function startTestApi(
     rateLimits?: Partial<RateLimitPolicy>;
     /** Production: run documents outside the web app's allow-list too. */
     allowAdHocDocuments?: boolean;
+    retiredIssuerKeys?: IssuerPublicJwk[];
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -68,6 +70,7 @@ export async function startTestApi(
     payments: options.payments,
     rateLimits: { ...TEST_RATE_LIMITS, ...options.rateLimits },
     allowAdHocDocuments: options.allowAdHocDocuments,
+    retiredIssuerKeys: options.retiredIssuerKeys,
   });
   const { url } = await server.listen(0);
   return {

@@ -132,7 +132,7 @@ describe('certificate journey', () => {
     );
     const verifyUrl = new URL(uris.find((uri) => uri.includes('/verify/'))!);
     expect(verifyUrl.pathname).toBe(`/verify/${serial}`);
-    const badge = await page.request.get(`${stack.webUrl}/certificates/${serial}/credential`);
+    const badge = await page.request.get(`${stack.webUrl}/certificates/${serial}/credential.jwt`);
     expect((await badge.text()).split('.')).toHaveLength(3);
 
     // The verify page (the deployment's public URL is another host here: follow its path), signed out.

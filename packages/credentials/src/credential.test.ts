@@ -16,6 +16,7 @@ const issuer = {
   url: 'https://lms.codecred.example',
 };
 const statusListUrl = 'https://lms.codecred.example/credentials/status/1';
+const holder = { subjectId: 'urn:uuid:00000000-0000-8000-8000-000000000001' };
 
 let pair: IssuerKeyPair;
 let key: IssuerKey;
@@ -41,7 +42,12 @@ function tamperPayload(token: string, change: (payload: Record<string, unknown>)
 describe('OpenBadgeCredential', () => {
   it('has the OB 3.0 / VC 2.0 shape, with each body credited separately', () => {
     const snapshot = sampleSnapshot();
-    const vc = buildOpenBadgeCredential(snapshot, issuer, { url: statusListUrl, index: 4242 });
+    const vc = buildOpenBadgeCredential(
+      snapshot,
+      issuer,
+      { url: statusListUrl, index: 4242 },
+      holder,
+    );
     expect(vc['@context']).toEqual([
       'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
@@ -53,6 +59,7 @@ describe('OpenBadgeCredential', () => {
     expect(vc).not.toHaveProperty('validUntil');
 
     const subject = vc.credentialSubject;
+    expect(subject.id).toBe('urn:uuid:00000000-0000-8000-8000-000000000001');
     expect(subject.type).toEqual(['AchievementSubject']);
     expect(subject.name).toBe('Jordan A. Rivera');
     expect(subject.identifier[0]).toEqual({
@@ -75,7 +82,7 @@ describe('OpenBadgeCredential', () => {
     );
     expect(achievement.criteria.narrative).toContain('post-test');
     expect(achievement.creator.name).toBe('CodeCred LMS');
-    expect(achievement.otherIdentifiers).toEqual([
+    expect(achievement.otherIdentifier).toEqual([
       {
         type: 'IdentifierEntry',
         identifier: 'AAPC-DEMO-0001',
@@ -114,10 +121,13 @@ describe('OpenBadgeCredential', () => {
   it('is deterministic, can omit the plain name, and mentions a superseded serial', () => {
     const snapshot = sampleSnapshot({ supersedesSerial: 'CEU-0000-1111-2222' });
     const ref = { url: statusListUrl, index: 1 };
-    expect(buildOpenBadgeCredential(snapshot, issuer, ref)).toEqual(
-      buildOpenBadgeCredential(snapshot, issuer, ref),
+    expect(buildOpenBadgeCredential(snapshot, issuer, ref, holder)).toEqual(
+      buildOpenBadgeCredential(snapshot, issuer, ref, holder),
     );
-    const anonymous = buildOpenBadgeCredential(snapshot, issuer, ref, { omitPlainName: true });
+    const anonymous = buildOpenBadgeCredential(snapshot, issuer, ref, {
+      ...holder,
+      omitPlainName: true,
+    });
     expect(anonymous.credentialSubject).not.toHaveProperty('name');
     expect(JSON.stringify(anonymous)).not.toContain('Jordan');
     expect(anonymous.credentialSubject.identifier[0]!.identityHash).toBe(
@@ -129,10 +139,15 @@ describe('OpenBadgeCredential', () => {
   it('rejects a snapshot with a malformed date or index', () => {
     const ref = { url: statusListUrl, index: 1 };
     expect(() =>
-      buildOpenBadgeCredential(sampleSnapshot({ completionDate: '20/11/2026' }), issuer, ref),
+      buildOpenBadgeCredential(
+        sampleSnapshot({ completionDate: '20/11/2026' }),
+        issuer,
+        ref,
+        holder,
+      ),
     ).toThrow(/completionDate/);
     expect(() =>
-      buildOpenBadgeCredential(sampleSnapshot({ statusListIndex: -1 }), issuer, ref),
+      buildOpenBadgeCredential(sampleSnapshot({ statusListIndex: -1 }), issuer, ref, holder),
     ).toThrow(/statusListIndex/);
   });
 });
@@ -140,18 +155,22 @@ describe('OpenBadgeCredential', () => {
 describe('signed credential, verified independently, then revoked', () => {
   it('verifies with jose.jwtVerify and the public JWK, then shows up revoked', async () => {
     const snapshot = sampleSnapshot();
-    const credential = buildOpenBadgeCredential(snapshot, issuer, {
-      url: statusListUrl,
-      index: snapshot.statusListIndex,
-    });
+    const credential = buildOpenBadgeCredential(
+      snapshot,
+      issuer,
+      {
+        url: statusListUrl,
+        index: snapshot.statusListIndex,
+      },
+      holder,
+    );
     const token = await signCredentialJwt(credential, key);
 
-    // Header: VC-JOSE-COSE.
+    // Header: OB 3.0 VC-JWT.
     const header = decodeProtectedHeader(token);
     expect(header).toEqual({
       alg: 'EdDSA',
-      typ: 'vc+jwt',
-      cty: 'vc',
+      typ: 'JWT',
       kid: `${issuer.id}#${pair.kid}`,
     });
     // The header's kid names the verification method published in the issuer profile.
@@ -162,18 +181,18 @@ describe('signed credential, verified independently, then revoked', () => {
     // Independent check: jose's verifier with only the public key.
     const { payload, protectedHeader } = await jwtVerify(token, await publicKeyFromProfile(), {
       algorithms: ['EdDSA'],
-      typ: 'vc+jwt',
+      typ: 'JWT',
       issuer: issuer.id,
     });
     expect(protectedHeader.alg).toBe('EdDSA');
     expect(payload.jti).toBe(snapshot.verifyUrl);
     expect(typeof payload.iat).toBe('number');
-    const { iss: _iss, jti: _jti, iat: _iat, ...vc } = payload;
+    const { iss: _iss, jti: _jti, iat: _iat, nbf: _nbf, sub: _sub, ...vc } = payload;
     expect(vc).toEqual(JSON.parse(JSON.stringify(credential)));
     expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     const subject = vc.credentialSubject as typeof credential.credentialSubject;
     expect(subject.achievement.achievementType).toBe('CertificateOfCompletion');
-    expect(subject.achievement.otherIdentifiers[0]!.identifier).toBe('AAPC-DEMO-0001');
+    expect(subject.achievement.otherIdentifier[0]!.identifier).toBe('AAPC-DEMO-0001');
     expect(subject.result.map((r) => r.value)).toEqual(['2.00', '2.00']);
 
     // Our own verifier agrees (used by the verify page).
@@ -204,7 +223,7 @@ describe('signed credential, verified independently, then revoked', () => {
     const check = async (listJwt: string) => {
       const { payload: list } = await jwtVerify(listJwt, await publicKeyFromProfile(), {
         algorithms: ['EdDSA'],
-        typ: 'vc+jwt',
+        typ: 'JWT',
       });
       expect(list.type).toEqual(['VerifiableCredential', 'BitstringStatusListCredential']);
       expect(list.id).toBe(status.statusListCredential);
@@ -217,10 +236,15 @@ describe('signed credential, verified independently, then revoked', () => {
   });
 
   it('fails verification when the payload is tampered with or the key is wrong', async () => {
-    const credential = buildOpenBadgeCredential(sampleSnapshot(), issuer, {
-      url: statusListUrl,
-      index: 4242,
-    });
+    const credential = buildOpenBadgeCredential(
+      sampleSnapshot(),
+      issuer,
+      {
+        url: statusListUrl,
+        index: 4242,
+      },
+      holder,
+    );
     const token = await signCredentialJwt(credential, key);
     const publicKey = await publicKeyFromProfile();
 

@@ -8,7 +8,12 @@ export {
   verifyCredentialJwt,
 } from './jwt.js';
 export type { IssuerKey, IssuerKeyPair, IssuerPrivateJwk, IssuerPublicJwk } from './keys.js';
-export { generateIssuerKey, importIssuerKey, loadOrCreateIssuerKey } from './keys.js';
+export {
+  generateIssuerKey,
+  importIssuerKey,
+  loadOrCreateIssuerKey,
+  parseRetiredPublicJwks,
+} from './keys.js';
 export type {
   IssuerInfo,
   OpenBadgeCredential,
@@ -22,6 +27,7 @@ export {
   creditLine,
   hashIdentity,
   issuerProfile,
+  learnerSubjectId,
 } from './open-badge.js';
 export type { CertificatePdfOptions } from './pdf/certificate.js';
 export { renderCertificatePdf } from './pdf/certificate.js';

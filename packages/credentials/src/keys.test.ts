@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calculateJwkThumbprint } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateIssuerKey, importIssuerKey, loadOrCreateIssuerKey } from './keys.js';
+import {
+  generateIssuerKey,
+  importIssuerKey,
+  loadOrCreateIssuerKey,
+  parseRetiredPublicJwks,
+} from './keys.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -76,5 +81,19 @@ describe('loadOrCreateIssuerKey', () => {
     await writeFile(file, 'garbage');
     await expect(loadOrCreateIssuerKey(file)).rejects.toThrow(/JSON/);
     expect(await readFile(file, 'utf8')).toBe('garbage');
+  });
+});
+
+describe('parseRetiredPublicJwks', () => {
+  it('reads public keys with their kid and refuses private parts or malformed keys', async () => {
+    const pair = await generateIssuerKey();
+    expect(parseRetiredPublicJwks(undefined)).toEqual([]);
+    expect(parseRetiredPublicJwks(JSON.stringify([pair.publicJwk]))).toEqual([pair.publicJwk]);
+    expect(() => parseRetiredPublicJwks(JSON.stringify([pair.privateJwk]))).toThrow(/private/);
+    expect(() => parseRetiredPublicJwks('{"kty":"OKP"}')).toThrow(/JSON array/);
+    expect(() =>
+      parseRetiredPublicJwks(JSON.stringify([{ ...pair.publicJwk, kid: undefined }])),
+    ).toThrow(/kid/);
+    expect(() => parseRetiredPublicJwks('[{"kty":"RSA"}]')).toThrow(/Ed25519/);
   });
 });

@@ -96,6 +96,40 @@ export async function importIssuerKey(jwkJson: string | JWK): Promise<IssuerKey>
   return { kid, publicJwk, privateKey };
 }
 
+/**
+ * Parses the retired public keys (a JSON array of Ed25519 public JWKs, each with its kid) that
+ * the issuer profile keeps publishing after a key rotation, so badges signed with them still
+ * verify. A key with a private part (`d`) is refused: retired keys are public only.
+ */
+export function parseRetiredPublicJwks(json: string | undefined): IssuerPublicJwk[] {
+  if (!json?.trim()) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error('Retired issuer keys must be a JSON array of public JWKs');
+  }
+  if (!Array.isArray(parsed))
+    throw new Error('Retired issuer keys must be a JSON array of public JWKs');
+  return parsed.map((value, i) => {
+    const jwk = value as Partial<IssuerPrivateJwk>;
+    if (jwk?.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
+      throw new Error(
+        `Retired issuer key ${i + 1} must be an Ed25519 JWK (kty OKP, crv Ed25519, x)`,
+      );
+    }
+    if ('d' in jwk) {
+      throw new Error(
+        `Retired issuer key ${i + 1} has a private part (d): publish only the public key`,
+      );
+    }
+    if (typeof jwk.kid !== 'string' || !jwk.kid) {
+      throw new Error(`Retired issuer key ${i + 1} needs the kid it signed with`);
+    }
+    return { kty: 'OKP', crv: 'Ed25519', x: jwk.x, kid: jwk.kid, alg: 'EdDSA', use: 'sig' };
+  });
+}
+
 function isErrno(error: unknown, code: string): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
 }

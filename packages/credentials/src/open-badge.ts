@@ -22,6 +22,11 @@ export interface StatusListRef {
 
 export interface OpenBadgeOptions {
   /**
+   * `credentialSubject.id` (and the JWT's `sub`): who holds the badge, see learnerSubjectId.
+   * Required by OB 3.0's VC-JWT rules.
+   */
+  subjectId: string;
+  /**
    * Leave the participant's plain name out of the badge (only the salted hash stays), for
    * holders who share badges publicly. Default false: auditors read the name.
    */
@@ -73,6 +78,7 @@ export interface OpenBadgeCredential {
   name: string;
   description: string;
   credentialSubject: {
+    id: string;
     type: ['AchievementSubject'];
     name?: string;
     identifier: IdentityObject[];
@@ -85,7 +91,7 @@ export interface OpenBadgeCredential {
       description: string;
       criteria: { narrative: string };
       creator: Profile;
-      otherIdentifiers: IdentifierEntry[];
+      otherIdentifier: IdentifierEntry[];
       resultDescription: ResultDescription[];
     };
     result: Result[];
@@ -107,6 +113,16 @@ function nameUrn(...parts: string[]): string {
   const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The learner's `credentialSubject.id` (and the JWT's `sub`): a name-based `urn:uuid:` from the
+ * issuer id and the learner's user id (a random UUID). Stable for one learner across all their
+ * badges from this issuer, so wallets can group them; reveals neither the user id (SHA-256 of a
+ * 122-bit random value) nor anything personal (no email, no name).
+ */
+export function learnerSubjectId(issuerId: string, userId: string): string {
+  return nameUrn('learner', issuerId, userId);
 }
 
 /** OB 3.0 IdentityHash: "sha256$" + hex(SHA-256(plaintext + salt)). */
@@ -144,14 +160,14 @@ function validateSnapshot(s: CertificateSnapshot): void {
  * Credits: each body's award is one `achievement.resultDescription` (resultType
  * `ext:ContinuingEducationUnits`, name "AAPC CEUs, index number …, core") paired with one
  * `credentialSubject.result` holding the approved amount as a string ("2.00"); each index number
- * is also an `achievement.otherIdentifiers` entry (identifierType `ext:AAPCIndexNumber`). Bodies
+ * is also an `achievement.otherIdentifier` entry (identifierType `ext:AAPCIndexNumber`). Bodies
  * are never summed, so `creditsAvailable`/`creditsEarned` (single numbers) are not used.
  */
 export function buildOpenBadgeCredential(
   snapshot: CertificateSnapshot,
   issuer: IssuerInfo,
   statusList: StatusListRef,
-  options: OpenBadgeOptions = {},
+  options: OpenBadgeOptions,
 ): OpenBadgeCredential {
   validateSnapshot(snapshot);
   const issuerProfile: Profile = {
@@ -205,6 +221,7 @@ export function buildOpenBadgeCredential(
       `${snapshot.sponsoringOrganization}.${supersedes}` +
       (creditSummary ? ` Credit: ${creditSummary}.` : ''),
     credentialSubject: {
+      id: options.subjectId,
       type: ['AchievementSubject'],
       ...(options.omitPlainName ? {} : { name: snapshot.participantName }),
       identifier: [
@@ -236,7 +253,7 @@ export function buildOpenBadgeCredential(
           name: snapshot.sponsoringOrganization,
           url: issuer.url,
         },
-        otherIdentifiers: credits.map((c) => c.identifier),
+        otherIdentifier: credits.map((c) => c.identifier),
         resultDescription: credits.map((c) => c.description),
       },
       result: credits.map((c) => c.result),
@@ -252,26 +269,29 @@ export function buildOpenBadgeCredential(
 }
 
 /**
- * The issuer Profile served at `issuer.id`: who signs, and the Ed25519 public key (as a JWK in a
- * `JsonWebKey` verification method whose id equals the JWT header's kid).
+ * The issuer Profile served at `issuer.id`: who signs, and its Ed25519 public keys (as JWKs in
+ * `JsonWebKey` verification methods whose ids equal the JWT header's kid): the current key
+ * first, then every retired key, so badges signed before a key rotation still verify.
  */
-export function issuerProfile(issuer: IssuerInfo, publicJwk: IssuerPublicJwk) {
-  const methodId = verificationMethodId(issuer.id, publicJwk.kid);
-  const { kty, crv, x, kid, alg, use } = publicJwk;
+export function issuerProfile(
+  issuer: IssuerInfo,
+  publicJwk: IssuerPublicJwk,
+  retiredJwks: readonly IssuerPublicJwk[] = [],
+) {
+  const keys = [publicJwk, ...retiredJwks.filter((k) => k.kid !== publicJwk.kid)];
+  const verificationMethod = keys.map(({ kty, crv, x, kid, alg, use }) => ({
+    id: verificationMethodId(issuer.id, kid),
+    type: 'JsonWebKey' as const,
+    controller: issuer.id,
+    publicKeyJwk: { kty, crv, x, kid, alg, use },
+  }));
   return {
     '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
     id: issuer.id,
     type: ['Profile'],
     name: issuer.name,
     url: issuer.url,
-    verificationMethod: [
-      {
-        id: methodId,
-        type: 'JsonWebKey',
-        controller: issuer.id,
-        publicKeyJwk: { kty, crv, x, kid, alg, use },
-      },
-    ],
-    assertionMethod: [methodId],
+    verificationMethod,
+    assertionMethod: verificationMethod.map((method) => method.id),
   };
 }

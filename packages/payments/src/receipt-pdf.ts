@@ -1,3 +1,4 @@
+import { createDocument, FONT, pdfText } from '@lms/pdf';
 import { formatMoney } from './money';
 
 /** What a receipt shows: everything an employer's reimbursement desk asks for. */
@@ -54,18 +55,6 @@ export function formatReceiptDate(date: Date): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
-/** The standard PDF fonts cover Windows-1252 only: replace what they cannot draw. */
-function safe(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2010\u2011\u2012\u2212]/g, '-')
-    .replace(/\u00a0/g, ' ')
-    .replace(
-      /[^\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g,
-      '?',
-    );
-}
-
 /** A one-page Letter receipt (PDF bytes). The same input renders the same bytes. */
 export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   for (const [name, value] of [
@@ -78,39 +67,26 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
     }
   }
   const seller = input.sellerName ?? 'CodeCred LMS';
-  // Loaded on first use: PDFKit and its fonts cost ~30 MB that most processes never need.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'LETTER',
-    margin: MARGIN,
-    lang: 'en-US',
-    displayTitle: true,
-    info: {
-      Title: `Receipt ${input.orderNumber}`,
-      Author: seller,
-      Subject: `Receipt for ${input.courseTitle}`,
-      Creator: 'CodeCred LMS (@lms/payments)',
-      Producer: 'PDFKit',
-      CreationDate: input.paidAt,
-      ModDate: input.paidAt,
+  const { doc, done } = await createDocument(
+    { size: 'LETTER', margin: MARGIN },
+    {
+      title: `Receipt ${input.orderNumber}`,
+      author: seller,
+      subject: `Receipt for ${input.courseTitle}`,
+      creator: 'CodeCred LMS (@lms/payments)',
+      createdAt: input.paidAt,
     },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  );
 
   const width = doc.page.width - 2 * MARGIN;
-  const money = (cents: number) => safe(formatMoney(cents, input.currency));
+  const money = (cents: number) => pdfText(formatMoney(cents, input.currency));
 
-  doc.font('Helvetica-Bold').fontSize(22).fillColor(INK).text(safe(seller), MARGIN, MARGIN);
+  doc.font(FONT.sansBold).fontSize(22).fillColor(INK).text(pdfText(seller), MARGIN, MARGIN);
   for (const line of input.sellerAddressLines ?? []) {
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(safe(line));
+    doc.font(FONT.sans).fontSize(9).fillColor(MUTED).text(pdfText(line));
   }
   doc.moveDown(1.2);
-  doc.font('Helvetica-Bold').fontSize(16).fillColor(TEXT).text('Receipt');
+  doc.font(FONT.sansBold).fontSize(16).fillColor(TEXT).text('Receipt');
   doc.moveDown(0.4);
 
   const facts: [string, string][] = [
@@ -123,7 +99,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   for (const [label, value] of facts) row(label, value);
 
   doc.moveDown(0.8);
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text('Billed to');
+  doc.font(FONT.sansBold).fontSize(11).fillColor(INK).text('Billed to');
   doc.moveDown(0.2);
   const billed: [string, string][] = [['Name', input.billToName?.trim() || input.buyerName]];
   if (input.billToName?.trim() && input.billToName.trim() !== input.buyerName) {
@@ -142,7 +118,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
     .strokeColor(RULE)
     .stroke();
   doc.moveDown(0.4);
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(MUTED);
+  doc.font(FONT.sansBold).fontSize(10).fillColor(MUTED);
   const descY = doc.y;
   doc.text('Description', MARGIN, descY, { width: width * 0.7 });
   doc.text('Amount', MARGIN + width * 0.7, descY, { width: width * 0.3, align: 'right' });
@@ -151,8 +127,8 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
   const description = input.courseVersionLabel
     ? `${input.courseTitle} (${input.courseVersionLabel})`
     : input.courseTitle;
-  doc.font('Helvetica').fontSize(11).fillColor(TEXT);
-  doc.text(safe(description), MARGIN, itemY, { width: width * 0.7 });
+  doc.font(FONT.sans).fontSize(11).fillColor(TEXT);
+  doc.text(pdfText(description), MARGIN, itemY, { width: width * 0.7 });
   const afterDescription = doc.y;
   doc.text(money(input.subtotalCents), MARGIN + width * 0.7, itemY, {
     width: width * 0.3,
@@ -174,7 +150,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
 
   doc.moveDown(2);
   doc
-    .font('Helvetica')
+    .font(FONT.sans)
     .fontSize(9)
     .fillColor(MUTED)
     .text(
@@ -190,18 +166,18 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
 
   function row(label: string, value: string) {
     const y = doc.y;
-    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(label, MARGIN, y, { width: 110 });
+    doc.font(FONT.sans).fontSize(10).fillColor(MUTED).text(label, MARGIN, y, { width: 110 });
     doc
-      .font('Helvetica')
+      .font(FONT.sans)
       .fontSize(10)
       .fillColor(TEXT)
-      .text(safe(value), MARGIN + 120, y, { width: width - 120 });
+      .text(pdfText(value), MARGIN + 120, y, { width: width - 120 });
   }
 
   function amountRow(label: string, value: string, bold: boolean) {
     const y = doc.y;
     doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(bold ? FONT.sansBold : FONT.sans)
       .fontSize(11)
       .fillColor(TEXT)
       .text(label, MARGIN, y, { width: width * 0.7 });

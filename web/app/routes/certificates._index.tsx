@@ -18,6 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { certificates: myCertificates };
 }
 
+/**
+ * The API's absolute download URL, as the path this web app serves it at (its resource route
+ * adds the session's token): the browser has a cookie here, not the API's bearer token.
+ */
+function sameOriginPath(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  return `${url.pathname}${url.search}`;
+}
+
 function CopyLink({ url, serial }: { url: string; serial: string }) {
   const hydrated = useHydrated();
   const [copied, setCopied] = useState(false);
@@ -106,7 +115,7 @@ export default function MyCertificatesPage() {
                     </a>
                     <a
                       className="button button-secondary button-small"
-                      href={`/certificates/${certificate.serial}/credential`}
+                      href={sameOriginPath(certificate.openBadgeUrl)}
                       download
                     >
                       Open Badge (VC-JWT)

@@ -7,7 +7,7 @@ import {
   getStatusListCredentialJwt,
   getViewerByToken,
 } from '@lms/core';
-import type { IssuerKey } from '@lms/credentials';
+import type { IssuerKey, IssuerPublicJwk } from '@lms/credentials';
 import type { Db } from '@lms/db';
 import express, { type Request, type Response } from 'express';
 import { bearerToken } from '../../context';
@@ -25,8 +25,13 @@ function pageSize(value: unknown): 'A4' | 'LETTER' {
  * holder's downloads (certificate PDF and Open Badge, transcript PDF/CSV; bearer token required).
  * Each handler calls one core use case; AppError codes become HTTP statuses.
  */
-export function certificateRoutes(options: { db: Db; issuerKey: IssuerKey; log: Logger }) {
-  const { db, issuerKey, log } = options;
+export function certificateRoutes(options: {
+  db: Db;
+  issuerKey: IssuerKey;
+  retiredIssuerKeys: IssuerPublicJwk[];
+  log: Logger;
+}) {
+  const { db, issuerKey, retiredIssuerKeys, log } = options;
   const router = express.Router();
 
   const handle = (fn: (req: Request, res: Response) => Promise<void>) => routeHandler(log, fn);
@@ -37,7 +42,7 @@ export function certificateRoutes(options: { db: Db; issuerKey: IssuerKey; log: 
     '/issuer',
     handle(async (_req, res) => {
       res.setHeader('cache-control', 'public, max-age=300');
-      res.json(getIssuerProfile(issuerKey));
+      res.json(getIssuerProfile(issuerKey, retiredIssuerKeys));
     }),
   );
 

@@ -121,6 +121,12 @@ export class Certificate extends CertificateRecord {
 
   @Field(() => ID, { description: 'The course completed.' })
   courseId!: string;
+
+  @Field(() => String, {
+    description:
+      'Absolute URL of the signed Open Badges 3.0 credential (VC-JWT) on the API (send the bearer token). The web app serves the same path for signed-in holders.',
+  })
+  openBadgeUrl!: string;
 }
 
 @ObjectType({ description: 'The public answer for a serial.' })

@@ -5,7 +5,14 @@ import {
   getViewerByToken,
   issueCertificatesForCompletion,
 } from '@lms/core';
+import {
+  generateIssuerKey,
+  importIssuerKey,
+  signCredentialJwt,
+  verifyCredentialJwt,
+} from '@lms/credentials';
 import { markVersionPublished } from '@lms/db';
+import { extractPdfTextLines } from '@lms/pdf/testing';
 import { importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
@@ -515,6 +522,46 @@ describe('public verification and downloads', () => {
     expect((await download(`/certificates/${serial}.pdf?size=a3`, learner.token)).status).toBe(400);
   });
 
+  it('gives the holder the Open Badge credential URL: absolute, on the configured public API URL', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-OB' }]);
+    const learner = await registerActor(api, 'STUDENT');
+    await completeCourse(course, learner);
+    const [certificate] = await must<{ serial: string; openBadgeUrl: string }[]>(
+      '{ myCertificates { serial openBadgeUrl } }',
+      {},
+      learner,
+    );
+    const { serial, openBadgeUrl } = certificate!;
+    // The test API runs with the default PUBLIC_API_URL.
+    expect(openBadgeUrl).toBe(`http://127.0.0.1:4000/certificates/${serial}/credential.jwt`);
+    const response = await download(new URL(openBadgeUrl).pathname, learner.token);
+    expect(response.status).toBe(200);
+    expect((await response.text()).split('.')).toHaveLength(3);
+    // Public verification never exposes it (the badge names the holder).
+    const verification = await api.gql(
+      'query($serial: String!) { verifyCertificate(serial: $serial) { certificate { openBadgeUrl } } }',
+      { serial },
+    );
+    expect(verification.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('prints a Vietnamese name exactly on the certificate and the transcript PDFs', async () => {
+    const name = 'Nguyễn Thị Minh Khai';
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-VN' }]);
+    const learner = await registerActor(api, 'STUDENT', name);
+    await completeCourse(course, learner);
+    const [certificate] = await myCertificates(learner);
+    expect(certificate!.participantName).toBe(name);
+    const pdf = await download(`/certificates/${certificate!.serial}.pdf`, learner.token);
+    expect(pdf.status).toBe(200);
+    expect(await extractPdfTextLines(Buffer.from(await pdf.arrayBuffer()))).toContain(name);
+    const transcript = await download('/transcript.pdf', learner.token);
+    expect(transcript.status).toBe(200);
+    expect(await extractPdfTextLines(Buffer.from(await transcript.arrayBuffer()))).toContain(
+      `Learner: ${name}`,
+    );
+  });
+
   it('signs an Open Badges 3.0 credential that jose verifies with the served key; revocation sets its status bit', async () => {
     const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-11', ceuAmount: '1.50' }]);
     const learner = await registerActor(api, 'STUDENT', 'Badge Holder');
@@ -534,16 +581,19 @@ describe('public verification and downloads', () => {
     const method = issuer.verificationMethod[0]!;
     const key = await importJWK(method.publicKeyJwk, 'EdDSA');
     const { payload, protectedHeader } = await jwtVerify(jwt, key, { algorithms: ['EdDSA'] });
-    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt', kid: method.id });
+    expect(protectedHeader).toEqual({ alg: 'EdDSA', typ: 'JWT', kid: method.id });
+    expect(payload.sub).toMatch(/^urn:uuid:/);
+    expect(payload.sub).not.toContain(learner.id);
     const credential = payload as unknown as {
       type: string[];
       issuer: { id: string };
       credentialSubject: {
+        id: string;
         name: string;
         achievement: {
           achievementType: string;
           name: string;
-          otherIdentifiers: { identifier: string }[];
+          otherIdentifier: { identifier: string }[];
         };
         result: { value: string }[];
       };
@@ -560,7 +610,8 @@ describe('public verification and downloads', () => {
       achievement: { achievementType: 'CertificateOfCompletion', name: course.title },
       result: [{ value: '1.50' }],
     });
-    expect(credential.credentialSubject.achievement.otherIdentifiers[0]?.identifier).toBe(
+    expect(credential.credentialSubject.id).toBe(payload.sub);
+    expect(credential.credentialSubject.achievement.otherIdentifier[0]?.identifier).toBe(
       'AAPC-T-11',
     );
     expect(credential.credentialStatus.statusListCredential).toMatch(/\/credentials\/status\/1$/);
@@ -580,6 +631,62 @@ describe('public verification and downloads', () => {
     expect(await bit()).toBe(false);
     await must(REVOKE, { id: certificate!.id, reason: 'Test revocation' }, admin);
     expect(await bit()).toBe(true);
+  });
+
+  it('allocates status-list bits at random: unique, inside the list, not in issue order', async () => {
+    const course = await ceCourse([
+      { body: 'AAPC', number: 'AAPC-T-R1' },
+      { body: 'AHIMA', number: 'AHIMA-T-R1' },
+      { body: 'PMI', number: 'PMI-T-R1' },
+    ]);
+    const learners = await Promise.all([1, 2, 3].map(() => registerActor(api, 'STUDENT')));
+    for (const learner of learners) await completeCourse(course, learner);
+    const rows = await api.database.db.certificate.findMany({
+      where: { courseId: course.courseId },
+      orderBy: { issuedAt: 'asc' },
+      select: { statusListIndex: true, snapshot: true },
+    });
+    expect(rows).toHaveLength(9);
+    const indexes = rows.map((r) => r.statusListIndex);
+    expect(new Set(indexes).size).toBe(9);
+    for (const index of indexes) {
+      expect(index).toBeGreaterThanOrEqual(0);
+      expect(index).toBeLessThan(131_072);
+    }
+    // The snapshot (what the badge carries) holds the same bit as the row.
+    expect(rows.map((r) => (r.snapshot as { statusListIndex: number }).statusListIndex)).toEqual(
+      indexes,
+    );
+    // A sequence would give nine consecutive numbers; random bits spread over the list.
+    expect(Math.max(...indexes) - Math.min(...indexes)).toBeGreaterThan(1000);
+  });
+
+  it('publishes retired keys in the issuer profile so badges they signed still verify', async () => {
+    const retired = await generateIssuerKey();
+    const server = await startTestApi({ retiredIssuerKeys: [retired.publicJwk] });
+    try {
+      const profile = (await (await fetch(`${server.url}/issuer`)).json()) as {
+        id: string;
+        verificationMethod: { id: string; publicKeyJwk: Record<string, string> }[];
+        assertionMethod: string[];
+      };
+      expect(profile.verificationMethod).toHaveLength(2);
+      expect(profile.verificationMethod[1]!.id).toBe(`${profile.id}#${retired.kid}`);
+      expect(profile.assertionMethod).toContain(`${profile.id}#${retired.kid}`);
+      expect(JSON.stringify(profile)).not.toContain(retired.privateJwk.d);
+      const oldBadge = await signCredentialJwt(
+        { id: 'urn:uuid:old-badge', issuer: { id: profile.id } },
+        await importIssuerKey(retired.privateJwk),
+      );
+      await expect(
+        verifyCredentialJwt(
+          oldBadge,
+          profile.verificationMethod.map((m) => m.publicKeyJwk),
+        ),
+      ).resolves.toMatchObject({ id: 'urn:uuid:old-badge' });
+    } finally {
+      await server.close();
+    }
   });
 });
 

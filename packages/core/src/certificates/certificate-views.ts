@@ -7,6 +7,7 @@ import { type Db, Prisma } from '@lms/db';
 import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
 import type { Viewer } from '../viewer';
+import { openBadgeUrlFor } from './settings';
 
 type Tx = Db | Prisma.TransactionClient;
 
@@ -27,6 +28,8 @@ export interface CertificateView {
   credits: CertificateCredit[];
   instructionalMinutes: number;
   verifyUrl: string;
+  /** The holder's download of the signed Open Badge (absolute API URL; bearer token). */
+  openBadgeUrl: string;
   status: CertificateStatus;
   revokedAt: Date | null;
   revocationReason: string | null;
@@ -39,7 +42,10 @@ export interface CertificateVerification {
   status: CertificateStatus | 'NOT_FOUND';
   /** The canonical serial looked up (null when the input cannot be a serial). */
   serial: string | null;
-  certificate: Omit<CertificateView, 'id' | 'courseId' | 'creditApprovalId'> | null;
+  certificate: Omit<
+    CertificateView,
+    'id' | 'courseId' | 'creditApprovalId' | 'openBadgeUrl'
+  > | null;
 }
 
 interface CertificateRow {
@@ -73,6 +79,7 @@ export function toCertificateView(row: CertificateRow): CertificateView {
     credits: s.credits,
     instructionalMinutes: s.instructionalMinutes,
     verifyUrl: s.verifyUrl,
+    openBadgeUrl: openBadgeUrlFor(row.serial),
     status: statusOf(row),
     revokedAt: row.revokedAt,
     revocationReason: row.revocationReason,
@@ -146,6 +153,7 @@ export async function verifyCertificate(options: {
     id: _id,
     courseId: _course,
     creditApprovalId: _approval,
+    openBadgeUrl: _badge,
     ...view
   } = toCertificateView(row);
   return { status: view.status, serial, certificate: view };

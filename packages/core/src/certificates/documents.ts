@@ -4,7 +4,9 @@ import {
   type CertificateSnapshot,
   encodeStatusList,
   type IssuerKey,
+  type IssuerPublicJwk,
   issuerProfile,
+  learnerSubjectId,
   MIN_STATUS_LIST_LENGTH,
   normalizeSerial,
   type PageSize,
@@ -79,19 +81,25 @@ export async function getCertificateCredentialJwt(options: {
 }): Promise<{ filename: string; jwt: string }> {
   const row = await ownCertificate(options.db, options.viewer, options.serial);
   refuseRevoked(row);
-  const credential = buildOpenBadgeCredential(row.snapshot, issuerInfo(), {
-    url: statusListUrl(),
-    index: row.snapshot.statusListIndex,
-  });
+  const issuer = issuerInfo();
+  const credential = buildOpenBadgeCredential(
+    row.snapshot,
+    issuer,
+    { url: statusListUrl(), index: row.snapshot.statusListIndex },
+    { subjectId: learnerSubjectId(issuer.id, row.userId) },
+  );
   const jwt = await signCredentialJwt(credential, options.key, {
     issuedAt: new Date(row.snapshot.issuedAt),
   });
   return { filename: `certificate-${row.serial}.jwt`, jwt };
 }
 
-/** The issuer profile with its Ed25519 public key (served at issuerInfo().id). */
-export function getIssuerProfile(key: IssuerKey) {
-  return issuerProfile(issuerInfo(), key.publicJwk);
+/**
+ * The issuer profile with its Ed25519 public keys (served at issuerInfo().id): the signing key
+ * and every retired one, so credentials signed before a rotation still verify.
+ */
+export function getIssuerProfile(key: IssuerKey, retired: readonly IssuerPublicJwk[] = []) {
+  return issuerProfile(issuerInfo(), key.publicJwk, retired);
 }
 
 /**

@@ -1,9 +1,11 @@
+import { randomInt } from 'node:crypto';
 import {
   type CertificateCredit,
   type CertificateSnapshot,
   type CreditBody,
   formatCeu,
   generateSerial,
+  MIN_STATUS_LIST_LENGTH,
 } from '@lms/credentials';
 import type { Prisma } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
@@ -57,11 +59,23 @@ export function creditOf(
   };
 }
 
-/** Next bit of the revocation status list (a sequence: never reused). */
-export async function nextStatusListIndex(tx: Tx): Promise<number> {
-  const [row] = await tx.$queryRaw<{ index: bigint }[]>`
-    SELECT nextval(pg_get_serial_sequence('"Certificate"', 'statusListIndex')) AS "index"`;
-  return Number(row!.index);
+/** Random picks within the list before falling back to growing it. */
+const RANDOM_INDEX_ATTEMPTS = 20;
+
+/**
+ * The certificate's bit in the revocation status list, chosen at random among the list's
+ * 131,072 bits (W3C Bitstring Status List: a sequential index would let anyone holding two
+ * credentials infer issue order and volume, and link a holder's credentials). Uniqueness comes
+ * from the unique index: the insert skips a taken bit (ON CONFLICT DO NOTHING) and the caller
+ * draws again. After RANDOM_INDEX_ATTEMPTS collisions (a list about 85 % full) the next index
+ * after the largest is used, which grows the list in whole bytes.
+ */
+export async function pickStatusListIndex(tx: Tx, attempt: number): Promise<number> {
+  if (attempt < RANDOM_INDEX_ATTEMPTS) return randomInt(MIN_STATUS_LIST_LENGTH);
+  const [row] = await tx.$queryRaw<{ next: number }[]>`
+    SELECT (COALESCE(max("statusListIndex"), ${MIN_STATUS_LIST_LENGTH - 1}) + 1)::int AS "next"
+    FROM "Certificate"`;
+  return Math.max(row!.next, MIN_STATUS_LIST_LENGTH);
 }
 
 export interface NewCertificate {
@@ -81,15 +95,15 @@ export interface NewCertificate {
 /**
  * Inserts one certificate unless (completion, creditKey, generation) already has one; returns
  * its id and serial, or null when it already existed. A serial collision (60 random bits: all
- * but impossible) is retried with a fresh serial.
+ * but impossible) or a taken status-list bit is retried with a fresh serial and bit.
  */
 export async function insertCertificate(
   tx: Tx,
   data: NewCertificate,
 ): Promise<{ id: string; serial: string } | null> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < RANDOM_INDEX_ATTEMPTS + 5; attempt++) {
     const serial = generateSerial();
-    const statusListIndex = await nextStatusListIndex(tx);
+    const statusListIndex = await pickStatusListIndex(tx, attempt);
     const snapshot: CertificateSnapshot = {
       ...data.snapshot,
       serial,
@@ -118,7 +132,7 @@ export async function insertCertificate(
     });
     if (existing) return null;
   }
-  throw new Error('Could not allocate a unique certificate serial');
+  throw new Error('Could not allocate a unique certificate serial and status-list index');
 }
 
 /**

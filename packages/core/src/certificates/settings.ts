@@ -42,6 +42,14 @@ export function verifyUrlFor(serial: string): string {
   return `${current.publicWebUrl}/verify/${serial}`;
 }
 
+/**
+ * Where the holder downloads the signed Open Badge (VC-JWT) from the API, with their bearer
+ * token. The web app serves the same path (its proxy adds the token from the session).
+ */
+export function openBadgeUrlFor(serial: string): string {
+  return `${current.publicApiUrl}/certificates/${serial}/credential.jwt`;
+}
+
 /** Who signs: the profile is served at its id (GET /issuer). */
 export function issuerInfo(): IssuerInfo {
   return {

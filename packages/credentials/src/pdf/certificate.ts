@@ -1,18 +1,9 @@
+import { createDocument, FONT, fitFontSize, pdfText } from '@lms/pdf';
 import QRCode from 'qrcode';
 import { formatLongDate, formatMinutes, utcDate } from '../format.js';
 import { creditLine } from '../open-badge.js';
 import type { CertificateSnapshot } from '../types.js';
-import {
-  ACCENT,
-  createDocument,
-  fitFontSize,
-  INK,
-  MUTED,
-  type PageSize,
-  RULE,
-  TEXT,
-  winAnsiSafe,
-} from './shared.js';
+import { ACCENT, INK, MUTED, type PageSize, RULE, TEXT } from './shared.js';
 
 export interface CertificatePdfOptions {
   pageSize: PageSize;
@@ -168,9 +159,9 @@ export async function renderCertificatePdf(
   options: CertificatePdfOptions,
 ): Promise<Buffer> {
   const s = {
-    participantName: winAnsiSafe(snapshot.participantName),
-    programTitle: winAnsiSafe(snapshot.programTitle),
-    sponsoringOrganization: winAnsiSafe(snapshot.sponsoringOrganization),
+    participantName: pdfText(snapshot.participantName),
+    programTitle: pdfText(snapshot.programTitle),
+    sponsoringOrganization: pdfText(snapshot.sponsoringOrganization),
   };
   const issuedOn = formatLongDate(utcDate(snapshot.issuedAt));
   const { doc, done } = await createDocument(
@@ -180,6 +171,7 @@ export async function renderCertificatePdf(
       author: s.sponsoringOrganization,
       subject: `${s.participantName}: ${s.programTitle}`,
       createdAt: new Date(snapshot.issuedAt),
+      creator: 'CodeCred LMS (@lms/credentials)',
     },
   );
   const W = doc.page.width;
@@ -192,12 +184,12 @@ export async function renderCertificatePdf(
   // Sponsoring organization, letter-spaced small caps feel.
   let y = 60;
   const org = s.sponsoringOrganization.toUpperCase();
-  const orgSize = fitFontSize(doc, org, 'Helvetica-Bold', contentWidth, 11, 7, 2.5);
-  doc.font('Helvetica-Bold').fontSize(orgSize).fillColor(ACCENT);
+  const orgSize = fitFontSize(doc, org, FONT.sansBold, contentWidth, 11, 7, 2.5);
+  doc.font(FONT.sansBold).fontSize(orgSize).fillColor(ACCENT);
   y = centered(doc, org, y, W, contentWidth, { characterSpacing: 2.5, lineBreak: false });
   y += 14;
 
-  doc.font('Times-Roman').fontSize(40).fillColor(INK);
+  doc.font(FONT.serif).fontSize(40).fillColor(INK);
   y = centered(doc, 'Certificate of Completion', y, W, contentWidth);
   y += 4;
   rule(doc, cx, y, 90, ACCENT);
@@ -226,16 +218,16 @@ export async function renderCertificatePdf(
     });
   };
 
-  text('This certifies that', 'Times-Italic', 14, MUTED, contentWidth, 6);
-  const nameSize = fitFontSize(doc, s.participantName, 'Times-Bold', contentWidth - 60, 34, 18);
-  text(s.participantName, 'Times-Bold', nameSize, INK, contentWidth, 4, { lineBreak: false });
+  text('This certifies that', FONT.serifItalic, 14, MUTED, contentWidth, 6);
+  const nameSize = fitFontSize(doc, s.participantName, FONT.serifBold, contentWidth - 60, 34, 12);
+  text(s.participantName, FONT.serifBold, nameSize, INK, contentWidth, 4, { lineBreak: false });
   blocks.push({
     height: 14,
     draw: (top) => rule(doc, cx, top + 2, Math.min(contentWidth - 160, 380)),
   });
   text(
     'has completed the continuing-education program',
-    'Times-Italic',
+    FONT.serifItalic,
     13,
     MUTED,
     contentWidth,
@@ -244,30 +236,38 @@ export async function renderCertificatePdf(
 
   const titleWidth = Math.min(contentWidth - 60, 580);
   let titleSize = 19;
-  let titleLines = balancedLines(doc, s.programTitle, 'Times-Bold', titleSize, titleWidth);
+  let titleLines = balancedLines(doc, s.programTitle, FONT.serifBold, titleSize, titleWidth);
   while (titleSize > 12 && titleLines.length > 2) {
     titleSize -= 0.5;
-    titleLines = balancedLines(doc, s.programTitle, 'Times-Bold', titleSize, titleWidth);
+    titleLines = balancedLines(doc, s.programTitle, FONT.serifBold, titleSize, titleWidth);
   }
   for (const [i, line] of titleLines.entries()) {
-    text(line, 'Times-Bold', titleSize, TEXT, contentWidth, i === titleLines.length - 1 ? 12 : 1, {
-      lineBreak: false,
-    });
+    text(
+      line,
+      FONT.serifBold,
+      titleSize,
+      TEXT,
+      contentWidth,
+      i === titleLines.length - 1 ? 12 : 1,
+      {
+        lineBreak: false,
+      },
+    );
   }
   text(
     `Completed ${formatLongDate(snapshot.completionDate)}   ·   Instructional time ${formatMinutes(snapshot.instructionalMinutes)}`,
-    'Helvetica',
+    FONT.sans,
     10.5,
     TEXT,
     contentWidth,
     16,
   );
   if (snapshot.credits.length > 0) {
-    text('CONTINUING-EDUCATION CREDIT', 'Helvetica-Bold', 7.5, ACCENT, contentWidth, 5, {
+    text('CONTINUING-EDUCATION CREDIT', FONT.sansBold, 7.5, ACCENT, contentWidth, 5, {
       characterSpacing: 1.8,
     });
     for (const credit of snapshot.credits) {
-      text(winAnsiSafe(creditLine(credit)), 'Helvetica', 10.5, INK, contentWidth, 3);
+      text(pdfText(creditLine(credit)), FONT.sans, 10.5, INK, contentWidth, 3);
     }
   }
   const bodyHeight = blocks.reduce((sum, b) => sum + b.height, 0);
@@ -285,7 +285,7 @@ export async function renderCertificatePdf(
   doc.link(qrX, qrY, qrSize, qrSize, snapshot.verifyUrl);
   const urlBoxWidth = 150;
   const urlRight = qrX + qrSize;
-  doc.font('Helvetica').fontSize(6.5).fillColor(MUTED);
+  doc.font(FONT.sans).fontSize(6.5).fillColor(MUTED);
   splitUrl(doc, snapshot.verifyUrl, urlBoxWidth).forEach((line, i) => {
     const lineWidth = doc.widthOfString(line);
     const lineY = qrY + qrSize + 5 + i * 8;
@@ -296,8 +296,8 @@ export async function renderCertificatePdf(
   const leftX = 62;
   const labelWidth = 76;
   let detailY = qrY + 22;
-  const detail = (label: string, value: string, font = 'Helvetica') => {
-    doc.font('Helvetica-Bold').fontSize(7).fillColor(ACCENT);
+  const detail = (label: string, value: string, font: string = FONT.sans) => {
+    doc.font(FONT.sansBold).fontSize(7).fillColor(ACCENT);
     doc.text(label.toUpperCase(), leftX, detailY + 1.5, {
       width: labelWidth,
       characterSpacing: 1.2,
@@ -314,18 +314,18 @@ export async function renderCertificatePdf(
   // Centre of the band: the sponsoring organization over a rule, as a signature block reads.
   const sigWidth = 220;
   const sigY = qrY + 30;
-  const sigSize = fitFontSize(doc, s.sponsoringOrganization, 'Times-Italic', sigWidth, 16, 9);
-  doc.font('Times-Italic').fontSize(sigSize).fillColor(INK);
+  const sigSize = fitFontSize(doc, s.sponsoringOrganization, FONT.serifItalic, sigWidth, 16, 9);
+  doc.font(FONT.serifItalic).fontSize(sigSize).fillColor(INK);
   centered(doc, s.sponsoringOrganization, sigY, W, sigWidth + 40, { lineBreak: false });
   rule(doc, cx, sigY + sigSize + 6, sigWidth, INK);
-  doc.font('Helvetica-Bold').fontSize(7).fillColor(ACCENT);
+  doc.font(FONT.sansBold).fontSize(7).fillColor(ACCENT);
   centered(doc, 'SPONSORING ORGANIZATION', sigY + sigSize + 12, W, sigWidth + 40, {
     characterSpacing: 1.2,
     lineBreak: false,
   });
 
   const verifyLine = `Verify at ${snapshot.verifyUrl}`;
-  doc.font('Helvetica').fontSize(8.5).fillColor(INK);
+  doc.font(FONT.sans).fontSize(8.5).fillColor(INK);
   const verifyWidth = doc.widthOfString(verifyLine);
   const verifyY = H - 50;
   doc.text(verifyLine, cx - verifyWidth / 2, verifyY, { lineBreak: false });

@@ -1,14 +1,6 @@
+import { createDocument, FONT, pdfText } from '@lms/pdf';
 import { formatCeu, formatLongDate, utcDate } from '../format.js';
-import {
-  ACCENT,
-  createDocument,
-  INK,
-  MUTED,
-  type PageSize,
-  RULE,
-  TEXT,
-  winAnsiSafe,
-} from './shared.js';
+import { ACCENT, INK, MUTED, type PageSize, RULE, TEXT } from './shared.js';
 
 export interface TranscriptEntry {
   /** YYYY-MM-DD */
@@ -77,8 +69,8 @@ export async function renderTranscriptPdf(
   input: TranscriptInput,
   options: TranscriptPdfOptions = {},
 ): Promise<Buffer> {
-  const issuerName = winAnsiSafe(input.issuerName ?? 'CodeCred LMS');
-  const learnerName = winAnsiSafe(input.learnerName);
+  const issuerName = pdfText(input.issuerName ?? 'CodeCred LMS');
+  const learnerName = pdfText(input.learnerName);
   const generatedOn = formatLongDate(utcDate(input.generatedAt));
   const { doc, done } = await createDocument(
     {
@@ -93,6 +85,7 @@ export async function renderTranscriptPdf(
       author: issuerName,
       subject: 'Continuing-education transcript by renewal cycle',
       createdAt: new Date(input.generatedAt),
+      creator: 'CodeCred LMS (@lms/credentials)',
     },
   );
   const W = doc.page.width;
@@ -102,13 +95,13 @@ export async function renderTranscriptPdf(
   const pad = 4;
 
   let y = MARGIN;
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(ACCENT);
+  doc.font(FONT.sansBold).fontSize(8).fillColor(ACCENT);
   doc.text(issuerName.toUpperCase(), MARGIN, y, { characterSpacing: 2, lineBreak: false });
   y += 16;
-  doc.font('Times-Roman').fontSize(24).fillColor(INK);
+  doc.font(FONT.serif).fontSize(24).fillColor(INK);
   doc.text('Continuing-Education Transcript', MARGIN, y, { lineBreak: false });
   y += 32;
-  doc.font('Helvetica').fontSize(10).fillColor(TEXT);
+  doc.font(FONT.sans).fontSize(10).fillColor(TEXT);
   doc.text(`Learner: ${learnerName}`, MARGIN, y, { lineBreak: false });
   y += 14;
   doc.fillColor(MUTED).text(`Generated ${generatedOn}`, MARGIN, y, { lineBreak: false });
@@ -128,7 +121,7 @@ export async function renderTranscriptPdf(
 
   const headerRow = () => {
     doc.rect(MARGIN, y, tableWidth, 16).fillColor('#eef0f4').fill();
-    doc.font('Helvetica-Bold').fontSize(7.5).fillColor(INK);
+    doc.font(FONT.sansBold).fontSize(7.5).fillColor(INK);
     let x = MARGIN;
     COLUMNS.forEach((c, i) => {
       doc.text(c.label.toUpperCase(), x + pad, y + 5, {
@@ -143,16 +136,16 @@ export async function renderTranscriptPdf(
   };
 
   if (input.cycles.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(10).fillColor(MUTED);
+    doc.font(FONT.sansItalic).fontSize(10).fillColor(MUTED);
     doc.text('No renewal cycles recorded.', MARGIN, y);
   }
 
   for (const cycle of input.cycles) {
     if (y + 90 > bottom()) newPage();
-    doc.font('Helvetica-Bold').fontSize(12).fillColor(INK);
-    doc.text(winAnsiSafe(cycle.credential), MARGIN, y, { lineBreak: false });
+    doc.font(FONT.sansBold).fontSize(12).fillColor(INK);
+    doc.text(pdfText(cycle.credential), MARGIN, y, { lineBreak: false });
     y += 16;
-    doc.font('Helvetica').fontSize(9.5).fillColor(TEXT);
+    doc.font(FONT.sans).fontSize(9.5).fillColor(TEXT);
     doc.text(
       `Cycle ${formatLongDate(cycle.cycleStart)} to ${formatLongDate(cycle.cycleEnd)}`,
       MARGIN,
@@ -170,7 +163,7 @@ export async function renderTranscriptPdf(
     headerRow();
 
     if (cycle.entries.length === 0) {
-      doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED);
+      doc.font(FONT.sansItalic).fontSize(9).fillColor(MUTED);
       doc.text('No entries in this cycle.', MARGIN + pad, y + 5, { lineBreak: false });
       y += 20;
     }
@@ -178,13 +171,13 @@ export async function renderTranscriptPdf(
     cycle.entries.forEach((entry, rowIndex) => {
       const cells: Record<Column['key'], string> = {
         date: entry.date,
-        title: winAnsiSafe(entry.title),
-        body: winAnsiSafe(entry.body),
+        title: pdfText(entry.title),
+        body: pdfText(entry.body),
         ceu: formatCeu(entry.ceuAmount),
         source: entry.source === 'certificate' ? 'Certificate' : 'Self-reported',
         serial: entry.serial ?? '',
       };
-      doc.font('Helvetica').fontSize(8.5);
+      doc.font(FONT.sans).fontSize(8.5);
       const titleHeight = doc.heightOfString(cells.title, { width: widths[1]! - 2 * pad });
       const rowHeight = Math.max(titleHeight, 10) + 2 * pad + 2;
       if (y + rowHeight > bottom()) {
@@ -196,8 +189,8 @@ export async function renderTranscriptPdf(
       let x = MARGIN;
       COLUMNS.forEach((c, i) => {
         const width = widths[i]! - 2 * pad;
-        if (c.key === 'serial') doc.font('Courier').fontSize(7.5);
-        else doc.font('Helvetica').fontSize(8.5);
+        if (c.key === 'serial') doc.font(FONT.mono).fontSize(7.5);
+        else doc.font(FONT.sans).fontSize(8.5);
         doc.fillColor(c.key === 'source' && entry.source === 'self-reported' ? MUTED : TEXT);
         doc.text(cells[c.key], x + pad, y + pad + 1, {
           width,
@@ -218,7 +211,7 @@ export async function renderTranscriptPdf(
   }
 
   if (y + 40 > bottom()) newPage();
-  doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+  doc.font(FONT.sans).fontSize(7.5).fillColor(MUTED);
   doc.text(
     'Certificate entries can be verified with their serial on the issuer’s verification page. ' +
       'Self-reported entries are listed as the learner reported them and have not been verified ' +
@@ -234,7 +227,7 @@ export async function renderTranscriptPdf(
     doc.switchToPage(i);
     const footerY = doc.page.height - MARGIN + 10;
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not add a page
-    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+    doc.font(FONT.sans).fontSize(7.5).fillColor(MUTED);
     doc.text(`${learnerName} · CEU transcript · generated ${generatedOn}`, MARGIN, footerY, {
       lineBreak: false,
     });

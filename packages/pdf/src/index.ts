@@ -1,0 +1,2 @@
+export type { FontName, PdfMeta } from './document.js';
+export { createDocument, FONT, fitFontSize, pdfText } from './document.js';
