@@ -20,6 +20,7 @@ import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin } from './errors';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
+import { codeSetRoutes } from './modules/codesets/code-set-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
@@ -122,6 +123,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const issuerKey =
     options.issuerKey ?? (await importIssuerKey((await generateIssuerKey()).privateJwk));
   app.use(certificateRoutes({ db, issuerKey, log }));
+  app.use(codeSetRoutes({ db, log }));
 
   app.use(
     '/graphql',

@@ -151,6 +151,21 @@ export {
   issuerInfo,
   statusListUrl,
 } from './certificates/settings';
+export type { CodeUse } from './codesets/code-uses';
+export { CodeFileLineError, CPT_CODE_SHAPE } from './codesets/file-formats';
+export type {
+  CodeSetImportInput,
+  CodeSetImportJob,
+  UploadedCodeFile,
+} from './codesets/import-release';
+export {
+  CODE_FILE_MAX_BYTES,
+  defaultReleaseName,
+  requireCodeSetAdmin,
+  startCodeSetImport,
+} from './codesets/import-release';
+export type { CodeSetNoticeView, NoticeChange } from './codesets/notices';
+export { listCourseCodeSetNotices, refreshCodeSetNotices } from './codesets/notices';
 export { renderMarkdown } from './content/render-markdown';
 export type { VideoEmbed } from './content/video-embed';
 export { videoEmbed } from './content/video-embed';
