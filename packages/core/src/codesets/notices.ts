@@ -1,4 +1,5 @@
 import type { CodeSystem, Db, Prisma } from '@lms/db';
+import { displayCode } from '../assessment/codes';
 import { findManageableCourse } from '../authoring/course-access';
 import type { Viewer } from '../viewer';
 import { type CodeUse, findCodeUses } from './code-uses';
@@ -103,7 +104,11 @@ export async function refreshCodeSetNotices(
       system: notice.release.system,
       createdAt: notice.createdAt,
       changes: changes
-        .map((change) => ({ ...change, uses: uses.filter((use) => use.key === change.code) }))
+        .map((change) => ({
+          ...change,
+          code: displayCode(notice.release.system, change.code),
+          uses: uses.filter((use) => use.key === change.code),
+        }))
         .filter((change) => change.uses.length > 0),
     });
   }
@@ -118,4 +123,13 @@ export async function listCourseCodeSetNotices(options: {
 }): Promise<CodeSetNoticeView[]> {
   const course = await findManageableCourse(options.db, options.viewer, options.courseId);
   return refreshCodeSetNotices(options.db, [course.id]);
+}
+
+/** How many open code-set notices a course the viewer manages has (re-checked now). */
+export async function countOpenCodeSetNotices(options: {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+}): Promise<number> {
+  return (await listCourseCodeSetNotices(options)).length;
 }
