@@ -16,6 +16,12 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthoringResolver, EditableLessonResolver } from './modules/authoring/authoring.resolver';
 import { CourseResolver, InstructorResolver } from './modules/catalog/course.resolver';
 import { CertificateResolver } from './modules/certificates/certificate.resolver';
+import {
+  CodeSetResolver,
+  CourseCodeSetResolver,
+  ManagedCourseCodeSetResolver,
+  QuestionDetailCodeSetResolver,
+} from './modules/codesets/codesets.resolver';
 import { GradebookResolver } from './modules/learning/gradebook.resolver';
 import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/learning.resolver';
 import { VersionMoveResolver } from './modules/learning/version-move.resolver';
@@ -43,6 +49,10 @@ export const resolvers = [
   QuizStatisticsResolver,
   CertificateResolver,
   PaymentsResolver,
+  CodeSetResolver,
+  CourseCodeSetResolver,
+  ManagedCourseCodeSetResolver,
+  QuestionDetailCodeSetResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

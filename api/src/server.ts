@@ -28,6 +28,7 @@ import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin, withoutSuggestions } from './errors';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
+import { codeSetRoutes } from './modules/codesets/code-set-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
@@ -166,6 +167,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   app.use(
     certificateRoutes({ db, issuerKey, retiredIssuerKeys: options.retiredIssuerKeys ?? [], log }),
   );
+  app.use(codeSetRoutes({ db, log }));
 
   app.use(
     '/graphql',

@@ -4,6 +4,8 @@ export {
   AttemptStatus,
   type AuditLog,
   type Certificate,
+  CodeSetChangeKind,
+  CodeSetImportStatus,
   CodeSystem,
   type Course,
   type CourseInstructor,

@@ -174,6 +174,37 @@ export {
   issuerInfo,
   statusListUrl,
 } from './certificates/settings';
+export type { CodeUse } from './codesets/code-uses';
+export { CodeFileLineError, CPT_CODE_SHAPE } from './codesets/file-formats';
+export type {
+  CodeSetImportInput,
+  CodeSetImportJob,
+  UploadedCodeFile,
+} from './codesets/import-release';
+export {
+  CODE_FILE_MAX_BYTES,
+  defaultReleaseName,
+  requireCodeSetAdmin,
+  startCodeSetImport,
+} from './codesets/import-release';
+export type { CodeLookup, CodeLookupResult } from './codesets/lookup-codes';
+export { lookupCodes } from './codesets/lookup-codes';
+export type { CodeSetNoticeView, NoticeChange } from './codesets/notices';
+export {
+  countOpenCodeSetNotices,
+  listCourseCodeSetNotices,
+  refreshCodeSetNotices,
+} from './codesets/notices';
+export type { CodeSetChangeView, CodeSetReleaseView } from './codesets/releases';
+export {
+  getCodeSetImport,
+  getCodeSetRelease,
+  listCodeSetChanges,
+  listCodeSetImports,
+  listCodeSetReleases,
+  releaseInForce,
+} from './codesets/releases';
+export { listVersionCodeSets } from './codesets/version-code-sets';
 export { renderMarkdown } from './content/render-markdown';
 export type { VideoEmbed } from './content/video-embed';
 export { videoEmbed } from './content/video-embed';

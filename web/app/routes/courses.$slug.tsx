@@ -17,6 +17,7 @@ import {
 import type { loader as rootLoader } from '../root';
 import { errorResponse, gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { CODE_SET_SOURCES } from '../utils/code-sets';
 import {
   courseKindLabel,
   creditBodyName,
@@ -275,6 +276,15 @@ export default function CoursePage() {
         </p>
         <h1 id="course-title">{course.title}</h1>
         <p className="lead">{course.summary}</p>
+        {course.codeSetsTaught.length > 0 ? (
+          <p className="code-sets-taught">
+            Teaches the code sets of <strong>{course.codeSetsTaught.join(', ')}</strong>.{' '}
+            <a href="/codes">Code look-up</a>
+            {course.codeSetsTaught.some((name) => name.startsWith('ICD-10-CM')) ? (
+              <span className="small muted"> · {CODE_SET_SOURCES.ICD10CM}</span>
+            ) : null}
+          </p>
+        ) : null}
       </header>
 
       <div className="course-layout">

@@ -207,7 +207,10 @@ export default function LessonPlayerPage() {
           <p className="card-eyebrow">
             {lessonKindLabel(lesson.kind)} · {formatMinutes(lesson.estimatedMinutes)}
             {lesson.videoSeconds ? ` · video ${formatDuration(lesson.videoSeconds)}` : ''} ·{' '}
-            {lesson.required ? 'Required' : 'Optional'}
+            {lesson.required ? 'Required' : 'Optional'} ·{' '}
+            <a href="/codes" target="_blank" rel="noopener">
+              Code look-up<span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
           </p>
           <h1 id="lesson-title">
             {lesson.title}

@@ -133,6 +133,15 @@ export default function TeachIndex() {
                       </th>
                       <td data-label="Status">
                         <StatusBadge status={course.status} />
+                        {course.openCodeSetNotices > 0 ? (
+                          <Link
+                            to={`/teach/courses/${course.id}`}
+                            className="badge badge-warning code-set-notice-badge"
+                          >
+                            {course.openCodeSetNotices} code-set{' '}
+                            {course.openCodeSetNotices === 1 ? 'notice' : 'notices'}
+                          </Link>
+                        ) : null}
                       </td>
                       <td data-label="Published version">
                         {course.latestPublishedVersionNumber

@@ -18,6 +18,7 @@ import {
 } from '../components/teach-course';
 import {
   AddQuestionDocument,
+  CodeSetReleaseOptionsDocument,
   ConfigureQuizDocument,
   DeleteQuestionDocument,
   DeleteQuizDocument,
@@ -63,9 +64,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
   const courseId = params.id ?? '';
-  const { editableCourse, publishPreview } = await gqlData(request, TeachQuizLessonDocument, {
-    id: courseId,
-  });
+  const [{ editableCourse, publishPreview }, { codeSetReleases }] = await Promise.all([
+    gqlData(request, TeachQuizLessonDocument, { id: courseId }),
+    gqlData(request, CodeSetReleaseOptionsDocument),
+  ]);
   const lessons = editableCourse.modules.flatMap((module, index) =>
     module.lessons.map((lesson) => ({ ...lesson, module: { ...module, number: index + 1 } })),
   );
@@ -84,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     module: { id: module.id, title: module.title, number: module.number },
     problems,
     otherPostTest: otherPostTest ? otherPostTest.title : null,
+    codeSetReleases,
   };
 }
 
@@ -424,6 +427,12 @@ function QuestionRow({
           <li className="tag">
             {question.points} {question.points === 1 ? 'point' : 'points'}
           </li>
+          {question.type === 'CODE_SET' ? (
+            <li className={question.codeSetReleaseId ? 'tag' : 'tag tag-warning'}>
+              {question.codeSetReleaseName ??
+                'No code-set release: edit the item and choose the release it is written for'}
+            </li>
+          ) : null}
           <li className={question.codeSetStale ? 'tag tag-warning' : 'tag'}>
             {question.codeSetYear ? `Code set ${question.codeSetYear}` : 'No code-set year'}
             {question.codeSetStale ? ' · written for an older code set: review it' : ''}
@@ -511,6 +520,7 @@ const KNOWN_FIELDS = new Set([
   'trueFalseAnswer',
   'acceptedAnswers',
   'codeSystem',
+  'codeSetReleaseId',
   'answerCodes',
 ]);
 
@@ -555,6 +565,15 @@ function QuestionEditor({
     .filter(([field]) => field.startsWith('option.'))
     .flatMap(([, messages]) => messages);
   const system = values.codeSystem || 'ICD10CM';
+  const { codeSetReleases } = useLoaderData<typeof loader>();
+  const releaseOptions =
+    codeSetReleases.length > 0
+      ? [
+          { value: '', label: '— Choose the release —' },
+          ...codeSetReleases.map((release) => ({ value: release.id, label: release.name })),
+        ]
+      : [];
+  const defaultRelease = codeSetReleases.find((release) => release.system === system)?.id ?? '';
 
   return (
     <section
@@ -727,6 +746,21 @@ function QuestionEditor({
               defaultValue={system}
               errors={errors.codeSystem}
             />
+            {releaseOptions.length > 0 ? (
+              <SelectField
+                name="codeSetReleaseId"
+                id={id('codeSetReleaseId')}
+                label="Code-set release"
+                options={releaseOptions}
+                defaultValue={values.codeSetReleaseId || defaultRelease}
+                errors={errors.codeSetReleaseId}
+                hint="The release the answer codes are checked against (unknown and header codes are refused). It must match the code system."
+              />
+            ) : (
+              <p className="field-hint">
+                No code-set release is loaded: answer codes are checked by format only.
+              </p>
+            )}
             <TextAreaField
               name="answerCodes"
               id={id('answerCodes')}

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData, useMatches } from '@remix-run/react';
+import { CodeSetNotices } from '../components/code-set-notices';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { StatusBadge } from '../components/fields';
-import { TeachCourseDocument } from '../graphql/generated/graphql';
+import { CourseCodeSetNoticesDocument, TeachCourseDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatMinutes } from '../utils/format';
@@ -15,16 +16,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** The course's working draft, shared by every page of the editor (details, syllabus, …). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireAuthor(request);
-  const { editableCourse } = await gqlData(request, TeachCourseDocument, { id: params.id ?? '' });
+  const [{ editableCourse }, { courseCodeSetNotices }] = await Promise.all([
+    gqlData(request, TeachCourseDocument, { id: params.id ?? '' }),
+    gqlData(request, CourseCodeSetNoticesDocument, { courseId: params.id ?? '' }),
+  ]);
   return {
     course: editableCourse,
+    codeSetNotices: courseCodeSetNotices,
     viewer: { id: viewer.id, role: viewer.role },
     canManageTeam: editableCourse.viewerIsOwner || viewer.role === 'ADMIN',
   };
 }
 
 export default function TeachCourseLayout() {
-  const { course } = useLoaderData<typeof loader>();
+  const { course, codeSetNotices } = useLoaderData<typeof loader>();
   const base = `/teach/courses/${course.id}`;
   // A lesson's editor belongs to the syllabus: keep that tab marked.
   const matches = useMatches();
@@ -72,6 +77,7 @@ export default function TeachCourseLayout() {
           </Link>
         ) : null}
       </header>
+      <CodeSetNotices courseId={course.id} notices={codeSetNotices} />
       <nav aria-label="Course editor" className="tabs">
         <ul>
           <li>

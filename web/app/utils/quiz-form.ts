@@ -133,6 +133,7 @@ export function readQuestion(form: Reader): Parsed<QuestionInput> {
     trueFalseAnswer: form.text('trueFalseAnswer'),
     acceptedAnswers: form.raw('acceptedAnswers'),
     codeSystem: form.text('codeSystem'),
+    codeSetReleaseId: form.text('codeSetReleaseId'),
     answerCodes: form.raw('answerCodes'),
     optionRows: String(texts.length),
   };
@@ -198,6 +199,7 @@ export function readQuestion(form: Reader): Parsed<QuestionInput> {
       if (isOneOf(CODE_SYSTEM_OPTIONS, values.codeSystem ?? '')) {
         input.codeSystem = values.codeSystem as QuestionInput['codeSystem'];
       }
+      input.codeSetReleaseId = values.codeSetReleaseId || null;
       input.answerCodes = splitCodes(values.answerCodes ?? '');
       for (let index = 0; index < 50; index++) rename[`answerCodes.${index}`] = 'answerCodes';
       break;
@@ -217,6 +219,7 @@ export function questionValues(question: TeachQuizQuestion): Record<string, stri
     trueFalseAnswer: '',
     acceptedAnswers: question.acceptedAnswers.join('\n'),
     codeSystem: question.codeSystem ?? '',
+    codeSetReleaseId: question.codeSetReleaseId ?? '',
     answerCodes: question.answerCodes.join(', '),
     optionRows: '0',
   };

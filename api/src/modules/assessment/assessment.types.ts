@@ -55,6 +55,13 @@ export class QuestionDetail {
   @Field(() => CodeSystem, { nullable: true, description: 'Code system of a CODE_SET question.' })
   codeSystem!: CodeSystem | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'CODE_SET: the release the key is checked against (null: flagged, choose one, or none of the system is loaded).',
+  })
+  codeSetReleaseId!: string | null;
+
   @Field(() => Int, { description: 'Points for a fully correct answer (1–10).' })
   points!: number;
 
@@ -225,6 +232,13 @@ export class QuestionInput {
     description: 'CODE_SET: the code system of the answer codes.',
   })
   codeSystem?: CodeSystem | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'CODE_SET: the code-set release the item is written for; required once a release of the system is loaded (see codeSetReleases). Every answer code must be a billable code of it.',
+  })
+  codeSetReleaseId?: string | null;
 
   @Field(() => [String], {
     nullable: true,

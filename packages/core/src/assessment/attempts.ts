@@ -1,6 +1,7 @@
 import type { Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { requireViewer } from '../authoring/course-access';
+import { checkCodesInRelease, learnerMessage } from '../codesets/check-codes';
 import { AppError } from '../errors/app-error';
 import {
   type CompletionOutcome,
@@ -385,9 +386,26 @@ export async function saveAnswer(options: {
   }
   const question = await options.db.question.findUniqueOrThrow({
     where: { id: options.questionId },
-    select: { type: true, codeSystem: true, options: { select: { id: true } } },
+    select: {
+      type: true,
+      codeSystem: true,
+      options: { select: { id: true } },
+      codeSetRelease: { select: { id: true, name: true, system: true } },
+    },
   });
   const response = checkedResponse(question, options.answer);
+  // The release check (unknown, header or other-system codes), without revealing the key.
+  const release = question.codeSetRelease;
+  if (release && response.codes && response.codes.length > 0) {
+    const problems = await checkCodesInRelease(options.db, release, response.codes);
+    if (problems.length > 0) {
+      const messages = problems.map((problem) => learnerMessage(problem, release));
+      throw AppError.badInput(
+        { text: messages },
+        `${messages.join(' ')} Your saved answer has not changed.`,
+      );
+    }
+  }
   return options.db.$transaction(async (tx) => {
     // Shares the row lock a submission takes exclusively: a save waits for a concurrent
     // submission and then sees it SUBMITTED.

@@ -2,6 +2,7 @@ import type { Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import type { EditableCourse } from '../authoring/editable-course';
 import { editSyllabus, renumber, reorder } from '../authoring/syllabus-modules';
+import { resolveQuestionRelease } from '../codesets/question-release';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
@@ -135,13 +136,17 @@ export async function deleteQuiz(
   });
 }
 
-function questionData(question: ParsedQuestion) {
+function questionData(
+  question: ParsedQuestion,
+  release: { codeSetReleaseId: string | null; codeSetYear?: number },
+) {
   const common = {
     type: question.type,
     prompt: question.prompt,
     rationale: question.rationale,
     area: question.area,
-    codeSetYear: question.codeSetYear,
+    codeSetYear: release.codeSetYear ?? question.codeSetYear,
+    codeSetReleaseId: release.codeSetReleaseId,
     points: question.points,
     codeSystem: null as ParsedQuestion['codeSystem'] | null,
     acceptedAnswers: [] as string[],
@@ -184,7 +189,10 @@ export async function addQuestion(
         `A quiz has at most ${QUIZ_LIMITS.questionsPerQuiz} questions.`,
       );
     }
-    const { data, options: choices } = questionData(question);
+    const { data, options: choices } = questionData(
+      question,
+      await resolveQuestionRelease(tx, question),
+    );
     await tx.question.create({
       data: { ...data, quizId: quiz.id, position: count + 1, options: { create: choices } },
       select: { id: true },
@@ -199,7 +207,10 @@ export async function updateQuestion(
   const question = parseInput(questionSchema, options.input);
   return editSyllabus(options, async (tx, draftVersionId) => {
     const existing = await draftQuestion(tx, draftVersionId, options.questionId);
-    const { data, options: choices } = questionData(question);
+    const { data, options: choices } = questionData(
+      question,
+      await resolveQuestionRelease(tx, question),
+    );
     await tx.questionOption.deleteMany({ where: { questionId: existing.id } });
     await tx.question.update({
       where: { id: existing.id },

@@ -144,6 +144,10 @@ export const questionSchema = z
     codeSystem: z
       .enum(['ICD10CM', 'ICD10PCS', 'HCPCS'], { error: 'Choose ICD-10-CM, ICD-10-PCS or HCPCS.' })
       .nullish(),
+    codeSetReleaseId: z
+      .uuid('Choose a code-set release from the list.')
+      .nullish()
+      .transform((value) => value ?? null),
     answerCodes: z
       .array(z.string().trim())
       .max(QUIZ_LIMITS.answerCodes, `At most ${QUIZ_LIMITS.answerCodes} answer codes.`)

@@ -50,6 +50,9 @@ export interface EditableQuestion {
   area: ExamArea;
   codeSetYear: number | null;
   codeSystem: CodeSystem | null;
+  /** CODE_SET: the release the key is checked against (null: flagged or none loaded). */
+  codeSetReleaseId: string | null;
+  codeSetRelease: { name: string } | null;
   points: number;
   acceptedAnswers: string[];
   answerCodes: string[];
@@ -161,6 +164,8 @@ const lessonSelect = {
           area: true,
           codeSetYear: true,
           codeSystem: true,
+          codeSetReleaseId: true,
+          codeSetRelease: { select: { name: true } },
           points: true,
           acceptedAnswers: true,
           answerCodes: true,

@@ -1,0 +1,35 @@
+import type { CodeSystem, Db } from '@lms/db';
+import { CODE_SYSTEM_LABELS } from '../assessment/codes';
+
+/**
+ * Which code-set years a course version teaches, for its learner-facing page: the releases its
+ * CODE_SET items are written for ("ICD-10-CM FY2027"), or, for items without a release, their
+ * system and code-set year. Sorted, distinct.
+ */
+export async function listVersionCodeSets(options: {
+  db: Db;
+  versionId: string;
+}): Promise<string[]> {
+  const rows = await options.db.$queryRaw<
+    { name: string | null; system: CodeSystem | null; year: number | null }[]
+  >`
+    SELECT DISTINCT r."name", q."codeSystem"::text AS system, q."codeSetYear" AS year
+    FROM "Question" q
+    JOIN "Quiz" z ON z."id" = q."quizId"
+    JOIN "Lesson" l ON l."id" = z."lessonId"
+    JOIN "Module" m ON m."id" = l."moduleId"
+    LEFT JOIN "CodeSetRelease" r ON r."id" = q."codeSetReleaseId"
+    WHERE m."versionId" = ${options.versionId}::uuid AND q."type" = 'CODE_SET'`;
+  const names = new Set<string>();
+  for (const row of rows) {
+    if (row.name) names.add(row.name);
+    else if (row.system && row.year) {
+      names.add(
+        row.system === 'HCPCS'
+          ? `${CODE_SYSTEM_LABELS.HCPCS} ${row.year}`
+          : `${CODE_SYSTEM_LABELS[row.system]} FY${row.year}`,
+      );
+    }
+  }
+  return [...names].sort();
+}
