@@ -70,6 +70,8 @@ export interface RefundResult {
 
 /** What the LMS needs from a payment provider: hosted checkout, refunds, signed webhooks. */
 export interface PaymentGateway {
+  /** True for live keys (sk_live_…/rk_live_…): events must then be live-mode, else test-mode. */
+  readonly livemode: boolean;
   createCheckoutSession(input: CreateCheckoutSessionInput): Promise<CreatedCheckoutSession>;
   retrieveCheckoutSession(id: string): Promise<CheckoutSessionDetails>;
   /** Ends an open session so it can no longer be paid. Fails for a completed session. */

@@ -55,6 +55,7 @@ export function createStripeGateway(options: StripeGatewayOptions): PaymentGatew
   });
 
   return {
+    livemode: /^(sk|rk)_live_/.test(secretKey),
     async createCheckoutSession(input): Promise<CreatedCheckoutSession> {
       validateCheckoutInput(input);
       const metadata = { orderId: input.orderId, ...input.metadata };

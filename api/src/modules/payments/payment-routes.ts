@@ -12,7 +12,8 @@ import type { PaymentsRuntime } from '../../payments-runtime';
  * - POST /webhooks/stripe: the raw body (never parsed JSON) is verified against the
  *   Stripe-Signature header (5-minute tolerance); bad or missing signature → 400 and nothing is
  *   written; the event is then recorded and processed at once (a few milliseconds) → 200; a
- *   processing failure → 500, so Stripe delivers it again.
+ *   processing failure → 500, so Stripe delivers it again. Odd amounts and events of the other
+ *   Stripe mode (live vs test keys) are flagged and answered 200: retrying would not help.
  * - GET /receipts/:orderId.pdf: the receipt PDF, for the buyer or an admin (bearer token).
  */
 export function paymentRoutes(options: { db: Db; log: Logger; payments: PaymentsRuntime }): Router {
@@ -47,7 +48,14 @@ export function paymentRoutes(options: { db: Db; log: Logger; payments: Payments
           db,
           event,
           rawBody: (req.body as Buffer).toString('utf8'),
+          livemode: gateway.livemode,
         });
+        if (result.outcome.startsWith('flagged:') && !result.duplicate) {
+          log.warn(
+            { requestId: res.locals.requestId, eventId: event.id, outcome: result.outcome },
+            'webhook event flagged for an admin',
+          );
+        }
         res
           .status(200)
           .json({ received: true, duplicate: result.duplicate, outcome: result.outcome });

@@ -146,6 +146,86 @@ describe('amount and currency', () => {
   );
 });
 
+describe('odd amounts and the wrong mode', () => {
+  it.each([
+    ['negative', -100],
+    ['fractional', 49.5],
+  ])(
+    'a %s amount_total is flagged and answered 200 (not 500 on every delivery)',
+    async (_label, amountTotal) => {
+      const { student, course, orderId, sessionId } = await checkout();
+      const event = await api.emulator.sendEvent('checkout.session.completed', {
+        id: sessionId,
+        object: 'checkout.session',
+        status: 'complete',
+        payment_status: 'paid',
+        payment_intent: `pi_odd_${orderId.slice(0, 8)}`,
+        client_reference_id: orderId,
+        metadata: { orderId },
+        currency: 'usd',
+        amount_subtotal: 4900,
+        amount_total: amountTotal,
+      });
+      await api.emulator.waitForDeliveries();
+      expect(
+        api.emulator.deliveries.filter((d) => d.eventId === event.id).map((d) => d.status),
+      ).toEqual([200]);
+      const order = await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
+      expect(order.status).toBe('FLAGGED');
+      expect(order.flaggedReason).toMatch(/Amount paid/);
+      expect(order.amountPaidCents).toBeNull();
+      expect(
+        await api.database.db.enrollment.count({
+          where: { userId: student.id, courseId: course.id },
+        }),
+      ).toBe(0);
+    },
+  );
+
+  it('a live-mode event reaching a test-mode deployment is flagged, answered 200, and enrols nobody', async () => {
+    const { student, course, orderId, sessionId } = await checkout();
+    const body = JSON.stringify({
+      id: 'evt_live_mode_1',
+      object: 'event',
+      livemode: true,
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: sessionId,
+          object: 'checkout.session',
+          livemode: true,
+          status: 'complete',
+          payment_status: 'paid',
+          amount_subtotal: 4900,
+          amount_total: 4900,
+          currency: 'usd',
+          payment_intent: 'pi_live_1',
+          client_reference_id: orderId,
+          metadata: { orderId },
+        },
+      },
+    });
+    const response = await api.postWebhook(body, signPayload(body));
+    expect(response.status).toBe(200);
+    expect(
+      await api.database.db.paymentEvent.findUniqueOrThrow({
+        where: { stripeEventId: 'evt_live_mode_1' },
+        select: { outcome: true, processedAt: true },
+      }),
+    ).toMatchObject({ outcome: expect.stringMatching(/^flagged: live-mode event/) });
+    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
+      'PENDING',
+    );
+    expect(
+      await api.database.db.enrollment.count({
+        where: { userId: student.id, courseId: course.id },
+      }),
+    ).toBe(0);
+    // The same delivery again is a duplicate, still 200.
+    expect((await api.postWebhook(body, signPayload(body))).status).toBe(200);
+  });
+});
+
 describe('a crash half-way', () => {
   it('leaves the event to be retried, and it is then processed exactly once', async () => {
     const db = api.database.db;

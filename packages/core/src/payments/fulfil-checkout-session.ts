@@ -64,7 +64,8 @@ export async function fulfilCheckoutSession(
     stripeCheckoutSessionId: session.id,
     stripePaymentIntentId: paymentIntentId,
     paidAt: now,
-    amountPaidCents: Number.isSafeInteger(total) ? total : null,
+    // Only a plausible amount is stored (the column refuses negatives); an odd one is flagged.
+    amountPaidCents: Number.isSafeInteger(total) && (total ?? -1) >= 0 ? total : null,
   };
 
   let mismatch: string | null = null;

@@ -59,6 +59,8 @@ export async function handleStripeEvent(options: {
   event: WebhookEvent;
   /** The verified request body, stored as the payload (saves re-serialising the event). */
   rawBody?: string;
+  /** The deployment's mode (its Stripe key): an event of the other mode is flagged, not applied. */
+  livemode?: boolean;
   now?: Date;
 }): Promise<HandledEvent> {
   const { db, event } = options;
@@ -78,7 +80,10 @@ export async function handleStripeEvent(options: {
         return { orderId: null, outcome: row.outcome ?? 'processed', duplicate: true };
       }
       const now = options.now ?? new Date();
-      const result = await dispatch(tx, event, now);
+      const result =
+        options.livemode !== undefined && event.livemode !== options.livemode
+          ? { orderId: null, outcome: modeMismatch(event.livemode) }
+          : await dispatch(tx, event, now);
       await tx.$executeRaw`
         UPDATE "PaymentEvent"
            SET "processedAt" = ${now}, "outcome" = ${result.outcome},
@@ -98,6 +103,13 @@ export async function handleStripeEvent(options: {
         WHERE "PaymentEvent"."processedAt" IS NULL`.catch(() => undefined);
     throw error;
   }
+}
+
+/** Outcome of an event signed for this endpoint but from the other Stripe mode. */
+function modeMismatch(eventLivemode: boolean): string {
+  return eventLivemode
+    ? 'flagged: live-mode event for a deployment with test keys; ignored'
+    : 'flagged: test-mode event for a deployment with live keys; ignored';
 }
 
 async function dispatch(tx: Tx, event: WebhookEvent, now: Date): Promise<PaymentOutcome> {

@@ -46,6 +46,7 @@ export async function consumeRateLimits(
       "windowEnd" = CASE WHEN "RateLimit"."windowEnd" <= ${now}::timestamptz THEN EXCLUDED."windowEnd"
                          ELSE "RateLimit"."windowEnd" END
     RETURNING "key", "hits", "windowEnd"`;
+  if (Math.random() < CLEANUP_CHANCE) await deleteExpired(db);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const within: string[] = [];
   const exceeded: string[] = [];
@@ -70,6 +71,15 @@ export async function consumeRateLimits(
     within,
     exceeded,
   };
+}
+
+/** About one call in 200 also deletes a batch of long-expired counters (no scheduler needed). */
+const CLEANUP_CHANCE = 1 / 200;
+
+async function deleteExpired(db: Db): Promise<void> {
+  await db.$executeRaw`
+    DELETE FROM "RateLimit" WHERE "key" IN (
+      SELECT "key" FROM "RateLimit" WHERE "windowEnd" < now() - interval '1 hour' LIMIT 1000)`;
 }
 
 /** Gives back one hit on each key (a refused request, or a sign-in that turned out right). */
