@@ -141,6 +141,11 @@ export {
   loadInstructors,
   loadSyllabi,
 } from './catalog/load-course-parts';
+export type { AuditPacket } from './certificates/audit-packet';
+export {
+  exportCertificateAuditPacket,
+  getCertificateAuditPacket,
+} from './certificates/audit-packet';
 export type {
   CertificateStatus,
   CertificateVerification,

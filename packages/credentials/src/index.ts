@@ -29,6 +29,8 @@ export {
   issuerProfile,
   learnerSubjectId,
 } from './open-badge.js';
+export type { AuditPacketDocument } from './pdf/audit-packet.js';
+export { renderAuditPacketPdf } from './pdf/audit-packet.js';
 export type { CertificatePdfOptions } from './pdf/certificate.js';
 export { renderCertificatePdf } from './pdf/certificate.js';
 export type { PageSize } from './pdf/shared.js';

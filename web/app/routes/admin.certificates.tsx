@@ -88,6 +88,22 @@ export default function AdminCertificatesPage() {
             <p className="alert alert-info">Revocation reason: {certificate.revocationReason}</p>
           ) : null}
           <CertificateFacts certificate={certificate} />
+          <p className="form-actions">
+            <a
+              className="button button-secondary button-small"
+              href={`/certificates/${certificate.serial}/audit-packet`}
+              download
+            >
+              Audit packet (PDF)
+            </a>
+            <a
+              className="button button-secondary button-small"
+              href={`/certificates/${certificate.serial}/audit-packet.json`}
+              download
+            >
+              Audit packet (JSON)
+            </a>
+          </p>
           {certificate.status === 'VALID' ? (
             <div className="transcript-forms">
               <Form method="post" className="form" aria-labelledby="revoke-title" noValidate>

@@ -123,6 +123,22 @@ export default function MyCertificatesPage() {
                     </a>
                   </>
                 ) : null}
+                <a
+                  className="button button-secondary button-small"
+                  href={`/certificates/${certificate.serial}/audit-packet`}
+                  download
+                >
+                  Audit packet (PDF)
+                  <span className="visually-hidden"> of {certificate.serial}</span>
+                </a>
+                <a
+                  className="button button-secondary button-small"
+                  href={`/certificates/${certificate.serial}/audit-packet.json`}
+                  download
+                >
+                  Audit packet (JSON)
+                  <span className="visually-hidden"> of {certificate.serial}</span>
+                </a>
                 <Link
                   className="button button-secondary button-small"
                   to={`/verify/${certificate.serial}`}

@@ -1,5 +1,6 @@
 import {
   AppError,
+  exportCertificateAuditPacket,
   exportMyTranscript,
   getCertificateCredentialJwt,
   getCertificatePdf,
@@ -83,6 +84,22 @@ export function certificateRoutes(options: {
       sendAttachment(res, filename, 'application/vc+jwt', jwt);
     }),
   );
+
+  // The audit packet of one certificate (holder or admin): PDF for people, JSON for machines.
+  for (const format of ['pdf', 'json'] as const) {
+    router.get(
+      `/certificates/:serial/audit-packet.${format}`,
+      handle(async (req, res) => {
+        const { filename, contentType, body } = await exportCertificateAuditPacket({
+          db,
+          viewer: await viewerOf(req),
+          serial: String(req.params.serial),
+          format,
+        });
+        sendAttachment(res, filename, contentType, body);
+      }),
+    );
+  }
 
   for (const format of ['pdf', 'csv'] as const) {
     router.get(

@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { proxyDownload } from '../utils/downloads.server';
+
+/** Resource route: a certificate's audit packet as one PDF (holder or admin). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const serial = encodeURIComponent(params.serial ?? '');
+  return proxyDownload(request, `/certificates/${serial}/audit-packet.pdf`);
+}
