@@ -43,8 +43,8 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms 
 }
 
 const enrollmentOf = (userId: string, courseId: string) =>
-  api.database.db.enrollment.findUnique({
-    where: { userId_courseId: { userId, courseId } },
+  api.database.db.enrollment.findFirst({
+    where: { userId, courseId, supersededAt: null },
     select: { status: true, source: true, endedReason: true },
   });
 

@@ -314,8 +314,8 @@ describe('refunds', () => {
       refundRequestedById: admin.id,
     });
     expect(
-      await db.enrollment.findUniqueOrThrow({
-        where: { userId_courseId: { userId: student.id, courseId: course.id } },
+      await db.enrollment.findFirstOrThrow({
+        where: { userId: student.id, courseId: course.id, supersededAt: null },
         select: { status: true, endedReason: true },
       }),
     ).toEqual({ status: 'ENDED', endedReason: 'refunded' });
@@ -343,6 +343,78 @@ describe('refunds', () => {
       headers: { authorization: `Bearer ${student.token}` },
     });
     expect(receipt.status).toBe(200);
+  });
+
+  it('refund, then buy again: a fresh enrolment period, completed anew, earns a new valid certificate', async () => {
+    const { student, course, orderId, url } = await checkout();
+    await payOnHostedPage(url);
+    await api.emulator.waitForDeliveries();
+    const db = api.database.db;
+    const lesson = await db.lesson.findFirstOrThrow({
+      where: { module: { version: { courseId: course.id } } },
+    });
+    const COMPLETE = 'mutation($id: ID!) { completeLesson(lessonId: $id) { courseCompleted } }';
+    const CERTS = '{ myCertificates { serial status revocationReason } }';
+    type Certs = { myCertificates: { serial: string; status: string; revocationReason: string }[] };
+    const complete = await api.gql<{ completeLesson: { courseCompleted: boolean } }>(
+      COMPLETE,
+      { id: lesson.id },
+      { token: student.token },
+    );
+    expect(complete.data?.completeLesson.courseCompleted).toBe(true);
+    const first = (await api.gql<Certs>(CERTS, {}, { token: student.token })).data!.myCertificates;
+    expect(first).toHaveLength(1);
+    expect(first[0]!.status).toBe('VALID');
+
+    await api.gql(REFUND_ORDER, { orderId, reason: 'Bought twice' }, { token: admin.token });
+    await api.emulator.waitForDeliveries();
+    const afterRefund = (await api.gql<Certs>(CERTS, {}, { token: student.token })).data!
+      .myCertificates;
+    expect(afterRefund).toEqual([
+      { serial: first[0]!.serial, status: 'REVOKED', revocationReason: 'refunded' },
+    ]);
+
+    // Buy again through the real checkout.
+    const again = await api.gql<StartedCheckoutData>(
+      START_CHECKOUT,
+      { courseId: course.id },
+      { token: student.token },
+    );
+    expect(again.errors).toBeUndefined();
+    await payOnHostedPage(again.data!.startCheckout.url);
+    await api.emulator.waitForDeliveries();
+    const enrollments = await db.enrollment.findMany({
+      where: { userId: student.id, courseId: course.id },
+      select: { period: true, status: true, endedReason: true, completedAt: true },
+      orderBy: { period: 'asc' },
+    });
+    expect(enrollments).toMatchObject([
+      { period: 1, status: 'ENDED', endedReason: 'refunded' },
+      { period: 2, status: 'ACTIVE', completedAt: null },
+    ]);
+    expect(enrollments[0]!.completedAt).not.toBeNull(); // the old completion stays as history
+    const progress = await api.gql<{ learnerLesson: { id: string; completedAt: string | null } }>(
+      'query($id: ID!) { learnerLesson(lessonId: $id) { id completedAt } }',
+      { id: lesson.id },
+      { token: student.token },
+    );
+    expect(progress.data?.learnerLesson).toEqual({ id: lesson.id, completedAt: null });
+
+    // Completing again (new evidence) issues a new certificate; the old one stays revoked.
+    const completeAgain = await api.gql<{ completeLesson: { courseCompleted: boolean } }>(
+      COMPLETE,
+      { id: lesson.id },
+      { token: student.token },
+    );
+    expect(completeAgain.data?.completeLesson.courseCompleted).toBe(true);
+    const finalCerts = (await api.gql<Certs>(CERTS, {}, { token: student.token })).data!
+      .myCertificates;
+    expect(finalCerts).toHaveLength(2);
+    expect(finalCerts.find((c) => c.serial === first[0]!.serial)?.status).toBe('REVOKED');
+    expect(finalCerts.filter((c) => c.status === 'VALID')).toHaveLength(1);
+    expect(await db.courseCompletion.count({ where: { enrollment: { userId: student.id } } })).toBe(
+      2,
+    );
   });
 
   it('a refund during a Stripe outage says "try again" and writes nothing', async () => {

@@ -25,11 +25,19 @@ const enrollmentSelect = {
   enrolledAt: true,
 } as const;
 
+/** The learner's current enrolment period in a course (earlier, refunded periods are history). */
+export function currentEnrollmentWhere(userId: string, courseId: string) {
+  return { userId, courseId, supersededAt: null };
+}
+
 /**
  * Gives a learner an active enrolment in a course, pinned to its latest published version.
  * The one way in for every source (free, purchase, grant): idempotent and race-safe (one row
- * per learner and course, written with INSERT … ON CONFLICT). A learner who left keeps their
- * pinned version and history when they come back.
+ * per learner, course and period, written with INSERT … ON CONFLICT). A learner who left keeps
+ * their pinned version and history when they come back. Access that ENDED (a refund) is not
+ * reopened: the new grant starts a new period, a new row with no progress, attempts or
+ * completion, so the course is completed again from new evidence and earns new certificates;
+ * the ended period (its completion and revoked certificates) stays as history.
  */
 export async function grantEnrollment(
   tx: Tx,
@@ -41,17 +49,32 @@ export async function grantEnrollment(
   });
   if (!course?.latestPublishedVersionId) throw AppError.notFound('Course');
   const now = options.now ?? new Date();
+  const current = await tx.enrollment.findFirst({
+    where: currentEnrollmentWhere(options.userId, options.courseId),
+    select: { id: true, period: true, status: true },
+  });
+  let period = current?.period ?? 1;
+  if (current?.status === 'ENDED') {
+    // Concurrent grants: both mark the ended period superseded (the second changes nothing)
+    // and both insert the next period, which ON CONFLICT makes one row.
+    await tx.enrollment.updateMany({
+      where: { id: current.id, supersededAt: null },
+      data: { supersededAt: now },
+    });
+    period = current.period + 1;
+  }
   await tx.$executeRaw`
-    INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt")
+    INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt", "period")
     VALUES (${options.userId}::uuid, ${options.courseId}::uuid, ${course.latestPublishedVersionId}::uuid,
-            ${options.source}::"EnrollmentSource", 'ACTIVE', ${now})
-    ON CONFLICT ("userId", "courseId") DO UPDATE SET
+            ${options.source}::"EnrollmentSource", 'ACTIVE', ${now}, ${period})
+    ON CONFLICT ("userId", "courseId", "period") DO UPDATE SET
       "status" = 'ACTIVE',
       "source" = CASE WHEN "Enrollment"."status" = 'ACTIVE' THEN "Enrollment"."source" ELSE EXCLUDED."source" END,
       "endedAt" = NULL,
-      "endedReason" = NULL`;
-  return tx.enrollment.findUniqueOrThrow({
-    where: { userId_courseId: { userId: options.userId, courseId: options.courseId } },
+      "endedReason" = NULL
+    WHERE "Enrollment"."status" <> 'ENDED'`;
+  return tx.enrollment.findFirstOrThrow({
+    where: currentEnrollmentWhere(options.userId, options.courseId),
     select: enrollmentSelect,
   });
 }
@@ -73,7 +96,7 @@ export async function enrollInCourse(options: {
       status: true,
       latestPublishedVersion: { select: { priceCents: true } },
       enrollments: {
-        where: { userId: learner.id },
+        where: { userId: learner.id, supersededAt: null },
         select: { status: true, endedReason: true, source: true },
       },
     },
@@ -81,8 +104,8 @@ export async function enrollInCourse(options: {
   if (!course?.latestPublishedVersion) throw AppError.notFound('Course');
   const current = course.enrollments[0];
   if (current?.status === 'ACTIVE') {
-    return options.db.enrollment.findUniqueOrThrow({
-      where: { userId_courseId: { userId: learner.id, courseId: options.courseId } },
+    return options.db.enrollment.findFirstOrThrow({
+      where: currentEnrollmentWhere(learner.id, options.courseId),
       select: enrollmentSelect,
     });
   }
@@ -120,11 +143,11 @@ export async function unenrollFromCourse(options: {
   const learner = requireViewer(options.viewer);
   if (!z.uuid().safeParse(options.courseId).success) throw AppError.notFound('Enrolment');
   const updated = await options.db.enrollment.updateMany({
-    where: { userId: learner.id, courseId: options.courseId, status: 'ACTIVE' },
+    where: { ...currentEnrollmentWhere(learner.id, options.courseId), status: 'ACTIVE' },
     data: { status: 'UNENROLLED', endedAt: new Date(), endedReason: 'unenrolled' },
   });
-  const enrollment = await options.db.enrollment.findUnique({
-    where: { userId_courseId: { userId: learner.id, courseId: options.courseId } },
+  const enrollment = await options.db.enrollment.findFirst({
+    where: currentEnrollmentWhere(learner.id, options.courseId),
     select: enrollmentSelect,
   });
   if (!enrollment || (updated.count === 0 && enrollment.status === 'ACTIVE'))
@@ -142,11 +165,14 @@ export async function endEnrollment(
 ): Promise<boolean> {
   const now = options.now ?? new Date();
   const ended = await tx.enrollment.updateMany({
-    where: { userId: options.userId, courseId: options.courseId, status: { not: 'ENDED' } },
+    where: {
+      ...currentEnrollmentWhere(options.userId, options.courseId),
+      status: { not: 'ENDED' },
+    },
     data: { status: 'ENDED', endedAt: now, endedReason: options.reason },
   });
-  const enrollment = await tx.enrollment.findUnique({
-    where: { userId_courseId: { userId: options.userId, courseId: options.courseId } },
+  const enrollment = await tx.enrollment.findFirst({
+    where: currentEnrollmentWhere(options.userId, options.courseId),
     select: { id: true },
   });
   if (enrollment) {

@@ -44,8 +44,8 @@ export async function requireEnrolledLesson(
     },
   });
   if (!lesson?.module.version.publishedAt) throw AppError.notFound('Lesson');
-  const enrollment = await tx.enrollment.findUnique({
-    where: { userId_courseId: { userId: learner.id, courseId: lesson.module.version.courseId } },
+  const enrollment = await tx.enrollment.findFirst({
+    where: { userId: learner.id, courseId: lesson.module.version.courseId, supersededAt: null },
     select: { id: true, versionId: true, status: true },
   });
   if (enrollment?.status !== 'ACTIVE') {

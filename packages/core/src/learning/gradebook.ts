@@ -37,7 +37,7 @@ export async function getGradebook(options: {
 }): Promise<GradebookRow[]> {
   const course = await findManageableCourse(options.db, options.viewer, options.courseId);
   const enrollments = await options.db.enrollment.findMany({
-    where: { courseId: course.id },
+    where: { courseId: course.id, supersededAt: null },
     orderBy: [{ enrolledAt: 'asc' }, { id: 'asc' }],
     select: {
       id: true,

@@ -153,8 +153,8 @@ export async function getMyLearningCourse(options: {
 }): Promise<LearningCourse | null> {
   const learner = requireViewer(options.viewer);
   if (!z.uuid().safeParse(options.courseId).success) return null;
-  const row = await options.db.enrollment.findUnique({
-    where: { userId_courseId: { userId: learner.id, courseId: options.courseId } },
+  const row = await options.db.enrollment.findFirst({
+    where: { userId: learner.id, courseId: options.courseId, supersededAt: null },
     select: learningSelect,
   });
   return row ? toLearningCourse(row) : null;
@@ -248,7 +248,7 @@ export async function loadViewerEnrollments(
   courseIds: readonly string[],
 ): Promise<(ViewerEnrollmentState | null)[]> {
   const rows = await db.enrollment.findMany({
-    where: { userId, courseId: { in: [...courseIds] } },
+    where: { userId, courseId: { in: [...courseIds] }, supersededAt: null },
     select: { courseId: true, status: true, completedAt: true },
   });
   const byCourse = new Map(rows.map(({ courseId, ...state }) => [courseId, state]));

@@ -39,8 +39,8 @@ export async function confirmCheckout(options: {
   }
   const [view, enrollment] = await Promise.all([
     loadOrderView(db, order.id),
-    db.enrollment.findUnique({
-      where: { userId_courseId: { userId: buyer.id, courseId: order.courseId } },
+    db.enrollment.findFirst({
+      where: { userId: buyer.id, courseId: order.courseId, supersededAt: null },
       select: { status: true },
     }),
   ]);
