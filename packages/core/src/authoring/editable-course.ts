@@ -12,7 +12,7 @@ import type {
   QuizMode,
 } from '@lms/db';
 import type { Viewer } from '../viewer';
-import { approvalProblem } from './approval-rules';
+import { approvalPublicationProblems } from './approval-rules';
 import { findManageableCourse } from './course-access';
 
 type Tx = Db | Prisma.TransactionClient;
@@ -120,7 +120,10 @@ export interface EditableCourse {
   draft: VersionContent;
   /** Total instructional minutes of the draft's lessons. */
   instructionalMinutes: number;
-  /** Per approval id: why publishing would refuse it today (expired, AAPC title), or null. */
+  /**
+   * Per approval id: why publishing would refuse it today (expired, AAPC title, AAPC longer than
+   * a year or without a post-test, AHIMA on exam prep), or null.
+   */
   approvalProblems: Record<string, string | null>;
 }
 
@@ -260,7 +263,7 @@ export async function getEditableCourse(options: {
     approvalProblems: Object.fromEntries(
       draft.creditApprovals.map((approval) => [
         approval.id,
-        approvalProblem(approval, draft.title, options.now ?? new Date()),
+        approvalPublicationProblems(approval, draft, options.now ?? new Date()).join(' ') || null,
       ]),
     ),
   };
