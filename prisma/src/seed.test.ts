@@ -80,8 +80,27 @@ describe('seedDemoData', () => {
     expect(approval.version.kind).toBe('CE');
     expect(approval.approvalNumber).toMatch(/DEMO/);
     expect(approval.ceuAmount.toFixed(2)).toBe('2.00');
-    expect(approval.validFrom.toISOString().slice(0, 10)).toBe('2026-01-01');
-    expect(approval.validUntil >= new Date('2026-12-31')).toBe(true);
+    // Valid on the seeding day, for at most one year (AAPC), whatever year the seed runs in.
+    const today = new Date().toISOString().slice(0, 10);
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    expect(day(approval.validFrom) <= today).toBe(true);
+    expect(day(approval.validUntil) >= today).toBe(true);
+    const from = approval.validFrom;
+    const lastDay = new Date(
+      Date.UTC(from.getUTCFullYear() + 1, from.getUTCMonth(), from.getUTCDate()) - 86_400_000,
+    );
+    expect(day(approval.validUntil) <= day(lastDay)).toBe(true);
+    // The demo course could not have been published with an AAPC approval otherwise.
+    const postTests = await t.db.quiz.count({
+      where: { mode: 'POST_TEST', lesson: { module: { versionId: approval.versionId } } },
+    });
+    expect(postTests).toBe(1);
+  });
+
+  it('dates every demo approval relative to the seeding day: nothing has expired', async () => {
+    const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    const expired = await t.db.creditApproval.count({ where: { validUntil: { lt: today } } });
+    expect(expired).toBe(0);
   });
 
   it('contains no CPT-style codes and no dental HCPCS codes', async () => {

@@ -104,8 +104,7 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
               approvedTitle: course.title,
               ceuAmount: new Prisma.Decimal(approval.ceuAmount),
               category: approval.category ?? 'core',
-              validFrom: new Date(`${approval.validFrom}T00:00:00.000Z`),
-              validUntil: new Date(`${approval.validUntil}T00:00:00.000Z`),
+              ...approvalDates(new Date()),
             })),
           },
         },
@@ -133,6 +132,26 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
  * Freezes draft versions as published, computing their full-text document in the same
  * statement (a database trigger forbids changing a version once it is published).
  */
+/**
+ * Demo approval dates relative to the seeding day: valid from 30 days before it until the day
+ * before the anniversary of that start (one year, AAPC's term), so a fresh demo database never
+ * holds an expired or over-long approval, whatever year it is seeded in.
+ */
+export function approvalDates(seedingDay: Date): { validFrom: Date; validUntil: Date } {
+  const today = Date.UTC(
+    seedingDay.getUTCFullYear(),
+    seedingDay.getUTCMonth(),
+    seedingDay.getUTCDate(),
+  );
+  const validFrom = new Date(today - 30 * 86_400_000);
+  const anniversary = Date.UTC(
+    validFrom.getUTCFullYear() + 1,
+    validFrom.getUTCMonth(),
+    validFrom.getUTCDate(),
+  );
+  return { validFrom, validUntil: new Date(anniversary - 86_400_000) };
+}
+
 export function markVersionPublished(
   tx: Tx | Db,
   versionIds: string[],

@@ -159,13 +159,20 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await addApproval.getByLabel('Approval or index number').fill('AAPC-DEMO-0777');
     await addApproval.getByLabel('Approved program title').fill('Cardiorenal Coding (ICD-10-CM)');
     await addApproval.getByLabel('CEUs').fill('1.50');
-    await addApproval.getByLabel('Valid from').fill('2026-01-01');
-    await addApproval.getByLabel('Valid until').fill('2099-12-31');
+    // AAPC approves for one year: dates relative to today, so the journey works in any year.
+    const isoDay = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await addApproval.getByLabel('Valid from').fill(isoDay(-30));
+    await addApproval.getByLabel('Valid until').fill(isoDay(300));
     await addApproval.getByRole('button', { name: 'Add approval' }).click();
     await expect.poll(() => flash(page)).toContain('Approval AAPC-DEMO-0777 added.');
     await expect
       .poll(() => page.locator('.approval-card .alert-warning').innerText())
       .toMatch(/AAPC approves an exact program title/);
+    // This course has no post-test, which AAPC requires: that is said too.
+    expect(await page.locator('.approval-card .alert-warning').innerText()).toMatch(
+      /needs a post-test/,
+    );
 
     await page.getByRole('link', { name: 'Publish', exact: true }).click();
     await expect
@@ -174,9 +181,10 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     expect(await page.getByRole('button', { name: 'Publish version 1' }).isDisabled()).toBe(true);
     await page.getByRole('link', { name: 'Open credit approvals' }).click();
 
-    // Fix the title.
+    // Fix the title, and make it the AHIMA approval this post-test-less course can carry.
     await page.getByText('Edit approval AAPC-DEMO-0777').click();
     const card = page.locator('.approval-card');
+    await card.getByLabel('Approving body').selectOption('AHIMA');
     await card.getByLabel('Approved program title').fill(COURSE_TITLE);
     await card.getByRole('button', { name: 'Save approval' }).click();
     await expect.poll(() => flash(page)).toContain('Approval AAPC-DEMO-0777 saved.');
@@ -204,7 +212,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     const main = await student.getByRole('main').innerText();
     expect(main).toContain('Reading the combination rule');
     expect(main).toContain('$49.00');
-    expect(main).toMatch(/AAPC[\s\S]*1\.50 CEUs/);
+    expect(main).toMatch(/AHIMA[\s\S]*1\.50 CEUs/);
     await studentContext.close();
   });
 

@@ -43,14 +43,28 @@ export const ADD_INSTRUCTOR = `mutation($courseId: ID!, $email: String!) { addCo
 export const REMOVE_INSTRUCTOR = `mutation($courseId: ID!, $userId: ID!) { removeCourseInstructor(courseId: $courseId, userId: $userId) { userId role } }`;
 export const MANAGEABLE = `query { manageableCourses(first: 100) { totalCount edges { node { id title status revision } } } }`;
 
+const isoDay = (daysFromToday: number) =>
+  new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * An approval any draft with a lesson can publish: AHIMA (no post-test needed), valid today
+ * and for less than a year (dates relative to the day the tests run).
+ */
 export const VALID_APPROVAL = {
-  body: 'AAPC',
-  approvalNumber: 'AAPC-TEST-0042',
+  body: 'AHIMA',
+  approvalNumber: 'AHIMA-TEST-0042',
   approvedTitle: 'Coding Diabetes with ICD-10-CM',
   ceuAmount: '1.50',
   category: 'core',
-  validFrom: '2026-01-01',
-  validUntil: '2099-12-31',
+  validFrom: isoDay(-30),
+  validUntil: isoDay(300),
+};
+
+/** An AAPC approval: publishable only with a post-test and the exact title. */
+export const AAPC_APPROVAL = {
+  ...VALID_APPROVAL,
+  body: 'AAPC',
+  approvalNumber: 'AAPC-TEST-0042',
 };
 
 export const TEXT_LESSON = {

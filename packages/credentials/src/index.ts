@@ -60,5 +60,10 @@ export {
   MIN_STATUS_LIST_LENGTH,
   readStatusBit,
 } from './status-list.js';
-export type { CertificateCredit, CertificateSnapshot, CreditBody } from './types.js';
+export type {
+  CertificateCredit,
+  CertificateSnapshot,
+  CompletionRules,
+  CreditBody,
+} from './types.js';
 export { CREDIT_BODIES } from './types.js';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from './contexts.js';
+import { criteriaNarrative } from './criteria.js';
 import { formatCeu, formatLongDate, formatMinutes, utcDate } from './format.js';
 import { verificationMethodId } from './jwt.js';
 import type { IssuerPublicJwk } from './keys.js';
@@ -243,9 +244,7 @@ export function buildOpenBadgeCredential(
           `Continuing-education program "${snapshot.programTitle}" sponsored by ` +
           `${snapshot.sponsoringOrganization}: ${time} of instruction.`,
         criteria: {
-          narrative:
-            `Complete every required lesson of "${snapshot.programTitle}", pass its post-test and ` +
-            `meet the minimum instructional time (${time}).`,
+          narrative: criteriaNarrative(snapshot.programTitle, snapshot.completionRules),
         },
         creator: {
           id: issuer.id,

@@ -39,4 +39,21 @@ export interface CertificateSnapshot {
   supersedesSerial?: string;
   /** This certificate's bit in the issuer's revocation status list. */
   statusListIndex: number;
+  /**
+   * The completion rule of the program version the certificate was earned under (what the
+   * badge's criteria state). Absent on certificates issued before it was recorded.
+   */
+  completionRules?: CompletionRules;
+}
+
+/** What a learner had to do to complete the program version. */
+export interface CompletionRules {
+  /** Number of required lessons. */
+  requiredLessons: number;
+  /** Pass mark of the post-test in percent; null when the program has no post-test. */
+  postTestPassPercent: number | null;
+  /** Share (0–100) of each lesson's estimated time to spend on it; 0: no per-lesson minimum. */
+  minimumLessonTimePercent: number;
+  /** Total study time required, in minutes; 0: none. */
+  minimumSeatMinutes: number;
 }

@@ -57,8 +57,10 @@ export interface DemoCreditApproval {
   approvalNumber: string;
   ceuAmount: string;
   category?: string;
-  validFrom: string;
-  validUntil: string;
+  /**
+   * The demo approvals are dated relative to the seeding day (see approvalDates in seed.ts),
+   * so a database seeded in any year has approvals that are valid, for at most one year.
+   */
 }
 
 export interface DemoCourse {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
+import * as quiz from '../../testing/assessment-operations';
 import * as ops from '../../testing/authoring-operations';
 
 type Course = {
@@ -226,11 +227,14 @@ describe('publishing versions', () => {
 
 describe('credit approval rules', () => {
   it('refuses an AAPC approval whose approved title differs from the course title, then accepts the fix', async () => {
-    const course = await draftCourse('Coding Diabetes with ICD-10-CM');
+    // A course with a post-test (AAPC requires one), titled as AAPC_APPROVAL.
+    const course = await quiz.draftQuizCourse(api, author, {
+      title: ops.AAPC_APPROVAL.approvedTitle,
+    });
     const withApproval = await must<Course>(ops.ADD_APPROVAL, {
       courseId: course.id,
       revision: course.revision,
-      input: { ...ops.VALID_APPROVAL, approvedTitle: 'Coding Diabetes (ICD-10-CM)' },
+      input: { ...ops.AAPC_APPROVAL, approvedTitle: 'Coding Diabetes (ICD-10-CM)' },
     });
     expect(withApproval.creditApprovals[0]!.problem).toMatch(
       /AAPC approves an exact program title/,
@@ -253,7 +257,7 @@ describe('credit approval rules', () => {
       courseId: course.id,
       revision: withApproval.revision,
       approvalId: withApproval.creditApprovals[0]!.id,
-      input: ops.VALID_APPROVAL,
+      input: ops.AAPC_APPROVAL,
     });
     expect(fixed.creditApprovals[0]!.problem).toBeNull();
     expect(
@@ -275,6 +279,81 @@ describe('credit approval rules', () => {
     });
     expect(
       (await call(ops.PUBLISH, { courseId: course.id, revision: withApproval.revision })).errors,
+    ).toBeUndefined();
+  });
+
+  it('refuses an AAPC approval on a course without a post-test', async () => {
+    const course = await draftCourse(ops.AAPC_APPROVAL.approvedTitle);
+    const withApproval = await must<Course>(ops.ADD_APPROVAL, {
+      courseId: course.id,
+      revision: course.revision,
+      input: ops.AAPC_APPROVAL,
+    });
+    expect(withApproval.creditApprovals[0]!.problem).toMatch(/needs a post-test/);
+    const refused = await call(ops.PUBLISH, {
+      courseId: course.id,
+      revision: withApproval.revision,
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/AAPC approval AAPC-TEST-0042 needs a post-test/);
+  });
+
+  it('refuses an AAPC approval valid for more than one year; one calendar year is fine', async () => {
+    const course = await quiz.draftQuizCourse(api, author, {
+      title: ops.AAPC_APPROVAL.approvedTitle,
+    });
+    const tooLong = await call(ops.ADD_APPROVAL, {
+      courseId: course.id,
+      revision: course.revision,
+      input: { ...ops.AAPC_APPROVAL, validFrom: '2026-01-01', validUntil: '2027-12-31' },
+    });
+    expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooLong.errors?.[0]?.extensions?.fieldErrors?.validUntil?.[0]).toMatch(
+      /valid for one year: from 2026-01-01, its last day can be 2026-12-31/,
+    );
+    const oneDayLonger = await call(ops.ADD_APPROVAL, {
+      courseId: course.id,
+      revision: course.revision,
+      input: { ...ops.AAPC_APPROVAL, validFrom: '2026-03-15', validUntil: '2027-03-15' },
+    });
+    expect(oneDayLonger.errors?.[0]?.extensions?.fieldErrors?.validUntil?.[0]).toMatch(
+      /2027-03-14/,
+    );
+    const oneYear = await call(ops.ADD_APPROVAL, {
+      courseId: course.id,
+      revision: course.revision,
+      input: { ...ops.AAPC_APPROVAL, validFrom: '2026-03-15', validUntil: '2027-03-14' },
+    });
+    expect(oneYear.errors).toBeUndefined();
+  });
+
+  it('refuses AHIMA credit on an exam-prep course (AHIMA does not count exam review)', async () => {
+    const course = await draftCourse('CCS Exam Prep Drills');
+    const examPrep = await must<Course>(ops.UPDATE_DETAILS, {
+      courseId: course.id,
+      revision: course.revision,
+      input: { title: 'CCS Exam Prep Drills', summary: 'Drills.', kind: 'EXAM_PREP' },
+    });
+    const withApproval = await must<Course>(ops.ADD_APPROVAL, {
+      courseId: course.id,
+      revision: examPrep.revision,
+      input: { ...ops.VALID_APPROVAL, approvedTitle: 'CCS Exam Prep Drills' },
+    });
+    expect(withApproval.creditApprovals[0]!.problem).toMatch(/does not count exam-review/);
+    const refused = await call(ops.PUBLISH, {
+      courseId: course.id,
+      revision: withApproval.revision,
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/AHIMA does not count exam-review courses/);
+    // The same approval on a CE course publishes.
+    const ce = await must<Course>(ops.UPDATE_DETAILS, {
+      courseId: course.id,
+      revision: withApproval.revision,
+      input: { title: 'CCS Exam Prep Drills', summary: 'Drills.', kind: 'CE' },
+    });
+    expect(ce.creditApprovals[0]!.problem).toBeNull();
+    expect(
+      (await call(ops.PUBLISH, { courseId: course.id, revision: ce.revision })).errors,
     ).toBeUndefined();
   });
 

@@ -13,10 +13,11 @@ import {
 } from '@lms/credentials';
 import { markVersionPublished } from '@lms/db';
 import { extractPdfTextLines } from '@lms/pdf/testing';
-import { importJWK, jwtVerify } from 'jose';
+import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
+import * as quiz from '../../testing/assessment-operations';
 import * as ops from '../../testing/authoring-operations';
 
 const ENROLL = `mutation($courseId: ID!) { enrollInCourse(courseId: $courseId) { id } }`;
@@ -72,7 +73,14 @@ interface ApprovalSpec {
   ceuAmount?: string;
 }
 
-/** A free CE course built through the authoring API: two required text lessons and the approvals. */
+/** A day relative to the day the tests run, YYYY-MM-DD (approvals are valid at most a year). */
+const isoDay = (daysFromToday: number) =>
+  new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A free CE course built through the authoring API: two required text lessons, the approvals
+ * and, when one is AAPC's (AAPC requires it), a one-question post-test.
+ */
 async function ceCourse(approvals: ApprovalSpec[]) {
   const title = `Certificate Course ${Math.random().toString(36).slice(2, 8)}`;
   let course = await must<Editable>(
@@ -92,8 +100,8 @@ async function ceCourse(approvals: ApprovalSpec[]) {
           approvedTitle: title,
           ceuAmount: approval.ceuAmount ?? '2.00',
           category: 'core',
-          validFrom: '2026-01-01',
-          validUntil: approval.validUntil ?? '2099-12-31',
+          validFrom: isoDay(-30),
+          validUntil: approval.validUntil ?? isoDay(300),
         },
       },
       instructor,
@@ -116,17 +124,87 @@ async function ceCourse(approvals: ApprovalSpec[]) {
       instructor,
     );
   }
+  if (approvals.some((approval) => approval.body === 'AAPC')) {
+    let editor = await must<quiz.Editor>(
+      ops.ADD_LESSON,
+      {
+        courseId: course.id,
+        revision: course.revision,
+        moduleId: course.modules[0]!.id,
+        input: { title: 'Post-test', kind: 'QUIZ', body: '', estimatedMinutes: 5 },
+      },
+      instructor,
+    );
+    editor = await must<quiz.Editor>(
+      quiz.CONFIGURE_QUIZ,
+      {
+        courseId: course.id,
+        revision: editor.revision,
+        lessonId: (await quizLessonOf(course.id)).id,
+        input: { ...quiz.POST_TEST, maxAttempts: null },
+      },
+      instructor,
+    );
+    const quizId = quiz.quizLesson(editor).quiz!.id;
+    editor = await must<quiz.Editor>(
+      quiz.ADD_QUESTION,
+      {
+        courseId: course.id,
+        revision: editor.revision,
+        quizId,
+        input: quiz.QUESTIONS[2],
+      },
+      instructor,
+    );
+    course = { ...course, revision: editor.revision };
+  }
   await must(ops.PUBLISH, { courseId: course.id, revision: course.revision }, instructor);
   const lessons = await api.database.db.lesson.findMany({
     where: { module: { version: { courseId: course.id, number: 1 } } },
     orderBy: { position: 'asc' },
-    select: { id: true },
+    select: { id: true, kind: true },
   });
-  return { courseId: course.id, title, lessons: lessons.map((l) => l.id) };
+  return {
+    courseId: course.id,
+    title,
+    lessons: lessons.filter((l) => l.kind !== 'QUIZ').map((l) => l.id),
+    postTest: lessons.find((l) => l.kind === 'QUIZ')?.id ?? null,
+  };
 }
 
-async function completeCourse(course: { courseId: string; lessons: string[] }, learner: Actor) {
+async function quizLessonOf(courseId: string) {
+  return api.database.db.lesson.findFirstOrThrow({
+    where: { kind: 'QUIZ', module: { version: { courseId, publishedAt: null } } },
+    select: { id: true },
+  });
+}
+
+/** Passes the course's post-test, if it has one (the true/false question's answer is False). */
+async function passPostTest(course: { postTest?: string | null }, learner: Actor) {
+  if (!course.postTest) return;
+  const attempt = await must<{
+    id: string;
+    questions: { id: string; options: { id: string; text: string }[] }[];
+  }>(quiz.START_ATTEMPT, { lessonId: course.postTest }, learner);
+  const question = attempt.questions[0]!;
+  await must(
+    quiz.SAVE_ANSWER,
+    {
+      attemptId: attempt.id,
+      questionId: question.id,
+      answer: { optionIds: [question.options.find((o) => o.text === 'False')!.id] },
+    },
+    learner,
+  );
+  await must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learner);
+}
+
+async function completeCourse(
+  course: { courseId: string; lessons: string[]; postTest?: string | null },
+  learner: Actor,
+) {
   await must(ENROLL, { courseId: course.courseId }, learner);
+  await passPostTest(course, learner);
   for (const lessonId of course.lessons) await must(COMPLETE, { lessonId }, learner);
 }
 
@@ -157,6 +235,7 @@ describe('issuing', () => {
     ]);
     const learner = await registerActor(api, 'STUDENT', 'Jordan Rivera');
     await must(ENROLL, { courseId: course.courseId }, learner);
+    await passPostTest(course, learner);
     await must(COMPLETE, { lessonId: course.lessons[0] }, learner);
     expect(await myCertificates(learner)).toEqual([]); // nothing (no index number) before completion
     await must(COMPLETE, { lessonId: course.lessons[1] }, learner);
@@ -196,6 +275,7 @@ describe('issuing', () => {
     ]);
     const learner = await registerActor(api, 'STUDENT');
     await must(ENROLL, { courseId: course.courseId }, learner);
+    await passPostTest(course, learner);
     // Both lessons completed at once, many times over: every call may be the one that completes.
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -240,13 +320,14 @@ describe('issuing', () => {
 
   it('gives no AAPC credit when the approval had expired on the completion date', async () => {
     const course = await ceCourse([
-      { body: 'AAPC', number: 'AAPC-T-3', validUntil: '2026-12-31' },
-      { body: 'AHIMA', number: 'AHIMA-T-3', validUntil: '2027-12-31' },
+      { body: 'AAPC', number: 'AAPC-T-3', validUntil: isoDay(30) },
+      { body: 'AHIMA', number: 'AHIMA-T-3', validUntil: isoDay(300) },
     ]);
     const learner = await registerActor(api, 'STUDENT');
     await must(ENROLL, { courseId: course.courseId }, learner);
+    await passPostTest(course, learner);
     const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
-    const later = new Date('2027-01-15T10:00:00Z');
+    const later = new Date(`${isoDay(45)}T10:00:00Z`);
     for (const lessonId of course.lessons) {
       await completeLesson({ db: api.database.db, viewer, lessonId, now: later });
     }
@@ -254,20 +335,21 @@ describe('issuing', () => {
     expect(certificates.map((c) => c.credits.map((credit) => credit.indexNumber))).toEqual([
       ['AHIMA-T-3'],
     ]);
-    expect(certificates[0]).toMatchObject({ completionDate: '2027-01-15' });
+    expect(certificates[0]).toMatchObject({ completionDate: isoDay(45) });
   });
 
   it('issues a certificate of completion without credit when no approval qualifies', async () => {
-    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-4', validUntil: '2026-12-31' }]);
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-4', validUntil: isoDay(30) }]);
     const learner = await registerActor(api, 'STUDENT');
     await must(ENROLL, { courseId: course.courseId }, learner);
+    await passPostTest(course, learner);
     const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
     for (const lessonId of course.lessons) {
       await completeLesson({
         db: api.database.db,
         viewer,
         lessonId,
-        now: new Date('2027-02-01T00:00:00Z'),
+        now: new Date(`${isoDay(60)}T00:00:00Z`),
       });
     }
     const certificates = await myCertificates(learner);
@@ -687,6 +769,36 @@ describe('public verification and downloads', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('badge criteria', () => {
+  async function narrativeFor(course: Awaited<ReturnType<typeof ceCourse>>) {
+    const learner = await registerActor(api, 'STUDENT', 'Criteria Reader');
+    await completeCourse(course, learner);
+    const [certificate] = await myCertificates(learner);
+    const jwt = await (
+      await download(`/certificates/${certificate!.serial}/credential.jwt`, learner.token)
+    ).text();
+    const payload = decodeJwt(jwt) as {
+      credentialSubject: { achievement: { criteria: { narrative: string } } };
+    };
+    return payload.credentialSubject.achievement.criteria.narrative;
+  }
+
+  it('states the post-test only when the version has one', async () => {
+    const withPostTest = await narrativeFor(
+      await ceCourse([{ body: 'AAPC', number: 'AAPC-T-CRIT' }]),
+    );
+    expect(withPostTest).toMatch(/all 3 required lessons/); // two texts and the post-test
+    expect(withPostTest).toMatch(/pass its post-test with at least 70%/);
+    expect(withPostTest).not.toMatch(/study time|estimated time/);
+
+    const withoutPostTest = await narrativeFor(
+      await ceCourse([{ body: 'PMI', number: 'PMI-T-CRIT' }]),
+    );
+    expect(withoutPostTest).toMatch(/^Complete all 2 required lessons of "Certificate Course/);
+    expect(withoutPostTest).not.toMatch(/post-test|minimum/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aapcLastValidDay, utcDay } from './approval-rules';
 import { LIMITS } from './limits';
 
 const httpUrl = (field: string) =>
@@ -151,6 +152,15 @@ export const creditApprovalSchema = z
         path: ['validUntil'],
         message: 'Valid until must be on or after valid from.',
       });
+    } else if (approval.body === 'AAPC') {
+      const lastDay = utcDay(aapcLastValidDay(new Date(`${approval.validFrom}T00:00:00Z`)));
+      if (approval.validUntil > lastDay) {
+        context.addIssue({
+          code: 'custom',
+          path: ['validUntil'],
+          message: `An AAPC approval is valid for one year: from ${approval.validFrom}, its last day can be ${lastDay} at the latest.`,
+        });
+      }
     }
   });
 

@@ -13,7 +13,7 @@ import type {
 } from '@lms/db';
 import { type ApprovalStatus, approvalStatus } from '../approvals/approval-status';
 import type { Viewer } from '../viewer';
-import { approvalProblem } from './approval-rules';
+import { approvalPublicationProblems } from './approval-rules';
 import { findManageableCourse } from './course-access';
 
 type Tx = Db | Prisma.TransactionClient;
@@ -124,7 +124,10 @@ export interface EditableCourse {
   draft: VersionContent;
   /** Total instructional minutes of the draft's lessons. */
   instructionalMinutes: number;
-  /** Per approval id: why publishing would refuse it today (expired, AAPC title), or null. */
+  /**
+   * Per approval id: why publishing would refuse it today (expired, AAPC title, AAPC longer than
+   * a year or without a post-test, AHIMA on exam prep), or null.
+   */
   approvalProblems: Record<string, string | null>;
   /** Per approval id: its lifecycle status today (VALID, EXPIRING, EXPIRED, NOT_YET_VALID). */
   approvalStatuses: Record<string, ApprovalStatus>;
@@ -268,7 +271,7 @@ export async function getEditableCourse(options: {
     approvalProblems: Object.fromEntries(
       draft.creditApprovals.map((approval) => [
         approval.id,
-        approvalProblem(approval, draft.title, options.now ?? new Date()),
+        approvalPublicationProblems(approval, draft, options.now ?? new Date()).join(' ') || null,
       ]),
     ),
     approvalStatuses: Object.fromEntries(

@@ -4,7 +4,7 @@ import { quizProblems } from '../assessment/quiz-problems';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
-import { approvalProblem } from './approval-rules';
+import { approvalPublicationProblems } from './approval-rules';
 import { findManageableCourse } from './course-access';
 import { revisionSchema } from './course-schemas';
 import {
@@ -46,8 +46,7 @@ export function previewPublication(
   }
   problems.push(...quizProblems(draft));
   for (const approval of draft.creditApprovals) {
-    const problem = approvalProblem(approval, draft.title, today);
-    if (problem) problems.push(problem);
+    problems.push(...approvalPublicationProblems(approval, draft, today));
   }
   const changes = previous
     ? describeChanges(previous, draft)

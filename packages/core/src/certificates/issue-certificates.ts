@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   type CertificateCredit,
   type CertificateSnapshot,
+  type CompletionRules,
   type CreditBody,
   formatCeu,
   generateSerial,
@@ -56,6 +57,24 @@ export function creditOf(
     indexNumber: approval.approvalNumber,
     ceuAmount: formatCeu(approval.ceuAmount.toString()),
     category: approval.category,
+  };
+}
+
+/** The version's completion rule as the certificate states it (the badge's criteria). */
+export function completionRulesOf(version: {
+  minimumLessonTimePercent: number;
+  minimumSeatMinutes: number;
+  modules: {
+    lessons: { required: boolean; quiz: { mode: string; passPercent: number } | null }[];
+  }[];
+}): CompletionRules {
+  const lessons = version.modules.flatMap((module) => module.lessons);
+  const postTest = lessons.find((lesson) => lesson.quiz?.mode === 'POST_TEST');
+  return {
+    requiredLessons: lessons.filter((lesson) => lesson.required).length,
+    postTestPassPercent: postTest?.quiz?.passPercent ?? null,
+    minimumLessonTimePercent: version.minimumLessonTimePercent,
+    minimumSeatMinutes: version.minimumSeatMinutes,
   };
 }
 
@@ -160,6 +179,15 @@ export async function issueCertificatesForCompletion(
           id: true,
           title: true,
           instructionalMinutes: true,
+          minimumLessonTimePercent: true,
+          minimumSeatMinutes: true,
+          modules: {
+            select: {
+              lessons: {
+                select: { required: true, quiz: { select: { mode: true, passPercent: true } } },
+              },
+            },
+          },
           creditApprovals: {
             orderBy: [{ body: 'asc' }, { approvalNumber: 'asc' }],
             select: {
@@ -197,6 +225,7 @@ export async function issueCertificatesForCompletion(
     completionDate: utcDay(completion.completedAt),
     issuedAt: now.toISOString(),
     instructionalMinutes: version.instructionalMinutes,
+    completionRules: completionRulesOf(version),
   };
   const issued: { id: string; serial: string }[] = [];
   const plan =

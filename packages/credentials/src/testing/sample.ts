@@ -30,6 +30,12 @@ export function sampleSnapshot(overrides: Partial<CertificateSnapshot> = {}): Ce
       },
     ],
     instructionalMinutes: 125,
+    completionRules: {
+      requiredLessons: 8,
+      postTestPassPercent: 70,
+      minimumLessonTimePercent: 0,
+      minimumSeatMinutes: 0,
+    },
     verifyUrl: 'https://lms.codecred.example/verify/CEU-7K3M-9QXD-H2TB',
     statusListIndex: 4242,
     ...overrides,

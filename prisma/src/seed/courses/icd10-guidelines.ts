@@ -26,16 +26,12 @@ export const icd10Guidelines: DemoCourse = {
       approvalNumber: 'AAPC-DEMO-0001',
       ceuAmount: '2.00',
       category: 'core',
-      validFrom: '2026-01-01',
-      validUntil: '2027-12-31',
     },
     {
       body: 'AHIMA',
       approvalNumber: 'AHIMA-DEMO-0001',
       ceuAmount: '2.00',
       category: 'Clinical Classification Systems',
-      validFrom: '2026-01-01',
-      validUntil: '2027-12-31',
     },
   ],
   modules: [
