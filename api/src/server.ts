@@ -18,6 +18,8 @@ import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin } from './errors';
+import { graphqlBodyErrors, jsonErrors, notFound } from './http-errors';
+import { inputGuardPlugin } from './input-guard';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
@@ -80,6 +82,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestIdPlugin(log),
+      inputGuardPlugin(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -130,7 +133,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       context: async ({ req, res }) =>
         createContext({ db, req, requestId: String(res.locals.requestId), log, payments }),
     }),
+    graphqlBodyErrors(log),
   );
+  // JSON, never Express's HTML page (which shows a stack trace outside production).
+  app.use(notFound);
+  app.use(jsonErrors(log));
 
   return {
     httpServer,
