@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isAppError } from '@lms/core';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
 import type { Logger } from './logger';
 
@@ -27,7 +27,10 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  let original = unwrapResolverError(error);
+  // An AppError thrown by a plugin (no field path, so not unwrapped above).
+  if (error instanceof GraphQLError && isAppError(error.originalError))
+    original = error.originalError;
   if (isAppError(original)) {
     return {
       message: original.message,

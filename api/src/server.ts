@@ -26,6 +26,8 @@ import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin, withoutSuggestions } from './errors';
+import { graphqlBodyErrors, jsonErrors, notFound } from './http-errors';
+import { inputGuardPlugin } from './input-guard';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { codeSetRoutes } from './modules/codesets/code-set-routes';
@@ -123,6 +125,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         stopGracePeriodMillis: options.drainGraceMs ?? 20_000,
       }),
       requestIdPlugin(log),
+      inputGuardPlugin(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -184,7 +187,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
           rateLimits,
         }),
     }),
+    graphqlBodyErrors(log),
   );
+  // JSON, never Express's HTML page (which shows a stack trace outside production).
+  app.use(notFound);
+  app.use(jsonErrors(log));
 
   return {
     httpServer,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/journey';
+import { startWebProcess } from '../support/processes';
 import { type Stack, startStack } from '../support/stack';
 
 // The web server process as a browser (or a forger) meets it over plain HTTP: cross-site form
@@ -131,5 +132,42 @@ describe('cross-site form posts (CSRF) are refused on every path', () => {
       headers: { origin: FOREIGN, 'sec-fetch-site': 'cross-site' },
     });
     expect(response.status).toBe(200);
+  });
+});
+
+describe('errors the visitor sees', () => {
+  it('a NUL byte in the register form is a field error, not a 500 page', async () => {
+    const response = await fetch(`${stack.webUrl}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.webUrl },
+      body: new URLSearchParams({
+        name: 'Nul\u0000Byte',
+        email: 'nul.byte@example.com',
+        password: 'a-long-password-1',
+      }),
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('invisible control character');
+    expect(html).not.toContain('Something went wrong');
+    expect(await stack.database.db.user.count({ where: { email: 'nul.byte@example.com' } })).toBe(
+      0,
+    );
+  });
+
+  it('a malformed URL answers a plain 400 without a stack trace, even in development mode', async () => {
+    const web = await startWebProcess(stack.apiUrl, undefined, { NODE_ENV: 'development' });
+    try {
+      for (const path of ['/verify/%E0%A4%A', '/courses/%ZZ']) {
+        const response = await fetch(`${web.url}${path}`);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+        const text = await response.text();
+        expect(text).not.toMatch(/URIError|node_modules|\/work\/|<pre/);
+        expect(text).toMatch(/check the address/);
+      }
+    } finally {
+      await web.stop();
+    }
   });
 });

@@ -109,7 +109,11 @@ export async function startApiProcess(
 }
 
 /** Starts the built web app (`pnpm --filter @lms/web build` first) against an API. */
-export async function startWebProcess(apiUrl: string, webPort?: number) {
+export async function startWebProcess(
+  apiUrl: string,
+  webPort?: number,
+  env: Record<string, string> = {},
+) {
   const port = webPort ?? (await freePort());
   const web = startProcess(process.execPath, ['web/server.js'], {
     PORT: String(port),
@@ -117,6 +121,7 @@ export async function startWebProcess(apiUrl: string, webPort?: number) {
     API_URL: `${apiUrl}/graphql`,
     NODE_ENV: 'production',
     SESSION_SECRET: 'test-session-secret-test-session-secret',
+    ...env,
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(url, web);

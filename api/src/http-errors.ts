@@ -1,0 +1,66 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { MASKED_MESSAGE } from './errors';
+import type { Logger } from './logger';
+
+/**
+ * JSON answers for what goes wrong before a route or GraphQL sees the request (a body that is
+ * not JSON or too large, a malformed URL, no such path). Express's own handler would answer an
+ * HTML page with the stack trace and install paths outside production.
+ */
+
+interface HttpError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+}
+
+function describe(error: unknown): { status: number; code: string; message: string } {
+  const { status: raw, statusCode, type } = (error ?? {}) as HttpError;
+  const status = Number(raw ?? statusCode);
+  if (type === 'entity.parse.failed') {
+    return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' };
+  }
+  if (type === 'entity.too.large') {
+    return {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is too large (at most 1 MB).',
+    };
+  }
+  if (status >= 400 && status < 500) {
+    return { status, code: 'BAD_REQUEST', message: 'The request could not be read.' };
+  }
+  return { status: 500, code: 'INTERNAL_SERVER_ERROR', message: MASKED_MESSAGE };
+}
+
+function logIfUnexpected(log: Logger, error: unknown, status: number, requestId: unknown) {
+  if (status >= 500) log.error({ err: error, requestId }, 'unhandled error in HTTP middleware');
+}
+
+/** For /graphql: the GraphQL response shape, so GraphQL clients read it like any error. */
+export function graphqlBodyErrors(log: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status, code, message } = describe(error);
+    const requestId = res.locals.requestId;
+    logIfUnexpected(log, error, status, requestId);
+    res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
+  };
+}
+
+/** Every other path: `{ error: { code, message, requestId } }`. */
+export function jsonErrors(log: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status, code, message } = describe(error);
+    const requestId = res.locals.requestId;
+    logIfUnexpected(log, error, status, requestId);
+    res.status(status).json({ error: { code, message, requestId } });
+  };
+}
+
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json({
+    error: { code: 'NOT_FOUND', message: 'No such path.', requestId: res.locals.requestId },
+  });
+};
