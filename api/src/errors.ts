@@ -23,6 +23,12 @@ export const MASKED_MESSAGE =
  * AppError → extensions.code (+ field errors / retry time). Anything else is a bug: masked,
  * since Apollo does not mask thrown messages by itself (the plugin below logs it).
  */
+/**
+ * Errors formatted from an AppError: their messages are written by us and may name what the
+ * user typed on purpose ("E11.99 is not an ICD-10-CM code"), so the input guard leaves them be.
+ */
+export const domainErrorResponses = new WeakSet<GraphQLFormattedError>();
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
@@ -32,7 +38,7 @@ export function formatError(
   if (error instanceof GraphQLError && isAppError(error.originalError))
     original = error.originalError;
   if (isAppError(original)) {
-    return {
+    const response: GraphQLFormattedError = {
       message: original.message,
       path: formatted.path,
       locations: formatted.locations,
@@ -44,6 +50,8 @@ export function formatError(
           : {}),
       },
     };
+    domainErrorResponses.add(response);
+    return response;
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError } from '@lms/core';
 import { GraphQLError } from 'graphql';
+import { domainErrorResponses } from './errors';
 
 /**
  * The GraphQL edge's two rules for what clients send in variables:
@@ -9,7 +10,8 @@ import { GraphQLError } from 'graphql';
  *    500 from the database later.
  * 2. Error messages never echo the submitted values (graphql-js quotes the whole invalid
  *    variable, password included): the quoted value is cut out, and any submitted value that
- *    still appears in a message is replaced by "…".
+ *    still appears in a message is replaced by "…". Our own AppError messages are exempt: they
+ *    are written to name what is wrong, e.g. the code a learner typed.
  */
 
 const NUL = '\u0000';
@@ -81,6 +83,7 @@ export function inputGuardPlugin<TContext extends object>(): ApolloServerPlugin<
         async willSendResponse({ request, response }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
+            if (domainErrorResponses.has(error)) continue;
             (error as { message: string }).message = withoutInputValues(
               error.message,
               request.variables,
