@@ -64,7 +64,7 @@ export async function startTestApi(
   const database = await createTestDatabase({ onQuery: options.onQuery });
   const server = await createApiServer({
     db: database.db,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    log: createLogger('silent'),
     production: options.production,
     limits: options.limits,
     payments: options.payments,
