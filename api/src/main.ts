@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError } from '@lms/config';
-import { configureCertificates } from '@lms/core';
+import { configureCertificates, warmUpPasswordCheck } from '@lms/core';
 import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
@@ -57,6 +57,9 @@ async function main() {
     const { seeded } = await seedDemoData(db);
     if (seeded) log.info('loaded demo data into the empty database');
   }
+
+  // The weak-password dictionaries load here, not during someone's registration.
+  warmUpPasswordCheck();
 
   configureCertificates({
     sponsoringOrganization: env.CERTIFICATE_SPONSOR,

@@ -75,6 +75,7 @@ export type {
 export { getQuizStatistics, listQuizAttempts } from './assessment/statistics';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
+export { warmUpPasswordCheck } from './auth/password-strength';
 export { registerUser } from './auth/register-user';
 export { SIGN_IN_FAILED, signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
