@@ -25,6 +25,11 @@ import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
+import {
+  databaseUnavailablePlugin,
+  isDatabaseUnavailable,
+  serviceUnavailableError,
+} from './unavailable';
 
 export interface ApiServerOptions {
   db: Db;
@@ -83,6 +88,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       ApolloServerPluginDrainHttpServer({ httpServer }),
       requestIdPlugin(log),
       inputGuardPlugin(),
+      databaseUnavailablePlugin(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -130,8 +136,22 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext({ db, req, requestId: String(res.locals.requestId), log, payments }),
+      context: async ({ req, res }) => {
+        try {
+          return await createContext({
+            db,
+            req,
+            requestId: String(res.locals.requestId),
+            log,
+            payments,
+          });
+        } catch (error) {
+          // The viewer lookup found no free connection or no database: 503, not 500.
+          if (!isDatabaseUnavailable(error)) throw error;
+          log.warn({ err: error, requestId: res.locals.requestId }, 'database unavailable');
+          throw serviceUnavailableError();
+        }
+      },
     }),
     graphqlBodyErrors(log),
   );
