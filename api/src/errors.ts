@@ -4,6 +4,7 @@ import { isAppError } from '@lms/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
 import type { Logger } from './logger';
+import { isDatabaseUnavailable, serviceUnavailable } from './unavailable';
 
 /** Apollo's own codes for request-level problems (parse, validation): safe to show as they are. */
 const APOLLO_CLIENT_CODES = new Set([
@@ -37,6 +38,8 @@ export function formatError(
   // An AppError thrown by a plugin (no field path, so not unwrapped above).
   if (error instanceof GraphQLError && isAppError(error.originalError))
     original = error.originalError;
+  // No free connection or no database: retryable (HTTP 503 set by databaseUnavailablePlugin).
+  if (isDatabaseUnavailable(original)) original = serviceUnavailable();
   if (isAppError(original)) {
     const response: GraphQLFormattedError = {
       message: original.message,

@@ -35,6 +35,11 @@ import { paymentRoutes } from './modules/payments/payment-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
+import {
+  databaseUnavailablePlugin,
+  isDatabaseUnavailable,
+  serviceUnavailableError,
+} from './unavailable';
 
 export interface ApiServerOptions {
   db: Db;
@@ -126,6 +131,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }),
       requestIdPlugin(log),
       inputGuardPlugin(),
+      databaseUnavailablePlugin(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -177,15 +183,23 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     express.json({ limit: '1mb' }),
     trustedDocumentsMiddleware(trustedDocuments),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext({
-          db,
-          req,
-          requestId: String(res.locals.requestId),
-          log,
-          payments,
-          rateLimits,
-        }),
+      context: async ({ req, res }) => {
+        try {
+          return await createContext({
+            db,
+            req,
+            requestId: String(res.locals.requestId),
+            log,
+            payments,
+            rateLimits,
+          });
+        } catch (error) {
+          // The viewer lookup found no free connection or no database: 503, not 500.
+          if (!isDatabaseUnavailable(error)) throw error;
+          log.warn({ err: error, requestId: res.locals.requestId }, 'database unavailable');
+          throw serviceUnavailableError();
+        }
+      },
     }),
     graphqlBodyErrors(log),
   );

@@ -21,6 +21,10 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  // The "try again" page (API busy or down): tell browsers and proxies when.
+  if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) {
+    responseHeaders.set('Retry-After', '30');
+  }
   // Bots and SPA mode get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {

@@ -15,11 +15,12 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
-import { GeneralErrorBoundary } from './components/error-boundary';
+import { type ReactNode, useContext } from 'react';
+import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
+import { describeRouteError, GeneralErrorBoundary } from './components/error-boundary';
 import { useNonce } from './components/nonce';
 import appCss from './styles/app.css?url';
-import { PRODUCT_NAME, PRODUCT_TAGLINE } from './utils/brand';
+import { PRODUCT_NAME, PRODUCT_TAGLINE, pageTitle } from './utils/brand';
 import { roleLabel } from './utils/format';
 import {
   cookieHeaders,
@@ -149,6 +150,19 @@ function FlashRegion() {
   );
 }
 
+/**
+ * The routes' meta tags, except on an error page: there the title says what happened ("Please
+ * try again in a minute", "Page not found"), not the title of the page that failed. Remix passes
+ * the error to meta functions but lets the failing route's title win, so the title is chosen
+ * here, from the router's errors (the context Remix's own <Meta> reads).
+ */
+function DocumentMeta() {
+  const errors = useContext(UNSAFE_DataRouterStateContext)?.errors;
+  const error = errors ? Object.values(errors)[0] : undefined;
+  if (error === undefined) return <Meta />;
+  return <title>{pageTitle(describeRouteError(error).title)}</title>;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   return (
@@ -156,7 +170,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <DocumentMeta />
         <Links />
       </head>
       <body>

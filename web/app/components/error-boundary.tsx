@@ -1,6 +1,11 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
 
-function describe(error: unknown): { status: number; title: string; message: string } {
+/** Status, heading (also the page title) and message of the error page for a route error. */
+export function describeRouteError(error: unknown): {
+  status: number;
+  title: string;
+  message: string;
+} {
   if (isRouteErrorResponse(error)) {
     const text = typeof error.data === 'string' && error.data !== 'Not found' ? error.data : null;
     switch (error.status) {
@@ -22,7 +27,7 @@ function describe(error: unknown): { status: number; title: string; message: str
       case 503:
         return {
           status: 503,
-          title: 'Service unavailable',
+          title: 'Please try again in a minute',
           message: text ?? 'The service is not reachable right now. Please try again in a minute.',
         };
       default:
@@ -44,7 +49,7 @@ function describe(error: unknown): { status: number; title: string; message: str
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   if (!isRouteErrorResponse(error)) console.error(error);
-  const { status, title, message } = describe(error);
+  const { status, title, message } = describeRouteError(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">Error {status}</p>

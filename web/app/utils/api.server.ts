@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | (string & {});
 
@@ -75,11 +76,18 @@ export function getClientIp(request: Request): string | null {
   return request.headers.get('x-lms-client-ip')?.trim() || null;
 }
 
-function apiUnavailable(): Response {
-  return new Response(
-    'The CodeCred service is not reachable right now. Please try again in a minute.',
-    { status: 503, statusText: 'Service Unavailable' },
-  );
+/** Seconds a visitor is asked to wait when the API is down or busy. */
+const RETRY_AFTER_SECONDS = 30;
+
+function apiUnavailable(
+  message = 'The CodeCred service is not reachable right now. Please try again in a minute.',
+  retryAfterSeconds = RETRY_AFTER_SECONDS,
+): Response {
+  return new Response(message, {
+    status: 503,
+    statusText: 'Service Unavailable',
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
 }
 
 interface RawGraphQLError {
@@ -235,6 +243,12 @@ export function errorResponse(request: Request, error: ApiError): Response {
       return new Response('Not found', { status: 404 });
     case 'TOO_MANY_REQUESTS':
       return new Response(tooManyAttemptsMessage(error.retryAfterSeconds), { status: 429 });
+    case 'SERVICE_UNAVAILABLE':
+      // Busy or briefly without its database (or a payment provider): worth a retry.
+      return apiUnavailable(
+        'CodeCred is busy right now. Please try again in a minute.',
+        error.retryAfterSeconds ?? RETRY_AFTER_SECONDS,
+      );
     default: {
       console.error('[web] GraphQL API error', error.code, error.requestId, error.message);
       const ref = error.requestId ? ` (reference ${error.requestId})` : '';
