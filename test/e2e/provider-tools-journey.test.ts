@@ -191,10 +191,9 @@ async function signInAs(_stack: Stack, context: BrowserContext, email: string): 
 }
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [
-    Download,
-    void,
-  ];
+  const waiting = page.waitForEvent('download');
+  await click();
+  const download: Download = await waiting;
   return readFile((await download.path())!);
 }
 
