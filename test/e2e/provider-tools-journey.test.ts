@@ -1,0 +1,294 @@
+import { readFile } from 'node:fs/promises';
+import { markVersionPublished } from '@lms/db';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPdfTextLines } from '../../packages/credentials/src/testing/pdf-text';
+import { expectNoSeriousA11yViolations } from '../support/a11y';
+import { launchBrowser } from '../support/browser';
+import { callApi, DEMO_PASSWORD } from '../support/journey';
+import { type Stack, startStack } from '../support/stack';
+
+// Issue 9: the instructor sees an approval expiring, opens its roster, and the learner downloads
+// the audit packet of the certificate it earned.
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const INSTRUCTOR = 'dana.whitfield@example.com';
+const LEARNER = { email: 'grace.okafor@example.com', name: 'Grace Okafor' };
+const TITLE = 'Z-Codes for Social Determinants of Health';
+const APPROVAL_NUMBER = 'PMI-SDOH-2026';
+
+const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+  callApi<T>(stack, query, variables, token);
+
+function utcDay(offset: number): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+}
+
+/** Dana's CE course with a PMI approval that ends in 20 days, published as authoring does. */
+async function expiringCourse(): Promise<string> {
+  const db = stack.database.db;
+  const owner = await db.user.findUniqueOrThrow({ where: { email: INSTRUCTOR } });
+  const course = await db.course.create({
+    data: {
+      slug: 'z-codes-sdoh',
+      ownerId: owner.id,
+      instructors: { create: [{ userId: owner.id, role: 'OWNER' }] },
+    },
+  });
+  const version = await db.courseVersion.create({
+    data: {
+      courseId: course.id,
+      number: 1,
+      title: TITLE,
+      summary: 'Coding social needs with ICD-10-CM Z55–Z65.',
+      kind: 'CE',
+      instructionalMinutes: 60,
+      modules: {
+        create: [
+          {
+            position: 1,
+            title: 'Z-codes',
+            lessons: {
+              create: [
+                {
+                  position: 1,
+                  title: 'Z59.0 Homelessness',
+                  body: 'Z59.0 and its subcodes.',
+                  estimatedMinutes: 45,
+                },
+                {
+                  position: 2,
+                  title: 'Post-test',
+                  kind: 'QUIZ',
+                  body: 'Good luck.',
+                  estimatedMinutes: 15,
+                  quiz: {
+                    create: {
+                      mode: 'POST_TEST',
+                      passPercent: 70,
+                      questions: {
+                        create: [
+                          {
+                            position: 1,
+                            type: 'SINGLE_CHOICE',
+                            prompt: 'Which category holds problems related to housing?',
+                            options: {
+                              create: [
+                                { position: 1, text: 'Z59', correct: true },
+                                { position: 2, text: 'Z00' },
+                              ],
+                            },
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+      creditApprovals: {
+        create: [
+          {
+            body: 'PMI',
+            approvalNumber: APPROVAL_NUMBER,
+            approvedTitle: TITLE,
+            ceuAmount: '1.00',
+            validFrom: utcDay(-300),
+            validUntil: utcDay(20),
+          },
+        ],
+      },
+    },
+  });
+  const publishedAt = new Date();
+  await markVersionPublished(db, [version.id], publishedAt, owner.id);
+  await db.course.update({
+    where: { id: course.id },
+    data: { status: 'PUBLISHED', latestPublishedVersionId: version.id, publishedAt },
+  });
+  return course.id;
+}
+
+/** The learner enrols and completes the course through the API: lesson, then the post-test. */
+async function completeAsLearner(courseId: string): Promise<string> {
+  const { token } = await api<{ token: string }>(
+    'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
+    { input: { email: LEARNER.email, password: DEMO_PASSWORD } },
+  );
+  await api(
+    'mutation($courseId: ID!) { enrollInCourse(courseId: $courseId) { id } }',
+    { courseId },
+    token,
+  );
+  const { modules } = await api<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
+    'query($courseId: ID!) { learningCourse(courseId: $courseId) { modules { lessons { id kind } } } }',
+    { courseId },
+    token,
+  );
+  const lessons = modules.flatMap((module) => module.lessons);
+  await api(
+    'mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted } }',
+    { lessonId: lessons.find((l) => l.kind !== 'QUIZ')!.id },
+    token,
+  );
+  const attempt = await api<{
+    id: string;
+    questions: { id: string; options: { id: string; text: string }[] }[];
+  }>(
+    'mutation($lessonId: ID!) { startQuizAttempt(lessonId: $lessonId) { id questions { id options { id text } } } }',
+    { lessonId: lessons.find((l) => l.kind === 'QUIZ')!.id },
+    token,
+  );
+  const question = attempt.questions[0]!;
+  await api(
+    'mutation($attemptId: ID!, $questionId: ID!, $answer: AnswerInput!) { saveAnswer(attemptId: $attemptId, questionId: $questionId, answer: $answer) { savedAt } }',
+    {
+      attemptId: attempt.id,
+      questionId: question.id,
+      answer: { optionIds: [question.options.find((o) => o.text === 'Z59')!.id] },
+    },
+    token,
+  );
+  const submitted = await api<{ courseCompleted: boolean }>(
+    'mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) { courseCompleted } }',
+    { attemptId: attempt.id },
+    token,
+  );
+  expect(submitted.courseCompleted).toBe(true);
+  const certificates = await api<{ serial: string; programTitle: string }[]>(
+    '{ myCertificates { serial programTitle } }',
+    {},
+    token,
+  );
+  return certificates.find((c) => c.programTitle === TITLE)!.serial;
+}
+
+/** Signs in through the real form (allows for a loaded machine: up to 15 s for the redirect). */
+async function signInAs(_stack: Stack, context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
+  await expect
+    .poll(() => page.getByRole('banner').innerText(), { timeout: 15_000 })
+    .toContain('Sign out');
+  return page;
+}
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const download: Download = await waiting;
+  return readFile((await download.path())!);
+}
+
+describe('provider tools journey', () => {
+  it('the instructor sees the approval expiring and its roster; the learner downloads the audit packet', async () => {
+    const courseId = await expiringCourse();
+    const serial = await completeAsLearner(courseId);
+    expect(serial).toMatch(/^CEU-/);
+
+    const instructorContext = await browser.newContext();
+    const teach = await signInAs(stack, instructorContext, INSTRUCTOR);
+    await teach.goto(`${stack.webUrl}/teach`);
+    await teach.getByRole('link', { name: 'Credit approvals: status, expiry and rosters' }).click();
+    await expect
+      .poll(() => teach.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Credit approvals');
+    const row = teach.getByRole('row').filter({ hasText: APPROVAL_NUMBER });
+    const rowText = await row.innerText();
+    expect(rowText).toContain('Expiring');
+    expect(rowText).toContain('21 days');
+    expect(rowText).toContain(TITLE);
+    expect(await teach.locator('#expiring-note').innerText()).toMatch(/approval is expiring/);
+    await expectNoSeriousA11yViolations(teach);
+
+    // The same without JavaScript: the status filter is a plain GET form, the pages plain links.
+    // (Signed in with the session of the page above.)
+    const noScriptContext = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await instructorContext.storageState(),
+    });
+    const noScript = await noScriptContext.newPage();
+    await noScript.goto(`${stack.webUrl}/teach/approvals`);
+    await noScript.getByLabel('Status').selectOption('EXPIRING');
+    await noScript.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => noScript.url()).toContain('status=EXPIRING');
+    const expiringRows = noScript.getByRole('row').filter({ hasText: 'Expiring' });
+    expect(await expiringRows.filter({ hasText: APPROVAL_NUMBER }).count()).toBe(1);
+    await noScript.getByRole('link', { name: `Roster of PMI ${APPROVAL_NUMBER}` }).click();
+    await expect
+      .poll(() => noScript.getByRole('heading', { level: 1 }).innerText())
+      .toBe(`Roster of PMI ${APPROVAL_NUMBER}`);
+    expect(await noScript.getByRole('row').filter({ hasText: LEARNER.name }).count()).toBe(1);
+    await noScriptContext.close();
+
+    await teach.getByRole('link', { name: `Roster of PMI ${APPROVAL_NUMBER}` }).click();
+    await expect
+      .poll(() => teach.getByRole('heading', { level: 1 }).innerText())
+      .toBe(`Roster of PMI ${APPROVAL_NUMBER}`);
+    const learnerRow = teach.getByRole('row').filter({ hasText: LEARNER.name });
+    const learnerText = await learnerRow.innerText();
+    expect(learnerText).toContain(serial);
+    expect(learnerText).toContain('100.00 % (passed)');
+    await expectNoSeriousA11yViolations(teach);
+    const csv = (
+      await downloaded(teach, () => teach.getByRole('link', { name: 'Download CSV' }).click())
+    ).toString('utf8');
+    expect(csv.startsWith('\uFEFFLearner,Member id,')).toBe(true);
+    expect(csv).toContain(`${LEARNER.name},`);
+    expect(csv).toContain(`${serial},VALID`);
+    await instructorContext.close();
+
+    // The learner downloads the audit packet of that certificate: a PDF whose text has the serial.
+    const learnerContext = await browser.newContext();
+    const certificates = await signInAs(stack, learnerContext, LEARNER.email);
+    await certificates.goto(`${stack.webUrl}/certificates`);
+    const card = certificates.locator('.certificate-card').filter({ hasText: serial });
+    await expectNoSeriousA11yViolations(certificates);
+    const pdf = await downloaded(certificates, () =>
+      card.getByRole('link', { name: `Audit packet (PDF) of ${serial}` }).click(),
+    );
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = extractPdfTextLines(pdf).join('\n');
+    expect(text).toContain(serial);
+    expect(text).toContain(APPROVAL_NUMBER);
+    const json = JSON.parse(
+      (
+        await downloaded(certificates, () =>
+          card.getByRole('link', { name: `Audit packet (JSON) of ${serial}` }).click(),
+        )
+      ).toString('utf8'),
+    );
+    expect(json.certificate.serial).toBe(serial);
+    expect(json.approval).toMatchObject({
+      approvalNumber: APPROVAL_NUMBER,
+      statusOnCompletionDate: 'EXPIRING',
+    });
+
+    // Another learner cannot fetch it.
+    const otherContext = await browser.newContext();
+    const other = await signInAs(stack, otherContext, 'tomas.alvarez@example.com');
+    const refused = await other.request.get(
+      `${stack.webUrl}/certificates/${serial}/audit-packet.json`,
+    );
+    expect(refused.status()).toBe(404);
+    await otherContext.close();
+    await learnerContext.close();
+  }, 300_000);
+});
