@@ -15,6 +15,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthoringResolver, EditableLessonResolver } from './modules/authoring/authoring.resolver';
 import { CourseResolver, InstructorResolver } from './modules/catalog/course.resolver';
 import { CertificateResolver } from './modules/certificates/certificate.resolver';
+import { CertificateNameResolver } from './modules/certificates/certificate-name.resolver';
 import { GradebookResolver } from './modules/learning/gradebook.resolver';
 import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/learning.resolver';
 import { PaymentsResolver } from './modules/payments/payments.resolver';
@@ -38,6 +39,7 @@ export const resolvers = [
   QuestionDetailResolver,
   QuizStatisticsResolver,
   CertificateResolver,
+  CertificateNameResolver,
   PaymentsResolver,
 ] as const;
 

@@ -21,6 +21,7 @@ export {
   type InstructorCredential,
   type Lesson,
   LessonKind,
+  NameCorrectionStatus,
   type Module,
   type Order,
   OrderStatus,

@@ -144,6 +144,17 @@ export {
   revokeCertificate,
   revokeEnrollmentCertificates,
 } from './certificates/revocation';
+export type {
+  CertificateNameCorrectionView,
+  CertificateNameState,
+} from './certificates/certificate-name';
+export {
+  confirmCertificateName,
+  getMyCertificateName,
+  listCertificateNameCorrections,
+  requestCertificateNameCorrection,
+  resolveCertificateNameCorrection,
+} from './certificates/certificate-name';
 export type { CertificateSettings } from './certificates/settings';
 export {
   certificateSettings,
