@@ -119,6 +119,17 @@ export {
   loadSyllabi,
 } from './catalog/load-course-parts';
 export type {
+  CertificateNameCorrectionView,
+  CertificateNameState,
+} from './certificates/certificate-name';
+export {
+  confirmCertificateName,
+  getMyCertificateName,
+  listCertificateNameCorrections,
+  requestCertificateNameCorrection,
+  resolveCertificateNameCorrection,
+} from './certificates/certificate-name';
+export type {
   CertificateStatus,
   CertificateVerification,
   CertificateView,
@@ -144,17 +155,6 @@ export {
   revokeCertificate,
   revokeEnrollmentCertificates,
 } from './certificates/revocation';
-export type {
-  CertificateNameCorrectionView,
-  CertificateNameState,
-} from './certificates/certificate-name';
-export {
-  confirmCertificateName,
-  getMyCertificateName,
-  listCertificateNameCorrections,
-  requestCertificateNameCorrection,
-  resolveCertificateNameCorrection,
-} from './certificates/certificate-name';
 export type { CertificateSettings } from './certificates/settings';
 export {
   certificateSettings,

@@ -15,7 +15,10 @@ const nameSchema = z
   .trim()
   .min(1, 'Enter your name as it should be printed.')
   .max(200, 'Keep the name under 200 characters.')
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'Remove control characters.')
+  .refine(
+    (name) => ![...name].some((c) => (c.codePointAt(0) ?? 0) < 0x20 || c.codePointAt(0) === 0x7f),
+    'Remove control characters.',
+  )
   .transform((name) => name.normalize('NFC').replace(/\s+/g, ' '));
 
 const noteSchema = z
