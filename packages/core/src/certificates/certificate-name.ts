@@ -157,13 +157,6 @@ export async function confirmCertificateName(options: {
     for (const completionId of await pendingCompletionIds(tx, viewer.id)) {
       await issueCertificatesForCompletion(tx, completionId, now);
     }
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: 'certificate.name.confirm',
-      targetType: 'User',
-      targetId: viewer.id,
-      details: { name },
-    });
   });
   return getMyCertificateName({ db: options.db, viewer: options.viewer });
 }
