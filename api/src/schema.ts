@@ -16,6 +16,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { AuthoringResolver, EditableLessonResolver } from './modules/authoring/authoring.resolver';
 import { CourseResolver, InstructorResolver } from './modules/catalog/course.resolver';
 import { CertificateResolver } from './modules/certificates/certificate.resolver';
+import { CertificateNameResolver } from './modules/certificates/certificate-name.resolver';
 import {
   CodeSetResolver,
   CourseCodeSetResolver,
@@ -48,6 +49,7 @@ export const resolvers = [
   QuestionDetailResolver,
   QuizStatisticsResolver,
   CertificateResolver,
+  CertificateNameResolver,
   PaymentsResolver,
   CodeSetResolver,
   CourseCodeSetResolver,

@@ -24,6 +24,7 @@ export {
   type Lesson,
   LessonKind,
   type Module,
+  NameCorrectionStatus,
   type Order,
   OrderStatus,
   type PaymentEvent,

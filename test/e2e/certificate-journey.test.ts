@@ -24,6 +24,9 @@ const STUDENT = {
 const COURSE_SLUG = 'icd-10-cm-guidelines-fy2027-update';
 const COURSE_TITLE = 'ICD-10-CM Official Guidelines for Coding and Reporting: FY2027 Update';
 
+/** Page changes on a busy 2-core CI machine can take seconds: poll for up to 15 s. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
 const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
   callApi<T>(stack, query, variables, token);
 
@@ -95,7 +98,7 @@ async function completeDemoCourse(): Promise<void> {
   expect(submitted.courseCompleted).toBe(true);
 }
 
-describe('certificate journey', () => {
+describe('certificate journey', { timeout: 300_000 }, () => {
   it('completes the CE course, downloads the certificate, verifies it through the PDF’s link and counts the CEUs toward CPC', async () => {
     await completeDemoCourse();
     const context = await browser.newContext();
@@ -105,18 +108,39 @@ describe('certificate journey', () => {
     await page.getByLabel('Email').fill(STUDENT.email);
     await page.getByLabel('Password').fill(STUDENT.password);
     await page.getByRole('button', { name: 'Sign in' }).last().click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
-      .toBe('My certificates');
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('My certificates');
+
+    // The certificates wait until the learner confirms the name to print (no-JS form).
+    const cards = page.locator('.certificate-card');
+    expect(await cards.count()).toBe(0);
+    expect(await page.locator('main').innerText()).toContain(
+      'A completed course is waiting for you to confirm the name to print on its certificates.',
+    );
+    await page.getByRole('link', { name: 'Confirm your name' }).click();
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Name on your certificates',
+    );
+    const nameField = page.getByLabel('Your name, exactly as it should be printed');
+    expect(await nameField.inputValue()).toBe(STUDENT.name);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Confirm name' }).click();
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('My certificates');
 
     // One certificate per approval: AAPC and AHIMA, each with its own index number.
-    const cards = page.locator('.certificate-card');
-    await expect.poll(() => cards.count()).toBe(2);
+    await poll(() => cards.count()).toBe(2);
     const aapcCard = cards.filter({ hasText: 'index number AAPC-DEMO-0001' });
     expect(await aapcCard.innerText()).toContain(COURSE_TITLE);
     expect(await aapcCard.innerText()).toContain('2.00 CEUs (core)');
     const serial = (await aapcCard.locator('code').first().innerText()).trim();
     expect(serial).toMatch(/^CEU-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // Share: LinkedIn's add-to-profile form, prefilled.
+    const linkedIn = new URL(
+      (await aapcCard
+        .getByRole('link', { name: /Add to LinkedIn profile/ })
+        .getAttribute('href')) ?? '',
+    );
+    expect(linkedIn.searchParams.get('certId')).toBe(serial);
+    expect(linkedIn.searchParams.get('name')).toBe(COURSE_TITLE);
     await expectNoSeriousA11yViolations(page);
 
     // The PDF, through the web server (it adds the session token), links to the verify page.
@@ -145,12 +169,22 @@ describe('certificate journey', () => {
     expect(text).toContain(STUDENT.name);
     expect(text).toContain('AAPC-DEMO-0001');
     expect(await verify.content()).not.toContain(STUDENT.email);
+    // Link previews: Open Graph and Twitter tags.
+    expect(await verify.locator('meta[property="og:url"]').getAttribute('content')).toBe(
+      verifyUrl.href,
+    );
+    expect(
+      await verify.locator('meta[property="og:description"]').getAttribute('content'),
+    ).toContain(`Valid. Awarded to ${STUDENT.name}`);
+    expect(await verify.locator('meta[name="twitter:card"]').getAttribute('content')).toBe(
+      'summary',
+    );
     await expectNoSeriousA11yViolations(verify);
     // Typed from paper, in lower case without dashes.
     await verify.goto(`${stack.webUrl}/verify`);
     await verify.getByLabel('Serial').fill(serial.toLowerCase().replaceAll('-', ''));
     await verify.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(() => verify.locator('.verdict').innerText()).toMatch(/^Valid\./);
+    await poll(() => verify.locator('.verdict').innerText()).toMatch(/^Valid\./);
     await visitor.close();
 
     // The transcript: add the CPC credential; the AAPC CEUs count toward its cycle.
@@ -158,15 +192,13 @@ describe('certificate journey', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Transcript' })
       .click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
-      .toBe('CEU transcript');
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('CEU transcript');
     await page.locator('#credential-body').selectOption('AAPC');
     await page.getByLabel('Credential', { exact: true }).fill('CPC');
     await page.getByLabel('Certified on').fill('2025-06-01');
     await page.getByRole('button', { name: 'Add credential' }).click();
     const cycle = page.locator('.transcript-cycle', { hasText: 'CPC (AAPC)' });
-    await expect.poll(() => cycle.count()).toBe(1);
+    await poll(() => cycle.count()).toBe(1);
     expect(await cycle.innerText()).toContain('2.00 of 36.00');
     expect(await cycle.innerText()).toContain(`Certificate ${serial}`);
     expect(await cycle.getByRole('progressbar').getAttribute('aria-label')).toContain(

@@ -9,11 +9,16 @@ export interface Actor {
 
 let counter = 0;
 
-/** Registers a user through the API (the real flow), then gives them a role. */
+/**
+ * Registers a user through the API (the real flow), then gives them a role. Unless told not to,
+ * the user also confirms their name for certificates (through the API), as a learner does
+ * before their first certificate is issued.
+ */
 export async function registerActor(
   api: TestApi,
   role: Role,
   name = `${role} ${counter + 1}`,
+  options: { confirmCertificateName?: boolean } = {},
 ): Promise<Actor> {
   counter += 1;
   const email = `${role.toLowerCase()}-${counter}-${Date.now()}@example.com`;
@@ -25,6 +30,15 @@ export async function registerActor(
   if (!registered) throw new Error(`registration failed: ${JSON.stringify(result.errors)}`);
   if (role !== 'STUDENT') {
     await api.database.db.user.update({ where: { id: registered.viewer.id }, data: { role } });
+  }
+  if (options.confirmCertificateName !== false) {
+    const confirmed = await api.gql(
+      'mutation($name: String!) { confirmCertificateName(name: $name) { confirmed } }',
+      { name },
+      { token: registered.token },
+    );
+    if (confirmed.errors)
+      throw new Error(`name confirmation failed: ${JSON.stringify(confirmed.errors)}`);
   }
   return { id: registered.viewer.id, token: registered.token, email };
 }

@@ -148,6 +148,17 @@ export {
   getCertificateAuditPacket,
 } from './certificates/audit-packet';
 export type {
+  CertificateNameCorrectionView,
+  CertificateNameState,
+} from './certificates/certificate-name';
+export {
+  confirmCertificateName,
+  getMyCertificateName,
+  listCertificateNameCorrections,
+  requestCertificateNameCorrection,
+  resolveCertificateNameCorrection,
+} from './certificates/certificate-name';
+export type {
   CertificateStatus,
   CertificateVerification,
   CertificateView,

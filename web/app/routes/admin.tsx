@@ -30,6 +30,9 @@ export default function AdminLayout() {
             <NavLink to="/admin/code-sets">Code sets</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/name-corrections">Name corrections</NavLink>
+          </li>
+          <li>
             <NavLink to="/teach">All courses</NavLink>
           </li>
         </ul>

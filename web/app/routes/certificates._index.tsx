@@ -4,18 +4,22 @@ import { useState } from 'react';
 import { CertificateStatusBadge, creditText } from '../components/certificate-view';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { useHydrated } from '../components/fields';
-import { MyCertificatesDocument } from '../graphql/generated/graphql';
+import { MyCertificateNameDocument, MyCertificatesDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate } from '../utils/format';
 import { requireViewer } from '../utils/session.server';
+import { linkedInAddToProfileUrl } from '../utils/share';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('My certificates') }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
-  const { myCertificates } = await gqlData(request, MyCertificatesDocument);
-  return { certificates: myCertificates };
+  const [{ myCertificates }, { myCertificateName }] = await Promise.all([
+    gqlData(request, MyCertificatesDocument),
+    gqlData(request, MyCertificateNameDocument),
+  ]);
+  return { certificates: myCertificates, name: myCertificateName };
 }
 
 /**
@@ -46,7 +50,7 @@ function CopyLink({ url, serial }: { url: string; serial: string }) {
 }
 
 export default function MyCertificatesPage() {
-  const { certificates } = useLoaderData<typeof loader>();
+  const { certificates, name } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="certificates-title">
       <div className="page-header">
@@ -56,6 +60,25 @@ export default function MyCertificatesPage() {
           audit, or share its verification link.
         </p>
       </div>
+      {name.confirmed ? (
+        <p>
+          Your certificates read <strong>{name.name}</strong>.{' '}
+          <Link to="/certificates/name">
+            {name.pendingCorrection ? 'Correction requested' : 'Ask for a correction'}
+          </Link>
+        </p>
+      ) : (
+        <div className="alert alert-warning">
+          <p>
+            {name.pendingCompletions > 0
+              ? `${name.pendingCompletions === 1 ? 'A completed course is' : `${name.pendingCompletions} completed courses are`} waiting for you to confirm the name to print on its certificates.`
+              : 'Before your first certificate is issued, confirm the name to print on it.'}
+          </p>
+          <Link to="/certificates/name" className="button button-small">
+            Confirm your name
+          </Link>
+        </div>
+      )}
       {certificates.length === 0 ? (
         <div className="empty-state">
           <p>No certificates yet. Complete a course to earn one.</p>
@@ -112,6 +135,17 @@ export default function MyCertificatesPage() {
                     >
                       PDF (US Letter)
                       <span className="visually-hidden"> of {certificate.serial}</span>
+                    </a>
+                    <a
+                      className="button button-secondary button-small"
+                      href={linkedInAddToProfileUrl(certificate)}
+                      rel="noopener noreferrer"
+                      target="_blank"
+                    >
+                      Add to LinkedIn profile
+                      <span className="visually-hidden">
+                        : {certificate.serial} (opens LinkedIn in a new tab)
+                      </span>
                     </a>
                     <a
                       className="button button-secondary button-small"

@@ -4,10 +4,20 @@ import { CertificateFacts } from '../components/certificate-view';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { VerifyCertificateDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
-import { pageTitle } from '../utils/brand';
+import { PRODUCT_NAME, pageTitle } from '../utils/brand';
 import { formatDate } from '../utils/format';
+import { verifyPageMeta } from '../utils/share';
 
-export const meta: MetaFunction = () => [{ title: pageTitle('Certificate verification') }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  verifyPageMeta({
+    siteName: PRODUCT_NAME,
+    title: pageTitle('Certificate verification'),
+    status: data?.result.status ?? 'NOT_FOUND',
+    certificate:
+      data?.result.certificate && data.result.serial
+        ? { ...data.result.certificate, serial: data.result.serial }
+        : null,
+  });
 
 /** Public: anyone with the link or the serial. Asked anonymously, whoever is signed in. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -159,7 +159,8 @@ export async function insertCertificate(
  * one per credit approval of the enrolled version that qualified on the completion date
  * (see creditQualifies), or one certificate of completion without credit when none did.
  * Idempotent: the unique (completion, creditKey, generation) index makes a second call (or a
- * concurrent one) a no-op, so a learner gets each approval's credit exactly once.
+ * concurrent one) a no-op, so a learner gets each approval's credit exactly once. Issues
+ * nothing while the learner has not confirmed the name to print (see certificate-name.ts).
  */
 export async function issueCertificatesForCompletion(
   tx: Tx,
@@ -172,7 +173,12 @@ export async function issueCertificatesForCompletion(
       id: true,
       completedAt: true,
       enrollment: {
-        select: { id: true, userId: true, courseId: true, user: { select: { name: true } } },
+        select: {
+          id: true,
+          userId: true,
+          courseId: true,
+          user: { select: { certificateName: true, certificateNameConfirmedAt: true } },
+        },
       },
       version: {
         select: {
@@ -207,6 +213,10 @@ export async function issueCertificatesForCompletion(
     },
   });
   const { enrollment, version } = completion;
+  // Pending name confirmation: nothing is issued until the learner confirms the name to print
+  // (confirmCertificateName then issues, dated with this completion's date).
+  const participantName = enrollment.user.certificateName;
+  if (!enrollment.user.certificateNameConfirmedAt || !participantName) return [];
   const qualifying = version.creditApprovals.filter((approval) =>
     creditQualifies(approval, version.title, completion.completedAt),
   );
@@ -219,7 +229,7 @@ export async function issueCertificatesForCompletion(
     generation: 0,
   };
   const snapshotBase = {
-    participantName: enrollment.user.name,
+    participantName,
     programTitle: version.title,
     sponsoringOrganization: certificateSettings().sponsoringOrganization,
     completionDate: utcDay(completion.completedAt),

@@ -11,7 +11,7 @@ import { insertCertificate } from './issue-certificates';
 
 type Tx = Db | Prisma.TransactionClient;
 
-function requireAdmin(viewer: Viewer | null): Viewer {
+export function requireAdmin(viewer: Viewer | null): Viewer {
   const admin = requireViewer(viewer);
   if (admin.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can do this.');
   return admin;
@@ -111,48 +111,73 @@ export async function reissueCertificate(options: {
     participantName: options.participantName ?? undefined,
   });
   const now = options.now ?? new Date();
-  const serial = await options.db.$transaction(async (tx) => {
-    const old = await lockLiveCertificate(tx, options.certificateId);
-    const {
-      serial: _serial,
-      verifyUrl: _url,
-      statusListIndex: _index,
-      supersedesSerial: _previous,
-      ...rest
-    } = old.snapshot;
-    const created = await insertCertificate(tx, {
-      userId: old.userId,
-      enrollmentId: old.enrollmentId,
-      completionId: old.completionId,
-      courseId: old.courseId,
-      versionId: old.versionId,
-      creditApprovalId: old.creditApprovalId,
-      creditKey: old.creditKey,
-      generation: old.generation + 1,
-      supersedesId: old.id,
-      snapshot: {
-        ...rest,
-        participantName: input.participantName ?? rest.participantName,
-        issuedAt: now.toISOString(),
-        supersedesSerial: old.serial,
-      },
-    });
-    if (!created) throw new AppError('CONFLICT', `Certificate ${old.serial} was already reissued.`);
-    await tx.certificate.update({
-      where: { id: old.id },
-      data: { revokedAt: now, revocationReason: input.reason, revokedById: admin.id },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: admin.id,
-      action: 'certificate.reissue',
-      targetType: 'Certificate',
-      targetId: old.id,
-      details: { serial: old.serial, newSerial: created.serial, reason: input.reason },
-    });
-    return created.serial;
-  });
+  const serial = await options.db.$transaction((tx) =>
+    reissueInTransaction(tx, {
+      adminId: admin.id,
+      certificateId: options.certificateId,
+      reason: input.reason,
+      participantName: input.participantName,
+      now,
+    }),
+  );
   return getCertificate({ db: options.db, viewer: options.viewer, serial });
+}
+
+/**
+ * The reissue itself, in the caller's transaction (also used when an admin applies a learner's
+ * name correction): revokes the live certificate with the reason and inserts its successor.
+ * Returns the new serial; CONFLICT when it was already reissued.
+ */
+export async function reissueInTransaction(
+  tx: Prisma.TransactionClient,
+  options: {
+    adminId: string;
+    certificateId: string;
+    reason: string;
+    participantName?: string;
+    now: Date;
+  },
+): Promise<string> {
+  const { now } = options;
+  const old = await lockLiveCertificate(tx, options.certificateId);
+  const {
+    serial: _serial,
+    verifyUrl: _url,
+    statusListIndex: _index,
+    supersedesSerial: _previous,
+    ...rest
+  } = old.snapshot;
+  const created = await insertCertificate(tx, {
+    userId: old.userId,
+    enrollmentId: old.enrollmentId,
+    completionId: old.completionId,
+    courseId: old.courseId,
+    versionId: old.versionId,
+    creditApprovalId: old.creditApprovalId,
+    creditKey: old.creditKey,
+    generation: old.generation + 1,
+    supersedesId: old.id,
+    snapshot: {
+      ...rest,
+      participantName: options.participantName ?? rest.participantName,
+      issuedAt: now.toISOString(),
+      supersedesSerial: old.serial,
+    },
+  });
+  if (!created) throw new AppError('CONFLICT', `Certificate ${old.serial} was already reissued.`);
+  await tx.certificate.update({
+    where: { id: old.id },
+    data: { revokedAt: now, revocationReason: options.reason, revokedById: options.adminId },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId: options.adminId,
+    action: 'certificate.reissue',
+    targetType: 'Certificate',
+    targetId: old.id,
+    details: { serial: old.serial, newSerial: created.serial, reason: options.reason },
+  });
+  return created.serial;
 }
 
 /**
