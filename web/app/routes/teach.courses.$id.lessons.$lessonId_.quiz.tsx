@@ -361,8 +361,8 @@ function SettingsForm({
               </label>
               <label className="checkbox-label">
                 <input type="checkbox" name="allowReview" defaultChecked={flag('allowReview')} />
-                Let learners review answers and rationales after submitting (a post-test’s
-                only once the learner passes or has used the last attempt)
+                Let learners review answers and rationales after submitting (a post-test’s only once
+                the learner passes or has used the last attempt)
               </label>
             </div>
           </fieldset>

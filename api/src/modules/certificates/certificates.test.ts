@@ -100,6 +100,17 @@ async function ceCourse(approvals: ApprovalSpec[]) {
       instructor,
     );
   }
+  // The first approval set the default per-lesson minimum; this instructor explicitly asks
+  // for none, so the lessons can be completed at once (seat time is tested in learning).
+  course = await must<Editable>(
+    ops.UPDATE_DETAILS,
+    {
+      courseId: course.id,
+      revision: course.revision,
+      input: { title, summary: 'CE.', kind: 'CE', priceCents: 0, minimumLessonTimePercent: 0 },
+    },
+    instructor,
+  );
   course = await must<Editable>(
     ops.ADD_MODULE,
     { courseId: course.id, revision: course.revision, title: 'Module' },
