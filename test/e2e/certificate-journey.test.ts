@@ -189,6 +189,10 @@ describe('certificate journey', () => {
     await expect.poll(() => cycle.count()).toBe(1);
     expect(await cycle.innerText()).toContain('2.00 of 36.00');
     expect(await cycle.innerText()).toContain(`Certificate ${serial}`);
+    expect(await cycle.innerText()).toContain('index number AAPC-DEMO-0001');
+    expect(await page.getByRole('note').innerText()).toMatch(
+      /an estimate[\s\S]*own CEU tracker is the record/,
+    );
     expect(await cycle.getByRole('progressbar').getAttribute('aria-label')).toContain(
       '2.00 of 36.00 CEUs',
     );

@@ -382,6 +382,8 @@ export async function transcriptPdf(transcript: Transcript, pageSize: 'A4' | 'LE
         ceuAmount: entry.ceuAmount,
         source: entry.source === 'CERTIFICATE' ? 'certificate' : 'self-reported',
         ...(entry.serial ? { serial: entry.serial } : {}),
+        ...(entry.provider ? { provider: entry.provider } : {}),
+        ...(entry.indexNumber ? { indexNumber: entry.indexNumber } : {}),
       })),
     })),
   };
