@@ -97,6 +97,17 @@ describe('seedDemoData', () => {
     expect(postTests).toBe(1);
   });
 
+  it('asks for seat time on every credit-bearing demo course: it cannot be completed in seconds', async () => {
+    const versions = await t.db.courseVersion.findMany({
+      where: { creditApprovals: { some: {} } },
+      select: { title: true, minimumLessonTimePercent: true },
+    });
+    expect(versions.length).toBeGreaterThan(0);
+    for (const version of versions) {
+      expect(version.minimumLessonTimePercent, version.title).toBeGreaterThanOrEqual(50);
+    }
+  });
+
   it('dates every demo approval relative to the seeding day: nothing has expired', async () => {
     const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
     const expired = await t.db.creditApproval.count({ where: { validUntil: { lt: today } } });

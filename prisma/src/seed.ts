@@ -77,6 +77,7 @@ async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Pr
           summary: course.summary,
           description: course.description,
           kind: course.kind,
+          minimumLessonTimePercent: course.minimumLessonTimePercent ?? 0,
           level: course.level,
           priceCents: course.priceCents,
           instructionalMinutes,

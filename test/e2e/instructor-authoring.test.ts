@@ -190,6 +190,32 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => flash(page)).toContain('Approval AAPC-DEMO-0777 saved.');
     expect(await page.locator('.approval-card .alert-warning').count()).toBe(0);
 
+    // The first approval set the default seat-time rule; the instructor sets their own on the
+    // course page (a plain form).
+    await page.goto(courseUrl);
+    const perLesson = page.getByLabel('Minimum time per lesson (% of its estimated time)');
+    expect(await perLesson.inputValue()).toBe('80');
+    await perLesson.fill('90');
+    await page.getByLabel('Minimum total study time (minutes)').fill('lots');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await expect
+      .poll(() => page.locator('#field-minimumSeatMinutes-error').innerText())
+      .toMatch(/whole minutes/);
+    expect(await perLesson.inputValue()).toBe('90');
+    await page.getByLabel('Minimum total study time (minutes)').fill('30');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => flash(page)).toContain('Course details saved.');
+    expect(await page.getByLabel('Minimum total study time (minutes)').inputValue()).toBe('30');
+    await expectNoSeriousA11yViolations(page);
+    const rules = await stack.database.db.course.findUniqueOrThrow({
+      where: { id: courseId },
+      select: {
+        draftVersion: { select: { minimumLessonTimePercent: true, minimumSeatMinutes: true } },
+      },
+    });
+    expect(rules.draftVersion).toEqual({ minimumLessonTimePercent: 90, minimumSeatMinutes: 30 });
+    await page.getByRole('link', { name: /Credit approvals/ }).click();
+
     // Publish: the change summary, then version 1 is live.
     await page.getByRole('link', { name: 'Publish', exact: true }).click();
     await expect

@@ -40,7 +40,7 @@ export type {
   TranscriptInput,
   TranscriptPdfOptions,
 } from './pdf/transcript.js';
-export { renderTranscriptPdf } from './pdf/transcript.js';
+export { renderTranscriptPdf, TRANSCRIPT_ESTIMATE_NOTICE } from './pdf/transcript.js';
 export {
   CROCKFORD_ALPHABET,
   generateSerial,

@@ -70,6 +70,11 @@ export interface DemoCourse {
   summary: string;
   description: string;
   kind: CourseKind;
+  /**
+   * Completion rule: share of each lesson's estimated time to spend on it (0 when absent).
+   * Credit-bearing demo courses set it, as authoring does for a draft's first approval.
+   */
+  minimumLessonTimePercent?: number;
   level: CourseLevel;
   priceCents: number;
   /** false: a DRAFT course whose only version is unpublished. */

@@ -28,7 +28,7 @@ import {
   UpdateCourseDetailsDocument,
 } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
-import { centsToDollars, parseDollarsToCents } from '../utils/form-values';
+import { centsToDollars, parseDollarsToCents, parseWholeNumber } from '../utils/form-values';
 import { formatDate, roleLabel } from '../utils/format';
 import { cookieHeaders, setFlash } from '../utils/session.server';
 import {
@@ -76,13 +76,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
       price: form.text('price'),
       free: form.checked('free') ? 'on' : '',
       coverImageUrl: form.text('coverImageUrl'),
+      minimumLessonTimePercent: form.text('minimumLessonTimePercent'),
+      minimumSeatMinutes: form.text('minimumSeatMinutes'),
     };
     const price = values.free ? { ok: true as const, value: 0 } : parseDollarsToCents(values.price);
+    // Blank seat-time fields mean "no minimum" (0).
+    const lessonPercent =
+      values.minimumLessonTimePercent === ''
+        ? 0
+        : parseWholeNumber(values.minimumLessonTimePercent);
+    const seatMinutes =
+      values.minimumSeatMinutes === '' ? 0 : parseWholeNumber(values.minimumSeatMinutes);
     const local: Record<string, string[]> = {};
     if (!price.ok) local.price = [price.error];
     if (!isOneOf(KIND_OPTIONS, values.kind)) local.kind = ['Choose a kind.'];
     if (!isOneOf(LEVEL_OPTIONS, values.level)) local.level = ['Choose a level.'];
-    if (!price.ok || !isOneOf(KIND_OPTIONS, values.kind) || !isOneOf(LEVEL_OPTIONS, values.level)) {
+    if (lessonPercent === null) {
+      local.minimumLessonTimePercent = ['Enter a whole percentage from 0 to 100, like 80.'];
+    }
+    if (seatMinutes === null) local.minimumSeatMinutes = ['Enter whole minutes, like 90.'];
+    if (
+      !price.ok ||
+      !isOneOf(KIND_OPTIONS, values.kind) ||
+      !isOneOf(LEVEL_OPTIONS, values.level) ||
+      lessonPercent === null ||
+      seatMinutes === null
+    ) {
       return localFailure({ intent, values, fieldErrors: local, revision });
     }
     const result = await gql(request, UpdateCourseDetailsDocument, {
@@ -96,6 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         level: values.level,
         priceCents: price.value,
         coverImageUrl: values.coverImageUrl || null,
+        minimumLessonTimePercent: lessonPercent,
+        minimumSeatMinutes: seatMinutes,
       },
     });
     if (result.errors) {
@@ -258,6 +279,33 @@ function DetailsForm() {
             defaultValue={values?.coverImageUrl ?? course.coverImageUrl ?? ''}
             errors={errors.coverImageUrl}
           />
+          <fieldset className="plain-fieldset">
+            <legend>Seat time (completion rules)</legend>
+            <p className="field-hint">
+              Certificates rest on these rules: a learner can mark a lesson complete only after
+              spending the share of its estimated time you set, and completes the course only after
+              the total study time. Adding the first credit approval sets 80 % per lesson when
+              neither rule is set. 0 or blank: no minimum.
+            </p>
+            <div className="field-row">
+              <Field
+                name="minimumLessonTimePercent"
+                label="Minimum time per lesson (% of its estimated time)"
+                inputMode="numeric"
+                defaultValue={
+                  values?.minimumLessonTimePercent ?? String(course.minimumLessonTimePercent)
+                }
+                errors={errors.minimumLessonTimePercent}
+              />
+              <Field
+                name="minimumSeatMinutes"
+                label="Minimum total study time (minutes)"
+                inputMode="numeric"
+                defaultValue={values?.minimumSeatMinutes ?? String(course.minimumSeatMinutes)}
+                errors={errors.minimumSeatMinutes}
+              />
+            </div>
+          </fieldset>
           <div className="form-actions">
             <button type="submit" disabled={saving}>
               {saving ? 'Saving…' : 'Save details'}

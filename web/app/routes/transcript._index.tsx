@@ -116,6 +116,12 @@ export default function TranscriptPage() {
           <Link to="/certificates">certificates</Link> and what you add yourself. Each body’s CEUs
           count only toward that body’s credentials.
         </p>
+        <p className="alert alert-info" role="note">
+          This transcript is an estimate computed from the records kept here and the renewal rules
+          as entered by the administrator. It is not a certifying body’s record: the body’s own CEU
+          tracker is the record of your compliance (for example AAPC’s CEU Tracker or AHIMA’s
+          recertification portal). Check it there before your cycle ends.
+        </p>
         <p className="form-actions">
           <a className="button button-secondary" href="/transcript/export/pdf" download>
             Export PDF
@@ -148,6 +154,9 @@ export default function TranscriptPage() {
                 {cycle.coreMinimum
                   ? ` · core ${cycle.coreEarned} of at least ${cycle.coreMinimum}`
                   : ''}
+                {cycle.credentialMinimums.map(
+                  (own) => ` · ${own.credential} ${own.earned} of at least ${own.minimum}`,
+                )}
               </p>
               <progress
                 className="ceu-progress"
@@ -179,7 +188,11 @@ export default function TranscriptPage() {
                         <td>{formatDate(entry.date)}</td>
                         <td>
                           {entry.title}
-                          <span className="muted small"> · {entry.provider}</span>
+                          <span className="muted small">
+                            {' '}
+                            · {entry.provider}
+                            {entry.indexNumber ? ` · index number ${entry.indexNumber}` : ''}
+                          </span>
                         </td>
                         <td className="numeric">{entry.ceuAmount}</td>
                         <td>

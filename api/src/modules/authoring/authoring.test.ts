@@ -357,6 +357,45 @@ describe('credit approval rules', () => {
     ).toBeUndefined();
   });
 
+  it('gives a credit-bearing draft a default minimum time per lesson, which the instructor can change', async () => {
+    const RULES = `query($id: ID!) { editableCourse(id: $id) { revision minimumLessonTimePercent minimumSeatMinutes } }`;
+    type Rules = { revision: number; minimumLessonTimePercent: number; minimumSeatMinutes: number };
+    const course = await draftCourse('Seat Time Course');
+    expect(await must<Rules>(RULES, { id: course.id })).toMatchObject({
+      minimumLessonTimePercent: 0,
+      minimumSeatMinutes: 0,
+    });
+    const withApproval = await must<Course>(ops.ADD_APPROVAL, {
+      courseId: course.id,
+      revision: course.revision,
+      input: { ...ops.VALID_APPROVAL, approvedTitle: 'Seat Time Course' },
+    });
+    const defaulted = await must<Rules>(RULES, { id: course.id });
+    expect(defaulted.minimumLessonTimePercent).toBe(80);
+    // The instructor's own choice stands, and a second approval does not override it.
+    await must<Course>(ops.UPDATE_DETAILS, {
+      courseId: course.id,
+      revision: withApproval.revision,
+      input: {
+        title: 'Seat Time Course',
+        summary: 'S.',
+        kind: 'CE',
+        minimumLessonTimePercent: 50,
+        minimumSeatMinutes: 30,
+      },
+    });
+    const changed = await must<Rules>(RULES, { id: course.id });
+    await must<Course>(ops.ADD_APPROVAL, {
+      courseId: course.id,
+      revision: changed.revision,
+      input: { ...ops.VALID_APPROVAL, approvalNumber: 'PMI-2', body: 'PMI' },
+    });
+    expect(await must<Rules>(RULES, { id: course.id })).toMatchObject({
+      minimumLessonTimePercent: 50,
+      minimumSeatMinutes: 30,
+    });
+  });
+
   it('refuses an expired approval', async () => {
     const course = await draftCourse('Expired Approval Course');
     const withApproval = await must<Course>(ops.ADD_APPROVAL, {

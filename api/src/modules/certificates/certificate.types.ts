@@ -258,6 +258,18 @@ export class TranscriptEntry {
   selfReportedId!: string | null;
 }
 
+@ObjectType({ description: 'A credential’s own minimum within a cycle (AAPC specialty).' })
+export class CredentialMinimum {
+  @Field(() => String, { description: 'The credential, e.g. "CRC".' })
+  credential!: string;
+
+  @Field(() => String, { description: 'CEUs it needs in its own category.' })
+  minimum!: string;
+
+  @Field(() => String, { description: 'CEUs earned in that category in the cycle.' })
+  earned!: string;
+}
+
 @ObjectType({
   description: 'A renewal cycle of one body’s credentials. Bodies are never added together.',
 })
@@ -301,7 +313,15 @@ export class TranscriptCycle {
   })
   coreEarned!: string | null;
 
-  @Field(() => Int, { description: 'Earned as a share of required, 0–100.' })
+  @Field(() => [CredentialMinimum], {
+    description: 'Specialty credentials’ own minimums (AAPC), each with what counts toward it.',
+  })
+  credentialMinimums!: CredentialMinimum[];
+
+  @Field(() => Int, {
+    description:
+      'Progress toward the cycle, 0–100: 100 only when nothing remains (core and specialty minimums included).',
+  })
   percent!: number;
 
   @Field(() => [TranscriptEntry], { description: 'Entries, newest first.' })
@@ -355,6 +375,22 @@ export class CeuRequirement {
   @Field(() => String, { description: 'The category that counts as core.' })
   coreCategory!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'At most this many CEUs from capCategory count toward a cycle (null: no cap).',
+  })
+  capCeus!: string | null;
+
+  @Field(() => String, { description: 'The capped category (empty: none).' })
+  capCategory!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'CEUs this credential needs in its own category (named as the credential) per cycle, beside the total; null: none.',
+  })
+  credentialMinimum!: string | null;
+
   @Field(() => String, { description: 'Source and explanation.' })
   note!: string;
 
@@ -387,6 +423,21 @@ export class CeuRequirementInput {
 
   @Field(() => String, { description: 'The category that counts as core.' })
   coreCategory!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'At most this many CEUs from capCategory count (null or omitted: no cap).',
+  })
+  capCeus?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The capped category.' })
+  capCategory?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'CEUs this credential needs in its own category per cycle (null: none).',
+  })
+  credentialMinimum?: string | null;
 
   @Field(() => String, { description: 'Source and explanation.' })
   note!: string;

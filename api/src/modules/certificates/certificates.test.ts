@@ -107,6 +107,17 @@ async function ceCourse(approvals: ApprovalSpec[]) {
       instructor,
     );
   }
+  // The first approval set the default per-lesson minimum; this instructor explicitly asks
+  // for none, so the lessons can be completed at once (seat time is tested in learning).
+  course = await must<Editable>(
+    ops.UPDATE_DETAILS,
+    {
+      courseId: course.id,
+      revision: course.revision,
+      input: { title, summary: 'CE.', kind: 'CE', priceCents: 0, minimumLessonTimePercent: 0 },
+    },
+    instructor,
+  );
   course = await must<Editable>(
     ops.ADD_MODULE,
     { courseId: course.id, revision: course.revision, title: 'Module' },
@@ -984,18 +995,58 @@ describe('CEU transcript', () => {
       'AAPC/*/36.00',
       'AHIMA/*/20.00',
       'AHIMA/CCS/20.00',
+      'AHIMA/CDIP/30.00',
+      'AHIMA/CHDA/30.00',
+      'AHIMA/CHPS/30.00',
       'AHIMA/RHIA/30.00',
       'PMI/CMC/12.00',
     ]);
     const rhia = rules.find((r) => r.credential === 'RHIA') as Record<string, unknown>;
     const { id, body: _b, credential: _c, ...input } = rhia;
-    expect(await must(UPDATE, { id, input: { ...input, baseCeus: '30.00' } }, admin)).toEqual({
-      baseCeus: '30.00',
+    // A rule in force is history: rewriting it in place (same effective date) is refused.
+    const inPlace = await api.gql(
+      UPDATE,
+      { id, input: { ...input, baseCeus: '35.00' } },
+      { token: admin.token },
+    );
+    expect(inPlace.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(inPlace.errors?.[0]?.message).toMatch(/in force since 2000-01-01/);
+    // A change takes effect from a date: it is a new dated row; the old one stays.
+    const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect(
+      await must(
+        UPDATE,
+        { id, input: { ...input, baseCeus: '35.00', effectiveFrom: from } },
+        admin,
+      ),
+    ).toEqual({ baseCeus: '35.00' });
+    const rows = await api.database.db.ceuRequirement.findMany({
+      where: { body: 'AHIMA', credential: 'RHIA' },
+      orderBy: { effectiveFrom: 'asc' },
     });
     expect(
+      rows.map((r) => [r.effectiveFrom.toISOString().slice(0, 10), r.baseCeus.toFixed(2)]),
+    ).toEqual([
+      ['2000-01-01', '30.00'],
+      [from, '35.00'],
+    ]);
+    expect(
       await api.database.db.auditLog.count({
-        where: { targetType: 'CeuRequirement', targetId: id as string },
+        where: { targetType: 'CeuRequirement', action: 'ceuRequirement.add' },
       }),
     ).toBe(1);
+    // A learner's cycle that began before that date still needs 30.
+    const holder = await registerActor(api, 'STUDENT');
+    await must(
+      ADD_CREDENTIAL,
+      { input: { body: 'AHIMA', credential: 'RHIA', certifiedOn: '2025-06-01' } },
+      holder,
+    );
+    const transcript = await must<{ cycles: { required: string; cycleStart: string }[] }>(
+      TRANSCRIPT,
+      {},
+      holder,
+    );
+    expect(transcript.cycles[0]).toMatchObject({ cycleStart: '2025-06-01', required: '30.00' });
   });
 });

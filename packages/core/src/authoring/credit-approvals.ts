@@ -42,16 +42,33 @@ async function draftApproval(
   return approval;
 }
 
-/** Adds a credit approval to the draft. Its rules are checked again when publishing. */
+/**
+ * The per-lesson minimum a draft gets when its first credit approval is attached and it has
+ * no seat-time rule yet: credit certifies instruction, so a credit-bearing course should not
+ * be completable by clicking through. The instructor may change it on the course page.
+ */
+export const DEFAULT_CREDIT_LESSON_TIME_PERCENT = 80;
+
+/**
+ * Adds a credit approval to the draft. Its rules are checked again when publishing. The
+ * first approval of a draft without any seat-time rule sets the default per-lesson minimum.
+ */
 export async function addCreditApproval(
   options: DraftEditOptions & { input: CreditApprovalInput },
 ): Promise<EditableCourse> {
   const input = parseInput(creditApprovalSchema, options.input);
   return editSyllabus(options, async (tx, draftVersionId) => {
+    const existing = await tx.creditApproval.count({ where: { versionId: draftVersionId } });
     await tx.creditApproval.create({
       data: { ...approvalData(input), versionId: draftVersionId },
       select: { id: true },
     });
+    if (existing === 0) {
+      await tx.courseVersion.updateMany({
+        where: { id: draftVersionId, minimumLessonTimePercent: 0, minimumSeatMinutes: 0 },
+        data: { minimumLessonTimePercent: DEFAULT_CREDIT_LESSON_TIME_PERCENT },
+      });
+    }
   });
 }
 

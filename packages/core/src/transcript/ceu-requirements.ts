@@ -21,6 +21,14 @@ export interface CeuRequirementView {
   maxAdditional: number | null;
   coreMinimum: string | null;
   coreCategory: string;
+  /** At most this many CEUs from `capCategory` count toward the cycle (null: no cap). */
+  capCeus: string | null;
+  capCategory: string;
+  /**
+   * CEUs this credential needs in its own category (entries whose category is the credential's
+   * name, e.g. "CRC") per cycle, beside the cycle total (AAPC specialty credentials); null: none.
+   */
+  credentialMinimum: string | null;
   note: string;
   updatedAt: Date;
 }
@@ -37,6 +45,9 @@ const select = {
   maxAdditional: true,
   coreMinimum: true,
   coreCategory: true,
+  capCeus: true,
+  capCategory: true,
+  credentialMinimum: true,
   note: true,
   updatedAt: true,
 } as const;
@@ -50,6 +61,8 @@ export function toRequirementView(row: Row): CeuRequirementView {
     baseCeus: row.baseCeus.toFixed(2),
     additionalCeus: row.additionalCeus.toFixed(2),
     coreMinimum: row.coreMinimum ? row.coreMinimum.toFixed(2) : null,
+    capCeus: row.capCeus ? row.capCeus.toFixed(2) : null,
+    credentialMinimum: row.credentialMinimum ? row.credentialMinimum.toFixed(2) : null,
   };
 }
 
@@ -89,50 +102,97 @@ const updateSchema = z.object({
   maxAdditional: z.number().int().min(0).max(50).nullable(),
   coreMinimum: amount.nullable(),
   coreCategory: z.string().trim().min(1).max(100),
+  capCeus: amount.nullish(),
+  capCategory: z.string().trim().max(100).optional(),
+  credentialMinimum: amount.nullish(),
   note: z.string().trim().max(1000),
   effectiveFrom: z.iso.date({ error: 'Enter a date as YYYY-MM-DD.' }),
 });
 
 export type CeuRequirementInput = z.input<typeof updateSchema>;
 
-/** Admin: changes a renewal rule (audited). */
+/**
+ * Admin: changes a renewal rule (audited). Rules are dated rows: a cycle uses the rule in
+ * force when it starts, so a rule already in force (effective on or before today) is never
+ * rewritten: the change is saved as a new row effective from the date given, which must be
+ * later than the rule's own. A rule not yet in force is edited in place.
+ */
 export async function updateCeuRequirement(options: {
   db: Db;
   viewer: Viewer | null;
   requirementId: string;
   input: CeuRequirementInput;
+  now?: Date;
 }): Promise<CeuRequirementView> {
   const admin = requireAdmin(options.viewer);
   if (!z.uuid().safeParse(options.requirementId).success)
     throw AppError.notFound('CEU requirement');
   const input = parseInput(updateSchema, options.input);
+  const today = isoDay(options.now ?? new Date());
   return options.db.$transaction(async (tx) => {
     const before = await tx.ceuRequirement.findUnique({
       where: { id: options.requirementId },
       select,
     });
     if (!before) throw AppError.notFound('CEU requirement');
-    const row = await tx.ceuRequirement.update({
-      where: { id: before.id },
-      data: {
-        cycleMonths: input.cycleMonths,
-        cycleAnchor: input.cycleAnchor,
-        baseCeus: new Prisma.Decimal(input.baseCeus),
-        additionalCeus: new Prisma.Decimal(input.additionalCeus),
-        maxAdditional: input.maxAdditional,
-        coreMinimum: input.coreMinimum === null ? null : new Prisma.Decimal(input.coreMinimum),
-        coreCategory: input.coreCategory,
-        note: input.note,
-        effectiveFrom: new Date(`${input.effectiveFrom}T00:00:00.000Z`),
-        updatedById: admin.id,
-      },
-      select,
-    });
-    const view = toRequirementView(row);
     const previous = toRequirementView(before);
+    const inForce = previous.effectiveFrom <= today;
+    if (inForce && input.effectiveFrom <= previous.effectiveFrom) {
+      throw AppError.badInput(
+        {
+          effectiveFrom: [
+            `This rule is in force since ${previous.effectiveFrom} and past cycles use it. Enter the later date from which the change applies.`,
+          ],
+        },
+        `This rule is in force since ${previous.effectiveFrom} and past cycles use it: enter the later date from which the change applies.`,
+      );
+    }
+    const data = {
+      cycleMonths: input.cycleMonths,
+      cycleAnchor: input.cycleAnchor,
+      baseCeus: new Prisma.Decimal(input.baseCeus),
+      additionalCeus: new Prisma.Decimal(input.additionalCeus),
+      maxAdditional: input.maxAdditional,
+      coreMinimum: input.coreMinimum === null ? null : new Prisma.Decimal(input.coreMinimum),
+      coreCategory: input.coreCategory,
+      capCeus: input.capCeus == null ? null : new Prisma.Decimal(input.capCeus),
+      capCategory: input.capCategory ?? '',
+      credentialMinimum:
+        input.credentialMinimum == null ? null : new Prisma.Decimal(input.credentialMinimum),
+      note: input.note,
+      effectiveFrom: new Date(`${input.effectiveFrom}T00:00:00.000Z`),
+      updatedById: admin.id,
+    };
+    if (inForce) {
+      const taken = await tx.ceuRequirement.findUnique({
+        where: {
+          body_credential_effectiveFrom: {
+            body: before.body,
+            credential: before.credential,
+            effectiveFrom: data.effectiveFrom,
+          },
+        },
+        select: { id: true },
+      });
+      if (taken) {
+        throw AppError.badInput(
+          {
+            effectiveFrom: [`A rule effective from ${input.effectiveFrom} exists: edit that one.`],
+          },
+          `A ${before.body} ${before.credential} rule effective from ${input.effectiveFrom} exists: edit that one.`,
+        );
+      }
+    }
+    const row = inForce
+      ? await tx.ceuRequirement.create({
+          data: { ...data, body: before.body, credential: before.credential },
+          select,
+        })
+      : await tx.ceuRequirement.update({ where: { id: before.id }, data, select });
+    const view = toRequirementView(row);
     await recordAudit(tx, {
       actorId: admin.id,
-      action: 'ceuRequirement.update',
+      action: inForce ? 'ceuRequirement.add' : 'ceuRequirement.update',
       targetType: 'CeuRequirement',
       targetId: row.id,
       details: {

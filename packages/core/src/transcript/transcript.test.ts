@@ -13,6 +13,9 @@ const rule = (
   maxAdditional: null,
   coreMinimum: null,
   coreCategory: 'core',
+  capCeus: null,
+  capCategory: '',
+  credentialMinimum: null,
   note: '',
   updatedAt: new Date(0),
   ...r,
@@ -127,13 +130,13 @@ describe('CEU transcript math', () => {
       ['2026-01-01', '2026-12-31', true],
       ['2025-01-01', '2025-12-31', false],
     ]);
-    // 12 earned, but only 8 core: one core CEU still needed.
+    // 12 earned, but only 8 core: one core CEU still needed, so the bar is not full.
     expect(cycles[0]).toMatchObject({
       earned: '12.00',
       coreEarned: '8.00',
       coreMinimum: '9.00',
       remaining: '1.00',
-      percent: 100,
+      percent: 91,
     });
     expect(cycles[1]).toMatchObject({ earned: '2.00', remaining: '10.00' });
   });
@@ -173,5 +176,85 @@ describe('CEU transcript math', () => {
       ['2026-02-01', '30.00'],
       ['2024-02-01', '36.00'],
     ]);
+  });
+
+  it('requires 30 for AHIMA CHPS, CHDA and CDIP (not the 20 of the body’s default)', () => {
+    const rules = [
+      ...RULES,
+      ...['CHPS', 'CHDA', 'CDIP'].map((name) =>
+        rule({ body: 'AHIMA', credential: name, baseCeus: '30.00', additionalCeus: '10.00' }),
+      ),
+    ];
+    for (const name of ['CHPS', 'CHDA', 'CDIP']) {
+      const result = buildTranscript({
+        learnerName: 'L',
+        credentials: [credential('AHIMA', name, '2025-03-01')],
+        requirements: rules,
+        certificates: [],
+        selfReported: [],
+        today: '2026-11-27',
+        generatedAt: new Date(),
+        sponsor: 'S',
+      });
+      expect(result.cycles[0]?.required, name).toBe('30.00');
+    }
+  });
+
+  it('counts at most a rule’s cap from its capped category', () => {
+    const rules = [
+      rule({
+        body: 'AHIMA',
+        credential: '*',
+        baseCeus: '20.00',
+        capCeus: '5.00',
+        capCategory: 'self-study',
+      }),
+    ];
+    const result = buildTranscript({
+      learnerName: 'L',
+      credentials: [credential('AHIMA', 'CCS', '2025-03-01')],
+      requirements: rules,
+      certificates: [],
+      selfReported: [
+        self('AHIMA', '2026-01-01', '8.00', 'Self-study'),
+        self('AHIMA', '2026-02-01', '4.00', 'coding'),
+      ],
+      today: '2026-11-27',
+      generatedAt: new Date(),
+      sponsor: 'S',
+    });
+    // 8 self-study CEUs, of which 5 count, plus 4: 9 of 20.
+    expect(result.cycles[0]).toMatchObject({ earned: '9.00', remaining: '11.00', percent: 45 });
+  });
+
+  it('asks each AAPC specialty credential for its own minimum, beside the cycle total', () => {
+    const rules = [
+      ...RULES,
+      rule({ body: 'AAPC', credential: 'CRC', baseCeus: '36.00', credentialMinimum: '8.00' }),
+    ];
+    const result = buildTranscript({
+      learnerName: 'L',
+      credentials: [
+        credential('AAPC', 'CPC', '2025-06-01'),
+        credential('AAPC', 'CRC', '2025-06-01'),
+      ],
+      requirements: rules,
+      certificates: [],
+      selfReported: [
+        self('AAPC', '2026-01-01', '38.00', 'core'),
+        self('AAPC', '2026-02-01', '2.00', 'CRC'),
+      ],
+      today: '2026-11-27',
+      generatedAt: new Date(),
+      sponsor: 'S',
+    });
+    // 40 of 40 earned, but only 2 of CRC's 8: 6 still needed, and the bar is not full.
+    expect(result.cycles[0]).toMatchObject({
+      required: '40.00',
+      earned: '40.00',
+      remaining: '6.00',
+      credentialMinimums: [{ credential: 'CRC', minimum: '8.00', earned: '2.00' }],
+    });
+    expect(result.cycles[0]!.percent).toBeLessThan(100);
   });
 });

@@ -49,7 +49,9 @@ export interface TranscriptCycleView {
   coreMinimum: string | null;
   coreEarned: string | null;
   coreCategory: string | null;
-  /** 0–100, for the progress bar. */
+  /** Specialty credentials' own minimums (AAPC), each with what counts toward it. */
+  credentialMinimums: { credential: string; minimum: string; earned: string }[];
+  /** 0–100, for the progress bar: 100 only when nothing remains (core and specialty included). */
   percent: number;
   entries: TranscriptEntryView[];
 }
@@ -191,7 +193,31 @@ export function buildTranscript(input: {
         main.maxAdditional ?? Number.POSITIVE_INFINITY,
       );
       const required = toHundredths(main.baseCeus) + extras * toHundredths(main.additionalCeus);
-      const earned = entries.reduce((sum, entry) => sum + toHundredths(entry.ceuAmount), 0);
+      const sameCategory = (entry: TranscriptEntryView, category: string) =>
+        entry.category.trim().toLowerCase() === category.trim().toLowerCase();
+      const total = entries.reduce((sum, entry) => sum + toHundredths(entry.ceuAmount), 0);
+      // A cap counts at most capCeus of the capped category toward the cycle.
+      const capped =
+        main.capCeus && main.capCategory
+          ? entries
+              .filter((entry) => sameCategory(entry, main.capCategory))
+              .reduce((sum, entry) => sum + toHundredths(entry.ceuAmount), 0)
+          : 0;
+      const earned = total - Math.max(0, capped - (main.capCeus ? toHundredths(main.capCeus) : 0));
+      const credentialMinimums = credentials.flatMap((held) => {
+        const own = ruleFor(input.requirements, body, held.credential, period.start);
+        if (!own?.credentialMinimum || own.credential !== held.credential) return [];
+        const earnedOwn = entries
+          .filter((entry) => sameCategory(entry, held.credential))
+          .reduce((sum, entry) => sum + toHundredths(entry.ceuAmount), 0);
+        return [
+          {
+            credential: held.credential,
+            minimum: toHundredths(own.credentialMinimum),
+            earned: earnedOwn,
+          },
+        ];
+      });
       const coreMinimum = main.coreMinimum ? toHundredths(main.coreMinimum) : null;
       const coreEarned =
         coreMinimum === null
@@ -203,6 +229,7 @@ export function buildTranscript(input: {
         0,
         required - earned,
         coreMinimum === null ? 0 : coreMinimum - (coreEarned ?? 0),
+        ...credentialMinimums.map((own) => own.minimum - own.earned),
       );
       cycles.push({
         body,
@@ -217,7 +244,18 @@ export function buildTranscript(input: {
         coreMinimum: coreMinimum === null ? null : fromHundredths(coreMinimum),
         coreEarned: coreEarned === null ? null : fromHundredths(coreEarned),
         coreCategory: coreMinimum === null ? null : main.coreCategory,
-        percent: required === 0 ? 100 : Math.min(100, Math.floor((earned * 100) / required)),
+        credentialMinimums: credentialMinimums.map((own) => ({
+          credential: own.credential,
+          minimum: fromHundredths(own.minimum),
+          earned: fromHundredths(own.earned),
+        })),
+        // The bar follows what remains, so it reads 100 % only when nothing does.
+        percent:
+          remaining === 0
+            ? 100
+            : required === 0
+              ? 0
+              : Math.max(0, Math.min(99, Math.floor(((required - remaining) * 100) / required))),
         entries,
       });
     });
@@ -344,6 +382,8 @@ export async function transcriptPdf(transcript: Transcript, pageSize: 'A4' | 'LE
         ceuAmount: entry.ceuAmount,
         source: entry.source === 'CERTIFICATE' ? 'certificate' : 'self-reported',
         ...(entry.serial ? { serial: entry.serial } : {}),
+        ...(entry.provider ? { provider: entry.provider } : {}),
+        ...(entry.indexNumber ? { indexNumber: entry.indexNumber } : {}),
       })),
     })),
   };

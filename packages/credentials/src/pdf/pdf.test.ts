@@ -147,6 +147,14 @@ describe('renderTranscriptPdf', () => {
     expect(lines).toContain('CEU-4N8R-2WZC-K7PA');
     expect(lines).toContain('Self-reported');
     expect(lines).toContain('Page 1 of 1');
+    // Each entry names its provider, and a certificate's index number.
+    expect(lines).toContain('Provider: CodeCred LMS');
+    expect(lines).toContain('Index number AAPC-DEMO-0001');
+    expect(lines).toContain('Provider: Regional AAPC chapter');
+    // It says plainly that it is an estimate and the body's own tracker is the record.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('This transcript is an estimate');
+    expect(flat).toContain('own CEU tracker is the record');
   });
 
   it('prints the learner name exactly', async () => {

@@ -12,7 +12,18 @@ export interface TranscriptEntry {
   ceuAmount: string;
   source: 'certificate' | 'self-reported';
   serial?: string;
+  /** Who provided the program (our sponsor for certificates; as reported otherwise). */
+  provider?: string;
+  /** The approval's index number (certificates). */
+  indexNumber?: string;
 }
+
+/** What the transcript is, and is not (shown on the PDF; the web page says the same). */
+export const TRANSCRIPT_ESTIMATE_NOTICE =
+  'This transcript is an estimate computed from the records kept here and the renewal rules as ' +
+  'entered by the administrator. It is not a certifying body’s record: the body’s own CEU ' +
+  'tracker is the record of your compliance (for example AAPC’s CEU Tracker or AHIMA’s ' +
+  'recertification portal). Check it there before your cycle ends.';
 
 export interface TranscriptCycle {
   /** The credential being maintained, e.g. "CPC (AAPC)". */
@@ -105,7 +116,10 @@ export async function renderTranscriptPdf(
   doc.text(`Learner: ${learnerName}`, MARGIN, y, { lineBreak: false });
   y += 14;
   doc.fillColor(MUTED).text(`Generated ${generatedOn}`, MARGIN, y, { lineBreak: false });
-  y += 14;
+  y += 16;
+  doc.font(FONT.sansBold).fontSize(8.5).fillColor(INK);
+  doc.text(TRANSCRIPT_ESTIMATE_NOTICE, MARGIN, y, { width: W - 2 * MARGIN });
+  y = doc.y + 8;
   doc
     .lineWidth(0.8)
     .strokeColor(INK)
@@ -177,9 +191,19 @@ export async function renderTranscriptPdf(
         source: entry.source === 'certificate' ? 'Certificate' : 'Self-reported',
         serial: entry.serial ?? '',
       };
+      const details = [
+        entry.provider ? `Provider: ${pdfText(entry.provider)}` : null,
+        entry.indexNumber ? `Index number ${pdfText(entry.indexNumber)}` : null,
+      ]
+        .filter(Boolean)
+        .join('\n');
       doc.font(FONT.sans).fontSize(8.5);
       const titleHeight = doc.heightOfString(cells.title, { width: widths[1]! - 2 * pad });
-      const rowHeight = Math.max(titleHeight, 10) + 2 * pad + 2;
+      doc.fontSize(7.5);
+      const detailHeight = details
+        ? doc.heightOfString(details, { width: widths[1]! - 2 * pad }) + 2
+        : 0;
+      const rowHeight = Math.max(titleHeight + detailHeight, 10) + 2 * pad + 2;
       if (y + rowHeight > bottom()) {
         newPage();
         headerRow();
@@ -197,6 +221,10 @@ export async function renderTranscriptPdf(
           align: c.align,
           ...(c.key === 'title' ? {} : { lineBreak: false }),
         });
+        if (c.key === 'title' && details) {
+          doc.font(FONT.sans).fontSize(7.5).fillColor(MUTED);
+          doc.text(details, x + pad, y + pad + 1 + titleHeight + 2, { width });
+        }
         x += widths[i]!;
       });
       y += rowHeight;

@@ -62,6 +62,8 @@ export function sampleTranscript(): TranscriptInput {
             ceuAmount: '2.00',
             source: 'certificate',
             serial: 'CEU-7K3M-9QXD-H2TB',
+            provider: 'CodeCred LMS',
+            indexNumber: 'AAPC-DEMO-0001',
           },
           {
             date: '2026-03-14',
@@ -77,6 +79,7 @@ export function sampleTranscript(): TranscriptInput {
             body: 'AAPC',
             ceuAmount: '2.00',
             source: 'self-reported',
+            provider: 'Regional AAPC chapter',
           },
         ],
       },

@@ -17,6 +17,8 @@ export const icd10Guidelines: DemoCourse = {
     'outpatient reporting rules of Section IV, then shows a repeatable method for working ' +
     'through the yearly addenda.',
   kind: 'CE',
+  // A 2-CEU course: each lesson needs 80 % of its estimated time before it can be completed.
+  minimumLessonTimePercent: 80,
   level: 'INTERMEDIATE',
   priceCents: 4900,
   published: true,
