@@ -17,7 +17,9 @@ export async function signInAs(
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).last().click();
-  await expect.poll(() => page.getByRole('banner').innerText()).toContain('Sign out');
+  await expect
+    .poll(() => page.getByRole('banner').innerText(), { timeout: 15_000 })
+    .toContain('Sign out');
   return page;
 }
 

@@ -35,7 +35,6 @@ const billable = (value: boolean | null) => (value === null ? '—' : value ? 'b
 
 export default function CodeSetReleasePage() {
   const { release, kind } = useLoaderData<typeof loader>();
-  const total = release.addedCount + release.deletedCount + release.changedCount;
   return (
     <section aria-labelledby="release-title">
       <p>
@@ -70,9 +69,9 @@ export default function CodeSetReleasePage() {
               Filter
             </button>
           </Form>
-          {total > release.changes.length && !kind ? (
+          {release.changes.length === 200 ? (
             <p className="small muted">
-              The first {release.changes.length} changes by code are shown.
+              The first 200 changes by code are shown; choose a kind of change to narrow the list.
             </p>
           ) : null}
           <div className="table-wrap">

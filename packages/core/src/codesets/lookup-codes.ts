@@ -18,6 +18,13 @@ export interface CodeLookup {
   results: CodeLookupResult[];
 }
 
+/**
+ * Ranking reads every matching description; a very common word ("unspecified") matches tens of
+ * thousands of codes. The words branch ranks at most this many matches (in file order), which
+ * bounds the worst case; narrower queries (most) are ranked in full.
+ */
+const WORD_CANDIDATES = 2000;
+
 const lookupSchema = z.object({
   system: z.enum(['ICD10CM', 'ICD10PCS', 'HCPCS'], {
     error: 'Choose ICD-10-CM, ICD-10-PCS or HCPCS Level II.',
@@ -67,10 +74,12 @@ export async function lookupCodes(options: {
   >`
     WITH hits AS (
       ${prefixHits}
-      SELECT c."code", c."billable", c."shortDescription", c."longDescription",
-             1 AS tier, ts_rank_cd(c."searchVector", q) AS score
-      FROM "CodeSetCode" c, websearch_to_tsquery('english', ${input.query}) q
-      WHERE c."releaseId" = ${release.id}::uuid AND c."searchVector" @@ q
+      SELECT m."code", m."billable", m."shortDescription", m."longDescription",
+             1 AS tier, ts_rank_cd(m."searchVector", q) AS score
+      FROM websearch_to_tsquery('english', ${input.query}) q,
+           LATERAL (SELECT * FROM "CodeSetCode" c
+                    WHERE c."releaseId" = ${release.id}::uuid AND c."searchVector" @@ q
+                    LIMIT ${WORD_CANDIDATES}) m
     )
     SELECT "code", "billable", "shortDescription", "longDescription"
     FROM hits
