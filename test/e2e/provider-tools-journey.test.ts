@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { markVersionPublished } from '@lms/db';
+import { extractPdfTextLines } from '@lms/pdf/testing';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractPdfTextLines } from '../../packages/credentials/src/testing/pdf-text';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
 import { callApi, DEMO_PASSWORD } from '../support/journey';
@@ -265,7 +265,7 @@ describe('provider tools journey', () => {
       card.getByRole('link', { name: `Audit packet (PDF) of ${serial}` }).click(),
     );
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = extractPdfTextLines(pdf).join('\n');
+    const text = (await extractPdfTextLines(pdf)).join('\n');
     expect(text).toContain(serial);
     expect(text).toContain(APPROVAL_NUMBER);
     const json = JSON.parse(

@@ -1,5 +1,5 @@
+import { extractPdfTextLines } from '@lms/pdf/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractPdfTextLines } from '../../../../packages/credentials/src/testing/pdf-text';
 import { startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
 import { createApprovalCourse, dayFromToday } from '../../testing/approval-courses';
@@ -126,7 +126,7 @@ describe('audit packet per certificate', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = extractPdfTextLines(pdf).join('\n');
+    const text = (await extractPdfTextLines(pdf)).join('\n');
     expect(text).toContain(certificate.serial);
     expect(text).toContain('Grace Okafor');
     expect(text).toContain('PMI-AUDIT-7');

@@ -1,6 +1,7 @@
+import { createDocument, FONT, pdfText } from '@lms/pdf';
 import { formatCeu } from '../format.js';
 import type { CertificateSnapshot } from '../types.js';
-import { ACCENT, createDocument, INK, MUTED, RULE, TEXT, winAnsiSafe } from './shared.js';
+import { ACCENT, INK, MUTED, RULE, TEXT } from './shared.js';
 
 /** What an audit packet PDF shows (the API's audit packet JSON has exactly this shape). */
 export interface AuditPacketDocument {
@@ -69,7 +70,7 @@ function duration(seconds: number): string {
 /**
  * The audit packet of one certificate as a portrait PDF (US Letter): the certificate snapshot,
  * the completion evidence, the approval as it stood and the status history, in plain flowing
- * text an auditor can read and a machine can extract. Uses the shared PDF setup (createDocument).
+ * text an auditor can read and a machine can extract. Uses the shared PDF setup (@lms/pdf: embedded Noto fonts, so any name prints as written).
  */
 export async function renderAuditPacketPdf(
   packet: AuditPacketDocument,
@@ -85,17 +86,18 @@ export async function renderAuditPacketPdf(
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     },
     {
-      title: winAnsiSafe(`Audit packet: certificate ${certificate.serial}`),
-      author: winAnsiSafe(snapshot.sponsoringOrganization),
+      title: pdfText(`Audit packet: certificate ${certificate.serial}`),
+      author: pdfText(snapshot.sponsoringOrganization),
       subject: 'Certificate, completion evidence, credit approval and status history',
       createdAt: new Date(packet.generatedAt),
+      creator: 'CodeCred LMS (@lms/credentials)',
     },
   );
   const width = doc.page.width - 2 * MARGIN;
 
   const heading = (text: string) => {
     doc.moveDown(0.8);
-    doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text(winAnsiSafe(text), { width });
+    doc.font(FONT.sansBold).fontSize(12).fillColor(INK).text(pdfText(text), { width });
     const y = doc.y + 2;
     doc
       .lineWidth(0.5)
@@ -106,27 +108,27 @@ export async function renderAuditPacketPdf(
     doc.moveDown(0.4);
   };
   const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor(TEXT);
+    doc.font(FONT.sansBold).fontSize(9.5).fillColor(TEXT);
     doc.text(`${label}: `, { continued: true, width });
-    doc.font('Helvetica').text(winAnsiSafe(value), { width });
+    doc.font(FONT.sans).text(pdfText(value), { width });
   };
   const line = (text: string, muted = false) => {
     doc
-      .font('Helvetica')
+      .font(FONT.sans)
       .fontSize(9)
       .fillColor(muted ? MUTED : TEXT)
-      .text(winAnsiSafe(text), { width });
+      .text(pdfText(text), { width });
   };
 
   doc.x = MARGIN;
   doc.y = MARGIN;
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(ACCENT);
-  doc.text(winAnsiSafe(snapshot.sponsoringOrganization).toUpperCase(), {
+  doc.font(FONT.sansBold).fontSize(8).fillColor(ACCENT);
+  doc.text(pdfText(snapshot.sponsoringOrganization).toUpperCase(), {
     characterSpacing: 2,
     width,
   });
   doc.moveDown(0.3);
-  doc.font('Times-Roman').fontSize(22).fillColor(INK).text('Certificate audit packet', { width });
+  doc.font(FONT.serif).fontSize(22).fillColor(INK).text('Certificate audit packet', { width });
   line(`Certificate ${certificate.serial} · generated ${instant(packet.generatedAt)}`, true);
 
   heading('Certificate (immutable snapshot)');
