@@ -8,10 +8,15 @@ const issuer = {
   url: 'https://lms.codecred.example',
 };
 const narrativeOf = (snapshot: ReturnType<typeof sampleSnapshot>) =>
-  buildOpenBadgeCredential(snapshot, issuer, {
-    url: 'https://lms.codecred.example/credentials/status/1',
-    index: 1,
-  }).credentialSubject.achievement.criteria.narrative;
+  buildOpenBadgeCredential(
+    snapshot,
+    issuer,
+    {
+      url: 'https://lms.codecred.example/credentials/status/1',
+      index: 1,
+    },
+    { subjectId: 'urn:uuid:00000000-0000-4000-8000-000000000001' },
+  ).credentialSubject.achievement.criteria.narrative;
 
 describe('badge criteria', () => {
   it('states the version’s real rules: post-test pass mark, minimum times, required lessons', () => {
