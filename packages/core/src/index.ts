@@ -1,3 +1,4 @@
+export { type FailedJob, listFailedJobs } from './admin/list-failed-jobs';
 export type { AuditLogEntry, UserSummary } from './admin/users';
 export { listAuditLog, listUsers, setUserRole } from './admin/users';
 export type {
@@ -30,6 +31,7 @@ export {
   isStaleCodeSetYear,
   parseCodes,
 } from './assessment/codes';
+export { gradeExpiredAttempt, gradeExpiredAttempts } from './assessment/grade-expired-attempts';
 export {
   addQuestion,
   configureQuiz,
@@ -52,6 +54,7 @@ export type {
 export { getQuizStatistics, listQuizAttempts } from './assessment/statistics';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
+export { pruneExpiredRecords } from './auth/prune-expired-records';
 export { registerUser } from './auth/register-user';
 export { signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
@@ -156,6 +159,7 @@ export type { VideoEmbed } from './content/video-embed';
 export { videoEmbed } from './content/video-embed';
 export type { AppErrorCode, FieldErrors } from './errors/app-error';
 export { AppError, isAppError } from './errors/app-error';
+export { configureJobScheduler, type JobScheduler, jobScheduler } from './jobs/job-scheduler';
 export type { CompletionOutcome } from './learning/completion';
 export { evaluateCompletion, markLessonComplete } from './learning/completion';
 export type { EnrollmentSummary } from './learning/enroll-in-course';
