@@ -19,7 +19,7 @@ export async function gradeExpiredAttempt(options: {
     where: { id: options.attemptId },
     select: { id: true, enrollmentId: true, status: true, deadlineAt: true },
   });
-  if (!attempt || attempt.status !== 'IN_PROGRESS' || !attempt.deadlineAt) return { graded: false };
+  if (attempt?.status !== 'IN_PROGRESS' || !attempt.deadlineAt) return { graded: false };
   if (attempt.deadlineAt > now) return { graded: false };
   const outcome = await options.db.$transaction(
     (tx) => gradeAttempt(tx, attempt.id, attempt.enrollmentId, now),
