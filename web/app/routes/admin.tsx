@@ -27,6 +27,9 @@ export default function AdminLayout() {
             <NavLink to="/admin/certificates">Certificates</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/jobs">Failed jobs</NavLink>
+          </li>
+          <li>
             <NavLink to="/teach">All courses</NavLink>
           </li>
         </ul>
