@@ -11,14 +11,8 @@ export interface JobRunner {
 /** graphile-worker's log lines go to the process's pino logger. */
 function graphileLogger(log: pino.Logger) {
   return new GraphileLogger(() => (level, message, meta) => {
-    const method =
-      level === 'error'
-        ? 'error'
-        : level === 'warning'
-          ? 'warn'
-          : level === 'info'
-            ? 'info'
-            : 'debug';
+    // graphile-worker logs every job start and finish at info: keep those at debug.
+    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     log[method]({ worker: meta }, message);
   });
 }
