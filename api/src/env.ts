@@ -60,6 +60,10 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: z.string().trim().min(1).optional(),
   /** Signing secret (whsec_…) of the Stripe webhook endpoint pointing at /webhooks/stripe. */
   STRIPE_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
+  /** Run the job worker inside this process (default: in development only, i.e. `pnpm start`). */
+  WORKER_IN_PROCESS: z.enum(['true', 'false']).optional(),
+  /** Jobs run at once by the in-process worker. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   /** Port of the local Stripe emulator (no keys, not production); 0: any free port. */
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   /**

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError } from '@lms/config';
-import { configureCertificates, warmUpPasswordCheck } from '@lms/core';
+import { configureCertificates, configureJobScheduler, warmUpPasswordCheck } from '@lms/core';
 import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
+import { createQueueScheduler, startJobRunner } from '@lms/worker';
 import { type Env, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createPaymentsRuntime } from './payments-runtime';
@@ -60,6 +61,10 @@ async function main() {
 
   // The weak-password dictionaries load here, not during someone's registration.
   warmUpPasswordCheck();
+  // Timed attempts are graded at their deadline by the job queue (any worker process).
+  const scheduler = await createQueueScheduler({ databaseUrl, log });
+  cleanups.unshift(() => scheduler.release());
+  configureJobScheduler(scheduler);
 
   configureCertificates({
     sponsoringOrganization: env.CERTIFICATE_SPONSOR,
@@ -122,6 +127,21 @@ async function main() {
       : undefined,
   });
   cleanups.unshift(() => server.stop());
+  // `pnpm start`: one process does it all. Production runs `pnpm worker` processes instead.
+  const workerInProcess = env.WORKER_IN_PROCESS
+    ? env.WORKER_IN_PROCESS === 'true'
+    : env.NODE_ENV === 'development';
+  if (workerInProcess) {
+    const runner = await startJobRunner({
+      databaseUrl,
+      db,
+      log,
+      concurrency: env.WORKER_CONCURRENCY,
+    });
+    // Stopped right after the HTTP server has drained, before the pool closes.
+    cleanups.splice(1, 0, () => runner.stop());
+    log.info('job worker running in the API process');
+  }
   const { url } = await server.listen(env.PORT, env.HOST);
   if (!payments.gateway) await startLocalStripe(`${url}/webhooks/stripe`);
   log.info({ graphql: `${url}/graphql` }, `API ready at ${url}/graphql`);

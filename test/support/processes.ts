@@ -156,3 +156,21 @@ export function exitOf(running: RunningProcess): Promise<number | string> {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
 }
+
+/** Starts the job worker process (`worker/src/main.ts`) against a database. */
+export async function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}) {
+  const worker = startProcess(
+    process.execPath,
+    ['--import', 'tsx', 'src/main.ts'],
+    { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
+    path.join(repoRoot, 'worker'),
+  );
+  const deadline = Date.now() + 90_000;
+  while (!worker.output().includes('worker ready')) {
+    if (worker.child.exitCode !== null)
+      throw new Error(`worker exited (${worker.child.exitCode}):\n${worker.output()}`);
+    if (Date.now() > deadline) throw new Error(`worker did not start:\n${worker.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return worker;
+}

@@ -1,3 +1,4 @@
+export { type FailedJob, listFailedJobs } from './admin/list-failed-jobs';
 export type { AuditLogEntry, UserSummary } from './admin/users';
 export { listAuditLog, listUsers, setUserRole } from './admin/users';
 export type { ApprovalOverview } from './approvals/approval-dashboard';
@@ -53,6 +54,7 @@ export {
   isStaleCodeSetYear,
   parseCodes,
 } from './assessment/codes';
+export { gradeExpiredAttempt, gradeExpiredAttempts } from './assessment/grade-expired-attempts';
 export {
   addQuestion,
   configureQuiz,
@@ -76,6 +78,7 @@ export { getQuizStatistics, listQuizAttempts } from './assessment/statistics';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
 export { warmUpPasswordCheck } from './auth/password-strength';
+export { pruneExpiredRecords } from './auth/prune-expired-records';
 export { registerUser } from './auth/register-user';
 export { SIGN_IN_FAILED, signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
@@ -227,6 +230,7 @@ export type { VideoEmbed } from './content/video-embed';
 export { videoEmbed } from './content/video-embed';
 export type { AppErrorCode, FieldErrors } from './errors/app-error';
 export { AppError, isAppError } from './errors/app-error';
+export { configureJobScheduler, type JobScheduler, jobScheduler } from './jobs/job-scheduler';
 export type { CompletionOutcome } from './learning/completion';
 export { evaluateCompletion, markLessonComplete } from './learning/completion';
 export type { EnrollmentSummary } from './learning/enroll-in-course';

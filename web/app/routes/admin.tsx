@@ -33,6 +33,9 @@ export default function AdminLayout() {
             <NavLink to="/admin/name-corrections">Name corrections</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/jobs">Failed jobs</NavLink>
+          </li>
+          <li>
             <NavLink to="/teach">All courses</NavLink>
           </li>
         </ul>

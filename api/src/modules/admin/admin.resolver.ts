@@ -1,4 +1,4 @@
-import { listAuditLog, listUsers, setUserRole } from '@lms/core';
+import { listAuditLog, listFailedJobs, listUsers, setUserRole } from '@lms/core';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import {
   Arg,
@@ -58,6 +58,35 @@ export class AuditLogEntry {
   createdAt!: Date;
 }
 
+@ObjectType({ description: 'A background job whose last run failed, with its error.' })
+export class FailedJob {
+  @Field(() => ID, { description: 'Job id in the queue.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Task name, e.g. "grade-expired-attempt".' })
+  task!: string;
+
+  @Field(() => String, {
+    description: 'FAILED: out of attempts, needs a person; RETRYING: will run again at runAt.',
+  })
+  state!: string;
+
+  @Field(() => Int, { description: 'Runs so far.' })
+  attempts!: number;
+
+  @Field(() => Int, { description: 'Runs allowed before it counts as failed.' })
+  maxAttempts!: number;
+
+  @Field(() => String, { description: 'The error of the last run.' })
+  lastError!: string;
+
+  @Field(() => DateTimeResolver, { description: 'When it runs next (retries back off).' })
+  runAt!: Date;
+
+  @Field(() => DateTimeResolver, { description: 'When it last changed.' })
+  updatedAt!: Date;
+}
+
 const UserAccountConnection = Connection(UserAccount, 'UserAccount', 'user account');
 const AuditLogConnection = Connection(AuditLogEntry, 'AuditLog', 'audit log entry');
 
@@ -112,5 +141,13 @@ export class AdminResolver {
       await listAuditLog({ db: ctx.db, viewer: ctx.viewer, first, after, targetId }),
       (e) => e,
     );
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [FailedJob], {
+    description: 'Background jobs whose last run failed, newest first, at most 100 (admins only).',
+  })
+  failedJobs(@Ctx() ctx: Context) {
+    return listFailedJobs({ db: ctx.db, viewer: ctx.viewer });
   }
 }

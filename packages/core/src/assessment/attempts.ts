@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireViewer } from '../authoring/course-access';
 import { checkCodesInRelease, learnerMessage } from '../codesets/check-codes';
 import { AppError } from '../errors/app-error';
+import { jobScheduler } from '../jobs/job-scheduler';
 import {
   type CompletionOutcome,
   evaluateCompletion,
@@ -162,18 +163,29 @@ export async function gradeAttempt(
       FROM unnest(${ids}::uuid[], ${points}::numeric[], ${correct}::boolean[]) AS v("id", "points", "correct")
       WHERE a."id" = v."id"`;
   }
+  // A timed-out attempt counts as submitted at its deadline, whenever it is graded (the job
+  // at the deadline, the learner's next visit, or a late submit): the completion, program
+  // date, approval check and cycle follow the deadline, not the moment of grading.
+  const gradedAt = deadline && deadline < now ? deadline : now;
   const scorePoints = Math.round(total * 1000) / 1000;
   const scorePercent = percentOf(scorePoints, maxPoints);
   const passed = scorePercent >= attempt.quiz.passPercent;
   await tx.quizAttempt.update({
     where: { id: attemptId },
-    data: { status: 'SUBMITTED', submittedAt: now, scorePoints, maxPoints, scorePercent, passed },
+    data: {
+      status: 'SUBMITTED',
+      submittedAt: gradedAt,
+      scorePoints,
+      maxPoints,
+      scorePercent,
+      passed,
+    },
     select: { id: true },
   });
   let completion: CompletionOutcome | null = null;
   if (attempt.quiz.mode === 'PRACTICE' || passed) {
-    await markLessonComplete(tx, enrollmentId, attempt.quiz.lessonId, now);
-    completion = await evaluateCompletion(tx, enrollmentId, now);
+    await markLessonComplete(tx, enrollmentId, attempt.quiz.lessonId, gradedAt);
+    completion = await evaluateCompletion(tx, enrollmentId, gradedAt);
   }
   return { graded: true, completion };
 }
@@ -243,7 +255,8 @@ export async function startQuizAttempt(options: {
       where: { enrollmentId: enrolled.enrollmentId, quizId: quiz.id, status: 'IN_PROGRESS' },
       select: { id: true, deadlineAt: true },
     });
-    if (open && (!open.deadlineAt || open.deadlineAt > now)) return { attemptId: open.id };
+    if (open && (!open.deadlineAt || open.deadlineAt > now))
+      return { attemptId: open.id, deadlineAt: null };
     if (open) await gradeAttempt(tx, open.id, enrolled.enrollmentId, now);
     const used = await tx.quizAttempt.count({
       where: { enrollmentId: enrolled.enrollmentId, quizId: quiz.id },
@@ -281,16 +294,20 @@ export async function startQuizAttempt(options: {
           ? new Date(now.getTime() + quiz.timeLimitMinutes * 60_000)
           : null,
       },
-      select: { id: true },
+      select: { id: true, deadlineAt: true },
     });
     await tx.enrollment.update({
       where: { id: enrolled.enrollmentId },
       data: { lastActivityAt: now },
       select: { id: true },
     });
-    return { attemptId: created.id };
+    return { attemptId: created.id, deadlineAt: created.deadlineAt };
   }, TX_OPTIONS);
   if ('refused' in outcome) throw new AppError('PRECONDITION_FAILED', outcome.refused!);
+  // A timed attempt is graded at its deadline by the job worker, even if the learner never
+  // comes back (the periodic sweep catches a schedule lost between commit and here).
+  if (outcome.deadlineAt)
+    await jobScheduler().gradeAttemptAt(outcome.attemptId, outcome.deadlineAt);
   return loadLearnerAttempt(options.db, outcome.attemptId, now);
 }
 

@@ -1,0 +1,166 @@
+import {
+  configureJobScheduler,
+  getQuizAttempt,
+  saveAnswer,
+  startQuizAttempt,
+  type Viewer,
+} from '@lms/core';
+import { seedDemoData } from '@lms/db';
+import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { createQueueScheduler, type QueueScheduler } from '@lms/worker';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { exitOf, type RunningProcess, startWorkerProcess } from '../support/processes';
+
+let database: TestDatabase;
+let scheduler: QueueScheduler;
+const workers: RunningProcess[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoData(database.db);
+  // The API's scheduler, in this process: starting an attempt queues its grading job.
+  scheduler = await createQueueScheduler({
+    databaseUrl: database.url,
+    log: pino({ level: 'silent' }),
+  });
+  configureJobScheduler(scheduler);
+});
+afterAll(async () => {
+  configureJobScheduler(null);
+  await Promise.all(workers.map((worker) => worker.stop()));
+  await scheduler?.release();
+  await database?.drop();
+});
+
+/** A learner actively enrolled in the course whose timed post-test we use. */
+async function timedPostTest(studentIndex = 0) {
+  const { db } = database;
+  const quiz = await db.quiz.findFirstOrThrow({
+    where: { mode: 'POST_TEST', timeLimitMinutes: { not: null } },
+    select: {
+      lessonId: true,
+      timeLimitMinutes: true,
+      lesson: {
+        select: {
+          module: { select: { versionId: true, version: { select: { courseId: true } } } },
+        },
+      },
+    },
+  });
+  const { versionId, version } = quiz.lesson.module;
+  const student = await db.user.findFirstOrThrow({
+    where: { role: 'STUDENT' },
+    orderBy: { email: 'asc' },
+    skip: studentIndex,
+  });
+  const existing = await db.enrollment.findFirst({
+    where: { userId: student.id, versionId, status: 'ACTIVE' },
+  });
+  if (!existing) {
+    await db.enrollment.create({
+      data: { userId: student.id, courseId: version.courseId, versionId, source: 'GRANT' },
+    });
+  }
+  const viewer: Viewer = {
+    id: student.id,
+    sessionId: '00000000-0000-4000-8000-000000000000',
+    name: student.name,
+    email: student.email,
+    role: student.role,
+  };
+  return { lessonId: quiz.lessonId, minutes: quiz.timeLimitMinutes as number, viewer };
+}
+
+/** Saves the correct answer to every question of the attempt (so the post-test passes). */
+async function answerCorrectly(
+  viewer: Viewer,
+  attemptId: string,
+  questionIds: string[],
+  now?: Date,
+) {
+  const questions = await database.db.question.findMany({
+    where: { id: { in: questionIds } },
+    select: {
+      id: true,
+      type: true,
+      acceptedAnswers: true,
+      answerCodes: true,
+      options: { where: { correct: true }, select: { id: true } },
+    },
+  });
+  for (const question of questions) {
+    const answer =
+      question.type === 'SINGLE_CHOICE' ||
+      question.type === 'MULTIPLE_CHOICE' ||
+      question.type === 'TRUE_FALSE'
+        ? { optionIds: question.options.map((option) => option.id) }
+        : question.type === 'SHORT_TEXT'
+          ? { text: question.acceptedAnswers[0] ?? '' }
+          : { text: question.answerCodes.join(', ') };
+    await saveAnswer({ db: database.db, viewer, attemptId, questionId: question.id, answer, now });
+  }
+}
+
+it('two workers, one database: an expired attempt is graded exactly once, dated at its deadline', async () => {
+  workers.push(
+    ...(await Promise.all([startWorkerProcess(database.url), startWorkerProcess(database.url)])),
+  );
+  const { lessonId, minutes, viewer } = await timedPostTest();
+  // Started (minutes - 8 s) ago: the deadline is 8 s away, and the learner never comes back.
+  const startedAt = new Date(Date.now() - minutes * 60_000 + 8_000);
+  const attempt = await startQuizAttempt({ db: database.db, viewer, lessonId, now: startedAt });
+  const questionIds = attempt.questions.map((question) => question.id);
+  await answerCorrectly(viewer, attempt.id, questionIds);
+
+  const deadline = attempt.deadlineAt as Date;
+  let row = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  const giveUp = Date.now() + 60_000;
+  while (row.status !== 'SUBMITTED' && Date.now() < giveUp) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    row = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  }
+  const logs = workers.map((worker) => worker.output()).join('\n');
+  expect(row.status, logs).toBe('SUBMITTED');
+  expect(row.passed).toBe(true);
+  expect(row.submittedAt?.toISOString()).toBe(deadline.toISOString());
+  const progress = await database.db.lessonProgress.findMany({
+    where: { lessonId, enrollment: { userId: viewer.id } },
+  });
+  expect(progress).toHaveLength(1);
+  expect(progress[0]?.completedAt?.toISOString()).toBe(deadline.toISOString());
+
+  // Exactly one worker graded it (its job, or the sweep); the job is done and gone.
+  expect(logs.match(/"graded":(true|1)\b/g) ?? [], logs).toHaveLength(1);
+  const jobs = await database.db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${`grade-attempt:${attempt.id}`}`;
+  expect(jobs[0]?.n).toBe(0);
+
+  // SIGTERM: each worker finishes its jobs and exits 0.
+  const exits = workers.map((worker) => exitOf(worker));
+  for (const worker of workers) worker.child.kill('SIGTERM');
+  expect(await Promise.all(exits)).toEqual([0, 0]);
+}, 180_000);
+
+it('graded lazily at the next visit (no worker ran): still dated at the deadline, not the visit', async () => {
+  const { lessonId, minutes, viewer } = await timedPostTest(1);
+  const startedAt = new Date(Date.now() - 3 * 24 * 60 * 60_000);
+  const attempt = await startQuizAttempt({ db: database.db, viewer, lessonId, now: startedAt });
+  await answerCorrectly(
+    viewer,
+    attempt.id,
+    attempt.questions.map((question) => question.id),
+    startedAt,
+  );
+  // Three days later the learner comes back: the attempt is graded now, dated at its deadline.
+  const visited = await getQuizAttempt({ db: database.db, viewer, attemptId: attempt.id });
+  const deadline = new Date(startedAt.getTime() + minutes * 60_000);
+  expect(visited.status).toBe('SUBMITTED');
+  const row = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  expect(row.passed).toBe(true);
+  expect(row.submittedAt?.toISOString()).toBe(deadline.toISOString());
+  const progress = await database.db.lessonProgress.findFirstOrThrow({
+    where: { lessonId, enrollment: { userId: viewer.id } },
+  });
+  expect(progress.completedAt?.toISOString()).toBe(deadline.toISOString());
+});

@@ -1,0 +1,53 @@
+import { seedDemoData } from '@lms/db';
+import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApiProcess } from '../support/processes';
+
+// Stateless API processes: a session lives in PostgreSQL, not in the process that created it.
+let database: TestDatabase;
+const stops: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoData(database.db);
+});
+afterAll(async () => {
+  await Promise.all(stops.map((stop) => stop()));
+  await database?.drop();
+});
+
+async function graphql(url: string, query: string, variables = {}, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+it('two API processes share sessions: sign in on one, use and end the session on the other', async () => {
+  const env = { SEED_DEMO_DATA: 'false' };
+  const [first, second] = await Promise.all([
+    startApiProcess(database.url, env),
+    startApiProcess(database.url, env),
+  ]);
+  stops.push(first.stop, second.stop);
+
+  const signedIn = await graphql(
+    first.url,
+    'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+    { input: { email: 'priya.shah@example.com', password: 'demo-password-123' } },
+  );
+  const token = (signedIn.data?.signIn as { token: string } | undefined)?.token;
+  expect(token, JSON.stringify(signedIn)).toBeTruthy();
+
+  const viewer = await graphql(second.url, '{ viewer { email } }', {}, token);
+  expect(viewer.data?.viewer).toEqual({ email: 'priya.shah@example.com' });
+
+  await graphql(second.url, 'mutation { signOut }', {}, token);
+  const afterSignOut = await graphql(first.url, '{ viewer { email } }', {}, token);
+  expect(afterSignOut.data?.viewer).toBeNull();
+}, 120_000);
