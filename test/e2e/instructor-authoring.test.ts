@@ -179,7 +179,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
       .poll(() => page.locator('.problem-list').innerText())
       .toMatch(/Cardiorenal Coding \(ICD-10-CM\)/);
     expect(await page.getByRole('button', { name: 'Publish version 1' }).isDisabled()).toBe(true);
-    await page.getByRole('link', { name: 'Open credit approvals' }).click();
+    await page.getByRole('link', { name: 'Open credit approvals' }).first().click();
 
     // Fix the title, and make it the AHIMA approval this post-test-less course can carry.
     await page.getByText('Edit approval AAPC-DEMO-0777').click();

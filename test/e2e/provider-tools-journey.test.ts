@@ -129,6 +129,12 @@ async function completeAsLearner(courseId: string): Promise<string> {
     'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
     { input: { email: LEARNER.email, password: DEMO_PASSWORD } },
   );
+  // Certificates wait until the learner has confirmed the name to print.
+  await api(
+    'mutation($name: String!) { confirmCertificateName(name: $name) { confirmed } }',
+    { name: LEARNER.name },
+    token,
+  );
   await api(
     'mutation($courseId: ID!) { enrollInCourse(courseId: $courseId) { id } }',
     { courseId },

@@ -62,9 +62,12 @@ export async function evaluateCompletion(
       version: {
         select: {
           minimumSeatMinutes: true,
+          // Syllabus order, so the evidence lists lessons as the learner met them.
           modules: {
+            orderBy: { position: 'asc' },
             select: {
               lessons: {
+                orderBy: { position: 'asc' },
                 select: {
                   id: true,
                   title: true,
