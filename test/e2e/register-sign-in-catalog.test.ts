@@ -83,7 +83,12 @@ describe('a student, in Chromium', () => {
 
     await page.getByLabel('Email').fill(account.email);
     await page.getByLabel('Password').fill('not-my-password');
+    // The same message is already on the page: wait for this attempt's answer, not the text.
+    const answered = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().includes('sign-in'),
+    );
     await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await answered;
     await expect.poll(() => page.getByRole('alert').first().innerText()).toBe(unknownEmailMessage);
 
     await page.getByLabel('Password').fill(account.password);
