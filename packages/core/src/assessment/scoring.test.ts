@@ -80,7 +80,7 @@ describe('codeProblem (authoring)', () => {
     expect(codeProblem('ICD10CM', 'U7.1')).toMatch(/not a valid ICD-10-CM code/);
     expect(codeProblem('ICD10CM', 'U99.1')).toMatch(/not a valid ICD-10-CM code/);
     // CPT-shaped and dental codes stay refused.
-    expect(codeProblem('ICD10CM', '0001U')).toMatch(/not a valid ICD-10-CM code/);
+    expect(codeProblem('ICD10CM', '0000U')).toMatch(/not a valid ICD-10-CM code/);
     expect(codeProblem('HCPCS', 'D9999')).toMatch(/ADA/);
     expect(codeProblem('ICD10PCS', '0DTJ4ZO')).toMatch(/not a valid ICD-10-PCS code/);
   });
