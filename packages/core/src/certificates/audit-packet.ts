@@ -11,61 +11,17 @@ import { AppError } from '../errors/app-error';
 import type { Viewer } from '../viewer';
 import type { CertificateStatus } from './certificate-views';
 
-export interface AuditPacket {
-  /** Format of this document, so readers years later know what they hold. */
+/**
+ * The audit packet: the shape its PDF renders (`AuditPacketDocument` in @lms/credentials, one
+ * definition for both), tagged with its format so readers years later know what they hold, and
+ * with core's own status types. The approval is the one as it stood (approvals of a published
+ * version never change), with its status on the completion date; the history is oldest first.
+ */
+export type AuditPacket = AuditPacketDocument & {
   format: 'codecred-audit-packet/1';
-  generatedAt: string;
-  certificate: {
-    serial: string;
-    status: CertificateStatus;
-    issuedAt: string;
-    revokedAt: string | null;
-    revocationReason: string | null;
-    supersedesSerial: string | null;
-    supersededBySerial: string | null;
-    /** The immutable snapshot the PDF and the Open Badge are rendered from. */
-    snapshot: CertificateSnapshot;
-  };
-  completion: {
-    completedAt: string;
-    courseVersion: number;
-    seatMinutes: number;
-    seatSeconds: number;
-    minimumSeatMinutes: number;
-    lessons: {
-      module: string;
-      title: string;
-      required: boolean;
-      firstOpenedAt: string | null;
-      completedAt: string | null;
-      seatSeconds: number;
-    }[];
-    passingAttempt: {
-      quiz: string;
-      number: number;
-      startedAt: string;
-      submittedAt: string | null;
-      scorePercent: string | null;
-      passPercent: number;
-      passed: boolean | null;
-    } | null;
-  };
-  /** The approval as it stood (approvals of a published version never change), or null. */
-  approval: {
-    body: string;
-    bodyName: string | null;
-    approvalNumber: string;
-    approvedTitle: string;
-    ceuAmount: string;
-    category: string;
-    validFrom: string;
-    validUntil: string;
-    /** Its status on the completion date (VALID/EXPIRING: the credit was earned in time). */
-    statusOnCompletionDate: ApprovalStatus;
-  } | null;
-  /** Oldest first. */
-  statusHistory: { at: string; event: string; detail: string }[];
-}
+  certificate: { status: CertificateStatus };
+  approval: { statusOnCompletionDate: ApprovalStatus } | null;
+};
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
