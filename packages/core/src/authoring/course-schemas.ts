@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { videoEmbed } from '../content/video-embed';
 import { aapcLastValidDay, utcDay } from './approval-rules';
 import { LIMITS } from './limits';
 
@@ -58,19 +59,12 @@ export const courseDetailsSchema = z.object({
 
 export type CourseDetailsInput = z.input<typeof courseDetailsSchema>;
 
-const VIDEO_HOSTS =
-  /^(www\.)?(youtube\.com|youtu\.be|youtube-nocookie\.com|vimeo\.com|player\.vimeo\.com)$/i;
-
 export const videoUrlSchema = httpUrl('The video URL').refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return VIDEO_HOSTS.test(url.hostname) || /\.mp4$/i.test(url.pathname);
-    } catch {
-      return false;
-    }
+  (value) => videoEmbed(value) !== null,
+  {
+    message:
+      'Use the link of one YouTube video (youtube.com/watch?v=…) or one Vimeo video (vimeo.com/123456789), or the address of an .mp4 file.',
   },
-  { message: 'Use a YouTube or Vimeo link, or the address of an .mp4 file.' },
 );
 
 export const lessonSchema = z

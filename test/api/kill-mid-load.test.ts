@@ -1,0 +1,191 @@
+import { configureJobScheduler, startQuizAttempt, type Viewer } from '@lms/core';
+import { seedDemoData } from '@lms/db';
+import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { createQueueScheduler, type QueueScheduler } from '@lms/worker';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  exitOf,
+  type RunningProcess,
+  startApiProcess,
+  startWorkerProcess,
+} from '../support/processes';
+
+// Scale-out on real parts: two API processes and two workers on one PostgreSQL. One of each is
+// killed with SIGKILL (no drain, no cleanup) in the middle of the load; nothing acknowledged may
+// be lost, and nothing may be written twice.
+let database: TestDatabase;
+let scheduler: QueueScheduler;
+const running: RunningProcess[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoData(database.db);
+  scheduler = await createQueueScheduler({
+    databaseUrl: database.url,
+    log: pino({ level: 'silent' }),
+  });
+  configureJobScheduler(scheduler);
+});
+afterAll(async () => {
+  configureJobScheduler(null);
+  await Promise.all(running.map((process) => process.stop()));
+  await scheduler?.release();
+  await database?.drop();
+});
+
+const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { user { email } } }`;
+
+type Outcome = 'created' | 'already-registered' | 'unreachable';
+
+/** One registration; a dropped connection (the process was killed) is 'unreachable'. */
+async function register(apiUrl: string, email: string): Promise<Outcome> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: REGISTER,
+        variables: { input: { email, name: 'Load Learner', password: 'kill-test-Passphrase-19' } },
+      }),
+    });
+  } catch {
+    return 'unreachable';
+  }
+  const body = (await response.json()) as {
+    data?: { register?: { user: { email: string } } };
+    errors?: { message: string }[];
+  };
+  if (body.data?.register?.user.email === email) return 'created';
+  if (body.errors?.some((error) => /already/i.test(error.message))) return 'already-registered';
+  throw new Error(`unexpected answer for ${email}: ${response.status} ${JSON.stringify(body)}`);
+}
+
+/** Learners enrolled in the course with the timed post-test, each starting one attempt. */
+async function startAttemptsEndingIn(ms: number, learners: number) {
+  const { db } = database;
+  const quiz = await db.quiz.findFirstOrThrow({
+    where: { mode: 'POST_TEST', timeLimitMinutes: { not: null } },
+    select: {
+      lessonId: true,
+      timeLimitMinutes: true,
+      lesson: { select: { module: { select: { versionId: true, version: true } } } },
+    },
+  });
+  const { versionId, version } = quiz.lesson.module;
+  const startedAt = new Date(Date.now() - (quiz.timeLimitMinutes as number) * 60_000 + ms);
+  const students = await db.user.findMany({
+    where: { role: 'STUDENT' },
+    orderBy: { email: 'asc' },
+    take: learners,
+  });
+  const attemptIds: string[] = [];
+  for (const student of students) {
+    const enrolled = await db.enrollment.findFirst({
+      where: { userId: student.id, versionId, status: 'ACTIVE' },
+    });
+    if (!enrolled) {
+      await db.enrollment.create({
+        data: { userId: student.id, courseId: version.courseId, versionId, source: 'GRANT' },
+      });
+    }
+    const viewer: Viewer = {
+      id: student.id,
+      sessionId: '00000000-0000-4000-8000-000000000000',
+      name: student.name,
+      email: student.email,
+      role: student.role,
+    };
+    const attempt = await startQuizAttempt({
+      db,
+      viewer,
+      lessonId: quiz.lessonId,
+      now: startedAt,
+    });
+    attemptIds.push(attempt.id);
+  }
+  return attemptIds;
+}
+
+it('kill one API and one worker mid-load: no acknowledged write lost, none written twice, every attempt graded once', async () => {
+  const env = { SEED_DEMO_DATA: 'false' };
+  const [doomedApi, survivingApi, doomedWorker, survivingWorker] = await Promise.all([
+    startApiProcess(database.url, env),
+    startApiProcess(database.url, env),
+    startWorkerProcess(database.url),
+    startWorkerProcess(database.url),
+  ]);
+  running.push(doomedApi, survivingApi, doomedWorker, survivingWorker);
+
+  // Attempts whose deadlines fall inside the load: both workers hold their grading jobs.
+  const attemptIds = await startAttemptsEndingIn(4_000, 4);
+
+  const emails = Array.from({ length: 120 }, (_, i) => `load-${i}@kill-test.example.org`);
+  const outcomes = new Map<string, Outcome[]>();
+  let sent = 0;
+  const killed = { api: false, worker: false };
+  const apis = [doomedApi.url, survivingApi.url];
+  const lane = async (laneIndex: number) => {
+    for (let i = laneIndex; i < emails.length; i += 8) {
+      const email = emails[i] as string;
+      sent += 1;
+      if (sent === 40) {
+        doomedApi.child.kill('SIGKILL');
+        killed.api = true;
+      }
+      const first = await register(apis[i % 2] as string, email);
+      const tries = [first];
+      // A client retries what got no answer, on the process still up.
+      if (first === 'unreachable') tries.push(await register(survivingApi.url, email));
+      outcomes.set(email, tries);
+    }
+  };
+  const workerKill = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      doomedWorker.child.kill('SIGKILL');
+      killed.worker = true;
+      resolve();
+    }, 4_000),
+  );
+  await Promise.all([...Array.from({ length: 8 }, (_, i) => lane(i)), workerKill]);
+  expect(killed).toEqual({ api: true, worker: true });
+  expect(await exitOf(doomedApi)).toBe('SIGKILL');
+  expect(await exitOf(doomedWorker)).toBe('SIGKILL');
+
+  // The kill really cut requests, and each retry found the first write or made it once.
+  const retried = [...outcomes.values()].filter((tries) => tries[0] === 'unreachable');
+  expect(retried.length).toBeGreaterThan(0);
+  for (const tries of outcomes.values()) {
+    expect(tries.at(-1)).not.toBe('unreachable');
+  }
+  const rows = await database.db.user.groupBy({
+    by: ['email'],
+    where: { email: { endsWith: '@kill-test.example.org' } },
+    _count: { _all: true },
+  });
+  expect(rows).toHaveLength(emails.length);
+  expect(rows.every((row) => row._count._all === 1)).toBe(true);
+
+  // Every attempt is graded exactly once by the worker left: its own jobs, and the sweep for
+  // any job the killed worker had locked (graphile-worker frees those only after 4 hours).
+  const giveUp = Date.now() + 120_000;
+  let submitted = 0;
+  while (Date.now() < giveUp) {
+    submitted = await database.db.quizAttempt.count({
+      where: { id: { in: attemptIds }, status: 'SUBMITTED' },
+    });
+    if (submitted === attemptIds.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(submitted, survivingWorker.output()).toBe(attemptIds.length);
+  // Graded as of the deadline, not when the surviving worker got to it. (A second grading
+  // could not change the row: submitted attempts are immutable by trigger.)
+  const attempts = await database.db.quizAttempt.findMany({
+    where: { id: { in: attemptIds } },
+    select: { submittedAt: true, deadlineAt: true },
+  });
+  for (const attempt of attempts) {
+    expect(attempt.submittedAt?.toISOString()).toBe(attempt.deadlineAt?.toISOString());
+  }
+}, 240_000);
