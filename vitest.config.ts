@@ -37,6 +37,9 @@ export default defineConfig({
           // Browser journeys start API and web processes and drive Chromium.
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // `expect.poll` waits for a page to reach a state; Vitest's default (1 s) fails a
+          // journey whenever a navigation takes longer on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

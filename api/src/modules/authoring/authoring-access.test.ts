@@ -98,13 +98,19 @@ async function publishAsOwner(course: Fixture) {
 interface Operation {
   name: string;
   ownerOnly?: boolean;
+  /** A query: allowed callers get the course's data, and nothing changes. */
+  read?: boolean;
   setup?: (course: Fixture) => Promise<void>;
   run: (actor: Actor | null, course: Fixture) => Promise<Result>;
 }
 
 const operations: Operation[] = [
-  { name: 'editableCourse', run: (a, c) => as(a, ops.EDITABLE_COURSE, { id: c.id }) },
-  { name: 'publishPreview', run: (a, c) => as(a, ops.PUBLISH_PREVIEW, { courseId: c.id }) },
+  { name: 'editableCourse', read: true, run: (a, c) => as(a, ops.EDITABLE_COURSE, { id: c.id }) },
+  {
+    name: 'publishPreview',
+    read: true,
+    run: (a, c) => as(a, ops.PUBLISH_PREVIEW, { courseId: c.id }),
+  },
   {
     name: 'updateCourseDetails',
     run: (a, c) =>
@@ -244,6 +250,22 @@ const operations: Operation[] = [
   },
 ];
 
+/** Everything an authoring operation can change about a course, or null once it is deleted. */
+async function courseState(courseId: string) {
+  return api.database.db.course.findUnique({
+    where: { id: courseId },
+    select: {
+      status: true,
+      updatedAt: true,
+      instructors: { select: { userId: true, role: true }, orderBy: { userId: 'asc' } },
+      versions: {
+        orderBy: { number: 'asc' },
+        select: { revision: true, title: true, publishedAt: true, updatedAt: true },
+      },
+    },
+  });
+}
+
 beforeAll(async () => {
   api = await startTestApi();
   [owner, coInstructor, admin, otherInstructor, student, spareInstructor] = await Promise.all([
@@ -267,12 +289,22 @@ describe.each(operations)('$name', (operation) => {
   ])('is allowed for %s (co-instructors: except owner-only acts)', async (label, actor) => {
     const course = await newCourse();
     await operation.setup?.(course);
+    const before = await courseState(course.id);
     const result = await operation.run(actor(), course);
     if (label === 'a co-instructor' && operation.ownerOnly) {
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await courseState(course.id)).toEqual(before);
     } else {
       expect(result.errors).toBeUndefined();
-      expect(result.data).toBeTruthy();
+      // The operation's answer is its field's value, and the course really changed.
+      expect(Object.keys(result.data ?? {})).toEqual([operation.name]);
+      expect(result.data?.[operation.name]).not.toBeNull();
+      if (operation.read) {
+        expect(result.data?.[operation.name]).toBeTypeOf('object');
+        expect(await courseState(course.id)).toEqual(before);
+      } else {
+        expect(await courseState(course.id)).not.toEqual(before);
+      }
     }
   });
 
@@ -283,20 +315,11 @@ describe.each(operations)('$name', (operation) => {
   ])('is refused for %s', async (_label, actor, code) => {
     const course = await newCourse();
     await operation.setup?.(course);
-    const before = await api.database.db.courseVersion.findMany({
-      where: { courseId: course.id },
-      orderBy: { number: 'asc' },
-      select: { revision: true, title: true, publishedAt: true },
-    });
+    const before = await courseState(course.id);
     const result = await operation.run(actor(), course);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
     expect(result.data ?? null).toBeNull();
-    const after = await api.database.db.courseVersion.findMany({
-      where: { courseId: course.id },
-      orderBy: { number: 'asc' },
-      select: { revision: true, title: true, publishedAt: true },
-    });
-    expect(after).toEqual(before);
+    expect(await courseState(course.id)).toEqual(before);
   });
 });
 
