@@ -30,6 +30,8 @@ export interface TestApi {
     variables?: Record<string, unknown>,
     options?: { token?: string; ip?: string },
   ): Promise<GraphQLResponse<Data>>;
+  /** Runs an operation that must succeed (throws its errors) and returns its one root field. */
+  must<T>(query: string, variables: Record<string, unknown>, actor?: { token: string }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -73,20 +75,26 @@ export async function startTestApi(
     retiredIssuerKeys: options.retiredIssuerKeys,
   });
   const { url } = await server.listen(0);
+  const gql: TestApi['gql'] = async (query, variables, requestOptions = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+    if (requestOptions.ip) headers['x-forwarded-for'] = requestOptions.ip;
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
   return {
     url,
     database,
     server,
-    async gql(query, variables, requestOptions = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
-      if (requestOptions.ip) headers['x-forwarded-for'] = requestOptions.ip;
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
+    gql,
+    async must<T>(query: string, variables: Record<string, unknown>, actor?: { token: string }) {
+      const result = await gql<Record<string, T>>(query, variables, { token: actor?.token });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return Object.values(result.data ?? {})[0] as T;
     },
     async close() {
       await server.stop();

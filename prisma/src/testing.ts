@@ -63,3 +63,6 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
     await client.end();
   }
 }
+
+/** The seeded demo accounts' password (tests and journeys sign in with it). */
+export { DEMO_PASSWORD } from './seed/users';

@@ -34,7 +34,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { user { email } } }`;
+const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { viewer { email } } }`;
 
 type Outcome = 'created' | 'already-registered' | 'unreachable';
 
@@ -54,11 +54,12 @@ async function register(apiUrl: string, email: string): Promise<Outcome> {
     return 'unreachable';
   }
   const body = (await response.json()) as {
-    data?: { register?: { user: { email: string } } };
-    errors?: { message: string }[];
+    data?: { register?: { viewer: { email: string } } };
+    errors?: { extensions?: { fieldErrors?: { email?: string[] } } }[];
   };
-  if (body.data?.register?.user.email === email) return 'created';
-  if (body.errors?.some((error) => /already/i.test(error.message))) return 'already-registered';
+  if (body.data?.register?.viewer.email === email) return 'created';
+  const emailErrors = body.errors?.flatMap((error) => error.extensions?.fieldErrors?.email ?? []);
+  if (emailErrors?.some((message) => /already exists/.test(message))) return 'already-registered';
   throw new Error(`unexpected answer for ${email}: ${response.status} ${JSON.stringify(body)}`);
 }
 

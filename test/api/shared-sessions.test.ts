@@ -1,5 +1,5 @@
 import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApiProcess } from '../support/processes';
 
@@ -39,7 +39,7 @@ it('two API processes share sessions: sign in on one, use and end the session on
   const signedIn = await graphql(
     first.url,
     'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
-    { input: { email: 'priya.shah@example.com', password: 'demo-password-123' } },
+    { input: { email: 'priya.shah@example.com', password: DEMO_PASSWORD } },
   );
   const token = (signedIn.data?.signIn as { token: string } | undefined)?.token;
   expect(token, JSON.stringify(signedIn)).toBeTruthy();

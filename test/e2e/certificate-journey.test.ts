@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { callApi } from '../support/journey';
+import { callApi, DEMO_PASSWORD } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const STUDENT = {
   email: 'priya.shah@example.com',
-  password: 'demo-password-123',
+  password: DEMO_PASSWORD,
   name: 'Priya Shah',
 };
 const COURSE_SLUG = 'icd-10-cm-guidelines-fy2027-update';

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { callApi } from '../support/journey';
+import { callApi, DEMO_PASSWORD } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -40,7 +40,7 @@ const DRAFT = 'id slug revision modules { id lessons { id title quiz { id } } }'
 async function createCourse(): Promise<{ courseId: string; slug: string }> {
   const { token } = await api<{ token: string }>(
     'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
-    { input: { email: 'marcus.lee@example.com', password: 'demo-password-123' } },
+    { input: { email: 'marcus.lee@example.com', password: DEMO_PASSWORD } },
   );
   let draft = await api<Draft>(
     `mutation($input: CourseDetailsInput!) { createCourse(input: $input) { ${DRAFT} } }`,

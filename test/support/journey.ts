@@ -1,9 +1,9 @@
+import { DEMO_PASSWORD } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Stack } from './stack';
 
-/** The seeded demo accounts' password (prisma/src/seed/users.ts). */
-export const DEMO_PASSWORD = 'demo-password-123';
+export { DEMO_PASSWORD };
 
 /** Opens a page in `context` and signs in through the real sign-in form. */
 export async function signInAs(

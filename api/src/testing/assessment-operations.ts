@@ -125,11 +125,7 @@ type Gql = <T>(query: string, variables: Record<string, unknown>, actor: Actor) 
 
 /** Calls a mutation/query and returns its single root field, throwing on errors. */
 export function mustCall(api: TestApi): Gql {
-  return async <T>(query: string, variables: Record<string, unknown>, actor: Actor) => {
-    const result = await api.gql<Record<string, T>>(query, variables, { token: actor.token });
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return Object.values(result.data!)[0]!;
-  };
+  return (query, variables, actor) => api.must(query, variables, actor);
 }
 
 export const quizLesson = (editor: Editor) =>

@@ -65,14 +65,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function must<T>(query: string, variables: Record<string, unknown>, actor: Actor) {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
-
 async function dashboard(actor: Actor, variables: Record<string, unknown> = {}) {
-  return must<{ totalCount: number; edges: { node: DashboardNode }[] }>(
+  return api.must<{ totalCount: number; edges: { node: DashboardNode }[] }>(
     DASHBOARD,
     { first: 100, ...variables },
     actor,
@@ -104,7 +98,7 @@ describe('approval lifecycle dashboard', () => {
       ],
     });
     const learner = await registerActor(api, 'STUDENT', 'Dash Learner');
-    await must(ENROLL, { courseId: expiring.course.id }, learner);
+    await api.must(ENROLL, { courseId: expiring.course.id }, learner);
 
     const mine = await dashboard(owner);
     const byNumber = Object.fromEntries(
@@ -141,7 +135,7 @@ describe('approval lifecycle dashboard', () => {
     );
 
     // Pages walk the list once.
-    const first = await must<{ pageInfo: { hasNextPage: boolean; endCursor: string } }>(
+    const first = await api.must<{ pageInfo: { hasNextPage: boolean; endCursor: string } }>(
       DASHBOARD,
       { first: 2 },
       owner,
@@ -175,7 +169,8 @@ describe('roster per approval', () => {
     });
     const passed = await registerActor(api, 'STUDENT', 'Nguyễn Thị Lan');
     const started = await registerActor(api, 'STUDENT', '=Started Learner');
-    for (const learner of [passed, started]) await must(ENROLL, { courseId: course.id }, learner);
+    for (const learner of [passed, started])
+      await api.must(ENROLL, { courseId: course.id }, learner);
     // Member id from the learner's receipt (bill-to) of this course.
     await api.database.db.order.create({
       data: {
@@ -190,22 +185,22 @@ describe('roster per approval', () => {
       },
     });
     const lessons = (
-      await must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
+      await api.must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
         LEARNING,
         { courseId: course.id },
         passed,
       )
     ).modules.flatMap((module) => module.lessons);
     for (const lesson of lessons.filter((l) => l.kind !== 'QUIZ')) {
-      await must(COMPLETE, { lessonId: lesson.id }, passed);
+      await api.must(COMPLETE, { lessonId: lesson.id }, passed);
     }
     const quizLesson = lessons.find((l) => l.kind === 'QUIZ')!;
-    const attempt = await must<{
+    const attempt = await api.must<{
       id: string;
       questions: { id: string; options: { id: string; text: string }[] }[];
     }>(START, { lessonId: quizLesson.id }, passed);
     const question = attempt.questions[0]!;
-    await must(
+    await api.must(
       SAVE,
       {
         attemptId: attempt.id,
@@ -214,10 +209,10 @@ describe('roster per approval', () => {
       },
       passed,
     );
-    expect(await must<boolean>(SUBMIT, { attemptId: attempt.id }, passed)).toBeTruthy();
-    await must(COMPLETE, { lessonId: lessons[0]!.id }, started);
+    expect(await api.must<boolean>(SUBMIT, { attemptId: attempt.id }, passed)).toBeTruthy();
+    await api.must(COMPLETE, { lessonId: lessons[0]!.id }, started);
 
-    const roster = await must<{
+    const roster = await api.must<{
       approval: { approvalNumber: string; status: string };
       rows: RosterRow[];
       csv: string;

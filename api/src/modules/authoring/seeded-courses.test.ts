@@ -1,4 +1,5 @@
 import { seedDemoData } from '@lms/db';
+import { DEMO_PASSWORD } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
 import * as ops from '../../testing/authoring-operations';
@@ -15,7 +16,7 @@ afterAll(async () => {
 
 it('opens every seeded course in its instructor’s editor, at a draft of the next version', async () => {
   const signIn = await api.gql<{ signIn: { token: string } }>(
-    `mutation { signIn(input: { email: "admin@example.com", password: "demo-password-123" }) { token } }`,
+    `mutation { signIn(input: { email: "admin@example.com", password: "${DEMO_PASSWORD}" }) { token } }`,
   );
   const token = signIn.data!.signIn.token;
   const courses = await api.database.db.course.findMany({ select: { id: true, status: true } });

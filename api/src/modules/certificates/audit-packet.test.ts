@@ -22,12 +22,6 @@ let other: Actor;
 let admin: Actor;
 let certificate: { id: string; serial: string };
 
-async function must<T>(query: string, variables: Record<string, unknown>, actor: Actor) {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
-
 function download(path: string, actor?: Actor) {
   return fetch(`${api.url}${path}`, {
     headers: actor ? { authorization: `Bearer ${actor.token}` } : {},
@@ -46,23 +40,23 @@ beforeAll(async () => {
     postTest: true,
     approvals: [{ body: 'PMI', validUntil: dayFromToday(200), approvalNumber: 'PMI-AUDIT-7' }],
   });
-  await must(ENROLL, { courseId: course.id }, learner);
+  await api.must(ENROLL, { courseId: course.id }, learner);
   const lessons = (
-    await must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
+    await api.must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
       LEARNING,
       { courseId: course.id },
       learner,
     )
   ).modules.flatMap((module) => module.lessons);
   for (const lesson of lessons.filter((l) => l.kind !== 'QUIZ')) {
-    await must(COMPLETE, { lessonId: lesson.id }, learner);
+    await api.must(COMPLETE, { lessonId: lesson.id }, learner);
   }
-  const attempt = await must<{
+  const attempt = await api.must<{
     id: string;
     questions: { id: string; options: { id: string; text: string }[] }[];
   }>(START, { lessonId: lessons.find((l) => l.kind === 'QUIZ')!.id }, learner);
   const question = attempt.questions[0]!;
-  await must(
+  await api.must(
     SAVE,
     {
       attemptId: attempt.id,
@@ -71,8 +65,8 @@ beforeAll(async () => {
     },
     learner,
   );
-  await must(SUBMIT, { attemptId: attempt.id }, learner);
-  const [issued] = await must<{ id: string; serial: string }[]>(MY_CERTIFICATES, {}, learner);
+  await api.must(SUBMIT, { attemptId: attempt.id }, learner);
+  const [issued] = await api.must<{ id: string; serial: string }[]>(MY_CERTIFICATES, {}, learner);
   certificate = issued!;
 }, 90_000);
 afterAll(async () => {
@@ -143,7 +137,11 @@ describe('audit packet per certificate', () => {
     expect(
       (await download('/certificates/CEU-0000-0000-0000/audit-packet.json', admin)).status,
     ).toBe(404);
-    await must(REVOKE, { id: certificate.id, reason: 'Audit found a duplicate enrolment' }, admin);
+    await api.must(
+      REVOKE,
+      { id: certificate.id, reason: 'Audit found a duplicate enrolment' },
+      admin,
+    );
     const packet = (await (
       await download(`/certificates/${certificate.serial}/audit-packet.json`, admin)
     ).json()) as { certificate: { status: string }; statusHistory: unknown[] };

@@ -27,19 +27,13 @@ type Cert = {
 let api: TestApi;
 let admin: Actor;
 
-async function must<T>(query: string, variables: Record<string, unknown>, actor: Actor) {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
-
 async function completeFreeCourse(learner: Actor) {
   const { course } = await createCourse(api.database.db, { title: `Name Course ${Date.now()}` });
   const lesson = await api.database.db.lesson.findFirstOrThrow({
     where: { module: { version: { courseId: course.id } } },
   });
-  await must(ENROLL, { courseId: course.id }, learner);
-  await must(COMPLETE, { lessonId: lesson.id }, learner);
+  await api.must(ENROLL, { courseId: course.id }, learner);
+  await api.must(COMPLETE, { lessonId: lesson.id }, learner);
   const completion = await api.database.db.courseCompletion.findFirstOrThrow({
     where: { enrollment: { userId: learner.id, courseId: course.id } },
   });
@@ -59,26 +53,26 @@ describe('confirming the name to print', () => {
     const learner = await registerActor(api, 'STUDENT', 'nguyen thi minh khai', {
       confirmCertificateName: false,
     });
-    expect(await must(NAME_STATE, {}, learner)).toEqual({
+    expect(await api.must(NAME_STATE, {}, learner)).toEqual({
       name: 'nguyen thi minh khai',
       confirmed: false,
       pendingCompletions: 0,
       pendingCorrection: null,
     });
     const { completion } = await completeFreeCourse(learner);
-    expect(await must<Cert[]>(CERTS, {}, learner)).toEqual([]);
-    expect(await must(NAME_STATE, {}, learner)).toMatchObject({ pendingCompletions: 1 });
+    expect(await api.must<Cert[]>(CERTS, {}, learner)).toEqual([]);
+    expect(await api.must(NAME_STATE, {}, learner)).toMatchObject({ pendingCompletions: 1 });
 
     const empty = await api.gql(CONFIRM, { name: '   ' }, { token: learner.token });
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const confirmed = await must(CONFIRM, { name: '  Nguyễn   Thị Minh Khai ' }, learner);
+    const confirmed = await api.must(CONFIRM, { name: '  Nguyễn   Thị Minh Khai ' }, learner);
     expect(confirmed).toEqual({
       name: 'Nguyễn Thị Minh Khai',
       confirmed: true,
       pendingCompletions: 0,
     });
-    const certificates = await must<Cert[]>(CERTS, {}, learner);
+    const certificates = await api.must<Cert[]>(CERTS, {}, learner);
     expect(certificates).toHaveLength(1);
     expect(certificates[0]).toMatchObject({
       participantName: 'Nguyễn Thị Minh Khai',
@@ -90,14 +84,14 @@ describe('confirming the name to print', () => {
     const change = await api.gql(CONFIRM, { name: 'Someone Else' }, { token: learner.token });
     expect(change.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     // Confirming the same name again changes nothing.
-    await must(CONFIRM, { name: 'Nguyễn Thị Minh Khai' }, learner);
-    expect(await must<Cert[]>(CERTS, {}, learner)).toHaveLength(1);
+    await api.must(CONFIRM, { name: 'Nguyễn Thị Minh Khai' }, learner);
+    expect(await api.must<Cert[]>(CERTS, {}, learner)).toHaveLength(1);
   });
 
   it('issues at completion when the name was confirmed first', async () => {
     const learner = await registerActor(api, 'STUDENT', 'Jordan Rivera');
     await completeFreeCourse(learner);
-    expect(await must<Cert[]>(CERTS, {}, learner)).toMatchObject([
+    expect(await api.must<Cert[]>(CERTS, {}, learner)).toMatchObject([
       { participantName: 'Jordan Rivera', status: 'VALID' },
     ]);
   });
@@ -107,11 +101,11 @@ describe('correcting the name', () => {
   it('goes to an admin, whose approval reissues the certificate with the new name and records why', async () => {
     const learner = await registerActor(api, 'STUDENT', 'Jon Smyth');
     await completeFreeCourse(learner);
-    const [original] = await must<Cert[]>(CERTS, {}, learner);
+    const [original] = await api.must<Cert[]>(CERTS, {}, learner);
 
     const same = await api.gql(REQUEST, { name: 'Jon Smyth' }, { token: learner.token });
     expect(same.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const request = await must<{ id: string; currentName: string; status: string }>(
+    const request = await api.must<{ id: string; currentName: string; status: string }>(
       REQUEST,
       { name: 'John Smith', note: 'Typo at registration' },
       learner,
@@ -123,7 +117,7 @@ describe('correcting the name', () => {
     // Only an admin sees and resolves requests.
     const asLearner = await api.gql(LIST, {}, { token: learner.token });
     expect(asLearner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const queue = await must<{ id: string; learnerEmail: string }[]>(LIST, {}, admin);
+    const queue = await api.must<{ id: string; learnerEmail: string }[]>(LIST, {}, admin);
     expect(queue).toContainEqual(
       expect.objectContaining({ id: request.id, learnerEmail: learner.email }),
     );
@@ -134,17 +128,17 @@ describe('correcting the name', () => {
     );
     expect(byLearner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    expect(await must(RESOLVE, { id: request.id, apply: true, note: 'ID checked' }, admin)).toEqual(
-      {
-        id: request.id,
-        status: 'APPLIED',
-        resolution: 'ID checked',
-      },
-    );
+    expect(
+      await api.must(RESOLVE, { id: request.id, apply: true, note: 'ID checked' }, admin),
+    ).toEqual({
+      id: request.id,
+      status: 'APPLIED',
+      resolution: 'ID checked',
+    });
     const again = await api.gql(RESOLVE, { id: request.id, apply: false }, { token: admin.token });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const certificates = await must<Cert[]>(CERTS, {}, learner);
+    const certificates = await api.must<Cert[]>(CERTS, {}, learner);
     const old = certificates.find((c) => c.serial === original!.serial)!;
     const replacement = certificates.find((c) => c.serial !== original!.serial)!;
     expect(old).toMatchObject({
@@ -159,7 +153,7 @@ describe('correcting the name', () => {
       supersedesSerial: original!.serial,
       completionDate: original!.completionDate,
     });
-    expect(await must(NAME_STATE, {}, learner)).toMatchObject({
+    expect(await api.must(NAME_STATE, {}, learner)).toMatchObject({
       name: 'John Smith',
       confirmed: true,
       pendingCorrection: null,
@@ -169,9 +163,9 @@ describe('correcting the name', () => {
   it('a rejected request changes nothing', async () => {
     const learner = await registerActor(api, 'STUDENT', 'Ana Lima');
     await completeFreeCourse(learner);
-    const request = await must<{ id: string }>(REQUEST, { name: 'Anna Lima' }, learner);
-    await must(RESOLVE, { id: request.id, apply: false, note: 'Matches your ID' }, admin);
-    expect(await must<Cert[]>(CERTS, {}, learner)).toMatchObject([
+    const request = await api.must<{ id: string }>(REQUEST, { name: 'Anna Lima' }, learner);
+    await api.must(RESOLVE, { id: request.id, apply: false, note: 'Matches your ID' }, admin);
+    expect(await api.must<Cert[]>(CERTS, {}, learner)).toMatchObject([
       { participantName: 'Ana Lima', status: 'VALID' },
     ]);
   });

@@ -54,16 +54,6 @@ let api: TestApi;
 let instructor: Actor;
 let admin: Actor;
 
-async function must<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  actor?: Actor,
-): Promise<T> {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor?.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
-
 type Editable = { id: string; revision: number; modules: { id: string }[] };
 
 interface ApprovalSpec {
@@ -83,13 +73,13 @@ const isoDay = (daysFromToday: number) =>
  */
 async function ceCourse(approvals: ApprovalSpec[]) {
   const title = `Certificate Course ${Math.random().toString(36).slice(2, 8)}`;
-  let course = await must<Editable>(
+  let course = await api.must<Editable>(
     ops.CREATE_COURSE,
     { input: { title, summary: 'CE.', kind: 'CE', priceCents: 0 } },
     instructor,
   );
   for (const approval of approvals) {
-    course = await must<Editable>(
+    course = await api.must<Editable>(
       ops.ADD_APPROVAL,
       {
         courseId: course.id,
@@ -109,7 +99,7 @@ async function ceCourse(approvals: ApprovalSpec[]) {
   }
   // The first approval set the default per-lesson minimum; this instructor explicitly asks
   // for none, so the lessons can be completed at once (seat time is tested in learning).
-  course = await must<Editable>(
+  course = await api.must<Editable>(
     ops.UPDATE_DETAILS,
     {
       courseId: course.id,
@@ -118,13 +108,13 @@ async function ceCourse(approvals: ApprovalSpec[]) {
     },
     instructor,
   );
-  course = await must<Editable>(
+  course = await api.must<Editable>(
     ops.ADD_MODULE,
     { courseId: course.id, revision: course.revision, title: 'Module' },
     instructor,
   );
   for (const name of ['One', 'Two']) {
-    course = await must<Editable>(
+    course = await api.must<Editable>(
       ops.ADD_LESSON,
       {
         courseId: course.id,
@@ -136,7 +126,7 @@ async function ceCourse(approvals: ApprovalSpec[]) {
     );
   }
   if (approvals.some((approval) => approval.body === 'AAPC')) {
-    let editor = await must<quiz.Editor>(
+    let editor = await api.must<quiz.Editor>(
       ops.ADD_LESSON,
       {
         courseId: course.id,
@@ -146,7 +136,7 @@ async function ceCourse(approvals: ApprovalSpec[]) {
       },
       instructor,
     );
-    editor = await must<quiz.Editor>(
+    editor = await api.must<quiz.Editor>(
       quiz.CONFIGURE_QUIZ,
       {
         courseId: course.id,
@@ -157,7 +147,7 @@ async function ceCourse(approvals: ApprovalSpec[]) {
       instructor,
     );
     const quizId = quiz.quizLesson(editor).quiz!.id;
-    editor = await must<quiz.Editor>(
+    editor = await api.must<quiz.Editor>(
       quiz.ADD_QUESTION,
       {
         courseId: course.id,
@@ -169,7 +159,7 @@ async function ceCourse(approvals: ApprovalSpec[]) {
     );
     course = { ...course, revision: editor.revision };
   }
-  await must(ops.PUBLISH, { courseId: course.id, revision: course.revision }, instructor);
+  await api.must(ops.PUBLISH, { courseId: course.id, revision: course.revision }, instructor);
   const lessons = await api.database.db.lesson.findMany({
     where: { module: { version: { courseId: course.id, number: 1 } } },
     orderBy: { position: 'asc' },
@@ -193,12 +183,12 @@ async function quizLessonOf(courseId: string) {
 /** Passes the course's post-test, if it has one (the true/false question's answer is False). */
 async function passPostTest(course: { postTest?: string | null }, learner: Actor) {
   if (!course.postTest) return;
-  const attempt = await must<{
+  const attempt = await api.must<{
     id: string;
     questions: { id: string; options: { id: string; text: string }[] }[];
   }>(quiz.START_ATTEMPT, { lessonId: course.postTest }, learner);
   const question = attempt.questions[0]!;
-  await must(
+  await api.must(
     quiz.SAVE_ANSWER,
     {
       attemptId: attempt.id,
@@ -207,20 +197,20 @@ async function passPostTest(course: { postTest?: string | null }, learner: Actor
     },
     learner,
   );
-  await must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learner);
+  await api.must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learner);
 }
 
 async function completeCourse(
   course: { courseId: string; lessons: string[]; postTest?: string | null },
   learner: Actor,
 ) {
-  await must(ENROLL, { courseId: course.courseId }, learner);
+  await api.must(ENROLL, { courseId: course.courseId }, learner);
   await passPostTest(course, learner);
-  for (const lessonId of course.lessons) await must(COMPLETE, { lessonId }, learner);
+  for (const lessonId of course.lessons) await api.must(COMPLETE, { lessonId }, learner);
 }
 
 async function myCertificates(learner: Actor) {
-  return must<Cert[]>(MY_CERTIFICATES, {}, learner);
+  return api.must<Cert[]>(MY_CERTIFICATES, {}, learner);
 }
 
 async function download(path: string, token?: string) {
@@ -245,11 +235,11 @@ describe('issuing', () => {
       { body: 'AHIMA', number: 'AHIMA-T-1', ceuAmount: '1.50' },
     ]);
     const learner = await registerActor(api, 'STUDENT', 'Jordan Rivera');
-    await must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
     await passPostTest(course, learner);
-    await must(COMPLETE, { lessonId: course.lessons[0] }, learner);
+    await api.must(COMPLETE, { lessonId: course.lessons[0] }, learner);
     expect(await myCertificates(learner)).toEqual([]); // nothing (no index number) before completion
-    await must(COMPLETE, { lessonId: course.lessons[1] }, learner);
+    await api.must(COMPLETE, { lessonId: course.lessons[1] }, learner);
     const certificates = await myCertificates(learner);
     expect(certificates).toHaveLength(2);
     const byBody = Object.fromEntries(certificates.map((c) => [c.credits[0]!.body, c]));
@@ -285,7 +275,7 @@ describe('issuing', () => {
       { body: 'AHIMA', number: 'AHIMA-T-2' },
     ]);
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
     await passPostTest(course, learner);
     // Both lessons completed at once, many times over: every call may be the one that completes.
     const results = await Promise.all(
@@ -300,7 +290,7 @@ describe('issuing', () => {
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(results.filter((r) => r.data?.completeLesson.courseNewlyCompleted)).toHaveLength(1);
     // A retake of the same lessons and a direct re-run of the issuer change nothing.
-    await Promise.all(course.lessons.map((lessonId) => must(COMPLETE, { lessonId }, learner)));
+    await Promise.all(course.lessons.map((lessonId) => api.must(COMPLETE, { lessonId }, learner)));
     const completion = await api.database.db.courseCompletion.findFirstOrThrow({
       where: { enrollment: { userId: learner.id } },
     });
@@ -335,7 +325,7 @@ describe('issuing', () => {
       { body: 'AHIMA', number: 'AHIMA-T-3', validUntil: isoDay(300) },
     ]);
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
     await passPostTest(course, learner);
     const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
     const later = new Date(`${isoDay(45)}T10:00:00Z`);
@@ -352,7 +342,7 @@ describe('issuing', () => {
   it('issues a certificate of completion without credit when no approval qualifies', async () => {
     const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-4', validUntil: isoDay(30) }]);
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
     await passPostTest(course, learner);
     const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
     for (const lessonId of course.lessons) {
@@ -478,7 +468,7 @@ describe('immutability, revocation and reissue', () => {
     }
     const anonymous = await api.gql(REVOKE, { id: before.id, reason: 'anon' });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const revoked = await must<{ status: string; revocationReason: string }>(
+    const revoked = await api.must<{ status: string; revocationReason: string }>(
       REVOKE,
       { id: before.id, reason: 'Issued in error' },
       admin,
@@ -521,7 +511,7 @@ describe('immutability, revocation and reissue', () => {
       credits: old!.credits,
     });
     expect(fresh.serial).not.toBe(old!.serial);
-    const oldNow = await must<{ status: string; certificate: Cert }>(VERIFY, {
+    const oldNow = await api.must<{ status: string; certificate: Cert }>(VERIFY, {
       serial: old!.serial,
     });
     expect(oldNow.status).toBe('SUPERSEDED');
@@ -577,10 +567,10 @@ describe('public verification and downloads', () => {
     expect(raw).toContain('AAPC-T-9');
     expect(raw).not.toContain(learner.email);
     expect(raw).not.toContain(learner.id);
-    expect((await must<{ status: string }>(VERIFY, { serial: 'CEU-ZZZZ-ZZZZ-ZZZZ' })).status).toBe(
-      'NOT_FOUND',
-    );
-    expect(await must(VERIFY, { serial: 'not a serial' })).toEqual({
+    expect(
+      (await api.must<{ status: string }>(VERIFY, { serial: 'CEU-ZZZZ-ZZZZ-ZZZZ' })).status,
+    ).toBe('NOT_FOUND');
+    expect(await api.must(VERIFY, { serial: 'not a serial' })).toEqual({
       status: 'NOT_FOUND',
       serial: null,
       certificate: null,
@@ -598,7 +588,7 @@ describe('public verification and downloads', () => {
       (await api.gql(CERTIFICATE, { serial }, { token: stranger.token })).errors?.[0]?.extensions
         ?.code,
     ).toBe('NOT_FOUND');
-    expect((await must<Cert>(CERTIFICATE, { serial }, admin)).serial).toBe(serial);
+    expect((await api.must<Cert>(CERTIFICATE, { serial }, admin)).serial).toBe(serial);
     for (const size of ['a4', 'letter']) {
       const response = await download(`/certificates/${serial}.pdf?size=${size}`, learner.token);
       expect(response.status).toBe(200);
@@ -619,7 +609,7 @@ describe('public verification and downloads', () => {
     const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-OB' }]);
     const learner = await registerActor(api, 'STUDENT');
     await completeCourse(course, learner);
-    const [certificate] = await must<{ serial: string; openBadgeUrl: string }[]>(
+    const [certificate] = await api.must<{ serial: string; openBadgeUrl: string }[]>(
       '{ myCertificates { serial openBadgeUrl } }',
       {},
       learner,
@@ -722,7 +712,7 @@ describe('public verification and downloads', () => {
       return (bytes[index >> 3]! & (0x80 >> (index & 7))) !== 0;
     }
     expect(await bit()).toBe(false);
-    await must(REVOKE, { id: certificate!.id, reason: 'Test revocation' }, admin);
+    await api.must(REVOKE, { id: certificate!.id, reason: 'Test revocation' }, admin);
     expect(await bit()).toBe(true);
   });
 
@@ -821,17 +811,17 @@ describe('CEU transcript', () => {
     ]);
     const learner = await registerActor(api, 'STUDENT', 'Transcript Learner');
     await completeCourse(course, learner);
-    const cpc = await must<{ id: string }>(
+    const cpc = await api.must<{ id: string }>(
       ADD_CREDENTIAL,
       { input: { body: 'AAPC', credential: 'cpc', certifiedOn: '2025-06-01' } },
       learner,
     );
-    await must(
+    await api.must(
       ADD_CREDENTIAL,
       { input: { body: 'AHIMA', credential: 'CCS', certifiedOn: '2026-03-10' } },
       learner,
     );
-    const self = await must<{ id: string; ceuAmount: string }>(
+    const self = await api.must<{ id: string; ceuAmount: string }>(
       ADD_SELF,
       {
         input: {
@@ -845,7 +835,7 @@ describe('CEU transcript', () => {
       learner,
     );
     expect(self.ceuAmount).toBe('1.50');
-    await must(
+    await api.must(
       ADD_SELF,
       {
         input: {
@@ -859,7 +849,7 @@ describe('CEU transcript', () => {
       learner,
     );
     // Outside the cycle: does not count.
-    await must(
+    await api.must(
       ADD_SELF,
       {
         input: {
@@ -873,7 +863,7 @@ describe('CEU transcript', () => {
       learner,
     );
 
-    const transcript = await must<{
+    const transcript = await api.must<{
       cycles: {
         body: string;
         label: string;
@@ -929,9 +919,9 @@ describe('CEU transcript', () => {
       (await api.gql(REMOVE_SELF, { id: self.id }, { token: stranger.token })).errors?.[0]
         ?.extensions?.code,
     ).toBe('NOT_FOUND');
-    expect(await must(REMOVE_SELF, { id: self.id }, learner)).toBe(true);
-    expect(await must(REMOVE_CREDENTIAL, { id: cpc.id }, learner)).toBe(true);
-    const after = await must<{ cycles: { body: string }[] }>(TRANSCRIPT, {}, learner);
+    expect(await api.must(REMOVE_SELF, { id: self.id }, learner)).toBe(true);
+    expect(await api.must(REMOVE_CREDENTIAL, { id: cpc.id }, learner)).toBe(true);
+    const after = await api.must<{ cycles: { body: string }[] }>(TRANSCRIPT, {}, learner);
     expect(after.cycles.map((c) => c.body)).toEqual(['AHIMA']);
   });
 
@@ -943,7 +933,7 @@ describe('CEU transcript', () => {
       { token: learner.token },
     );
     expect(future.errors?.[0]?.extensions?.fieldErrors).toHaveProperty('certifiedOn');
-    await must(
+    await api.must(
       ADD_CREDENTIAL,
       { input: { body: 'AAPC', credential: 'CPC', certifiedOn: '2024-01-01' } },
       learner,
@@ -982,7 +972,7 @@ describe('CEU transcript', () => {
     expect((await api.gql(LIST, {}, { token: learner.token })).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
-    const rules = await must<
+    const rules = await api.must<
       {
         id: string;
         body: string;
@@ -1014,7 +1004,7 @@ describe('CEU transcript', () => {
     // A change takes effect from a date: it is a new dated row; the old one stays.
     const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     expect(
-      await must(
+      await api.must(
         UPDATE,
         { id, input: { ...input, baseCeus: '35.00', effectiveFrom: from } },
         admin,
@@ -1037,12 +1027,12 @@ describe('CEU transcript', () => {
     ).toBe(1);
     // A learner's cycle that began before that date still needs 30.
     const holder = await registerActor(api, 'STUDENT');
-    await must(
+    await api.must(
       ADD_CREDENTIAL,
       { input: { body: 'AHIMA', credential: 'RHIA', certifiedOn: '2025-06-01' } },
       holder,
     );
-    const transcript = await must<{ cycles: { required: string; cycleStart: string }[] }>(
+    const transcript = await api.must<{ cycles: { required: string; cycleStart: string }[] }>(
       TRANSCRIPT,
       {},
       holder,

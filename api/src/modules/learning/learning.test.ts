@@ -25,16 +25,6 @@ type Editable = {
 let api: TestApi;
 let instructor: Actor;
 
-async function must<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  actor: Actor,
-): Promise<T> {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
-
 /**
  * A published course: one module with a 10-minute text lesson, a 5-minute video lesson and an
  * optional text lesson. Returns the published lesson ids.
@@ -42,7 +32,7 @@ async function must<T>(
 async function publishedCourse(
   options: { priceCents?: number; minimumLessonTimePercent?: number } = {},
 ) {
-  let course = await must<Editable>(
+  let course = await api.must<Editable>(
     ops.CREATE_COURSE,
     {
       input: {
@@ -55,7 +45,7 @@ async function publishedCourse(
     },
     instructor,
   );
-  course = await must<Editable>(
+  course = await api.must<Editable>(
     ops.ADD_MODULE,
     { courseId: course.id, revision: course.revision, title: 'Module' },
     instructor,
@@ -72,13 +62,13 @@ async function publishedCourse(
     },
     { ...ops.TEXT_LESSON, title: 'Extra', estimatedMinutes: 5, required: false },
   ]) {
-    course = await must<Editable>(
+    course = await api.must<Editable>(
       ops.ADD_LESSON,
       { courseId: course.id, revision: course.revision, moduleId, input },
       instructor,
     );
   }
-  await must(ops.PUBLISH, { courseId: course.id, revision: course.revision }, instructor);
+  await api.must(ops.PUBLISH, { courseId: course.id, revision: course.revision }, instructor);
   const published = await api.database.db.courseVersion.findFirstOrThrow({
     where: { courseId: course.id, number: 1 },
     select: {
@@ -130,7 +120,7 @@ describe('enrolment', () => {
       message: 'This course is paid: buy it to enrol.',
       extensions: { code: 'FORBIDDEN' },
     });
-    const draft = await must<{ id: string }>(
+    const draft = await api.must<{ id: string }>(
       ops.CREATE_COURSE,
       { input: { title: 'Draft', summary: 'S', kind: 'CE' } },
       instructor,
@@ -158,8 +148,8 @@ describe('enrolment', () => {
         source: 'PURCHASE',
       },
     });
-    await must(UNENROLL, { courseId: paid.courseId }, buyer);
-    const back = await must<{ status: string; source: string }>(
+    await api.must(UNENROLL, { courseId: paid.courseId }, buyer);
+    const back = await api.must<{ status: string; source: string }>(
       ENROLL,
       { courseId: paid.courseId },
       buyer,
@@ -177,10 +167,10 @@ describe('enrolment', () => {
   it('keeps history when a learner leaves and comes back', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    await must(COMPLETE, { lessonId: course.extra }, learner);
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(COMPLETE, { lessonId: course.extra }, learner);
     expect(
-      await must<{ status: string }>(UNENROLL, { courseId: course.courseId }, learner),
+      await api.must<{ status: string }>(UNENROLL, { courseId: course.courseId }, learner),
     ).toMatchObject({ status: 'UNENROLLED' });
     const lesson = await api.gql<unknown>(
       LESSON,
@@ -188,8 +178,8 @@ describe('enrolment', () => {
       { token: learner.token },
     );
     expect((lesson.errors as Errors)[0]?.extensions?.code).toBe('FORBIDDEN');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    const learning = await must<{
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    const learning = await api.must<{
       modules: { lessons: { id: string; completedAt: string | null }[] }[];
     }>(LEARNING, { courseId: course.courseId }, learner);
     expect(
@@ -200,9 +190,13 @@ describe('enrolment', () => {
   it('pins the version: a learner keeps version 1 after version 2 is published; a newcomer gets 2', async () => {
     const course = await publishedCourse();
     const early = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, early);
-    const editable = await must<Editable>(ops.EDITABLE_COURSE, { id: course.courseId }, instructor);
-    const renamed = await must<Editable>(
+    await api.must(ENROLL, { courseId: course.courseId }, early);
+    const editable = await api.must<Editable>(
+      ops.EDITABLE_COURSE,
+      { id: course.courseId },
+      instructor,
+    );
+    const renamed = await api.must<Editable>(
       ops.UPDATE_DETAILS,
       {
         courseId: course.courseId,
@@ -211,15 +205,19 @@ describe('enrolment', () => {
       },
       instructor,
     );
-    await must(ops.PUBLISH, { courseId: course.courseId, revision: renamed.revision }, instructor);
+    await api.must(
+      ops.PUBLISH,
+      { courseId: course.courseId, revision: renamed.revision },
+      instructor,
+    );
     const late = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, late);
+    await api.must(ENROLL, { courseId: course.courseId }, late);
     expect(
-      (await must<{ versionNumber: number }>(LEARNING, { courseId: course.courseId }, early))
+      (await api.must<{ versionNumber: number }>(LEARNING, { courseId: course.courseId }, early))
         .versionNumber,
     ).toBe(1);
     expect(
-      (await must<{ versionNumber: number }>(LEARNING, { courseId: course.courseId }, late))
+      (await api.must<{ versionNumber: number }>(LEARNING, { courseId: course.courseId }, late))
         .versionNumber,
     ).toBe(2);
     // A lesson of version 2 is not the early learner's to open.
@@ -236,15 +234,15 @@ describe('lesson player and progress', () => {
   it('serves the lesson with rendered text, the embedded video and previous/next links', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    const reading = await must<{
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    const reading = await api.must<{
       bodyHtml: string;
       previousLessonId: string | null;
       nextLessonId: string;
     }>(LESSON, { lessonId: course.reading }, learner);
     expect(reading.bodyHtml).toContain('<h2>E11.9</h2>');
     expect(reading).toMatchObject({ previousLessonId: null, nextLessonId: course.watching });
-    const watching = await must<{ video: { provider: string; src: string } }>(
+    const watching = await api.must<{ video: { provider: string; src: string } }>(
       LESSON,
       { lessonId: course.watching },
       learner,
@@ -258,7 +256,7 @@ describe('lesson player and progress', () => {
   it('leaves one progress row after 16 simultaneous completions of one lesson', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
     const results = await Promise.all(
       Array.from({ length: 16 }, () =>
         api.gql(COMPLETE, { lessonId: course.reading }, { token: learner.token }),
@@ -273,8 +271,8 @@ describe('lesson player and progress', () => {
   it('refuses completion before the minimum time, credits heartbeats, and caps an idle gap', async () => {
     const course = await publishedCourse({ minimumLessonTimePercent: 100 });
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    const opened = await must<{ requiredSeconds: number; seatSeconds: number }>(
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    const opened = await api.must<{ requiredSeconds: number; seatSeconds: number }>(
       ACTIVITY,
       { lessonId: course.watching, event: 'OPEN' },
       learner,
@@ -292,7 +290,7 @@ describe('lesson player and progress', () => {
     expect(error.extensions?.retryAfterSeconds).toBeGreaterThan(290);
 
     await rewindLastSeen(course.watching, learner, 40);
-    const beat = await must<{ seatSeconds: number }>(
+    const beat = await api.must<{ seatSeconds: number }>(
       ACTIVITY,
       { lessonId: course.watching, event: 'HEARTBEAT' },
       learner,
@@ -302,7 +300,7 @@ describe('lesson player and progress', () => {
 
     // A tab left open overnight: the gap counts only up to 1.25 × the video's length.
     await rewindLastSeen(course.watching, learner, 8 * 3600);
-    const done = await must<{ progress: { seatSeconds: number; completedAt: string } }>(
+    const done = await api.must<{ progress: { seatSeconds: number; completedAt: string } }>(
       COMPLETE,
       { lessonId: course.watching },
       learner,
@@ -314,8 +312,8 @@ describe('lesson player and progress', () => {
   it('credits a gap once when many heartbeats for it arrive at the same time', async () => {
     const course = await publishedCourse({ minimumLessonTimePercent: 100 });
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    await must(ACTIVITY, { lessonId: course.watching, event: 'OPEN' }, learner);
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(ACTIVITY, { lessonId: course.watching, event: 'OPEN' }, learner);
     await rewindLastSeen(course.watching, learner, 90);
     const beats = await Promise.all(
       Array.from({ length: 12 }, () =>
@@ -340,8 +338,8 @@ describe('lesson player and progress', () => {
   it('completes the course once, when every required lesson is done, and keeps the evidence immutable', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    const first = await must<{ courseCompleted: boolean; missing: string[] }>(
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    const first = await api.must<{ courseCompleted: boolean; missing: string[] }>(
       COMPLETE,
       { lessonId: course.reading },
       learner,
@@ -350,13 +348,13 @@ describe('lesson player and progress', () => {
       courseCompleted: false,
       missing: ['1 required lesson to complete'],
     });
-    const second = await must<{ courseNewlyCompleted: boolean }>(
+    const second = await api.must<{ courseNewlyCompleted: boolean }>(
       COMPLETE,
       { lessonId: course.watching },
       learner,
     );
     expect(second.courseNewlyCompleted).toBe(true);
-    const again = await must<{ courseCompleted: boolean; courseNewlyCompleted: boolean }>(
+    const again = await api.must<{ courseCompleted: boolean; courseNewlyCompleted: boolean }>(
       COMPLETE,
       { lessonId: course.extra },
       learner,
@@ -376,7 +374,7 @@ describe('lesson player and progress', () => {
         data: { seatMinutes: 999 },
       }),
     ).rejects.toThrow(/immutable evidence/);
-    const dashboard = await must<{ courseId: string; progressPercent: number }[]>(
+    const dashboard = await api.must<{ courseId: string; progressPercent: number }[]>(
       MY_LEARNING,
       {},
       learner,
@@ -389,9 +387,9 @@ describe('lesson player and progress', () => {
   it('shows progress and the next lesson on the dashboard', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    await must(COMPLETE, { lessonId: course.reading }, learner);
-    const [entry] = await must<{ progressPercent: number; nextLessonId: string }[]>(
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(COMPLETE, { lessonId: course.reading }, learner);
+    const [entry] = await api.must<{ progressPercent: number; nextLessonId: string }[]>(
       MY_LEARNING,
       {},
       learner,
@@ -405,8 +403,8 @@ describe('a learner’s data is theirs alone', () => {
     const course = await publishedCourse();
     const owner = await registerActor(api, 'STUDENT');
     const stranger = await registerActor(api, 'STUDENT');
-    await must(ENROLL, { courseId: course.courseId }, owner);
-    await must(COMPLETE, { lessonId: course.reading }, owner);
+    await api.must(ENROLL, { courseId: course.courseId }, owner);
+    await api.must(COMPLETE, { lessonId: course.reading }, owner);
     for (const [query, variables] of [
       [LESSON, { lessonId: course.reading }],
       [ACTIVITY, { lessonId: course.reading, event: 'OPEN' }],
@@ -436,9 +434,9 @@ describe('gradebook', () => {
   it('shows the course’s own instructor every learner, with a CSV; strangers get NOT_FOUND', async () => {
     const course = await publishedCourse();
     const learner = await registerActor(api, 'STUDENT', '=HYPERLINK("evil")');
-    await must(ENROLL, { courseId: course.courseId }, learner);
-    await must(COMPLETE, { lessonId: course.reading }, learner);
-    const book = await must<{ csv: string; rows: unknown[] }>(
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    await api.must(COMPLETE, { lessonId: course.reading }, learner);
+    const book = await api.must<{ csv: string; rows: unknown[] }>(
       GRADEBOOK,
       { courseId: course.courseId },
       instructor,

@@ -41,13 +41,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function must<T>(query: string, variables: Record<string, unknown>, actor: Actor) {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
-
-const learning = (actor: Actor, courseId: string) => must<Learning>(LEARNING, { courseId }, actor);
+const learning = (actor: Actor, courseId: string) =>
+  api.must<Learning>(LEARNING, { courseId }, actor);
 const lessonsOf = (view: Learning) => view.modules.flatMap((module) => module.lessons);
 
 /** A course at version 1 (PMI approval ending in 20 days), then version 2 with the renewal. */
@@ -70,10 +65,10 @@ async function renewedCourse(title: string) {
 }
 
 async function enrolAndComplete(actor: Actor, courseId: string, lessonCount: number) {
-  await must(ENROLL, { courseId }, actor);
+  await api.must(ENROLL, { courseId }, actor);
   const lessons = lessonsOf(await learning(actor, courseId));
   for (const lesson of lessons.slice(0, lessonCount)) {
-    await must(COMPLETE, { lessonId: lesson.id }, actor);
+    await api.must(COMPLETE, { lessonId: lesson.id }, actor);
   }
 }
 
@@ -84,10 +79,14 @@ describe('moving in-progress learners to the renewed version', () => {
     const finished = await registerActor(api, 'STUDENT', 'Finished Learner');
     await enrolAndComplete(halfway, course.id, 1);
     await enrolAndComplete(finished, course.id, 2);
-    const [finishedCertificate] = await must<{ serial: string }[]>(MY_CERTIFICATES, {}, finished);
+    const [finishedCertificate] = await api.must<{ serial: string }[]>(
+      MY_CERTIFICATES,
+      {},
+      finished,
+    );
     await renew();
 
-    const result = await must<MoveResult>(MOVE, { courseId: course.id }, owner);
+    const result = await api.must<MoveResult>(MOVE, { courseId: course.id }, owner);
     expect(result).toEqual({ toVersionNumber: 2, moved: 1, skipped: [] });
 
     const moved = await learning(halfway, course.id);
@@ -96,8 +95,8 @@ describe('moving in-progress learners to the renewed version', () => {
     expect(one).toMatchObject({ title: 'Lesson one', completedAt: expect.any(String) });
     expect(two?.completedAt).toBeNull();
     // The lesson ids are version 2's: completing the rest earns the renewed approval.
-    await must(COMPLETE, { lessonId: two!.id }, halfway);
-    const certificates = await must<{ credits: { indexNumber: string }[] }[]>(
+    await api.must(COMPLETE, { lessonId: two!.id }, halfway);
+    const certificates = await api.must<{ credits: { indexNumber: string }[] }[]>(
       MY_CERTIFICATES,
       {},
       halfway,
@@ -107,7 +106,7 @@ describe('moving in-progress learners to the renewed version', () => {
     // The completed learner stays on version 1 with their certificate.
     const stayed = await learning(finished, course.id);
     expect(stayed.versionNumber).toBe(1);
-    expect(await must<{ serial: string }[]>(MY_CERTIFICATES, {}, finished)).toEqual([
+    expect(await api.must<{ serial: string }[]>(MY_CERTIFICATES, {}, finished)).toEqual([
       finishedCertificate,
     ]);
 
@@ -121,7 +120,7 @@ describe('moving in-progress learners to the renewed version', () => {
     });
 
     // Nothing left to move: a second run moves nobody.
-    expect(await must<MoveResult>(MOVE, { courseId: course.id }, owner)).toMatchObject({
+    expect(await api.must<MoveResult>(MOVE, { courseId: course.id }, owner)).toMatchObject({
       moved: 0,
     });
   });
@@ -143,7 +142,7 @@ describe('moving in-progress learners to the renewed version', () => {
         })
       ).id;
 
-    const one = await must<MoveResult>(
+    const one = await api.must<MoveResult>(
       MOVE,
       { courseId: course.id, enrollmentId: await enrollmentOf(first) },
       owner,
