@@ -24,9 +24,13 @@ const ADAPTER_KINDS = new Set([
 ]);
 /** PostgreSQL SQLSTATEs: connection exceptions, shutdown/restart, too many connections, timeout. */
 const POSTGRES_CODE = /^(08\w{3}|57P0[123]|53300|57014)$/;
-/** Errors pg and its pool throw as plain Errors (the adapter passes them through unconverted). */
+/**
+ * Errors pg and its pool throw as plain Errors (the adapter passes them through unconverted),
+ * and Prisma's P2028 when a transaction could not get a connection within its wait (P2028 also
+ * covers real bugs, such as using an expired transaction, so only this message counts).
+ */
 const MESSAGES =
-  /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|too many clients/i;
+  /timeout exceeded when trying to connect|Unable to start a transaction in the given time|Connection terminated|ECONNREFUSED|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|too many clients/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
