@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { seedDemoData } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,26 +17,41 @@ import {
 } from '../support/processes';
 
 // From the build (`pnpm test` builds first): the bundled API in production mode against an
-// external PostgreSQL (this run's own server, started on its own), no tsx, nothing embedded.
+// external PostgreSQL (this run's own server, started on its own), no tsx, nothing embedded,
+// run from a folder that holds the API's production dependencies only (`pnpm deploy --prod`,
+// from the local store), so a development-only import fails the test.
 let database: TestDatabase;
+let deployed: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemoData(database.db);
+  deployed = await mkdtemp(path.join(tmpdir(), 'lms-api-prod-'));
+  await promisify(execFile)(
+    'pnpm',
+    ['--filter', '@lms/api', 'deploy', '--prod', '--offline', '--legacy', deployed],
+    { cwd: repoRoot },
+  );
+}, 180_000);
+afterAll(async () => {
+  await database?.drop();
+  if (deployed) await rm(deployed, { recursive: true, force: true });
 });
-afterAll(() => database?.drop());
 
-it('the compiled API starts in production against an external PostgreSQL and serves GraphQL', async () => {
-  const bundle = path.join(repoRoot, 'api/dist/bin/main.js');
-  if (!existsSync(bundle))
+it('the compiled API starts in production with production dependencies only, against an external PostgreSQL, and serves GraphQL', async () => {
+  if (!existsSync(path.join(repoRoot, 'api/dist/bin/main.js')))
     throw new Error('api/dist is missing: run `pnpm build` (pnpm test does).');
+  const bundle = path.join(deployed, 'dist/bin/main.js');
+  // The API's development dependencies are not there.
+  expect(existsSync(path.join(deployed, 'node_modules/jose'))).toBe(false);
+  expect(existsSync(path.join(deployed, 'node_modules/@types/express'))).toBe(false);
   const port = await freePort();
-  const api = startProcess(process.execPath, [bundle], {
-    ...productionApiEnv(database.url),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
+  const api = startProcess(
+    process.execPath,
+    [bundle],
+    { ...productionApiEnv(database.url), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    deployed,
+  );
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/readyz`, api, 90_000);
