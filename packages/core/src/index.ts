@@ -319,3 +319,5 @@ export {
   transcriptCsv,
 } from './transcript/transcript';
 export type { Viewer } from './viewer';
+// Email (issue 12): the outbox, templates, delivery and notification preferences.
+export * from './mail';
