@@ -1,5 +1,6 @@
 import type { Db } from '@lms/db';
 import { getCertificatePdf } from '../certificates/documents';
+import { AppError } from '../errors/app-error';
 import { getReceiptPdf } from '../payments/get-receipt';
 import type { Viewer } from '../viewer';
 import { MAX_EMAIL_ATTEMPTS } from './outbox';
@@ -96,6 +97,19 @@ export async function deliverEmail(options: {
     RETURNING "id", "toAddress", "subject", "html", "text", "headers", "attachments", "userId", "attempts"`;
   const row = claimed[0];
   if (!row) return 'not-claimed';
+  let attachments: MailToSend['attachments'];
+  try {
+    attachments = await renderAttachments(db, row);
+  } catch (error) {
+    // The PDF is gone for good (e.g. the certificate was revoked before the mail went out):
+    // retrying cannot help, and the mail without it would be wrong.
+    if (!(error instanceof AppError)) throw error;
+    await db.$executeRaw`
+      UPDATE "EmailMessage" SET "status" = 'FAILED', "lockedUntil" = NULL,
+        "lastError" = ${`attachment: ${error.message}`.slice(0, 1000)}
+      WHERE "id" = ${row.id}::uuid`;
+    return 'failed';
+  }
   try {
     await transport.send({
       messageId: `<${row.id}@codecred.invalid>`,
@@ -104,7 +118,7 @@ export async function deliverEmail(options: {
       html: row.html,
       text: row.text,
       headers: row.headers,
-      attachments: await renderAttachments(db, row),
+      attachments,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,12 @@ export {
 } from './deliver-email';
 export { escapeHtml, UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
 export {
+  queueCertificateIssued,
+  queueEnrolmentConfirmation,
+  queueFlaggedOrderAlert,
+  queueReceipt,
+} from './notifications';
+export {
   type DbOrTx,
   type EnqueueResult,
   enqueueEmail,
@@ -21,6 +27,14 @@ export {
   unsubscribeByToken,
   updateEmailPreferences,
 } from './preferences';
+export {
+  APPROVAL_REMINDER_DAYS,
+  CEU_REMINDER_DAYS,
+  queueApprovalExpiryReminders,
+  queueCeuCycleReminders,
+  reminderThreshold,
+  sendDailyReminders,
+} from './reminders';
 export {
   type EmailAttachmentRef,
   formatMailDate,
