@@ -82,7 +82,7 @@ try {
   const worker = await startWorkerProcess(databaseUrl, {
     SMTP_URL: catcher.smtpUrl,
     WORKER_CONCURRENCY: String(CONCURRENCY),
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: 'info',
   });
   processes.push(worker);
   let sent = 0;
