@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { TextAreaField, useHydrated } from '../components/fields';
@@ -182,6 +182,13 @@ export default function ProfilePage() {
           {saving ? 'Saving…' : 'Save profile'}
         </button>
       </Form>
+      <section aria-labelledby="email-preferences-title" id="email-preferences" className="card">
+        <h2 id="email-preferences-title">Email</h2>
+        <p>
+          Choose which notification emails you receive (enrolments, CEU cycle reminders and more) in
+          your <Link to="/profile/email">email preferences</Link>.
+        </p>
+      </section>
     </section>
   );
 }
