@@ -33,8 +33,17 @@ export function createPrismaClient({
     idleTimeoutMillis: 30_000,
     statement_timeout: statementTimeoutMs,
   });
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const options = {
+    adapter,
+    // 'minimal' skips the call-site capture Prisma does for every query to pretty-print
+    // errors outside production; our errors never show Prisma's text to a user anyway.
+    errorFormat: 'minimal',
+    // An interactive transaction waits for a pooled connection as long as a query does
+    // (Prisma's own default is 2 s, which failed transactions that a query would have run).
+    transactionOptions: { maxWait: connectionTimeoutMs },
+  } as const;
+  if (!onQuery) return new PrismaClient(options);
+  const client = new PrismaClient({ ...options, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (event) => onQuery(event.query));
   return client as unknown as Db;
 }
