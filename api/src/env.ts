@@ -5,6 +5,8 @@ import {
   DEMO_CERTIFICATE_SPONSOR,
   databaseProblems,
   loadConfig,
+  mailProblems,
+  mailSettings,
   type Source,
 } from '@lms/config';
 import { DEFAULT_RATE_LIMITS, type RateLimitName } from '@lms/core';
@@ -64,6 +66,8 @@ const envSchema = z.object({
   WORKER_IN_PROCESS: z.enum(['true', 'false']).optional(),
   /** Jobs run at once by the in-process worker. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
+  /** SMTP server and sender of the in-process worker (SMTP_URL, MAIL_FROM). */
+  ...mailSettings,
   /** Port of the local Stripe emulator (no keys, not production); 0: any free port. */
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   /**
@@ -149,6 +153,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     source,
     production: source.NODE_ENV === 'production',
     checks: [stripePairProblems],
-    productionChecks: [databaseProblems, certificateProblems, issuerKeyProblems, stripeProblems],
+    productionChecks: [
+      databaseProblems,
+      certificateProblems,
+      issuerKeyProblems,
+      stripeProblems,
+      // A production API sends mail only when it runs the worker in its own process.
+      (raw) => (raw.WORKER_IN_PROCESS === 'true' ? mailProblems(raw) : []),
+    ],
   });
 }

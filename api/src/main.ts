@@ -137,6 +137,8 @@ async function main() {
       db,
       log,
       concurrency: env.WORKER_CONCURRENCY,
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
     });
     // Stopped right after the HTTP server has drained, before the pool closes.
     cleanups.splice(1, 0, () => runner.stop());

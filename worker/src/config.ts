@@ -5,6 +5,8 @@ import {
   DEMO_CERTIFICATE_SPONSOR,
   databaseProblems,
   loadConfig,
+  mailProblems,
+  mailSettings,
 } from '@lms/config';
 import { z } from 'zod';
 
@@ -24,6 +26,7 @@ const configSchema = z.object({
   PUBLIC_WEB_URL: z.string().url().default('http://127.0.0.1:3000'),
   PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:4000'),
   CERTIFICATE_SPONSOR: z.string().trim().min(1).default(DEMO_CERTIFICATE_SPONSOR),
+  ...mailSettings,
 });
 
 export type WorkerConfig = z.infer<typeof configSchema>;
@@ -35,6 +38,6 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env): Worke
     schema: configSchema,
     source,
     production: source.NODE_ENV === 'production',
-    productionChecks: [databaseProblems, certificateProblems],
+    productionChecks: [databaseProblems, certificateProblems, mailProblems],
   });
 }

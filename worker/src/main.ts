@@ -41,6 +41,8 @@ async function main() {
     db,
     log,
     concurrency: config.WORKER_CONCURRENCY,
+    smtpUrl: config.SMTP_URL,
+    mailFrom: config.MAIL_FROM,
   });
   cleanups.unshift(() => runner.stop());
   log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker ready');

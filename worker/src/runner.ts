@@ -1,4 +1,6 @@
+import { DEV_MAIL_FROM, DEV_SMTP_URL } from '@lms/config';
 import type { Db } from '@lms/db';
+import { createSmtpTransport } from '@lms/mail';
 import { Logger as GraphileLogger, type Runner, run } from 'graphile-worker';
 import type { pino } from 'pino';
 import { CRONTAB, createTaskList } from './tasks';
@@ -27,15 +29,27 @@ export async function startJobRunner(options: {
   db: Db;
   log: pino.Logger;
   concurrency?: number;
+  /** SMTP server and From header (SMTP_URL, MAIL_FROM); unset: the development catcher. */
+  smtpUrl?: string;
+  mailFrom?: string;
 }): Promise<JobRunner> {
+  const transport = createSmtpTransport({
+    smtpUrl: options.smtpUrl ?? DEV_SMTP_URL,
+    from: options.mailFrom ?? DEV_MAIL_FROM,
+  });
   const runner: Runner = await run({
     connectionString: options.databaseUrl,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
     pollInterval: 2_000,
-    taskList: createTaskList(options.db, options.log),
+    taskList: createTaskList(options.db, options.log, transport),
     crontab: CRONTAB,
     logger: graphileLogger(options.log),
   });
-  return { stop: () => runner.stop() };
+  return {
+    stop: async () => {
+      await runner.stop();
+      transport.close();
+    },
+  };
 }

@@ -1,4 +1,13 @@
-import { gradeExpiredAttempt, gradeExpiredAttempts, pruneExpiredRecords } from '@lms/core';
+import {
+  deliverDueEmails,
+  deliverEmail,
+  gradeExpiredAttempt,
+  gradeExpiredAttempts,
+  type MailTransport,
+  pruneExpiredRecords,
+  SEND_EMAIL_TASK,
+  sendDailyReminders,
+} from '@lms/core';
 import type { Db } from '@lms/db';
 import type { Task, TaskList } from 'graphile-worker';
 import type { pino } from 'pino';
@@ -8,6 +17,12 @@ export const TASKS = {
   gradeExpiredAttempt: 'grade-expired-attempt',
   sweepExpiredAttempts: 'sweep-expired-attempts',
   pruneExpiredRecords: 'prune-expired-records',
+  /** One outbox row (queued by enqueueEmail in the transaction that wrote it). */
+  sendEmail: SEND_EMAIL_TASK,
+  /** Safety net: every due outbox row (no job, worker died, retry time reached). */
+  sweepEmailOutbox: 'sweep-email-outbox',
+  /** CEU cycle and credit approval reminders (each once per threshold: dedupe keys). */
+  sendDailyReminders: 'send-daily-reminders',
 } as const;
 
 /**
@@ -17,6 +32,8 @@ export const TASKS = {
 export const CRONTAB = [
   `* * * * * ${TASKS.sweepExpiredAttempts} ?max=3&jobKey=sweep-expired-attempts`,
   `17 * * * * ${TASKS.pruneExpiredRecords} ?max=3&jobKey=prune-expired-records`,
+  `* * * * * ${TASKS.sweepEmailOutbox} ?max=3&jobKey=sweep-email-outbox`,
+  `5 6 * * * ${TASKS.sendDailyReminders} ?fill=2d&max=3&jobKey=send-daily-reminders`,
 ].join('\n');
 
 function attemptIdOf(payload: unknown): string {
@@ -25,8 +42,14 @@ function attemptIdOf(payload: unknown): string {
   return attemptId;
 }
 
+function idOf(payload: unknown): string {
+  const id = (payload as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string') throw new Error('payload has no id');
+  return id;
+}
+
 /** Every task is idempotent: a retry or a second worker changes nothing already done. */
-export function createTaskList(db: Db, log: pino.Logger): TaskList {
+export function createTaskList(db: Db, log: pino.Logger, transport: MailTransport): TaskList {
   const gradeOne: Task = async (payload) => {
     const attemptId = attemptIdOf(payload);
     const { graded } = await gradeExpiredAttempt({ db, attemptId });
@@ -43,7 +66,24 @@ export function createTaskList(db: Db, log: pino.Logger): TaskList {
     const pruned = await pruneExpiredRecords({ db });
     log.info(pruned, 'pruned expired sessions and throttle rows');
   };
+  // Throws while the SMTP server refuses: the queue retries with backoff (the row stays PENDING).
+  const sendEmail: Task = async (payload) => {
+    const id = idOf(payload);
+    const outcome = await deliverEmail({ db, id, transport, rethrow: true });
+    log.info({ emailId: id, outcome }, `email ${outcome}`);
+  };
+  const sweepEmail: Task = async () => {
+    const { sent, failed } = await deliverDueEmails({ db, transport });
+    if (sent + failed > 0) log.info({ sent, failed }, 'outbox sweep');
+  };
+  const reminders: Task = async () => {
+    const queued = await sendDailyReminders({ db });
+    log.info(queued, 'daily reminders queued');
+  };
   return {
+    [TASKS.sendEmail]: sendEmail,
+    [TASKS.sweepEmailOutbox]: sweepEmail,
+    [TASKS.sendDailyReminders]: reminders,
     [TASKS.gradeExpiredAttempt]: gradeOne,
     [TASKS.sweepExpiredAttempts]: sweep,
     [TASKS.pruneExpiredRecords]: prune,

@@ -99,3 +99,41 @@ export function loadConfig<T extends z.ZodType>(options: {
   if (unique.length > 0 || !result.success) throw new ConfigError(options.process, unique);
   return result.data;
 }
+
+/** Development's SMTP server: the local mail catcher that `pnpm start` runs. */
+export const DEV_SMTP_URL = 'smtp://127.0.0.1:1025';
+/** Development's sender; production must name its own (a domain it may send for). */
+export const DEV_MAIL_FROM = 'CodeCred LMS <no-reply@codecred.localhost>';
+
+/** The settings every process that sends mail (the worker) shares. */
+export const mailSettings = {
+  /** SMTP server (smtp:// or smtps://, with credentials if any). Unset: DEV_SMTP_URL. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The From header, e.g. `Example Training <no-reply@example.org>`. Unset: DEV_MAIL_FROM. */
+  MAIL_FROM: z.string().trim().min(3).optional(),
+};
+
+/** Production sends real mail: both settings are required and the demo sender refused. */
+export function mailProblems(source: Source): string[] {
+  const problems: string[] = [];
+  if (!source.SMTP_URL) {
+    problems.push(
+      'SMTP_URL: is required in production (smtp[s]://user:password@host:port of your mail server)',
+    );
+  }
+  const from = source.MAIL_FROM?.trim();
+  if (!from) {
+    problems.push(
+      'MAIL_FROM: is required in production (e.g. "Example Training <no-reply@example.org>")',
+    );
+  } else if (/\.localhost>?$|@codecred\.localhost/i.test(from)) {
+    problems.push(
+      `MAIL_FROM: "${from}" is the development sender; use an address your domain sends for`,
+    );
+  }
+  return problems;
+}

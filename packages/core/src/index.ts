@@ -283,6 +283,8 @@ export { completeLesson, recordLessonActivity } from './learning/lesson-progress
 export type { VersionMoveResult } from './learning/move-to-latest-version';
 export { moveLearnersToLatestVersion } from './learning/move-to-latest-version';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
+// Email (issue 12): the outbox, templates, delivery and notification preferences.
+export * from './mail';
 export type { Page } from './pagination/keyset';
 export type {
   BillToInput,

@@ -10,6 +10,7 @@ import {
 } from '@lms/credentials';
 import type { Prisma } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
+import { queueCertificateIssued } from '../mail/notifications';
 import { certificateSettings, verifyUrlFor } from './settings';
 
 type Tx = Prisma.TransactionClient;
@@ -138,7 +139,11 @@ export async function insertCertificate(
         ${statusListIndex}, ${data.supersedesId ?? null}::uuid)
       ON CONFLICT DO NOTHING
       RETURNING "id"`;
-    if (rows[0]) return { id: rows[0].id, serial };
+    if (rows[0]) {
+      // The holder's email (with the PDF) commits with the certificate, or not at all.
+      await queueCertificateIssued(tx, { id: rows[0].id, serial, userId: data.userId, snapshot });
+      return { id: rows[0].id, serial };
+    }
     const existing = await tx.certificate.findUnique({
       where: {
         completionId_creditKey_generation: {

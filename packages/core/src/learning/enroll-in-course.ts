@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireViewer } from '../authoring/course-access';
 import { revokeEnrollmentCertificates } from '../certificates/revocation';
 import { AppError } from '../errors/app-error';
+import { queueEnrolmentConfirmation } from '../mail/notifications';
 import type { Viewer } from '../viewer';
 
 type Tx = Db | Prisma.TransactionClient;
@@ -127,10 +128,15 @@ export async function enrollInCourse(options: {
       `Your access to this course ended (${current.endedReason ?? 'ended'}).`,
     );
   }
-  return grantEnrollment(options.db, {
-    userId: learner.id,
-    courseId: options.courseId,
-    source: 'FREE',
+  // The confirmation email commits with the enrolment (once per enrolment: dedupe key).
+  return options.db.$transaction(async (tx) => {
+    const enrollment = await grantEnrollment(tx, {
+      userId: learner.id,
+      courseId: options.courseId,
+      source: 'FREE',
+    });
+    await queueEnrolmentConfirmation(tx, enrollment.id);
+    return enrollment;
   });
 }
 

@@ -3,6 +3,7 @@ import type { CheckoutSessionDetails } from '@lms/payments';
 import { z } from 'zod';
 import { recordAudit } from '../admin/audit-log';
 import { grantEnrollment } from '../learning/enroll-in-course';
+import { queueFlaggedOrderAlert, queueReceipt } from '../mail/notifications';
 import { lockPaymentIntent, type Tx } from './order-view';
 
 export interface PaymentOutcome {
@@ -90,6 +91,11 @@ export async function fulfilCheckoutSession(
       targetId: order.id,
       details: { orderNumber: order.orderNumber, reason: mismatch },
     });
+    await queueFlaggedOrderAlert(tx, {
+      id: order.id,
+      orderNumber: order.orderNumber,
+      reason: mismatch,
+    });
     return { orderId: order.id, outcome: 'flagged: amount or currency mismatch; not enrolled' };
   }
   const discountCents = (subtotal ?? 0) - (total ?? 0);
@@ -113,6 +119,7 @@ export async function fulfilCheckoutSession(
       status: 'FLAGGED',
       flaggedReason: reason,
     });
+    await queueFlaggedOrderAlert(tx, { id: order.id, orderNumber: order.orderNumber, reason });
     return { orderId: order.id, outcome: 'flagged: duplicate payment' };
   }
 
@@ -123,6 +130,8 @@ export async function fulfilCheckoutSession(
     source: 'PURCHASE',
     now,
   });
+  // The receipt (with its PDF) commits with the payment: a rolled-back fulfilment sends nothing.
+  await queueReceipt(tx, order.id);
   return { orderId: order.id, outcome: 'paid: enrolled' };
 }
 

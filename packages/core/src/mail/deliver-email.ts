@@ -1,0 +1,177 @@
+import type { Db } from '@lms/db';
+import { getCertificatePdf } from '../certificates/documents';
+import { AppError } from '../errors/app-error';
+import { getReceiptPdf } from '../payments/get-receipt';
+import type { Viewer } from '../viewer';
+import { MAX_EMAIL_ATTEMPTS } from './outbox';
+import type { EmailAttachmentRef } from './templates';
+
+/** One message as handed to the SMTP transport (the worker's nodemailer adapter). */
+export interface MailToSend {
+  /** Stable per outbox row, so a receiver can drop a rare duplicate. */
+  messageId: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  attachments: { filename: string; content: Buffer; contentType: string }[];
+}
+
+/** The port the worker implements with nodemailer over SMTP. */
+export interface MailTransport {
+  send(message: MailToSend): Promise<void>;
+}
+
+/** How long a claimed row stays claimed; past it another worker may take it again. */
+const LEASE_SECONDS = 120;
+
+/** Seconds before retry n (1-based): 10 s, 20 s, 40 s … capped at 1 hour. */
+export function retryDelaySeconds(attempt: number): number {
+  return Math.min(3600, 10 * 2 ** Math.max(0, attempt - 1));
+}
+
+interface ClaimedRow {
+  id: string;
+  toAddress: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  attachments: EmailAttachmentRef[];
+  userId: string | null;
+  attempts: number;
+}
+
+/** PDFs are rendered as the recipient would download them (they are its owner). */
+async function renderAttachments(db: Db, row: ClaimedRow): Promise<MailToSend['attachments']> {
+  if (row.attachments.length === 0) return [];
+  if (!row.userId) throw new Error('attachment without a recipient account');
+  const user = await db.user.findUniqueOrThrow({ where: { id: row.userId } });
+  const viewer: Viewer = {
+    id: user.id,
+    sessionId: '00000000-0000-4000-8000-000000000000',
+    name: user.name,
+    email: user.email,
+    role: user.role,
+  };
+  const files: MailToSend['attachments'] = [];
+  for (const ref of row.attachments) {
+    if (ref.type === 'receipt') {
+      const { fileName, pdf } = await getReceiptPdf({ db, viewer, orderId: ref.orderId });
+      files.push({ filename: fileName, content: pdf, contentType: 'application/pdf' });
+    } else {
+      const { filename, pdf } = await getCertificatePdf({
+        db,
+        viewer,
+        serial: ref.serial,
+        pageSize: 'LETTER',
+      });
+      files.push({ filename, content: pdf, contentType: 'application/pdf' });
+    }
+  }
+  return files;
+}
+
+export type DeliveryOutcome = 'sent' | 'not-claimed' | 'retry' | 'failed';
+
+/**
+ * Sends one outbox row. The row is claimed first with a conditional UPDATE (PENDING, or a
+ * SENDING whose lease ran out), so two workers never send it twice; SENT is recorded right after
+ * the SMTP server accepted it. A failure puts it back to PENDING with a backoff (or FAILED after
+ * MAX_EMAIL_ATTEMPTS) and is rethrown when `rethrow`, so the job queue retries it too.
+ */
+export async function deliverEmail(options: {
+  db: Db;
+  id: string;
+  transport: MailTransport;
+  rethrow?: boolean;
+}): Promise<DeliveryOutcome> {
+  const { db, id, transport } = options;
+  const claimed = await db.$queryRaw<ClaimedRow[]>`
+    UPDATE "EmailMessage"
+    SET "status" = 'SENDING', "attempts" = "attempts" + 1,
+        "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
+    WHERE "id" = ${id}::uuid
+      AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lockedUntil" < now()))
+    RETURNING "id", "toAddress", "subject", "html", "text", "headers", "attachments", "userId", "attempts"`;
+  const row = claimed[0];
+  if (!row) return 'not-claimed';
+  let attachments: MailToSend['attachments'];
+  try {
+    attachments = await renderAttachments(db, row);
+  } catch (error) {
+    // The PDF is gone for good (e.g. the certificate was revoked before the mail went out):
+    // retrying cannot help, and the mail without it would be wrong.
+    if (!(error instanceof AppError)) throw error;
+    await db.$executeRaw`
+      UPDATE "EmailMessage" SET "status" = 'FAILED', "lockedUntil" = NULL,
+        "lastError" = ${`attachment: ${error.message}`.slice(0, 1000)}
+      WHERE "id" = ${row.id}::uuid`;
+    return 'failed';
+  }
+  try {
+    await transport.send({
+      messageId: `<${row.id}@codecred.invalid>`,
+      to: row.toAddress,
+      subject: row.subject,
+      html: row.html,
+      text: row.text,
+      headers: row.headers,
+      attachments,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const failed = row.attempts >= MAX_EMAIL_ATTEMPTS;
+    await db.$executeRaw`
+      UPDATE "EmailMessage"
+      SET "status" = ${failed ? 'FAILED' : 'PENDING'}::"EmailStatus", "lockedUntil" = NULL,
+          "lastError" = ${message.slice(0, 1000)},
+          "nextAttemptAt" = now() + make_interval(secs => ${retryDelaySeconds(row.attempts)})
+      WHERE "id" = ${row.id}::uuid AND "status" = 'SENDING'`;
+    if (options.rethrow && !failed) throw error;
+    return failed ? 'failed' : 'retry';
+  }
+  await db.$executeRaw`
+    UPDATE "EmailMessage"
+    SET "status" = 'SENT', "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL
+    WHERE "id" = ${row.id}::uuid`;
+  return 'sent';
+}
+
+/**
+ * The safety net (a periodic task): sends every PENDING row whose retry time has come and every
+ * SENDING row whose worker died, in batches, a few at a time. Returns how many were sent.
+ */
+export async function deliverDueEmails(options: {
+  db: Db;
+  transport: MailTransport;
+  batchSize?: number;
+  parallel?: number;
+}): Promise<{ sent: number; failed: number }> {
+  const { db, transport } = options;
+  const batchSize = options.batchSize ?? 200;
+  const parallel = options.parallel ?? 4;
+  let sent = 0;
+  let failed = 0;
+  const tried = new Set<string>();
+  for (;;) {
+    const due = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "EmailMessage"
+      WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= now())
+         OR ("status" = 'SENDING' AND "lockedUntil" < now())
+      ORDER BY "nextAttemptAt" LIMIT ${batchSize}`;
+    const fresh = due.filter((row) => !tried.has(row.id));
+    if (fresh.length === 0) return { sent, failed };
+    for (let i = 0; i < fresh.length; i += parallel) {
+      const outcomes = await Promise.all(
+        fresh.slice(i, i + parallel).map((row) => {
+          tried.add(row.id);
+          return deliverEmail({ db, id: row.id, transport });
+        }),
+      );
+      sent += outcomes.filter((outcome) => outcome === 'sent').length;
+      failed += outcomes.filter((outcome) => outcome === 'retry' || outcome === 'failed').length;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+export {
+  type DeliveryOutcome,
+  deliverDueEmails,
+  deliverEmail,
+  type MailToSend,
+  type MailTransport,
+  retryDelaySeconds,
+} from './deliver-email';
+export { escapeHtml, UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
+export {
+  queueCertificateIssued,
+  queueEnrolmentConfirmation,
+  queueFlaggedOrderAlert,
+  queueReceipt,
+} from './notifications';
+export {
+  type DbOrTx,
+  type EnqueueResult,
+  enqueueEmail,
+  MAX_EMAIL_ATTEMPTS,
+  SEND_EMAIL_TASK,
+  unsubscribeUrl,
+} from './outbox';
+export {
+  type EmailPreferences,
+  getEmailPreferences,
+  unsubscribeByToken,
+  updateEmailPreferences,
+} from './preferences';
+export {
+  APPROVAL_REMINDER_DAYS,
+  CEU_REMINDER_DAYS,
+  queueApprovalExpiryReminders,
+  queueCeuCycleReminders,
+  reminderThreshold,
+  sendDailyReminders,
+} from './reminders';
+export {
+  type EmailAttachmentRef,
+  formatMailDate,
+  mailFromName,
+  type OutgoingEmail,
+  renderEmail,
+  type TemplateName,
+  type TemplateParams,
+} from './templates';
+export { EMAIL_TOPICS, type EmailTopic, isEmailTopic, TOPIC_LABELS } from './topics';

@@ -1,0 +1,90 @@
+import type { Db, Prisma } from '@lms/db';
+import { UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
+import type { OutgoingEmail } from './templates';
+import type { EmailTopic } from './topics';
+
+/** The graphile-worker task that sends one outbox row (worker/src/tasks.ts runs it). */
+export const SEND_EMAIL_TASK = 'send-email';
+/** Delivery attempts before a message is marked FAILED (backoff between them: see deliver-email). */
+export const MAX_EMAIL_ATTEMPTS = 12;
+
+/** The database, or a transaction of it: the mail commits or rolls back with the caller's work. */
+export type DbOrTx = Db | Prisma.TransactionClient;
+
+export type EnqueueResult =
+  | { queued: true; id: string }
+  | { queued: false; reason: 'duplicate' | 'unsubscribed' };
+
+/** The one-click unsubscribe address of a token and topic (RFC 8058; also the footer link). */
+export function unsubscribeUrl(token: string, topic: EmailTopic): string {
+  return webUrl(`/unsubscribe/${encodeURIComponent(token)}?topic=${encodeURIComponent(topic)}`);
+}
+
+/** The user's preference row (created with everything on), for the topic check and the token. */
+async function preferenceOf(tx: DbOrTx, userId: string) {
+  await tx.$executeRaw`
+    INSERT INTO "EmailPreference" ("userId") VALUES (${userId}::uuid)
+    ON CONFLICT ("userId") DO NOTHING`;
+  return tx.emailPreference.findUniqueOrThrow({ where: { userId } });
+}
+
+/** Whether graphile-worker's schema exists here (the API and workers create it at start). */
+let queuePresent = false;
+async function hasQueue(tx: DbOrTx): Promise<boolean> {
+  if (queuePresent) return true;
+  const rows = await tx.$queryRaw<{ present: boolean }[]>`
+    SELECT to_regprocedure('graphile_worker.add_job(text,json,text,timestamptz,integer,text,integer,text[],text)') IS NOT NULL AS present`;
+  queuePresent = rows[0]?.present === true;
+  return queuePresent;
+}
+
+async function insert(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> {
+  let { html, text } = email;
+  let headers: Record<string, string> = {};
+  if (email.topic) {
+    if (!email.userId) {
+      throw new Error(`The ${email.template} email needs the recipient's userId.`);
+    }
+    const preference = await preferenceOf(tx, email.userId);
+    if (!preference[email.topic]) return { queued: false, reason: 'unsubscribed' };
+    const url = unsubscribeUrl(preference.unsubscribeToken, email.topic);
+    html = html.replaceAll(UNSUBSCRIBE_URL_PLACEHOLDER, url.replace(/&/g, '&amp;'));
+    text = text.replaceAll(UNSUBSCRIBE_URL_PLACEHOLDER, url);
+    headers = {
+      'List-Unsubscribe': `<${url}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+  }
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "EmailMessage"
+      ("toAddress", "subject", "html", "text", "headers", "attachments", "template", "topic", "userId", "dedupeKey")
+    VALUES (${email.to}, ${email.subject}, ${html}, ${text}, ${JSON.stringify(headers)}::jsonb,
+      ${JSON.stringify(email.attachments)}::jsonb, ${email.template}, ${email.topic},
+      ${email.userId}::uuid, ${email.dedupeKey})
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING "id"`;
+  const id = rows[0]?.id;
+  if (!id) return { queued: false, reason: 'duplicate' };
+  // Wake a worker in the same transaction (graphile-worker's own SQL API: the job exists only
+  // if this commits, and its NOTIFY fires at commit). Without the queue schema (scripts, unit
+  // tests), the periodic sweep sends the row.
+  if (await hasQueue(tx)) {
+    await tx.$queryRaw`
+      SELECT 1 FROM graphile_worker.add_job(
+        ${SEND_EMAIL_TASK}, json_build_object('id', ${id}::text),
+        max_attempts := ${MAX_EMAIL_ATTEMPTS}::int, job_key := ${`email:${id}`})`;
+  }
+  return { queued: true, id };
+}
+
+/**
+ * The Outbox API: queues a rendered email (see `renderEmail`) as a row of the outbox, in the
+ * caller's transaction when `tx` is one: a rolled-back transaction sends nothing, a committed
+ * one is delivered by the job worker (retried until the SMTP server takes it). Notifications
+ * (a topic) are skipped when the recipient turned that topic off, and carry List-Unsubscribe.
+ * A message with a dedupeKey already queued is not queued again.
+ */
+export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> {
+  if ('$transaction' in tx) return tx.$transaction((inner) => insert(inner, email));
+  return insert(tx, email);
+}

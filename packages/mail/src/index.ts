@@ -1,0 +1,1 @@
+export { createSmtpTransport, type SmtpMessage, type SmtpTransport } from './transport';
