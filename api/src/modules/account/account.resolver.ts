@@ -56,7 +56,6 @@ export class AccountResolver {
       db: ctx.db,
       input: { email },
       client: ctx.client,
-      webUrl: ctx.payments.webUrl,
       limits: ctx.rateLimits,
     }).then(() => true);
   }
@@ -80,7 +79,7 @@ export class AccountResolver {
     input: ResetPasswordInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return resetPassword({ db: ctx.db, input, client: ctx.client, webUrl: ctx.payments.webUrl });
+    return resetPassword({ db: ctx.db, input, client: ctx.client });
   }
 
   @Mutation(() => ConfirmedEmailType, {
@@ -91,7 +90,7 @@ export class AccountResolver {
     @Arg('token', () => String, { description: 'The token from the link.' }) token: string,
     @Ctx() ctx: Context,
   ) {
-    return confirmEmail({ db: ctx.db, token, webUrl: ctx.payments.webUrl });
+    return confirmEmail({ db: ctx.db, token });
   }
 
   @Authorized()
@@ -101,7 +100,7 @@ export class AccountResolver {
   })
   @UseMiddleware(rateLimited('Too many emails asked for.', 'accountEmailsPerAccount'))
   resendVerificationEmail(@Ctx() ctx: Context): Promise<boolean> {
-    return resendVerificationEmail({ db: ctx.db, viewer: ctx.viewer, webUrl: ctx.payments.webUrl });
+    return resendVerificationEmail({ db: ctx.db, viewer: ctx.viewer });
   }
 
   @Authorized()
@@ -118,7 +117,6 @@ export class AccountResolver {
       db: ctx.db,
       viewer: ctx.viewer,
       input,
-      webUrl: ctx.payments.webUrl,
       limits: ctx.rateLimits,
     });
   }
@@ -138,7 +136,6 @@ export class AccountResolver {
       db: ctx.db,
       viewer: ctx.viewer,
       input,
-      webUrl: ctx.payments.webUrl,
       limits: ctx.rateLimits,
     });
     return pendingEmail;

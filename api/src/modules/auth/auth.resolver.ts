@@ -28,7 +28,6 @@ export class AuthResolver {
       db: ctx.db,
       input,
       client: ctx.client,
-      webUrl: ctx.payments.webUrl,
     });
   }
 

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
 import type { Viewer } from '../viewer';
-import { queueAccountEmail, webLink } from './account-emails';
+import { queueAccountEmail } from './account-emails';
 import { issueAccountToken } from './account-token';
 import { checkCurrentPassword, type PasswordCheckLimits } from './current-password';
 
@@ -26,7 +26,6 @@ export async function requestEmailChange(options: {
   db: Db;
   viewer: Viewer | null;
   input: { newEmail: string; currentPassword: string };
-  webUrl: string;
   limits?: PasswordCheckLimits;
 }): Promise<{ pendingEmail: string }> {
   const viewer = requireViewer(options.viewer);
@@ -61,7 +60,7 @@ export async function requestEmailChange(options: {
       to: input.newEmail,
       userId: user.id,
       name: user.name,
-      link: webLink(options.webUrl, '/verify-email', { token }),
+      token,
     });
     return { pendingEmail: input.newEmail };
   });

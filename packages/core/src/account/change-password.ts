@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
 import type { Viewer } from '../viewer';
-import { queueAccountEmail, webLink } from './account-emails';
+import { queueAccountEmail } from './account-emails';
 import { checkCurrentPassword, type PasswordCheckLimits } from './current-password';
 
 const changePasswordSchema = z.object({
@@ -24,7 +24,6 @@ export async function changePassword(options: {
   db: Db;
   viewer: Viewer | null;
   input: { currentPassword: string; newPassword: string };
-  webUrl: string;
   limits?: PasswordCheckLimits;
 }): Promise<number> {
   const viewer = requireViewer(options.viewer);
@@ -58,7 +57,6 @@ export async function changePassword(options: {
       to: user.email,
       userId: user.id,
       name: user.name,
-      link: webLink(options.webUrl, '/forgot-password'),
     });
     return ended.count;
   });

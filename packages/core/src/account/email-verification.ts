@@ -3,7 +3,7 @@ import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/validate';
 import type { Viewer } from '../viewer';
-import { queueAccountEmail, webLink } from './account-emails';
+import { queueAccountEmail } from './account-emails';
 import { consumeAccountToken, issueAccountToken } from './account-token';
 
 type Tx = Db | Prisma.TransactionClient;
@@ -15,7 +15,6 @@ export const EMAIL_LINK_INVALID =
 export async function sendVerificationLink(
   tx: Tx,
   user: { id: string; name: string; email: string },
-  webUrl: string,
 ): Promise<void> {
   const { token } = await issueAccountToken(tx, {
     userId: user.id,
@@ -27,7 +26,7 @@ export async function sendVerificationLink(
     to: user.email,
     userId: user.id,
     name: user.name,
-    link: webLink(webUrl, '/verify-email', { token }),
+    token,
   });
 }
 
@@ -35,7 +34,6 @@ export async function sendVerificationLink(
 export async function resendVerificationEmail(options: {
   db: Db;
   viewer: Viewer | null;
-  webUrl: string;
 }): Promise<boolean> {
   const viewer = requireViewer(options.viewer);
   return options.db.$transaction(async (tx) => {
@@ -44,7 +42,7 @@ export async function resendVerificationEmail(options: {
       select: { id: true, name: true, email: true, emailVerifiedAt: true },
     });
     if (user.emailVerifiedAt) return false;
-    await sendVerificationLink(tx, user, options.webUrl);
+    await sendVerificationLink(tx, user);
     return true;
   });
 }
@@ -64,7 +62,6 @@ export interface ConfirmedEmail {
 export async function confirmEmail(options: {
   db: Db;
   token: string;
-  webUrl: string;
   now?: Date;
 }): Promise<ConfirmedEmail> {
   const now = options.now ?? new Date();
@@ -105,7 +102,6 @@ export async function confirmEmail(options: {
         userId: user.id,
         name: user.name,
         newEmail: used.email,
-        link: webLink(options.webUrl, '/forgot-password'),
       });
       return { email: used.email, changed: true };
     });

@@ -5,7 +5,7 @@ import { parseInput } from '../errors/validate';
 import type { RateLimitPolicy } from '../rate-limit/policy';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
 import { enforceRateLimits, type RateBucket } from '../rate-limit/rate-limit';
-import { queueAccountEmail, webLink } from './account-emails';
+import { queueAccountEmail } from './account-emails';
 import { issueAccountToken } from './account-token';
 
 export type PasswordResetLimits = Pick<
@@ -24,11 +24,10 @@ export async function requestPasswordReset(options: {
   db: Db;
   input: { email: string };
   client: { ip?: string | null };
-  webUrl: string;
   limits?: PasswordResetLimits;
   now?: Date;
 }): Promise<void> {
-  const { db, webUrl } = options;
+  const { db } = options;
   const { email } = parseInput(z.object({ email: emailSchema }), options.input);
   const limits = options.limits ?? DEFAULT_RATE_LIMITS;
   const buckets: RateBucket[] = [
@@ -51,7 +50,6 @@ export async function requestPasswordReset(options: {
       await queueAccountEmail(tx, {
         template: 'password-reset-unknown',
         to: email,
-        link: webLink(webUrl, '/register'),
       });
       return;
     }
@@ -66,7 +64,7 @@ export async function requestPasswordReset(options: {
       to: user.email,
       userId: user.id,
       name: user.name,
-      link: webLink(webUrl, '/reset-password', { token }),
+      token,
     });
   });
 }

@@ -6,7 +6,7 @@ import { type SessionClient, type StartedSession, startSession } from '../auth/s
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
-import { queueAccountEmail, webLink } from './account-emails';
+import { queueAccountEmail } from './account-emails';
 import { consumeAccountToken, findAccountToken } from './account-token';
 
 export const RESET_LINK_INVALID =
@@ -30,7 +30,6 @@ export async function resetPassword(options: {
   db: Db;
   input: { token: string; password: string };
   client: SessionClient;
-  webUrl: string;
   now?: Date;
 }): Promise<StartedSession & { viewer: Viewer }> {
   const { db, client } = options;
@@ -69,7 +68,6 @@ export async function resetPassword(options: {
       to: user.email,
       userId: user.id,
       name: user.name,
-      link: webLink(options.webUrl, '/forgot-password'),
     });
     const session = await startSession(tx, user.id, client, now);
     const { emailVerifiedAt: _verified, ...profile } = user;

@@ -26,7 +26,6 @@ export async function registerUser(options: {
   input: { name: string; email: string; password: string };
   client: SessionClient;
   /** The web app's base URL (links in the email). */
-  webUrl: string;
 }): Promise<StartedSession & { viewer: Viewer }> {
   const { db, client } = options;
   const input = parseInput(registerSchema, options.input);
@@ -42,7 +41,7 @@ export async function registerUser(options: {
         select: { id: true, name: true, email: true, role: true },
       });
       const session = await startSession(tx, user.id, client);
-      await sendVerificationLink(tx, user, options.webUrl);
+      await sendVerificationLink(tx, user);
       return { ...session, viewer: { ...user, sessionId: session.sessionId } };
     });
   } catch (error) {
