@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { TextAreaField, useHydrated } from '../components/fields';
@@ -116,8 +116,13 @@ export default function ProfilePage() {
           label="Email"
           value={profile.email}
           readOnly
-          hint="Your sign-in address."
+          hint="Your sign-in address. Change it on the Account security page."
         />
+        <p>
+          <Link to="/account/security">
+            Account security: email address, password and where you are signed in
+          </Link>
+        </p>
         <Field
           name="name"
           label="Full name"
