@@ -71,12 +71,54 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+// No SMTP_URL: a local mail catcher receives every email (nothing leaves the machine) and
+// shows them in a web inbox. It prints one JSON line with its addresses.
+async function startMailCatcher() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/catcher-main.ts',
+      '--host',
+      '127.0.0.1',
+      '--smtp-port',
+      process.env.MAIL_CATCHER_SMTP_PORT ?? '1025',
+      '--inbox-port',
+      process.env.MAIL_CATCHER_PORT ?? '1080',
+    ],
+    { cwd: path.join(root, 'packages/mail'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`mail catcher exited (${signal ?? code}); stopping.`);
+      stop(code ?? 1);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const newline = buffered.indexOf('\n');
+      if (newline >= 0) resolve(JSON.parse(buffered.slice(0, newline)));
+    });
+    child.once('exit', () => reject(new Error('the mail catcher did not start')));
+  });
+}
+const mail = process.env.SMTP_URL ? null : await startMailCatcher();
+
 // tsx resolves from the API package, which depends on it.
 run(
   'api',
   process.execPath,
   ['--import', 'tsx', 'src/main.ts'],
-  { PORT: apiPort, HOST: host, PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? webUrl },
+  {
+    PORT: apiPort,
+    HOST: host,
+    PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL ?? webUrl,
+    ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
+  },
   path.join(root, 'api'),
 );
 await waitFor(`${apiUrl}/readyz`, 'The API');
@@ -93,6 +135,7 @@ console.log(`
   Medical-coding LMS is running
     Web app:  ${webUrl}
     GraphQL:  ${apiUrl}/graphql
+    Emails:   ${mail ? `${mail.inboxUrl} (local inbox: no email leaves this machine)` : `sent through ${process.env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}`}
   Demo accounts (password demo-password-123): admin@example.com, and the students and
   instructors listed in README.md. Press Ctrl-C to stop.
 `);

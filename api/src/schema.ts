@@ -27,6 +27,7 @@ import {
 import { GradebookResolver } from './modules/learning/gradebook.resolver';
 import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/learning.resolver';
 import { VersionMoveResolver } from './modules/learning/version-move.resolver';
+import { EmailPreferencesResolver } from './modules/mail/email-preferences.resolver';
 import { PaymentsResolver } from './modules/payments/payments.resolver';
 import { ProfileResolver } from './modules/profile/profile.resolver';
 
@@ -38,6 +39,7 @@ export const resolvers = [
   AuthoringResolver,
   EditableLessonResolver,
   ProfileResolver,
+  EmailPreferencesResolver,
   AdminResolver,
   LearningResolver,
   CourseEnrollmentResolver,

@@ -31,6 +31,8 @@ const operatorEnv: Record<string, string> = {
   STRIPE_SECRET_KEY: 'sk_live_example',
   STRIPE_WEBHOOK_SECRET: 'whsec_example',
   SESSION_SECRET: 'x'.repeat(64),
+  SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
+  MAIL_FROM: 'Example Coding Academy <no-reply@example.org>',
 };
 
 /** The service's environment as compose resolves it against the operator's .env. */

@@ -160,7 +160,7 @@ it('two worker processes, 60 messages: each is delivered exactly once', async ()
   const { db } = database;
   const catcher = await startMailCatcher();
   catchers.push(catcher);
-  const env = { SMTP_URL: catcher.smtpUrl, WORKER_CONCURRENCY: '4' };
+  const env = { SMTP_URL: catcher.smtpUrl, WORKER_CONCURRENCY: '4', LOG_LEVEL: 'debug' };
   workers.push(
     ...(await Promise.all([
       startWorkerProcess(database.url, env),
@@ -204,3 +204,32 @@ it('two worker processes, 60 messages: each is delivered exactly once', async ()
   expect(await Promise.all(exits)).toEqual([0, 0]);
   workers.length = 0;
 }, 180_000);
+
+it('production refuses to start a worker without SMTP_URL, or with the development sender', async () => {
+  const { loadWorkerConfig } = await import('@lms/worker');
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgresql://lms:pw@db.example.org:5432/lms',
+    PUBLIC_WEB_URL: 'https://learn.example.org',
+    PUBLIC_API_URL: 'https://api.learn.example.org',
+    CERTIFICATE_SPONSOR: 'Example Coding Academy',
+  };
+  expect(() => loadWorkerConfig(production)).toThrow(/SMTP_URL: is required in production/);
+  expect(() => loadWorkerConfig(production)).toThrow(/MAIL_FROM: is required in production/);
+  expect(() =>
+    loadWorkerConfig({
+      ...production,
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      MAIL_FROM: 'CodeCred LMS <no-reply@codecred.localhost>',
+    }),
+  ).toThrow(/MAIL_FROM: .* is the development sender/);
+  expect(() => loadWorkerConfig({ ...production, SMTP_URL: 'http://mail.example.org' })).toThrow(
+    /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
+  );
+  const ok = loadWorkerConfig({
+    ...production,
+    SMTP_URL: 'smtps://mailer:secret@smtp.example.org:465',
+    MAIL_FROM: 'Example Coding Academy <no-reply@example.org>',
+  });
+  expect(ok.SMTP_URL).toBe('smtps://mailer:secret@smtp.example.org:465');
+});

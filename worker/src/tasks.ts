@@ -70,7 +70,8 @@ export function createTaskList(db: Db, log: pino.Logger, transport: MailTranspor
   const sendEmail: Task = async (payload) => {
     const id = idOf(payload);
     const outcome = await deliverEmail({ db, id, transport, rethrow: true });
-    log.info({ emailId: id, outcome }, `email ${outcome}`);
+    // One line per delivered message is noise at info; anything else is worth seeing.
+    log[outcome === 'sent' ? 'debug' : 'info']({ emailId: id, outcome }, `email ${outcome}`);
   };
   const sweepEmail: Task = async () => {
     const { sent, failed } = await deliverDueEmails({ db, transport });

@@ -24,14 +24,14 @@ export interface MailCatcher {
   stop(): Promise<void>;
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function inboxPage(messages: CaughtMail[]): string {
   const rows = [...messages]
     .reverse()
     .map(
       (mail) =>
-        `<tr><td>${escape(mail.receivedAt.toISOString())}</td><td>${escape(mail.envelopeTo.join(', '))}</td><td><a href="/messages/${mail.id}">${escape(mail.parsed.subject ?? '(no subject)')}</a></td><td>${mail.parsed.attachments.map((a) => escape(a.filename ?? 'file')).join(', ')}</td></tr>`,
+        `<tr><td>${escapeHtml(mail.receivedAt.toISOString())}</td><td>${escapeHtml(mail.envelopeTo.join(', '))}</td><td><a href="/messages/${mail.id}">${escapeHtml(mail.parsed.subject ?? '(no subject)')}</a></td><td>${mail.parsed.attachments.map((a) => escapeHtml(a.filename ?? 'file')).join(', ')}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Local inbox</title>
@@ -44,15 +44,15 @@ function messagePage(mail: CaughtMail): string {
   const headers = ['list-unsubscribe', 'list-unsubscribe-post']
     .map((name) => [name, mail.parsed.headers.get(name)] as const)
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `<li>${escape(name)}: ${escape(JSON.stringify(value))}</li>`)
+    .map(([name, value]) => `<li>${escapeHtml(name)}: ${escapeHtml(JSON.stringify(value))}</li>`)
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(mail.parsed.subject ?? 'Email')}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(mail.parsed.subject ?? 'Email')}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#111}iframe{width:100%;height:70vh;border:1px solid #ccc}pre{white-space:pre-wrap;background:#f3f4f6;padding:1rem}a{color:#1d4ed8}</style></head>
-<body><main><p><a href="/">← Inbox</a></p><h1>${escape(mail.parsed.subject ?? '(no subject)')}</h1>
-<ul><li>To: ${escape(mail.envelopeTo.join(', '))}</li><li>From: ${escape(mail.parsed.from?.text ?? '')}</li>${headers}</ul>
-${mail.parsed.attachments.map((a, i) => `<p><a href="/messages/${mail.id}/attachments/${i}">${escape(a.filename ?? 'attachment')}</a></p>`).join('')}
+<body><main><p><a href="/">← Inbox</a></p><h1>${escapeHtml(mail.parsed.subject ?? '(no subject)')}</h1>
+<ul><li>To: ${escapeHtml(mail.envelopeTo.join(', '))}</li><li>From: ${escapeHtml(mail.parsed.from?.text ?? '')}</li>${headers}</ul>
+${mail.parsed.attachments.map((a, i) => `<p><a href="/messages/${mail.id}/attachments/${i}">${escapeHtml(a.filename ?? 'attachment')}</a></p>`).join('')}
 <h2>HTML part</h2><iframe title="HTML part" sandbox src="/messages/${mail.id}/html"></iframe>
-<h2>Text part</h2><pre>${escape(mail.parsed.text ?? '')}</pre></main></body></html>`;
+<h2>Text part</h2><pre>${escapeHtml(mail.parsed.text ?? '')}</pre></main></body></html>`;
 }
 
 /**

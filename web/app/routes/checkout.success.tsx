@@ -51,7 +51,9 @@ export default function CheckoutSuccessPage() {
         <>
           <h1 id="success-title">You are enrolled</h1>
           <p className="lead">
-            Thank you! <strong>{order.courseTitle}</strong> is now in your learning.
+            Thank you! <strong>{order.courseTitle}</strong> is now in your learning. Your receipt is
+            on its way to your email (it is also under <Link to="/purchases">My purchases</Link>
+            ).
           </p>
           <p>
             <Link to={`/learn/${order.courseId}`} className="button button-large">
@@ -73,7 +75,7 @@ export default function CheckoutSuccessPage() {
           <h1 id="success-title">Your order: {orderStatusLabel(order.status)}</h1>
           <p>
             {order.status === 'FLAGGED'
-              ? 'We received your payment but need to check it before the course opens. An administrator will contact you.'
+              ? 'We received your payment but need to check it before the course opens. Our administrators have been alerted by email and will review it; follow the order under My purchases.'
               : 'This order does not give access to the course.'}
           </p>
         </>

@@ -187,6 +187,13 @@ export default function ProfilePage() {
           {saving ? 'Saving…' : 'Save profile'}
         </button>
       </Form>
+      <section aria-labelledby="email-preferences-title" id="email-preferences" className="card">
+        <h2 id="email-preferences-title">Email</h2>
+        <p>
+          Choose which notification emails you receive (enrolments, CEU cycle reminders and more) in
+          your <Link to="/profile/email">email preferences</Link>.
+        </p>
+      </section>
     </section>
   );
 }

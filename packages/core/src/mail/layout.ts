@@ -42,7 +42,7 @@ export function renderLayout(
   footer: FooterKind,
 ): { html: string; text: string } {
   const sponsor = certificateSettings().sponsoringOrganization;
-  const preferencesUrl = webUrl('/profile#email-preferences');
+  const preferencesUrl = webUrl('/profile/email');
   const footerText = footer.transactional
     ? [`You received this service message because of activity on your ${sponsor} account.`]
     : [
