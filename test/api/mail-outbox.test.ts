@@ -233,3 +233,38 @@ it('production refuses to start a worker without SMTP_URL, or with the developme
   });
   expect(ok.SMTP_URL).toBe('smtps://mailer:secret@smtp.example.org:465');
 });
+
+it('the outbox keeps sent rows 30 days and failed ones 90; pending ones always', async () => {
+  const { pruneEmailOutbox } = await import('@lms/core');
+  const { db } = database;
+  const day = 86_400_000;
+  const now = new Date();
+  const make = async (tag: string, data: Record<string, unknown>) => {
+    const result = await enqueueEmail(db, resetMail(`prune-${tag}@example.com`, tag));
+    if (!result.queued) throw new Error('not queued');
+    await db.emailMessage.update({ where: { id: result.id }, data });
+    return result.id;
+  };
+  const oldSent = await make('old-sent', { status: 'SENT', sentAt: new Date(+now - 31 * day) });
+  const newSent = await make('new-sent', { status: 'SENT', sentAt: new Date(+now - 29 * day) });
+  const oldFailed = await make('old-failed', {
+    status: 'FAILED',
+    createdAt: new Date(+now - 91 * day),
+  });
+  const newFailed = await make('new-failed', {
+    status: 'FAILED',
+    createdAt: new Date(+now - 89 * day),
+  });
+  const oldPending = await make('old-pending', {
+    status: 'PENDING',
+    createdAt: new Date(+now - 400 * day),
+    nextAttemptAt: new Date(+now + 3600_000),
+  });
+  const pruned = await pruneEmailOutbox({ db, now });
+  expect(pruned).toEqual({ sent: 1, failed: 1 });
+  const left = await db.emailMessage.findMany({
+    where: { id: { in: [oldSent, newSent, oldFailed, newFailed, oldPending] } },
+    select: { id: true },
+  });
+  expect(new Set(left.map((row) => row.id))).toEqual(new Set([newSent, newFailed, oldPending]));
+});

@@ -11,8 +11,14 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The whole product as a user meets it: a seeded database, the API process, the web process. */
-export async function startStack(): Promise<Stack> {
+/**
+ * The whole product as a user meets it: a seeded database, the API process, the web process.
+ * `apiEnv` adds settings to the API (e.g. SMTP_URL of a test's mail catcher with
+ * WORKER_IN_PROCESS=true, so its emails arrive there).
+ */
+export async function startStack(
+  options: { apiEnv?: Record<string, string> } = {},
+): Promise<Stack> {
   if (!existsSync(path.join(repoRoot, 'web/build/server/index.js'))) {
     throw new Error(
       'web/build is missing: run `pnpm --filter @lms/web build` (pnpm test does it).',
@@ -25,6 +31,7 @@ export async function startStack(): Promise<Stack> {
   const api = await startApiProcess(database.url, {
     SEED_DEMO_DATA: 'false',
     PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
+    ...options.apiEnv,
   });
   const web = await startWebProcess(api.url, webPort);
   return {

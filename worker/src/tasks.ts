@@ -4,6 +4,7 @@ import {
   gradeExpiredAttempt,
   gradeExpiredAttempts,
   type MailTransport,
+  pruneEmailOutbox,
   pruneExpiredRecords,
   SEND_EMAIL_TASK,
   sendDailyReminders,
@@ -23,6 +24,8 @@ export const TASKS = {
   sweepEmailOutbox: 'sweep-email-outbox',
   /** CEU cycle and credit approval reminders (each once per threshold: dedupe keys). */
   sendDailyReminders: 'send-daily-reminders',
+  /** Sent rows after 30 days, failed ones after 90 (the outbox holds addresses). */
+  pruneEmailOutbox: 'prune-email-outbox',
 } as const;
 
 /**
@@ -34,6 +37,7 @@ export const CRONTAB = [
   `17 * * * * ${TASKS.pruneExpiredRecords} ?max=3&jobKey=prune-expired-records`,
   `* * * * * ${TASKS.sweepEmailOutbox} ?max=3&jobKey=sweep-email-outbox`,
   `5 6 * * * ${TASKS.sendDailyReminders} ?fill=2d&max=3&jobKey=send-daily-reminders`,
+  `35 4 * * * ${TASKS.pruneEmailOutbox} ?max=3&jobKey=prune-email-outbox`,
 ].join('\n');
 
 function attemptIdOf(payload: unknown): string {
@@ -81,8 +85,13 @@ export function createTaskList(db: Db, log: pino.Logger, transport: MailTranspor
     const queued = await sendDailyReminders({ db });
     log.info(queued, 'daily reminders queued');
   };
+  const pruneOutbox: Task = async () => {
+    const pruned = await pruneEmailOutbox({ db });
+    log.info(pruned, 'pruned old outbox rows');
+  };
   return {
     [TASKS.sendEmail]: sendEmail,
+    [TASKS.pruneEmailOutbox]: pruneOutbox,
     [TASKS.sweepEmailOutbox]: sweepEmail,
     [TASKS.sendDailyReminders]: reminders,
     [TASKS.gradeExpiredAttempt]: gradeOne,

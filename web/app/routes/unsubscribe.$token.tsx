@@ -56,9 +56,9 @@ export default function UnsubscribePage() {
       ) : (
         <>
           <FormError message={result?.error ?? undefined} />
-          <p className="lead">Stop sending me {what}?</p>
+          <p className="lead">{`Stop sending me ${what}?`}</p>
           <Form method="post" className="card form" aria-labelledby="unsubscribe-title">
-            <button type="submit">Unsubscribe from {what}</button>
+            <button type="submit">{`Unsubscribe from ${what}`}</button>
           </Form>
           <p>
             Or choose in your <Link to="/profile/email">email preferences</Link> (sign-in needed).

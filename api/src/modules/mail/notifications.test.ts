@@ -171,7 +171,7 @@ describe('transactional mail ignores preferences', () => {
     const [pdf] = mail.parsed.attachments;
     expect(pdf?.contentType).toBe('application/pdf');
     expect(pdf?.filename).toBe(`receipt-${order.orderNumber}.pdf`);
-    const lines = (await extractPdfTextLines(new Uint8Array(pdf!.content))).join('\n');
+    const lines = (await extractPdfTextLines(pdf!.content)).join('\n');
     expect(lines).toContain(order.orderNumber);
     expect(lines).toContain('Risk Adjustment');
     // The webhook and the success page both fulfil: still one receipt.
@@ -203,7 +203,7 @@ describe('transactional mail ignores preferences', () => {
     expect(mail.parsed.text).toContain('1.50');
     const [pdf] = mail.parsed.attachments;
     expect(pdf?.contentType).toBe('application/pdf');
-    const lines = (await extractPdfTextLines(new Uint8Array(pdf!.content))).join('\n');
+    const lines = (await extractPdfTextLines(pdf!.content)).join('\n');
     expect(lines).toContain('Marcus Lee');
     expect(lines).toContain(certificate.serial);
     // Enrolment confirmations were off: none was queued, the certificate came anyway.

@@ -28,6 +28,11 @@ export {
   updateEmailPreferences,
 } from './preferences';
 export {
+  FAILED_EMAIL_RETENTION_DAYS,
+  pruneEmailOutbox,
+  SENT_EMAIL_RETENTION_DAYS,
+} from './prune-outbox';
+export {
   APPROVAL_REMINDER_DAYS,
   CEU_REMINDER_DAYS,
   queueApprovalExpiryReminders,
