@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker';
+import { AccountResolver } from './modules/account/account.resolver';
 import { AdminResolver } from './modules/admin/admin.resolver';
 import { ApprovalsResolver } from './modules/approvals/approvals.resolver';
 import {
@@ -32,6 +33,7 @@ import { ProfileResolver } from './modules/profile/profile.resolver';
 
 export const resolvers = [
   AuthResolver,
+  AccountResolver,
   CourseResolver,
   InstructorResolver,
   AuthoringResolver,

@@ -48,6 +48,7 @@ export const TEST_RATE_LIMITS: Partial<RateLimitPolicy> = {
   verifyPerAddress: { limit: 100_000, windowSeconds: 60 },
   passwordResetPerAddress: { limit: 100_000, windowSeconds: 60 },
   passwordResetPerAccount: { limit: 100_000, windowSeconds: 60 },
+  accountEmailsPerAccount: { limit: 100_000, windowSeconds: 60 },
 };
 
 export async function startTestApi(

@@ -1,6 +1,7 @@
 export { type CreatePrismaClientOptions, createPrismaClient, type Db } from './client';
 export { copyVersionAsDraft } from './copy-version';
 export {
+  AccountTokenKind,
   AttemptStatus,
   type AuditLog,
   type Certificate,

@@ -37,6 +37,8 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
           data: {
             ...profile,
             passwordHash: passwordHashes[index]!,
+            // Demo accounts are ready to use: their (example.com) addresses count as confirmed.
+            emailVerifiedAt: new Date(),
             credentials: {
               create: credentials.map((credential, position) => ({ ...credential, position })),
             },

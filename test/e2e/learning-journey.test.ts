@@ -160,7 +160,10 @@ async function register(context: BrowserContext, name: string, email: string): P
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('insulin-and-oral-agents');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect.poll(() => page.getByRole('banner').innerText()).toContain(name);
+  // Registration hashes the password, checks its strength and queues the confirmation email.
+  await expect
+    .poll(() => page.getByRole('banner').innerText(), { timeout: 15_000 })
+    .toContain(name);
   return page;
 }
 

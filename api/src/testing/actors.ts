@@ -11,14 +11,15 @@ let counter = 0;
 
 /**
  * Registers a user through the API (the real flow), then gives them a role. Unless told not to,
- * the user also confirms their name for certificates (through the API), as a learner does
- * before their first certificate is issued.
+ * the address counts as confirmed (as if the emailed link had been opened; the link itself is
+ * tested in the account tests) and the user confirms their name for certificates (through the
+ * API), as a learner does before their first certificate is issued.
  */
 export async function registerActor(
   api: TestApi,
   role: Role,
   name = `${role} ${counter + 1}`,
-  options: { confirmCertificateName?: boolean } = {},
+  options: { confirmCertificateName?: boolean; verifyEmail?: boolean } = {},
 ): Promise<Actor> {
   counter += 1;
   const email = `${role.toLowerCase()}-${counter}-${Date.now()}@example.com`;
@@ -28,8 +29,14 @@ export async function registerActor(
   );
   const registered = result.data?.register;
   if (!registered) throw new Error(`registration failed: ${JSON.stringify(result.errors)}`);
-  if (role !== 'STUDENT') {
-    await api.database.db.user.update({ where: { id: registered.viewer.id }, data: { role } });
+  if (role !== 'STUDENT' || options.verifyEmail !== false) {
+    await api.database.db.user.update({
+      where: { id: registered.viewer.id },
+      data: {
+        role,
+        ...(options.verifyEmail !== false ? { emailVerifiedAt: new Date() } : {}),
+      },
+    });
   }
   if (options.confirmCertificateName !== false) {
     const confirmed = await api.gql(

@@ -1,3 +1,27 @@
+// Account security (issue 12 item 3): reset, verification, password and email changes, sessions.
+export { ACCOUNT_TOKEN_TTL_MS } from './account/account-token';
+export { cancelEmailChange, requestEmailChange } from './account/change-email';
+export { changePassword } from './account/change-password';
+export { deviceLabel } from './account/device-label';
+export {
+  type ConfirmedEmail,
+  confirmEmail,
+  EMAIL_LINK_INVALID,
+  resendVerificationEmail,
+} from './account/email-verification';
+export { type PasswordResetLimits, requestPasswordReset } from './account/request-password-reset';
+export {
+  checkPasswordResetToken,
+  RESET_LINK_INVALID,
+  resetPassword,
+} from './account/reset-password';
+export {
+  type AccountSecurity,
+  type AccountSession,
+  getAccountSecurity,
+  revokeSession,
+  signOutOtherSessions,
+} from './account/sessions';
 export { type FailedJob, listFailedJobs } from './admin/list-failed-jobs';
 export type { AuditLogEntry, UserSummary } from './admin/users';
 export { listAuditLog, listUsers, setUserRole } from './admin/users';

@@ -10,6 +10,7 @@ import {
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate } from '../utils/format';
+import { redirectWithFlash as flashRedirect } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
 import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
 
@@ -28,6 +29,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { name: form.text('name'), note: form.text('note') };
   if (intent === 'confirm') {
     const result = await gql(request, ConfirmCertificateNameDocument, { name: values.name });
+    // The address is not confirmed yet: the page that sends a new link, then back here.
+    const unconfirmed = result.errors?.find((error) => error.code === 'PRECONDITION_FAILED');
+    if (unconfirmed) {
+      return flashRedirect(
+        `/verify-email?${new URLSearchParams({ redirectTo: '/certificates/name' })}`,
+        unconfirmed.message,
+        'error',
+      );
+    }
     if (result.errors) return failure(request, result.errors, { intent, values });
     return redirectWithFlash(
       '/certificates',

@@ -99,6 +99,15 @@ async function buy(request: Request, form: FormData, courseId: string, slug = ''
   });
   if (result.errors) {
     const [error] = result.errors;
+    // The address is not confirmed yet: the page that sends a new link, then back here.
+    if (error.code === 'PRECONDITION_FAILED') {
+      const redirectTo = `/courses/${slug}`;
+      return redirectWithFlash(
+        `/verify-email?${new URLSearchParams({ redirectTo })}`,
+        error.message,
+        'error',
+      );
+    }
     if (['SERVICE_UNAVAILABLE', 'CONFLICT', 'FORBIDDEN', 'BAD_USER_INPUT'].includes(error.code)) {
       const detail = Object.values(error.fieldErrors ?? {}).flat()[0];
       return redirectWithFlash(`/courses/${slug}`, detail ?? error.message, 'error');

@@ -116,8 +116,13 @@ export default function ProfilePage() {
           label="Email"
           value={profile.email}
           readOnly
-          hint="Your sign-in address."
+          hint="Your sign-in address. Change it on the Account security page."
         />
+        <p>
+          <Link to="/account/security">
+            Account security: email address, password and where you are signed in
+          </Link>
+        </p>
         <Field
           name="name"
           label="Full name"

@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     headers: cookieHeaders(
       await commitToken(token, expiresAt),
       await setFlash(
-        `Welcome to ${PRODUCT_NAME}, ${firstName(viewer.name)}. Your account is ready.`,
+        `Welcome to ${PRODUCT_NAME}, ${firstName(viewer.name)}. Your account is ready. We emailed you a link to confirm your address: open it before buying a course.`,
       ),
     ),
   });

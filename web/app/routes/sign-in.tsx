@@ -95,6 +95,9 @@ export default function SignInPage() {
           required
           errors={errors.password}
         />
+        <p className="forgot-password">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
         <button type="submit" className="button button-block" disabled={submitting}>
           {submitting ? 'Signing in…' : 'Sign in'}
         </button>

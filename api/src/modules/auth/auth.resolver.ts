@@ -17,14 +17,18 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, {
     description:
-      'Creates a student account and signs it in. Field errors: name, email, password. Limited per address (TOO_MANY_REQUESTS with retryAfterSeconds).',
+      'Creates a student account, signs it in and emails a link confirming the address (needed before buying or confirming the certificate name). Field errors: name, email, password. Limited per address (TOO_MANY_REQUESTS with retryAfterSeconds).',
   })
   @UseMiddleware(rateLimited('Too many new accounts from your network.', 'registerPerAddress'))
   register(
     @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput,
     @Ctx() ctx: Context,
   ): Promise<AuthPayload> {
-    return registerUser({ db: ctx.db, input, client: ctx.client });
+    return registerUser({
+      db: ctx.db,
+      input,
+      client: ctx.client,
+    });
   }
 
   @Mutation(() => AuthPayload, {

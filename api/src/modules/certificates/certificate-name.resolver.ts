@@ -23,7 +23,7 @@ export class CertificateNameResolver {
   @Authorized()
   @Mutation(() => CertificateName, {
     description:
-      'Confirms the name to print. Certificates waiting for it are issued now (dated with their completion). Once a certificate carries it, changes are correction requests.',
+      'Confirms the name to print. Certificates waiting for it are issued now (dated with their completion). Once a certificate carries it, changes are correction requests. PRECONDITION_FAILED until the viewer’s email address is confirmed.',
   })
   confirmCertificateName(
     @Arg('name', () => String, { description: 'The name exactly as it should be printed.' })

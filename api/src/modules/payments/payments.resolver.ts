@@ -36,7 +36,7 @@ export class PaymentsResolver {
   @Authorized()
   @Mutation(() => CheckoutStart, {
     description:
-      'Starts (or reuses) a Stripe Checkout for a paid course at the price of its current published version. CONFLICT when already enrolled; SERVICE_UNAVAILABLE (try again) when Stripe is down; TOO_MANY_REQUESTS (limited per account and per address).',
+      'Starts (or reuses) a Stripe Checkout for a paid course at the price of its current published version. PRECONDITION_FAILED until the viewer’s email address is confirmed; CONFLICT when already enrolled; SERVICE_UNAVAILABLE (try again) when Stripe is down; TOO_MANY_REQUESTS (limited per account and per address).',
   })
   @UseMiddleware(
     rateLimited('Too many checkouts started.', 'checkoutPerAccount', 'checkoutPerAddress'),

@@ -2,6 +2,8 @@ import type { Db } from '@lms/db';
 import type { Viewer } from '../viewer';
 import { hashSessionToken } from './session-token';
 
+const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+
 /** Resolves a bearer token to its viewer; null for unknown, expired or revoked tokens. */
 export async function getViewerByToken(options: {
   db: Db;
@@ -12,13 +14,21 @@ export async function getViewerByToken(options: {
   if (!token || token.length > 100) return null;
   // Every authenticated request runs this: one indexed raw query, no ORM compilation.
   const rows = await db.$queryRaw<
-    (Omit<Viewer, 'sessionId'> & { sessionId: string; expiresAt: Date })[]
+    (Omit<Viewer, 'sessionId'> & { sessionId: string; expiresAt: Date; lastSeenAt: Date })[]
   >`
-    SELECT s.id AS "sessionId", s."expiresAt", u.id, u.name, u.email, u.role::text AS role
+    SELECT s.id AS "sessionId", s."expiresAt", s."lastSeenAt", u.id, u.name, u.email,
+           u.role::text AS role
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s."tokenHash" = ${hashSessionToken(token)}`;
   const session = rows[0];
-  if (!session || session.expiresAt <= (options.now ?? new Date())) return null;
-  const { expiresAt: _expiresAt, ...viewer } = session;
+  const now = options.now ?? new Date();
+  if (!session || session.expiresAt <= now) return null;
+  // "Last seen" for the account's session list, written at most every few minutes.
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    await db.$executeRaw`
+      UPDATE "Session" SET "lastSeenAt" = ${now}
+       WHERE id = ${session.sessionId}::uuid AND "lastSeenAt" < ${now}`;
+  }
+  const { expiresAt: _expiresAt, lastSeenAt: _lastSeenAt, ...viewer } = session;
   return viewer;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import { hashPassword } from '@lms/password';
 import { z } from 'zod';
+import { sendVerificationLink } from '../account/email-verification';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation, parseInput } from '../errors/validate';
 import type { Viewer } from '../viewer';
@@ -15,11 +16,16 @@ const registerSchema = z.object({
 
 const EMAIL_TAKEN = 'An account with this email already exists. Sign in instead.';
 
-/** Creates a student account and signs it in. The user and its session are written together. */
+/**
+ * Creates a student account and signs it in. The user, its session and the email with the link
+ * confirming the address are written together. The learner may browse and study at once;
+ * buying and confirming the certificate name wait for the confirmed address.
+ */
 export async function registerUser(options: {
   db: Db;
   input: { name: string; email: string; password: string };
   client: SessionClient;
+  /** The web app's base URL (links in the email). */
 }): Promise<StartedSession & { viewer: Viewer }> {
   const { db, client } = options;
   const input = parseInput(registerSchema, options.input);
@@ -35,6 +41,7 @@ export async function registerUser(options: {
         select: { id: true, name: true, email: true, role: true },
       });
       const session = await startSession(tx, user.id, client);
+      await sendVerificationLink(tx, user);
       return { ...session, viewer: { ...user, sessionId: session.sessionId } };
     });
   } catch (error) {

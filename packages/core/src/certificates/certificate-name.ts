@@ -1,5 +1,6 @@
 import type { Db, NameCorrectionStatus, Prisma } from '@lms/db';
 import { z } from 'zod';
+import { requireVerifiedEmail } from '../account/email-verification';
 import { recordAudit } from '../admin/audit-log';
 import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
@@ -137,6 +138,7 @@ export async function confirmCertificateName(options: {
   await options.db.$transaction(async (tx) => {
     // Serialises confirmations (and completions' issuance reads) of this learner.
     await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${viewer.id}::uuid FOR UPDATE`;
+    await requireVerifiedEmail(tx, viewer.id, 'confirming the name for your certificates');
     const issued = await tx.certificate.count({ where: { userId: viewer.id } });
     const user = await tx.user.findUniqueOrThrow({
       where: { id: viewer.id },

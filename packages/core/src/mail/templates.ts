@@ -67,6 +67,19 @@ const TEMPLATES = {
       ],
     }),
   },
+  'password-reset-unknown': {
+    topic: null,
+    content: (p: { to: string; userId?: null }): EmailContent => ({
+      subject: 'Password reset requested',
+      heading: 'Password reset requested',
+      paragraphs: [
+        `Someone (we hope you) asked to reset the password of an account with this address (${p.to}), but no account uses it.`,
+        'If you have an account, it may use another of your addresses: ask for the reset there. Or create an account with this one.',
+      ],
+      action: { label: 'Create an account', url: webUrl('/register') },
+      notes: ['If you did not ask for this, ignore this email.'],
+    }),
+  },
   'email-verification': {
     topic: null,
     content: (p: Recipient & { verifyUrl: string; expiresInHours: number }): EmailContent => ({

@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import { type PaymentGateway, PaymentRequestError } from '@lms/payments';
 import { z } from 'zod';
+import { requireVerifiedEmail } from '../account/email-verification';
 import { creditOfferingsForSale, saleItemName } from '../approvals/credit-offerings';
 import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
@@ -61,6 +62,7 @@ export async function startCheckout(options: {
   const learner = requireViewer(options.viewer);
   if (!z.uuid().safeParse(options.courseId).success) throw AppError.notFound('Course');
   const billTo = options.billTo ? parseInput(billToSchema, options.billTo) : null;
+  await requireVerifiedEmail(options.db, learner.id, 'buying a course');
   const gateway = requireGateway(options.gateway);
   const now = options.now ?? (() => new Date());
   const { db, courseId } = options;

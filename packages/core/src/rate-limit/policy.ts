@@ -24,9 +24,13 @@ export interface RateLimitPolicy {
   signInPerAddress: RateRule;
   /** New accounts from one address. */
   registerPerAddress: RateRule;
-  /** Password-reset requests (reserved for the reset flow once email exists). */
+  /** Password-reset emails asked for from one address, and for one email address typed. */
   passwordResetPerAddress: RateRule;
   passwordResetPerAccount: RateRule;
+  /** Emails a signed-in account asks for (a new verification link, an email change). */
+  accountEmailsPerAccount: RateRule;
+  /** Current-password checks by a signed-in account (change password, change email). */
+  passwordChecksPerAccount: RateRule;
   /** Checkout sessions started by one account, and from one address. */
   checkoutPerAccount: RateRule;
   checkoutPerAddress: RateRule;
@@ -47,6 +51,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitPolicy = {
   registerPerAddress: { limit: 10, windowSeconds: HOUR },
   passwordResetPerAddress: { limit: 10, windowSeconds: HOUR },
   passwordResetPerAccount: { limit: 3, windowSeconds: HOUR },
+  accountEmailsPerAccount: { limit: 5, windowSeconds: HOUR },
+  passwordChecksPerAccount: { limit: 10, windowSeconds: 15 * MINUTE },
   checkoutPerAccount: { limit: 20, windowSeconds: HOUR },
   checkoutPerAddress: { limit: 60, windowSeconds: HOUR },
   verifyPerAddress: { limit: 120, windowSeconds: MINUTE },
