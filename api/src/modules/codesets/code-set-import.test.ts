@@ -242,6 +242,48 @@ describe('importing a code-set release', () => {
     });
   });
 
+  it('leaves out HCPCS codes terminated by the effective date and keeps those ending later', async () => {
+    // A record of the official layout with its termination date (cols 285–292) filled in.
+    const record = (code: string, description: string, terminatedOn: string) =>
+      `${code}00100${'3'}${description.padEnd(80)}${description.slice(0, 28).padEnd(28)}`
+        .padEnd(284)
+        .concat(terminatedOn.padEnd(8))
+        .padEnd(320);
+    const text = [
+      fixture(FIXTURES.hcpcs2027).trimEnd(),
+      record('E0999', 'Fake equipment code ended in December', '20261231'),
+      record('E0998', 'Fake equipment code ended on the effective date', '20270401'),
+      record('E0997', 'Fake equipment code ending in the summer', '20270630'),
+      '',
+    ].join('\n');
+    const response = await uploadCodeFile(api, admin.token, {
+      system: 'HCPCS',
+      effectiveOn: '2027-04-01',
+      file: text,
+    });
+    const job = await waitForImport(api, response.body.import.id);
+    expect(job.status, job.message ?? '').toBe('SUCCEEDED');
+    const codes = (await codesOf(job.releaseId!)).map((c) => c.code);
+    expect(codes).not.toContain('E0999');
+    expect(codes).not.toContain('E0998');
+    expect(codes).toContain('E0997');
+    expect(job.message).toContain('2 codes terminated on or before the effective date left out.');
+  });
+
+  it('refuses an HCPCS termination date that is not CCYYMMDD, naming the line', async () => {
+    const bad = 'E0996001003Fake code with a bad date'.padEnd(284).concat('2027-6-1').padEnd(320);
+    const response = await uploadCodeFile(api, admin.token, {
+      system: 'HCPCS',
+      effectiveOn: '2027-07-01',
+      file: `${fixture(FIXTURES.hcpcs2027).trimEnd()}\n${bad}\n`,
+    });
+    const job = await waitForImport(api, response.body.import.id);
+    expect(job.status).toBe('FAILED');
+    expect(job.message).toMatch(
+      /^Line \d+: columns 285–292 must be the termination date as CCYYMMDD/,
+    );
+  });
+
   it('refuses a missing effective date with a field error and starts nothing', async () => {
     const before = await api.database.db.codeSetImport.count();
     const response = await uploadCodeFile(api, admin.token, {

@@ -26,6 +26,10 @@ import type { CodeSystem } from '@lms/db';
  *               7 = first line of a modifier, 8 = its continuation
  *   cols 12–91  long description (80 characters per record; continuations are appended)
  *   cols 92–119 short description (28 characters, on the first record)
+ *   cols 285–292 termination date (CCYYMMDD; blank while the code is active), on the first record
+ * Codes whose termination date falls on or before the release's effective date are not valid
+ * in that release: they are left out and counted (CMS keeps terminated codes in the file for a
+ * while, with this date, so claims for earlier dates of service can still be processed).
  * Modifier records are skipped (modifiers are checked by format only); dental D-codes (CDT, the
  * ADA's) are skipped and counted; CPT (HCPCS Level I) codes are refused.
  */
@@ -132,9 +136,29 @@ export class HcpcsFileParser {
   private pending: ParsedCode | null = null;
   /** Dental (CDT) codes met and skipped. */
   skippedDental = 0;
+  /** Codes terminated on or before the release's effective date, met and skipped. */
+  skippedTerminated = 0;
   /** Modifier records met and skipped. */
   skippedModifiers = 0;
   private inSkipped = false;
+
+  /** `effectiveOn`: the release's first day (UTC midnight), for the termination dates. */
+  constructor(private readonly effectiveOn?: Date) {}
+
+  /** Whether the first record's termination date (cols 285–292) ends the code by `effectiveOn`. */
+  private terminated(text: string, line: number): boolean {
+    const field = text.slice(284, 292).trim();
+    if (field === '' || !this.effectiveOn) return false;
+    const match = /^(\d{4})(\d{2})(\d{2})$/.exec(field);
+    const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : null;
+    if (!date || date.getUTCMonth() !== +match![2]! - 1) {
+      throw new CodeFileLineError(
+        line,
+        `columns 285–292 must be the termination date as CCYYMMDD (or blank), not “${field}”.`,
+      );
+    }
+    return date.getTime() <= this.effectiveOn.getTime();
+  }
 
   /** Feeds one line; returns the code completed by it, if any. */
   push(raw: string, line: number): ParsedCode | null {
@@ -165,6 +189,11 @@ export class HcpcsFileParser {
           return finished;
         }
         checkCode('HCPCS', code, line);
+        if (this.terminated(text, line)) {
+          this.skippedTerminated += 1;
+          this.inSkipped = true;
+          return finished;
+        }
         const shortDescription = text.slice(91, 119).trim();
         if (!longPart && !shortDescription) {
           throw new CodeFileLineError(line, `${code} has no description.`);
@@ -228,18 +257,25 @@ export interface CodeFileParser {
   notes(): string[];
 }
 
-export function codeFileParser(system: CodeSystem): CodeFileParser {
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** `effectiveOn`: the release's first day; HCPCS codes terminated by then are left out. */
+export function codeFileParser(system: CodeSystem, effectiveOn?: Date): CodeFileParser {
   if (system === 'HCPCS') {
-    const parser = new HcpcsFileParser();
+    const parser = new HcpcsFileParser(effectiveOn);
     return {
       push: (raw, line) => parser.push(raw, line),
       finish: () => parser.finish(),
-      notes: () =>
-        parser.skippedDental > 0
+      notes: () => [
+        ...(parser.skippedDental > 0
+          ? [`${plural(parser.skippedDental, 'dental D-code')} skipped (CDT is the ADA's).`]
+          : []),
+        ...(parser.skippedTerminated > 0
           ? [
-              `${parser.skippedDental} dental D-code${parser.skippedDental === 1 ? '' : 's'} skipped (CDT is the ADA's).`,
+              `${plural(parser.skippedTerminated, 'code')} terminated on or before the effective date left out.`,
             ]
-          : [],
+          : []),
+      ],
     };
   }
   return {

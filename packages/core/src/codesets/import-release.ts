@@ -192,7 +192,7 @@ async function runImport(
         },
         select: { id: true },
       });
-      const parser = codeFileParser(system);
+      const parser = codeFileParser(system, job.effectiveOn);
       const counts = await insertCodes(tx, db, job.id, release.id, parser, file);
       if (counts.codes === 0) {
         throw new AppError('BAD_USER_INPUT', 'The file holds no codes; nothing was imported.');
