@@ -319,3 +319,9 @@ export {
   transcriptCsv,
 } from './transcript/transcript';
 export type { Viewer } from './viewer';
+export {
+  configureProviderTimeZone,
+  providerDay,
+  providerDayAsDate,
+  providerTimeZone,
+} from './time/provider-day';
