@@ -10,6 +10,7 @@ import {
 } from '@lms/credentials';
 import type { Prisma } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
+import { providerDay } from '../time/provider-day';
 import { certificateSettings, verifyUrlFor } from './settings';
 
 type Tx = Prisma.TransactionClient;
@@ -38,13 +39,14 @@ export interface ApprovalForCredit {
  * Whether an approval's credit may be awarded for a completion on `completedAt` of a version
  * titled `versionTitle`: valid on that date (validFrom ≤ date ≤ validUntil) and, for AAPC, the
  * approved title still equals the program title (the authoring rule, applied on the completion date).
+ * The completion date is the provider's calendar day of `completedAt` (PROVIDER_TIME_ZONE).
  */
 export function creditQualifies(
   approval: ApprovalForCredit,
   versionTitle: string,
   completedAt: Date,
 ): boolean {
-  if (utcDay(approval.validFrom) > utcDay(completedAt)) return false;
+  if (utcDay(approval.validFrom) > providerDay(completedAt)) return false;
   return approvalProblem(approval, versionTitle, completedAt) === null;
 }
 
@@ -232,7 +234,7 @@ export async function issueCertificatesForCompletion(
     participantName,
     programTitle: version.title,
     sponsoringOrganization: certificateSettings().sponsoringOrganization,
-    completionDate: utcDay(completion.completedAt),
+    completionDate: providerDay(completion.completedAt),
     issuedAt: now.toISOString(),
     instructionalMinutes: version.instructionalMinutes,
     completionRules: completionRulesOf(version),
