@@ -27,6 +27,7 @@ import { GradebookResolver } from './modules/learning/gradebook.resolver';
 import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/learning.resolver';
 import { VersionMoveResolver } from './modules/learning/version-move.resolver';
 import { PaymentsResolver } from './modules/payments/payments.resolver';
+import { PrivacyResolver } from './modules/privacy/privacy.resolver';
 import { ProfileResolver } from './modules/profile/profile.resolver';
 
 export const resolvers = [
@@ -36,6 +37,7 @@ export const resolvers = [
   AuthoringResolver,
   EditableLessonResolver,
   ProfileResolver,
+  PrivacyResolver,
   AdminResolver,
   LearningResolver,
   CourseEnrollmentResolver,

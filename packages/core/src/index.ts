@@ -325,3 +325,11 @@ export {
   providerDayAsDate,
   providerTimeZone,
 } from './time/provider-day';
+export { DELETE_CONFIRMATION, deleteMyAccount } from './privacy/delete-my-account';
+export { ERASURE_PLAN, type ErasureStep, type ErasureSubject } from './privacy/erasure-plan';
+export {
+  DATA_EXPORT_FORMAT,
+  type DataExport,
+  exportMyData,
+  exportMyDataFile,
+} from './privacy/export-my-data';
