@@ -29,6 +29,7 @@ import { VersionMoveResolver } from './modules/learning/version-move.resolver';
 import { PaymentsResolver } from './modules/payments/payments.resolver';
 import { PrivacyResolver } from './modules/privacy/privacy.resolver';
 import { ProfileResolver } from './modules/profile/profile.resolver';
+import { TimeZoneResolver } from './modules/profile/time-zone.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -38,6 +39,7 @@ export const resolvers = [
   EditableLessonResolver,
   ProfileResolver,
   PrivacyResolver,
+  TimeZoneResolver,
   AdminResolver,
   LearningResolver,
   CourseEnrollmentResolver,

@@ -5,6 +5,7 @@ import {
   DEMO_CERTIFICATE_SPONSOR,
   databaseProblems,
   loadConfig,
+  providerTimeZoneSchema,
 } from '@lms/config';
 import { z } from 'zod';
 
@@ -24,6 +25,8 @@ const configSchema = z.object({
   PUBLIC_WEB_URL: z.string().url().default('http://127.0.0.1:3000'),
   PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:4000'),
   CERTIFICATE_SPONSOR: z.string().trim().min(1).default(DEMO_CERTIFICATE_SPONSOR),
+  /** The provider's IANA time zone: credit days follow its calendar (same value as the API). */
+  PROVIDER_TIME_ZONE: providerTimeZoneSchema,
 });
 
 export type WorkerConfig = z.infer<typeof configSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@lms/time';
 
 /**
  * Shared pieces of the processes' configuration modules (api/src/env.ts, worker/src/config.ts).
@@ -99,3 +100,16 @@ export function loadConfig<T extends z.ZodType>(options: {
   if (unique.length > 0 || !result.success) throw new ConfigError(options.process, unique);
   return result.data;
 }
+
+/**
+ * PROVIDER_TIME_ZONE: the IANA zone whose calendar decides credit days (completion and
+ * certificate dates, approval validity, renewal cycles) and in which times are shown to anyone
+ * who has not chosen a zone. Every process of a deployment must use the same value.
+ */
+export const providerTimeZoneSchema = z
+  .string()
+  .trim()
+  .default(DEFAULT_TIME_ZONE)
+  .refine(isTimeZone, {
+    message: 'must be an IANA time-zone name, like America/New_York or America/Los_Angeles',
+  });

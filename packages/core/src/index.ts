@@ -333,3 +333,4 @@ export {
   exportMyData,
   exportMyDataFile,
 } from './privacy/export-my-data';
+export { setMyTimeZone } from './profile/set-time-zone';

@@ -14,7 +14,7 @@ export async function getViewerByToken(options: {
   const rows = await db.$queryRaw<
     (Omit<Viewer, 'sessionId'> & { sessionId: string; expiresAt: Date })[]
   >`
-    SELECT s.id AS "sessionId", s."expiresAt", u.id, u.name, u.email, u.role::text AS role
+    SELECT s.id AS "sessionId", s."expiresAt", u.id, u.name, u.email, u.role::text AS role, u."timeZone"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s."tokenHash" = ${hashSessionToken(token)}`;
   const session = rows[0];
