@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import {
   completeLesson,
   endEnrollment,
+  getMyTranscript,
   getViewerByToken,
   issueCertificatesForCompletion,
 } from '@lms/core';
@@ -1091,6 +1092,22 @@ describe('credit day in the provider’s time zone (America/New_York by default)
     expect(certificates[0]!.credits.map((credit) => credit.indexNumber)).toEqual(['AAPC-TZ-1']);
     // 23:30 in New York is already the next day in UTC: the certificate keeps the local day.
     expect(certificates[0]).toMatchObject({ completionDate: lastDay });
+  });
+
+  it('keeps a calendar-year renewal cycle current until local midnight on 31 December', async () => {
+    const learner = await registerActor(api, 'STUDENT');
+    await must(
+      ADD_CREDENTIAL,
+      { input: { body: 'PMI', credential: 'CMC', certifiedOn: '2025-03-01' } },
+      learner,
+    );
+    const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
+    const current = async (at: Date) => {
+      const transcript = await getMyTranscript({ db: api.database.db, viewer, now: at });
+      return transcript.cycles.find((cycle) => cycle.current)?.cycleEnd;
+    };
+    expect(await current(newYorkTime('2026-12-31', '23:30'))).toBe('2026-12-31');
+    expect(await current(newYorkTime('2027-01-01', '00:05'))).toBe('2027-12-31');
   });
 
   it('refuses the credit just after local midnight the next day', async () => {

@@ -1,3 +1,4 @@
+import { providerDay } from '../time/provider-day';
 import { type CreditBody, type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { requireAuthor } from '../authoring/course-access';
@@ -61,7 +62,8 @@ export async function listApprovalDashboard(options: {
     status: options.status,
   });
   const now = options.now ?? new Date();
-  const today = now.toISOString().slice(0, 10);
+  // The provider's calendar day (approval validity is judged on it, like approvalStatus).
+  const today = providerDay(now);
   const conditions: Prisma.Sql[] = [
     Prisma.sql`v."publishedAt" IS NOT NULL`,
     Prisma.sql`(c."latestPublishedVersionId" = v.id OR EXISTS (SELECT 1 FROM "Enrollment" e

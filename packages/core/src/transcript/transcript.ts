@@ -6,8 +6,9 @@ import {
 import type { CreditBody, Db } from '@lms/db';
 import { requireViewer } from '../authoring/course-access';
 import { certificateSettings } from '../certificates/settings';
+import { providerDay } from '../time/provider-day';
 import type { Viewer } from '../viewer';
-import { addMonths, fromHundredths, isoDay, toHundredths } from './ceu';
+import { addMonths, fromHundredths, toHundredths } from './ceu';
 import { type CeuRequirementView, loadCeuRequirements } from './ceu-requirements';
 import type { LearnerCredentialView, SelfReportedCreditView } from './learner-credentials';
 import { listMyCredentials, listSelfReportedCredits } from './learner-credentials';
@@ -297,7 +298,7 @@ export async function getMyTranscript(options: {
       snapshot: c.snapshot as unknown as CertificateSnapshot,
     })),
     selfReported,
-    today: isoDay(now),
+    today: providerDay(now),
     generatedAt: now,
     sponsor: certificateSettings().sponsoringOrganization,
   });
@@ -399,7 +400,7 @@ export async function exportMyTranscript(options: {
   now?: Date;
 }): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
   const transcript = await getMyTranscript(options);
-  const day = isoDay(transcript.generatedAt);
+  const day = providerDay(transcript.generatedAt);
   if (options.format === 'csv') {
     return {
       filename: `ceu-transcript-${day}.csv`,
