@@ -6,7 +6,7 @@ import {
 import type { CreditBody, Db } from '@lms/db';
 import { requireViewer } from '../authoring/course-access';
 import { certificateSettings } from '../certificates/settings';
-import { providerDay } from '../time/provider-day';
+import { providerDay, providerTimeZone } from '../time/provider-day';
 import type { Viewer } from '../viewer';
 import { addMonths, fromHundredths, toHundredths } from './ceu';
 import { type CeuRequirementView, loadCeuRequirements } from './ceu-requirements';
@@ -364,7 +364,11 @@ export function transcriptCsv(transcript: Transcript): string {
 }
 
 /** The transcript as a PDF (renderTranscriptPdf). */
-export async function transcriptPdf(transcript: Transcript, pageSize: 'A4' | 'LETTER' = 'A4') {
+export async function transcriptPdf(
+  transcript: Transcript,
+  pageSize: 'A4' | 'LETTER' = 'A4',
+  timeZone: string = providerTimeZone(),
+) {
   const input: TranscriptInput = {
     learnerName: transcript.learnerName,
     generatedAt: transcript.generatedAt.toISOString(),
@@ -388,7 +392,7 @@ export async function transcriptPdf(transcript: Transcript, pageSize: 'A4' | 'LE
       })),
     })),
   };
-  return renderTranscriptPdf(input, { pageSize });
+  return renderTranscriptPdf(input, { pageSize, timeZone });
 }
 
 /** The viewer's transcript exported: CSV or PDF. */
@@ -411,6 +415,10 @@ export async function exportMyTranscript(options: {
   return {
     filename: `ceu-transcript-${day}.pdf`,
     contentType: 'application/pdf',
-    body: await transcriptPdf(transcript, options.pageSize),
+    body: await transcriptPdf(
+      transcript,
+      options.pageSize,
+      options.viewer?.timeZone ?? providerTimeZone(),
+    ),
   };
 }

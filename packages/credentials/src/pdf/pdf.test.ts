@@ -139,6 +139,15 @@ describe('renderCertificatePdf', () => {
 });
 
 describe('renderTranscriptPdf', () => {
+  it('says when it was generated on the reader’s calendar day', async () => {
+    // 20:00 in Los Angeles on 26 November is 04:00 UTC on 27 November.
+    const pdf = await renderTranscriptPdf(
+      { ...sampleTranscript(), generatedAt: '2026-11-27T04:00:00.000Z' },
+      { pageSize: 'LETTER', timeZone: 'America/Los_Angeles' },
+    );
+    expect(await extractPdfTextLines(pdf)).toContain('Generated 26 November 2026');
+  });
+
   it.each(['A4', 'LETTER'] as const)('renders a portrait %s transcript per cycle', async (size) => {
     const pdf = await renderTranscriptPdf(sampleTranscript(), { pageSize: size });
     const { mediaBox } = pdfPages(pdf);
