@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@lms/time';
+import { z } from 'zod';
 
 /**
  * Shared pieces of the processes' configuration modules (api/src/env.ts, worker/src/config.ts).

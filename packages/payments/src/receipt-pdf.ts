@@ -1,5 +1,5 @@
-import { localDay } from '@lms/time';
 import { createDocument, FONT, pdfText } from '@lms/pdf';
+import { localDay } from '@lms/time';
 import { formatMoney } from './money';
 
 /** What a receipt shows: everything an employer's reimbursement desk asks for. */

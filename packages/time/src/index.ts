@@ -98,37 +98,42 @@ function toDate(value: Date | string): Date {
 /** "Nov 30, 2026, 4:32 PM EST": an instant, in the reader's zone, with the zone's abbreviation. */
 export function formatDateTime(value: Date | string, options: FormatOptions): string {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  return cached(`dt|${locale}|${options.timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone: options.timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }),
+  return cached(
+    `dt|${locale}|${options.timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: options.timeZone,
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
   ).format(toDate(value));
 }
 
 /** "4:32 PM EST": the time of an instant in the reader's zone. */
 export function formatTime(value: Date | string, options: FormatOptions): string {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  return cached(`t|${locale}|${options.timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone: options.timeZone,
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }),
+  return cached(
+    `t|${locale}|${options.timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: options.timeZone,
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
   ).format(toDate(value));
 }
 
 /** "Nov 30, 2026": the day an instant falls on in the reader's zone. */
 export function formatInstantDate(value: Date | string, options: FormatOptions): string {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  return cached(`d|${locale}|${options.timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone: options.timeZone, dateStyle: 'medium' }),
+  return cached(
+    `d|${locale}|${options.timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: options.timeZone, dateStyle: 'medium' }),
   ).format(toDate(value));
 }
 
@@ -141,7 +146,8 @@ export function formatCalendarDate(value: Date | string, locale: string = DEFAUL
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? new Date(`${value}T00:00:00Z`)
       : toDate(value);
-  return cached(`cd|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }),
+  return cached(
+    `cd|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }),
   ).format(date);
 }

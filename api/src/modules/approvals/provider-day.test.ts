@@ -30,7 +30,12 @@ afterAll(async () => {
 describe('“today” is the provider’s calendar day', () => {
   it('the approvals dashboard lists an approval as expiring, not expired, at 23:30 local on its last day', async () => {
     const statuses = async (now: Date) => {
-      const page = await listApprovalDashboard({ db: api.database.db, viewer: owner, first: 20, now });
+      const page = await listApprovalDashboard({
+        db: api.database.db,
+        viewer: owner,
+        first: 20,
+        now,
+      });
       return page.edges.map((edge) => edge.node.status);
     };
     const expired = async (now: Date) =>

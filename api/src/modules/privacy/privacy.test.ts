@@ -179,7 +179,10 @@ describe('deleting my account', () => {
     expect(verify.data?.verifyCertificate).toMatchObject({
       status: 'VALID',
       serial,
-      certificate: { participantName: 'Marisol Quintero-Díaz', programTitle: 'HCPCS Level II Supplies' },
+      certificate: {
+        participantName: 'Marisol Quintero-Díaz',
+        programTitle: 'HCPCS Level II Supplies',
+      },
     });
     expect(JSON.stringify(verify)).not.toContain('@');
 
@@ -242,6 +245,7 @@ describe('exporting my data', () => {
       /^attachment; filename="my-codecred-data-\d{4}-\d{2}-\d{2}\.json"$/,
     );
     expect(response.headers.get('cache-control')).toBe('private, no-store');
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON document read field by field
     const data = (await response.json()) as Record<string, any>;
     expect(data.format).toBe('codecred-data-export/1');
     expect(data.profile).toMatchObject({ email: learner.email, name: 'Marisol Quintero-Díaz' });

@@ -1,4 +1,3 @@
-import { providerDay } from '../time/provider-day';
 import { type CreditBody, type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { requireAuthor } from '../authoring/course-access';
@@ -9,6 +8,7 @@ import {
   type Page,
   pageArgsSchema,
 } from '../pagination/keyset';
+import { providerDay } from '../time/provider-day';
 import type { Viewer } from '../viewer';
 import { ApprovalStatus, approvalStatus, daysLeft, EXPIRING_WITHIN_DAYS } from './approval-status';
 

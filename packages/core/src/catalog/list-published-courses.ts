@@ -1,8 +1,8 @@
-import { providerDay } from '../time/provider-day';
 import { CourseKind, CourseLevel, CreditBody, type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
+import { providerDay } from '../time/provider-day';
 import type { CatalogCourse } from './catalog-course';
 import { CatalogSort, cursorScope, decodeCursor, encodeCursor, type SortKey } from './cursor';
 

@@ -1,4 +1,3 @@
-import { providerTimeZone } from '../time/provider-day';
 import {
   buildOpenBadgeCredential,
   buildStatusListCredential,
@@ -17,6 +16,7 @@ import {
 import type { Db } from '@lms/db';
 import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
+import { providerTimeZone } from '../time/provider-day';
 import type { Viewer } from '../viewer';
 import { issuerInfo, statusListUrl } from './settings';
 

@@ -103,7 +103,13 @@ export async function exportMyData(options: {
               passed: true,
               answers: {
                 orderBy: { savedAt: 'asc' },
-                select: { questionId: true, response: true, savedAt: true, points: true, correct: true },
+                select: {
+                  questionId: true,
+                  response: true,
+                  savedAt: true,
+                  points: true,
+                  correct: true,
+                },
               },
             },
           },

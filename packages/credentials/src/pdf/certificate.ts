@@ -1,6 +1,6 @@
 import { createDocument, FONT, fitFontSize, pdfText } from '@lms/pdf';
-import QRCode from 'qrcode';
 import { localDay } from '@lms/time';
+import QRCode from 'qrcode';
 import { formatLongDate, formatMinutes, utcDate } from '../format.js';
 import { creditLine } from '../open-badge.js';
 import type { CertificateSnapshot } from '../types.js';

@@ -1,5 +1,5 @@
-import { localDay } from '@lms/time';
 import { createDocument, FONT, pdfText } from '@lms/pdf';
+import { localDay } from '@lms/time';
 import { formatCeu, formatLongDate, utcDate } from '../format.js';
 import { ACCENT, INK, MUTED, type PageSize, RULE, TEXT } from './shared.js';
 
