@@ -220,6 +220,22 @@ describe('deleting my account', () => {
     expect(again.data!.register.viewer.id).not.toBe(learner.id);
   });
 
+  it('deletes once when two deletions race (real parallel requests): one succeeds, one is told to sign in', async () => {
+    const learner = await registerActor(api, 'STUDENT', 'Ravi Iyer');
+    const input = { password: PASSWORD, confirmation: 'delete my account' };
+    const results = await Promise.all([
+      api.gql(DELETE, { input }, { token: learner.token }),
+      api.gql(DELETE, { input }, { token: learner.token }),
+    ]);
+    const outcomes = results.map((r) => (r.errors ? r.errors[0]!.extensions?.code : 'DELETED'));
+    expect(outcomes.sort()).toEqual(['DELETED', 'UNAUTHENTICATED']);
+    expect(
+      await api.database.db.auditLog.count({
+        where: { action: 'user.deleted', targetId: learner.id },
+      }),
+    ).toBe(1);
+  });
+
   it('names every table of the schema in the erasure plan (a new table must say what deletion does to it)', async () => {
     const tables = await api.database.db.$queryRaw<{ table: string }[]>`
       SELECT table_name AS "table" FROM information_schema.tables
