@@ -1,4 +1,4 @@
-import { isTimeZone } from '@lms/time';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@lms/time';
 import { ProviderTimeZoneDocument } from '../graphql/generated/graphql';
 import { gql } from './api.server';
 import type { Viewer } from './session.server';
@@ -10,7 +10,11 @@ let providerZone: string | null = null;
 export async function getProviderTimeZone(request: Request): Promise<string> {
   if (providerZone) return providerZone;
   const result = await gql(request, ProviderTimeZoneDocument, {}, { token: null });
-  if (result.errors) throw new Error(`providerTimeZone failed: ${result.errors[0].code}`);
+  if (result.errors) {
+    // Not cached: asked again on the next request. Pages still render, in the default zone.
+    console.error('[web] providerTimeZone failed', result.errors[0].code);
+    return DEFAULT_TIME_ZONE;
+  }
   providerZone = result.data.providerTimeZone;
   return providerZone;
 }
