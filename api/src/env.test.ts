@@ -29,6 +29,16 @@ describe('API configuration in production', () => {
     expect(loadEnv(good).CERTIFICATE_SPONSOR).toBe('Example Coding Academy');
   });
 
+  it('takes the provider time zone as an IANA name (default America/New_York) and refuses others', () => {
+    expect(loadEnv(good).PROVIDER_TIME_ZONE).toBe('America/New_York');
+    expect(loadEnv({ ...good, PROVIDER_TIME_ZONE: 'America/Los_Angeles' }).PROVIDER_TIME_ZONE).toBe(
+      'America/Los_Angeles',
+    );
+    expect(problemsOf({ ...good, PROVIDER_TIME_ZONE: 'Pacific Time' })).toContain(
+      'PROVIDER_TIME_ZONE: must be an IANA time-zone name',
+    );
+  });
+
   // Each row: one bad setting (undefined or '' = unset), the problem that must name it.
   it.each([
     ['DATABASE_URL', undefined, 'DATABASE_URL: is required'],

@@ -7,6 +7,7 @@ import {
   loadConfig,
   mailProblems,
   mailSettings,
+  providerTimeZoneSchema,
   type Source,
 } from '@lms/config';
 import { DEFAULT_RATE_LIMITS, type RateLimitName } from '@lms/core';
@@ -51,6 +52,11 @@ const envSchema = z.object({
   PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:4000'),
   /** Sponsoring organization printed on certificates; also the issuer's name. */
   CERTIFICATE_SPONSOR: z.string().trim().min(1).default(DEMO_CERTIFICATE_SPONSOR),
+  /**
+   * The provider's IANA time zone: the calendar of credit days (completion and certificate
+   * dates, approval validity, renewal cycles) and the zone shown to people who chose none.
+   */
+  PROVIDER_TIME_ZONE: providerTimeZoneSchema,
   /** Ed25519 private JWK (JSON) that signs credentials. Required in production. */
   ISSUER_PRIVATE_JWK: z.string().optional(),
   /**

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError } from '@lms/config';
-import { configureCertificates, configureJobScheduler, warmUpPasswordCheck } from '@lms/core';
+import {
+  configureCertificates,
+  configureJobScheduler,
+  configureProviderTimeZone,
+  warmUpPasswordCheck,
+} from '@lms/core';
 import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
@@ -71,6 +76,7 @@ async function main() {
     publicWebUrl: env.PUBLIC_WEB_URL,
     publicApiUrl: env.PUBLIC_API_URL,
   });
+  configureProviderTimeZone(env.PROVIDER_TIME_ZONE);
   // Production: the key comes from a secret store (env). Development: generated once, kept in
   // the data folder, so badges issued yesterday still verify today.
   const issuerKey = env.ISSUER_PRIVATE_JWK

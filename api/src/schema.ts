@@ -29,7 +29,9 @@ import { CourseEnrollmentResolver, LearningResolver } from './modules/learning/l
 import { VersionMoveResolver } from './modules/learning/version-move.resolver';
 import { EmailPreferencesResolver } from './modules/mail/email-preferences.resolver';
 import { PaymentsResolver } from './modules/payments/payments.resolver';
+import { PrivacyResolver } from './modules/privacy/privacy.resolver';
 import { ProfileResolver } from './modules/profile/profile.resolver';
+import { TimeZoneResolver } from './modules/profile/time-zone.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -40,6 +42,8 @@ export const resolvers = [
   EditableLessonResolver,
   ProfileResolver,
   EmailPreferencesResolver,
+  PrivacyResolver,
+  TimeZoneResolver,
   AdminResolver,
   LearningResolver,
   CourseEnrollmentResolver,

@@ -32,6 +32,7 @@ import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { codeSetRoutes } from './modules/codesets/code-set-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
+import { privacyRoutes } from './modules/privacy/privacy-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
@@ -177,6 +178,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     certificateRoutes({ db, issuerKey, retiredIssuerKeys: options.retiredIssuerKeys ?? [], log }),
   );
   app.use(codeSetRoutes({ db, log }));
+  app.use(privacyRoutes({ db, log }));
 
   app.use(
     '/graphql',

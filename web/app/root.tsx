@@ -13,9 +13,10 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useRevalidator,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { type ReactNode, useContext } from 'react';
+import { type ReactNode, useContext, useEffect } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { describeRouteError, GeneralErrorBoundary } from './components/error-boundary';
 import { useNonce } from './components/nonce';
@@ -29,6 +30,8 @@ import {
   getViewer,
   readFlash,
 } from './utils/session.server';
+import { TIME_ZONE_COOKIE } from './utils/time-zone';
+import { getProviderTimeZone, readerTimeZone } from './utils/time-zone.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appCss },
@@ -48,7 +51,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   // A token the API no longer accepts (expired or revoked): drop the stale cookie.
   const clearToken = token && !viewer ? await destroyToken() : null;
-  return data({ viewer, flash }, { headers: cookieHeaders(setCookie, clearToken) });
+  const [timeZone, providerTimeZone] = await Promise.all([
+    readerTimeZone(request, viewer),
+    getProviderTimeZone(request),
+  ]);
+  return data(
+    { viewer, flash, timeZone, providerTimeZone },
+    { headers: cookieHeaders(setCookie, clearToken) },
+  );
 }
 
 function SiteHeader() {
@@ -136,6 +146,34 @@ function SiteHeader() {
   );
 }
 
+/**
+ * Reports the browser's IANA zone in a cookie (client hints do not carry time zones), so pages
+ * show times in it until the person picks a zone in their profile. Without JavaScript nothing is
+ * sent and pages use the provider's zone. When the page was rendered in another zone, the
+ * loaders run again so it is shown in the detected one at once.
+ */
+function DetectTimeZone() {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const revalidator = useRevalidator();
+  const stored = root?.viewer?.timeZone ?? null;
+  const shown = root?.timeZone;
+  useEffect(() => {
+    let zone: string | undefined;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch {
+      return;
+    }
+    if (!zone) return;
+    const cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}`;
+    if (document.cookie.split('; ').includes(cookie)) return;
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in Firefox and Safari
+    document.cookie = `${cookie}; path=/; max-age=31536000; samesite=lax`;
+    if (!stored && shown !== zone) revalidator.revalidate();
+  }, [stored, shown, revalidator]);
+  return null;
+}
+
 function FlashRegion() {
   const root = useRouteLoaderData<typeof loader>('root');
   const flash = root?.flash ?? null;
@@ -178,6 +216,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to main content
         </a>
         <SiteHeader />
+        <DetectTimeZone />
         <FlashRegion />
         <main id="main" tabIndex={-1} className="container main">
           {children}

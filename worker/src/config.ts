@@ -7,6 +7,7 @@ import {
   loadConfig,
   mailProblems,
   mailSettings,
+  providerTimeZoneSchema,
 } from '@lms/config';
 import { z } from 'zod';
 
@@ -27,6 +28,8 @@ const configSchema = z.object({
   PUBLIC_API_URL: z.string().url().default('http://127.0.0.1:4000'),
   CERTIFICATE_SPONSOR: z.string().trim().min(1).default(DEMO_CERTIFICATE_SPONSOR),
   ...mailSettings,
+  /** The provider's IANA time zone: credit days follow its calendar (same value as the API). */
+  PROVIDER_TIME_ZONE: providerTimeZoneSchema,
 });
 
 export type WorkerConfig = z.infer<typeof configSchema>;

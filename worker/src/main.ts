@@ -1,5 +1,5 @@
 import { ConfigError } from '@lms/config';
-import { configureCertificates } from '@lms/core';
+import { configureCertificates, configureProviderTimeZone } from '@lms/core';
 import { createPrismaClient, migrate } from '@lms/db';
 import { pino } from 'pino';
 import { loadWorkerConfig, type WorkerConfig } from './config';
@@ -36,6 +36,7 @@ async function main() {
     publicWebUrl: config.PUBLIC_WEB_URL,
     publicApiUrl: config.PUBLIC_API_URL,
   });
+  configureProviderTimeZone(config.PROVIDER_TIME_ZONE);
   const runner = await startJobRunner({
     databaseUrl,
     db,

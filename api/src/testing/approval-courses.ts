@@ -1,3 +1,4 @@
+import { providerDayAsDate } from '@lms/core';
 import { copyVersionAsDraft, markVersionPublished } from '@lms/db';
 import type { TestDatabase } from '@lms/db/testing';
 
@@ -6,10 +7,13 @@ type Body = 'AAPC' | 'AHIMA' | 'PMI' | 'IACET' | 'OTHER';
 
 let sequence = 0;
 
-/** A UTC day `offset` days from today (negative: in the past). */
+/**
+ * The day `offset` days from today on the provider's calendar (negative: in the past), as a
+ * `date` value (00:00 UTC of that day): "today" is the provider's, as the code judges it.
+ */
 export function dayFromToday(offset: number): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+  const today = providerDayAsDate(new Date());
+  return new Date(today.getTime() + offset * 86_400_000);
 }
 
 export interface ApprovalSpec {

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@lms/time';
 import { z } from 'zod';
 
 /**
@@ -137,3 +138,15 @@ export function mailProblems(source: Source): string[] {
   }
   return problems;
 }
+/**
+ * PROVIDER_TIME_ZONE: the IANA zone whose calendar decides credit days (completion and
+ * certificate dates, approval validity, renewal cycles) and in which times are shown to anyone
+ * who has not chosen a zone. Every process of a deployment must use the same value.
+ */
+export const providerTimeZoneSchema = z
+  .string()
+  .trim()
+  .default(DEFAULT_TIME_ZONE)
+  .refine(isTimeZone, {
+    message: 'must be an IANA time-zone name, like America/New_York or America/Los_Angeles',
+  });

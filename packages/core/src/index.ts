@@ -310,12 +310,27 @@ export {
   startCheckout,
   updateOrderBillTo,
 } from './payments/index';
+export { DELETE_CONFIRMATION, deleteMyAccount } from './privacy/delete-my-account';
+export { ERASURE_PLAN, type ErasureStep, type ErasureSubject } from './privacy/erasure-plan';
+export {
+  DATA_EXPORT_FORMAT,
+  type DataExport,
+  exportMyData,
+  exportMyDataFile,
+} from './privacy/export-my-data';
+export { setMyTimeZone } from './profile/set-time-zone';
 export type { Profile } from './profile/update-profile';
 export { getMyProfile, updateMyProfile } from './profile/update-profile';
 export type { RateLimitName, RateLimitPolicy, RateRule } from './rate-limit/policy';
 export { DEFAULT_RATE_LIMITS, rateLimitPolicy } from './rate-limit/policy';
 export type { RateBucket } from './rate-limit/rate-limit';
 export { enforceRateLimits } from './rate-limit/rate-limit';
+export {
+  configureProviderTimeZone,
+  providerDay,
+  providerDayAsDate,
+  providerTimeZone,
+} from './time/provider-day';
 export type { CeuRequirementInput, CeuRequirementView } from './transcript/ceu-requirements';
 export { listCeuRequirements, updateCeuRequirement } from './transcript/ceu-requirements';
 export type {

@@ -7,4 +7,6 @@ export interface Viewer {
   name: string;
   email: string;
   role: Role;
+  /** IANA zone the person reads times in; null/absent: not set (the provider's zone applies). */
+  timeZone?: string | null;
 }

@@ -28,6 +28,19 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('receipt PDF', () => {
+  it('dates the payment in the buyer’s time zone, not UTC', async () => {
+    // 21:30 in Los Angeles on 30 November is 05:30 UTC on 1 December.
+    const text = await pdfText(
+      await renderReceiptPdf({
+        ...base,
+        paidAt: new Date('2026-12-01T05:30:00Z'),
+        timeZone: 'America/Los_Angeles',
+      }),
+    );
+    expect(text).toContain('30 November 2026');
+    expect(text).not.toContain('1 December 2026');
+  });
+
   it('prints names and titles outside Windows-1252 exactly', async () => {
     const pdf = await renderReceiptPdf({
       ...base,

@@ -1,8 +1,11 @@
 import { createDocument, FONT, pdfText } from '@lms/pdf';
+import { localDay } from '@lms/time';
 import { formatMoney } from './money';
 
 /** What a receipt shows: everything an employer's reimbursement desk asks for. */
 export interface ReceiptInput {
+  /** The buyer's IANA time zone: dates are its calendar days (default UTC). */
+  timeZone?: string;
   orderNumber: string;
   /** When the payment was taken. */
   paidAt: Date;
@@ -50,9 +53,14 @@ const MONTHS = [
   'December',
 ];
 
-/** "3 December 2026" in UTC (no locale or time-zone surprises). */
-export function formatReceiptDate(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+/** "3 December 2026": the calendar day of `date` in `timeZone` (the buyer's; default UTC). */
+export function formatReceiptDate(date: Date, timeZone = 'UTC'): string {
+  const [year, month, day] = localDay(date, timeZone).split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** A one-page Letter receipt (PDF bytes). The same input renders the same bytes. */
@@ -91,7 +99,7 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Buffer> {
 
   const facts: [string, string][] = [
     ['Order number', input.orderNumber],
-    ['Date paid', formatReceiptDate(input.paidAt)],
+    ['Date paid', formatReceiptDate(input.paidAt, input.timeZone)],
     ['Status', input.statusLine],
   ];
   if (input.paymentReference)

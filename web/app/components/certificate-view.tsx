@@ -1,4 +1,5 @@
-import { formatDate, formatMinutes } from '../utils/format';
+import { formatDate, formatDay, formatMinutes } from '../utils/format';
+import { useProviderTimeZone } from '../utils/time-zone';
 
 export interface CertificateCreditView {
   body: string;
@@ -48,6 +49,7 @@ export function creditText(credit: CertificateCreditView): string {
 
 /** The snapshot's fields as a definition list (what the paper certificate says). */
 export function CertificateFacts({ certificate }: { certificate: CertificateSummary }) {
+  const providerTimeZone = useProviderTimeZone();
   return (
     <dl className="certificate-facts">
       <div>
@@ -92,7 +94,7 @@ export function CertificateFacts({ certificate }: { certificate: CertificateSumm
       </div>
       <div>
         <dt>Issued</dt>
-        <dd>{formatDate(certificate.issuedAt)}</dd>
+        <dd>{formatDay(certificate.issuedAt, providerTimeZone)}</dd>
       </div>
       {certificate.supersedesSerial ? (
         <div>

@@ -3,6 +3,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { QuizAttemptQuery } from '../graphql/generated/graphql';
 import { codeExample, codeSystemLabel, formatDateTime } from '../utils/learning';
 import { CHOICE_TYPES, fieldName } from '../utils/quiz-answers';
+import { useTimeZone } from '../utils/time-zone';
 
 type Question = QuizAttemptQuery['quizAttempt']['questions'][number];
 
@@ -36,6 +37,7 @@ export function QuizQuestion({
   onAnsweredChange: (questionId: string, answered: boolean) => void;
   disabled: boolean;
 }) {
+  const timeZone = useTimeZone();
   const fetcher = useFetcher<SaveOneResult>({ key: `save-${question.id}` });
   const [state, setState] = useState<SaveState>('idle');
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
@@ -232,7 +234,7 @@ export function QuizQuestion({
           {status === 'Saved' ? <span aria-hidden="true">✓ </span> : null}
           {status}
           {status === 'Saved' && savedAt ? (
-            <span className="muted small"> · {formatDateTime(savedAt)}</span>
+            <span className="muted small"> · {formatDateTime(savedAt, timeZone)}</span>
           ) : null}
         </p>
         <button

@@ -1,5 +1,6 @@
 import type { QuizAttemptQuery } from '../graphql/generated/graphql';
 import { areaLabel, formatDateTime, formatPercent, formatPoints } from '../utils/learning';
+import { useTimeZone } from '../utils/time-zone';
 import { AreaBars } from './quiz-charts';
 
 type Attempt = QuizAttemptQuery['quizAttempt'];
@@ -76,6 +77,7 @@ export function AttemptResults({
   result: Result;
   quizTitle: string;
 }) {
+  const timeZone = useTimeZone();
   const late =
     attempt.deadlineAt && attempt.submittedAt && attempt.submittedAt >= attempt.deadlineAt;
   const byId = new Map(attempt.questions.map((question) => [question.id, question]));
@@ -104,15 +106,19 @@ export function AttemptResults({
             <>
               {' '}
               · submitted{' '}
-              <time dateTime={attempt.submittedAt}>{formatDateTime(attempt.submittedAt)}</time>
+              <time dateTime={attempt.submittedAt}>
+                {formatDateTime(attempt.submittedAt, timeZone)}
+              </time>
             </>
           ) : null}
         </p>
         {late && attempt.deadlineAt ? (
           <p className="alert alert-warning">
             The time limit ended at{' '}
-            <time dateTime={attempt.deadlineAt}>{formatDateTime(attempt.deadlineAt)}</time>. This
-            attempt was graded on the answers saved by then.
+            <time dateTime={attempt.deadlineAt}>
+              {formatDateTime(attempt.deadlineAt, timeZone)}
+            </time>
+            . This attempt was graded on the answers saved by then.
           </p>
         ) : null}
       </section>

@@ -4,8 +4,9 @@ import { GeneralErrorBoundary } from '../components/error-boundary';
 import { AuditLogDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { roleLabel } from '../utils/format';
+import { formatDateTime, roleLabel } from '../utils/format';
 import { requireAdmin } from '../utils/teach.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Audit log') }];
 
@@ -45,12 +46,6 @@ const ACTIONS: Record<string, string> = {
   'course.delete': 'Deleted a course',
 };
 
-const dateTime = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
 function describeDetails(action: string, details: unknown): string {
   if (!details || typeof details !== 'object' || Array.isArray(details)) {
     return details == null ? '' : JSON.stringify(details);
@@ -73,6 +68,7 @@ function describeDetails(action: string, details: unknown): string {
 }
 
 export default function AuditLogPage() {
+  const timeZone = useTimeZone();
   const { entries, totalCount, targetId, nextHref, firstHref } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="audit-title">
@@ -105,7 +101,7 @@ export default function AuditLogPage() {
                 <tr key={entry.id}>
                   <td data-label="When">
                     <time dateTime={entry.createdAt}>
-                      {dateTime.format(new Date(entry.createdAt))}
+                      {formatDateTime(entry.createdAt, timeZone)}
                     </time>
                   </td>
                   <td data-label="Who">

@@ -4,7 +4,9 @@ import { GeneralErrorBoundary } from '../components/error-boundary';
 import { FailedJobsDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { formatDateTime } from '../utils/format';
 import { requireAdmin } from '../utils/teach.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Failed jobs') }];
 
@@ -14,13 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { jobs: failedJobs };
 }
 
-const dateTime = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
 export default function FailedJobsPage() {
+  const timeZone = useTimeZone();
   const { jobs } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="jobs-title">
@@ -60,7 +57,7 @@ export default function FailedJobsPage() {
                     {job.state === 'FAILED' ? (
                       <span className="muted">none</span>
                     ) : (
-                      <time dateTime={job.runAt}>{dateTime.format(new Date(job.runAt))}</time>
+                      <time dateTime={job.runAt}>{formatDateTime(job.runAt, timeZone)}</time>
                     )}
                   </td>
                 </tr>

@@ -4,11 +4,12 @@ import { GeneralErrorBoundary } from '../components/error-boundary';
 import { AdminOrdersDocument, RefundOrderDocument } from '../graphql/generated/graphql';
 import { errorResponse, gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDate } from '../utils/format';
+import { formatDay } from '../utils/format';
 import { redirectWithFlash } from '../utils/learning.server';
 import { formatMoney, ORDER_STATUSES, orderStatusLabel } from '../utils/orders';
 import { safeRedirect } from '../utils/session.server';
 import { requireAdmin } from '../utils/teach.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Orders') }];
 
@@ -75,6 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminOrdersPage() {
+  const timeZone = useTimeZone();
   const { orders, totalCount, status, nextHref, here } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busyFor = navigation.state !== 'idle' ? navigation.formData?.get('orderId') : null;
@@ -124,7 +126,7 @@ export default function AdminOrdersPage() {
                     <strong>{order.orderNumber}</strong>
                     <br />
                     <span className="small muted">
-                      {formatDate(order.paidAt ?? order.createdAt)}
+                      {formatDay(order.paidAt ?? order.createdAt, timeZone)}
                     </span>
                   </td>
                   <td>

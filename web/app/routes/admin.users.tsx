@@ -7,7 +7,7 @@ import { useActionFailure } from '../components/teach-course';
 import { AdminUsersDocument, SetUserRoleDocument } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDate, roleLabel } from '../utils/format';
+import { formatDay, roleLabel } from '../utils/format';
 import { safeRedirect } from '../utils/session.server';
 import {
   failure,
@@ -17,6 +17,7 @@ import {
   requireAdmin,
 } from '../utils/teach.server';
 import { isOneOf, ROLE_OPTIONS } from '../utils/teach-options';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Users') }];
 
@@ -87,6 +88,7 @@ function roleArticle(role: string) {
 }
 
 export default function AdminUsersPage() {
+  const timeZone = useTimeZone();
   const { users, totalCount, q, role, nextHref, firstHref, viewerId, here } =
     useLoaderData<typeof loader>();
   const failureData = useActionFailure();
@@ -158,7 +160,7 @@ export default function AdminUsersPage() {
                     </th>
                     <td data-label="Email">{user.email}</td>
                     <td data-label="Joined">
-                      <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
+                      <time dateTime={user.createdAt}>{formatDay(user.createdAt, timeZone)}</time>
                     </td>
                     <td data-label="Role">
                       {user.id === viewerId ? (

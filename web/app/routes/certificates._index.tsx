@@ -7,9 +7,10 @@ import { useHydrated } from '../components/fields';
 import { MyCertificateNameDocument, MyCertificatesDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDate } from '../utils/format';
+import { formatDate, formatDay } from '../utils/format';
 import { requireViewer } from '../utils/session.server';
 import { linkedInAddToProfileUrl } from '../utils/share';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('My certificates') }];
 
@@ -50,6 +51,7 @@ function CopyLink({ url, serial }: { url: string; serial: string }) {
 }
 
 export default function MyCertificatesPage() {
+  const timeZone = useTimeZone();
   const { certificates, name } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="certificates-title">
@@ -109,8 +111,9 @@ export default function MyCertificatesPage() {
               )}
               {certificate.status === 'REVOKED' ? (
                 <p className="alert alert-warning">
-                  Revoked{certificate.revokedAt ? ` on ${formatDate(certificate.revokedAt)}` : ''}:{' '}
-                  {certificate.revocationReason}
+                  Revoked
+                  {certificate.revokedAt ? ` on ${formatDay(certificate.revokedAt, timeZone)}` : ''}
+                  : {certificate.revocationReason}
                 </p>
               ) : null}
               {certificate.status === 'SUPERSEDED' ? (

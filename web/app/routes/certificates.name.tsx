@@ -9,10 +9,11 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDate } from '../utils/format';
+import { formatDay } from '../utils/format';
 import { redirectWithFlash as flashRedirect } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
 import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Name on your certificates') }];
 
@@ -59,6 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CertificateNamePage() {
+  const timeZone = useTimeZone();
   const { state } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
@@ -78,8 +80,8 @@ export default function CertificateNamePage() {
           <p className="certificate-name-preview">{state.name}</p>
           {state.pendingCorrection ? (
             <p className="alert alert-info">
-              You asked on {formatDate(state.pendingCorrection.createdAt)} to change it to “
-              {state.pendingCorrection.requestedName}”. An administrator will review the request;
+              You asked on {formatDay(state.pendingCorrection.createdAt, timeZone)} to change it to
+              “{state.pendingCorrection.requestedName}”. An administrator will review the request;
               approved, your certificates are reissued with the new name.
             </p>
           ) : (

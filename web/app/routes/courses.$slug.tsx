@@ -23,6 +23,7 @@ import {
   creditBodyName,
   formatCredentials,
   formatDate,
+  formatDay,
   formatMinutes,
   formatPrice,
   lessonKindLabel,
@@ -30,6 +31,7 @@ import {
 } from '../utils/format';
 import { redirectWithFlash } from '../utils/learning.server';
 import { getViewer, requireViewer } from '../utils/session.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -262,6 +264,7 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 export default function CoursePage() {
+  const timeZone = useTimeZone();
   const { course, enrollment } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const viewer = root?.viewer ?? null;
@@ -386,7 +389,7 @@ export default function CoursePage() {
               <div>
                 <dt>Version</dt>
                 <dd>
-                  {course.versionNumber}, published {formatDate(course.publishedAt)}
+                  {course.versionNumber}, published {formatDay(course.publishedAt, timeZone)}
                 </dd>
               </div>
             </dl>

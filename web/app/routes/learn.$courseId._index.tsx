@@ -16,6 +16,7 @@ import {
 } from '../utils/learning';
 import { intentOf, redirectWithFlash, requireLearningCourse } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? data.course.title : 'Course') },
@@ -40,6 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CourseOutlinePage() {
+  const timeZone = useTimeZone();
   const { course, missing, now } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const leaving = navigation.formData?.get('intent') === 'unenroll';
@@ -63,13 +65,16 @@ export default function CourseOutlinePage() {
         <h1 id="outline-title">{course.title}</h1>
         <p className="muted">
           Enrolled{' '}
-          <time dateTime={course.enrolledAt} title={formatDateTime(course.enrolledAt)}>
+          <time dateTime={course.enrolledAt} title={formatDateTime(course.enrolledAt, timeZone)}>
             {relativeTime(course.enrolledAt, now)}
           </time>
           {course.lastActivityAt ? (
             <>
               {' · '}last studied{' '}
-              <time dateTime={course.lastActivityAt} title={formatDateTime(course.lastActivityAt)}>
+              <time
+                dateTime={course.lastActivityAt}
+                title={formatDateTime(course.lastActivityAt, timeZone)}
+              >
                 {relativeTime(course.lastActivityAt, now)}
               </time>
             </>
@@ -93,8 +98,10 @@ export default function CourseOutlinePage() {
           <CompletedBadge label="Course completed" />
           <p>
             You completed this course on{' '}
-            <time dateTime={course.completedAt}>{formatDateTime(course.completedAt)}</time>. Well
-            done! You can still review every lesson.
+            <time dateTime={course.completedAt}>
+              {formatDateTime(course.completedAt, timeZone)}
+            </time>
+            . Well done! You can still review every lesson.
           </p>
           <p>
             <Link to="/certificates">View your certificate</Link>

@@ -30,6 +30,7 @@ import { formatMinutes, lessonKindLabel } from '../utils/format';
 import { formatDateTime } from '../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${data.lesson.title} · ${data.course.title}` : 'Lesson') },
@@ -159,6 +160,7 @@ function LessonVideo({
 }
 
 export default function LessonPlayerPage() {
+  const timeZone = useTimeZone();
   const { lesson, course, progress } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as CompleteRefused | undefined;
   const navigation = useNavigation();
@@ -278,7 +280,9 @@ export default function LessonPlayerPage() {
               {completed && lesson.completedAt ? (
                 <p className="lesson-done">
                   <LessonTick done /> Completed on{' '}
-                  <time dateTime={lesson.completedAt}>{formatDateTime(lesson.completedAt)}</time>
+                  <time dateTime={lesson.completedAt}>
+                    {formatDateTime(lesson.completedAt, timeZone)}
+                  </time>
                 </p>
               ) : completed ? (
                 <p className="lesson-done">

@@ -19,6 +19,7 @@ import { pageTitle } from '../utils/brand';
 import { formatDateTime, formatPercent, quizModeLabel } from '../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `${data.quiz.title} · ${data.courseTitle}` : 'Quiz') },
@@ -95,6 +96,7 @@ function improvementLabel(value: number | null) {
 }
 
 export default function QuizLandingPage() {
+  const timeZone = useTimeZone();
   const { quiz, courseId, courseTitle, instructionsHtml, nextLessonId } =
     useLoaderData<typeof loader>();
   const navigation = useNavigation();
@@ -189,7 +191,10 @@ export default function QuizLandingPage() {
                   {open.deadlineAt ? (
                     <p className="small">
                       This attempt ends at{' '}
-                      <time dateTime={open.deadlineAt}>{formatDateTime(open.deadlineAt)}</time>.
+                      <time dateTime={open.deadlineAt}>
+                        {formatDateTime(open.deadlineAt, timeZone)}
+                      </time>
+                      .
                     </p>
                   ) : null}
                 </>
@@ -254,7 +259,7 @@ export default function QuizLandingPage() {
                         <th scope="row">#{attempt.number}</th>
                         <td>
                           <time dateTime={attempt.submittedAt ?? attempt.startedAt}>
-                            {formatDateTime(attempt.submittedAt ?? attempt.startedAt)}
+                            {formatDateTime(attempt.submittedAt ?? attempt.startedAt, timeZone)}
                           </time>
                         </td>
                         <td>

@@ -7,6 +7,7 @@ import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDateTime, relativeTime } from '../utils/learning';
 import { requireViewer } from '../utils/session.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('My learning') }];
 
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyLearningPage() {
+  const timeZone = useTimeZone();
   const { courses, now } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="learn-title">
@@ -85,7 +87,7 @@ export default function MyLearningPage() {
                         Last studied{' '}
                         <time
                           dateTime={course.lastActivityAt}
-                          title={formatDateTime(course.lastActivityAt)}
+                          title={formatDateTime(course.lastActivityAt, timeZone)}
                         >
                           {relativeTime(course.lastActivityAt, now)}
                         </time>
@@ -95,7 +97,7 @@ export default function MyLearningPage() {
                         Enrolled{' '}
                         <time
                           dateTime={course.enrolledAt}
-                          title={formatDateTime(course.enrolledAt)}
+                          title={formatDateTime(course.enrolledAt, timeZone)}
                         >
                           {relativeTime(course.enrolledAt, now)}
                         </time>

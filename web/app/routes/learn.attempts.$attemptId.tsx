@@ -26,16 +26,12 @@ import {
 } from '../graphql/generated/graphql';
 import { type ApiError, errorResponse, gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import {
-  areaLabel,
-  formatClock,
-  formatDateTime,
-  formatPercent,
-  quizModeLabel,
-} from '../utils/learning';
+import { formatTime } from '../utils/format';
+import { areaLabel, formatClock, formatPercent, quizModeLabel } from '../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';
 import { CHOICE_TYPES, readAnswer, type SubmittedAnswer, sameAnswer } from '../utils/quiz-answers';
 import { requireViewer } from '../utils/session.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -204,6 +200,7 @@ function Countdown({
   secondsRemaining: number;
   deadlineAt: string;
 }) {
+  const timeZone = useTimeZone();
   const [left, setLeft] = useState(secondsRemaining);
   const [live, setLive] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -245,7 +242,7 @@ function Countdown({
         )}
       </p>
       <p className="small countdown-deadline">
-        Ends at <time dateTime={deadlineAt}>{formatDateTime(deadlineAt)}</time>
+        Ends at <time dateTime={deadlineAt}>{formatTime(deadlineAt, timeZone)}</time>
       </p>
       <p className="visually-hidden" aria-live="assertive">
         {announcement}

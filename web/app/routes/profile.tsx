@@ -2,13 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { TextAreaField, useHydrated } from '../components/fields';
+import { SelectField, TextAreaField, useHydrated } from '../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
-import { MyProfileDocument, UpdateMyProfileDocument } from '../graphql/generated/graphql';
+import {
+  MyProfileDocument,
+  SetMyTimeZoneDocument,
+  TimeZoneChoicesDocument,
+  UpdateMyProfileDocument,
+} from '../graphql/generated/graphql';
 import { gql, gqlData, toFormErrors } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { requireViewer } from '../utils/session.server';
-import { formReader, localFailure, redirectWithFlash } from '../utils/teach.server';
+import { failure, formReader, localFailure, redirectWithFlash } from '../utils/teach.server';
+import { detectedTimeZone } from '../utils/time-zone.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Your profile') }];
 
@@ -18,14 +24,35 @@ const BLANK_ROWS = 3;
 type Row = { credential: string; awardedYear: string };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
-  const { myProfile } = await gqlData(request, MyProfileDocument);
-  return { profile: myProfile };
+  const viewer = await requireViewer(request);
+  const [{ myProfile }, choices] = await Promise.all([
+    gqlData(request, MyProfileDocument),
+    gqlData(request, TimeZoneChoicesDocument),
+  ]);
+  return {
+    profile: myProfile,
+    timeZones: choices.timeZones,
+    storedTimeZone: viewer.timeZone ?? null,
+    // Offered until a zone is saved: what the browser reported, else the provider's.
+    suggestedTimeZone: detectedTimeZone(request) ?? choices.providerTimeZone,
+    providerTimeZone: choices.providerTimeZone,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireViewer(request);
   const form = formReader(await request.formData());
+  if (form.text('intent') === 'timeZone') {
+    const timeZone = form.text('timeZone');
+    const result = await gql(request, SetMyTimeZoneDocument, { timeZone });
+    if (result.errors) {
+      return failure(request, result.errors, { intent: 'timeZone', values: { timeZone } });
+    }
+    return redirectWithFlash(
+      '/profile',
+      `Times are now shown in ${timeZone.replaceAll('_', ' ')}.`,
+    );
+  }
   const credentials = form.all('credential');
   const years = form.all('awardedYear');
   const rows: Row[] = credentials.map((credential, index) => ({
@@ -74,8 +101,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { profile, timeZones, storedTimeZone, suggestedTimeZone, providerTimeZone } =
+    useLoaderData<typeof loader>();
+  const allActionData = useActionData<typeof action>();
+  const zoneAction = allActionData?.intent === 'timeZone' ? allActionData : undefined;
+  const actionData = allActionData?.intent === 'timeZone' ? undefined : allActionData;
+  const zoneFormRef = useFormErrorFocus(zoneAction);
   const navigation = useNavigation();
   const saving = navigation.state !== 'idle' && navigation.formMethod === 'POST';
   const formRef = useFormErrorFocus(actionData);
@@ -183,7 +214,7 @@ export default function ProfilePage() {
             </button>
           ) : null}
         </fieldset>
-        <button type="submit" disabled={saving}>
+        <button type="submit" disabled={saving} name="intent" value="profile">
           {saving ? 'Saving…' : 'Save profile'}
         </button>
       </Form>
@@ -192,6 +223,50 @@ export default function ProfilePage() {
         <p>
           Choose which notification emails you receive (enrolments, CEU cycle reminders and more) in
           your <Link to="/profile/email">email preferences</Link>.
+        </p>
+      </section>
+
+      <h2 id="time-zone-title">Time zone</h2>
+      <FormError message={zoneAction?.formError} />
+      <Form
+        ref={zoneFormRef}
+        method="post"
+        noValidate
+        className="card form"
+        aria-labelledby="time-zone-title"
+      >
+        <input type="hidden" name="intent" value="timeZone" />
+        <SelectField
+          name="timeZone"
+          label="Show dates and times in"
+          hint={
+            storedTimeZone
+              ? 'Deadlines, payments and activity are shown in this zone, on pages, PDFs and emails.'
+              : `Not saved yet: pages use ${suggestedTimeZone.replaceAll('_', ' ')}${suggestedTimeZone === providerTimeZone ? ' (the provider’s zone)' : ' (detected from your browser)'}.`
+          }
+          defaultValue={zoneAction?.values?.timeZone ?? storedTimeZone ?? suggestedTimeZone}
+          options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
+          errors={zoneAction?.fieldErrors?.timeZone}
+        />
+        <p className="field-hint">
+          Completion and certificate dates follow the provider’s calendar (
+          {providerTimeZone.replaceAll('_', ' ')}), whatever zone you choose.
+        </p>
+        <button type="submit">Save time zone</button>
+      </Form>
+
+      <h2 id="privacy-title">Your data</h2>
+      <section className="card" aria-labelledby="privacy-title">
+        <p>
+          <a href="/profile/data-export.json" download>
+            Download my data (JSON)
+          </a>
+          : your profile, enrolments, progress, quiz attempts, certificates, orders and CEU
+          transcript.
+        </p>
+        <p>
+          <Link to="/profile/delete">Delete my account</Link>: erases your personal data.
+          Certificates you earned stay verifiable, as the credit bodies require.
         </p>
       </section>
     </section>

@@ -4,10 +4,11 @@ import { GeneralErrorBoundary } from '../components/error-boundary';
 import { MyOrdersDocument, UpdateOrderBillToDocument } from '../graphql/generated/graphql';
 import { errorResponse, gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDate } from '../utils/format';
+import { formatDay } from '../utils/format';
 import { redirectWithFlash } from '../utils/learning.server';
 import { formatMoney, orderStatusLabel } from '../utils/orders';
 import { requireViewer } from '../utils/session.server';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('My purchases') }];
 
@@ -46,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PurchasesPage() {
+  const timeZone = useTimeZone();
   const { orders } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="purchases-title">
@@ -85,7 +87,7 @@ export default function PurchasesPage() {
                 </div>
                 <div>
                   <dt>Date</dt>
-                  <dd>{formatDate(order.paidAt ?? order.createdAt)}</dd>
+                  <dd>{formatDay(order.paidAt ?? order.createdAt, timeZone)}</dd>
                 </div>
                 {order.refundReason && order.status !== 'PAID' ? (
                   <div>

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
-import { RegisterDocument } from '../graphql/generated/graphql';
+import { RegisterDocument, SetMyTimeZoneDocument } from '../graphql/generated/graphql';
 import { gql, toFormErrors } from '../utils/api.server';
 import { PRODUCT_NAME, pageTitle } from '../utils/brand';
 import {
@@ -19,6 +19,7 @@ import {
   safeRedirect,
   setFlash,
 } from '../utils/session.server';
+import { detectedTimeZone } from '../utils/time-zone.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Create an account') }];
 
@@ -50,6 +51,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const { token, expiresAt, viewer } = result.data.register;
+  // The zone the browser reported on this visit (DetectTimeZone's cookie) becomes the account's;
+  // without JavaScript there is none and pages use the provider's zone until one is chosen.
+  const timeZone = detectedTimeZone(request);
+  if (timeZone) {
+    const saved = await gql(request, SetMyTimeZoneDocument, { timeZone }, { token });
+    if (saved.errors) console.error('[web] setMyTimeZone failed', saved.errors[0].code);
+  }
   throw redirect(redirectTo, {
     headers: cookieHeaders(
       await commitToken(token, expiresAt),

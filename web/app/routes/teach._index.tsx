@@ -12,10 +12,11 @@ import { CreateCourseDocument, ManageableCoursesDocument } from '../graphql/gene
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { parseDollarsToCents } from '../utils/form-values';
-import { formatDate } from '../utils/format';
+import { formatDay } from '../utils/format';
 import { cookieHeaders, setFlash } from '../utils/session.server';
 import { failure, formReader, localFailure, requireAuthor } from '../utils/teach.server';
 import { KIND_OPTIONS, LEVEL_OPTIONS } from '../utils/teach-options';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('My courses') }];
 
@@ -77,6 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeachIndex() {
+  const timeZone = useTimeZone();
   const { courses, totalCount, nextAfter, isFirstPage, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -149,7 +151,9 @@ export default function TeachIndex() {
                           : 'Never published'}
                       </td>
                       <td data-label="Last change">
-                        <time dateTime={course.updatedAt}>{formatDate(course.updatedAt)}</time>
+                        <time dateTime={course.updatedAt}>
+                          {formatDay(course.updatedAt, timeZone)}
+                        </time>
                       </td>
                       <td>
                         <Link

@@ -29,7 +29,7 @@ import {
 } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
 import { centsToDollars, parseDollarsToCents, parseWholeNumber } from '../utils/form-values';
-import { formatDate, roleLabel } from '../utils/format';
+import { formatDay, roleLabel } from '../utils/format';
 import { cookieHeaders, setFlash } from '../utils/session.server';
 import {
   failure,
@@ -39,6 +39,7 @@ import {
   requireAuthor,
 } from '../utils/teach.server';
 import { isOneOf, KIND_OPTIONS, LEVEL_OPTIONS } from '../utils/teach-options';
+import { useTimeZone } from '../utils/time-zone';
 
 type LifecycleDocument = TypedDocumentNode<unknown, { courseId: string }>;
 
@@ -190,6 +191,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function DetailsForm() {
+  const timeZone = useTimeZone();
   const { course } = useTeachCourse();
   const { failure, values, errors } = useFormFailure('details');
   const revision = useRevision(course.revision);
@@ -310,7 +312,7 @@ function DetailsForm() {
             <button type="submit" disabled={saving}>
               {saving ? 'Saving…' : 'Save details'}
             </button>
-            <span className="muted small">Last change {formatDate(course.updatedAt)}</span>
+            <span className="muted small">Last change {formatDay(course.updatedAt, timeZone)}</span>
           </div>
         </fieldset>
       </Form>
@@ -332,6 +334,7 @@ function LifecycleButton({ intent, label }: { intent: string; label: string }) {
 }
 
 function StatusPanel() {
+  const timeZone = useTimeZone();
   const { course, canManageTeam } = useTeachCourse();
   const base = `/teach/courses/${course.id}`;
   const failure = useActionFailure();
@@ -363,7 +366,7 @@ function StatusPanel() {
         {course.publishedAt ? (
           <div>
             <dt>First published</dt>
-            <dd>{formatDate(course.publishedAt)}</dd>
+            <dd>{formatDay(course.publishedAt, timeZone)}</dd>
           </div>
         ) : null}
       </dl>

@@ -9,6 +9,7 @@ import { areaLabel, formatDateTime, formatPercent, formatPoints } from '../utils
 import { promptExcerpt } from '../utils/quiz-form';
 import { requireAuthor } from '../utils/teach.server';
 import { questionTypeLabel } from '../utils/teach-options';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Statistics · ${data.stats.lessonTitle}` : 'Quiz statistics') },
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function QuizStatisticsPage() {
+  const timeZone = useTimeZone();
   const { stats, paged } = useLoaderData<typeof loader>();
   const base = `/teach/courses/${stats.courseId}`;
   const attempts = stats.attempts.edges.map((edge) => edge.node);
@@ -159,9 +161,11 @@ export default function QuizStatisticsPage() {
                     </th>
                     <td data-label="Attempt">#{attempt.number}</td>
                     <td data-label="Version">v{attempt.versionNumber}</td>
-                    <td data-label="Started">{formatDateTime(attempt.startedAt)}</td>
+                    <td data-label="Started">{formatDateTime(attempt.startedAt, timeZone)}</td>
                     <td data-label="Submitted">
-                      {attempt.submittedAt ? formatDateTime(attempt.submittedAt) : 'In progress'}
+                      {attempt.submittedAt
+                        ? formatDateTime(attempt.submittedAt, timeZone)
+                        : 'In progress'}
                     </td>
                     <td data-label="Score">
                       {attempt.scorePercent == null ? '—' : formatPercent(attempt.scorePercent)}

@@ -5,8 +5,9 @@ import { GeneralErrorBoundary } from '../components/error-boundary';
 import { VerifyCertificateDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { PRODUCT_NAME, pageTitle } from '../utils/brand';
-import { formatDate } from '../utils/format';
+import { formatDay } from '../utils/format';
 import { verifyPageMeta } from '../utils/share';
+import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   verifyPageMeta({
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function VerifyPage() {
+  const timeZone = useTimeZone();
   const { result, typed } = useLoaderData<typeof loader>();
   const certificate = result.certificate;
   return (
@@ -48,15 +50,15 @@ export default function VerifyPage() {
       {result.status === 'REVOKED' ? (
         <div className="verdict verdict-revoked" role="status">
           <strong>Revoked</strong>
-          {certificate?.revokedAt ? ` on ${formatDate(certificate.revokedAt)}` : ''}. Reason:{' '}
-          {certificate?.revocationReason}. It no longer attests the credit below.
+          {certificate?.revokedAt ? ` on ${formatDay(certificate.revokedAt, timeZone)}` : ''}.
+          Reason: {certificate?.revocationReason}. It no longer attests the credit below.
         </div>
       ) : null}
       {result.status === 'SUPERSEDED' ? (
         <div className="verdict verdict-superseded" role="status">
           <strong>Superseded</strong>
-          {certificate?.revokedAt ? ` on ${formatDate(certificate.revokedAt)}` : ''}: replaced by
-          certificate{' '}
+          {certificate?.revokedAt ? ` on ${formatDay(certificate.revokedAt, timeZone)}` : ''}:
+          replaced by certificate{' '}
           <Link to={`/verify/${certificate?.supersededBySerial}`}>
             {certificate?.supersededBySerial}
           </Link>

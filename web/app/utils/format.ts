@@ -1,5 +1,12 @@
 /** Display helpers shared by server and browser (pure, no environment access). */
 
+import {
+  formatCalendarDate,
+  formatInstantDate,
+  formatDateTime as formatZonedDateTime,
+  formatTime as formatZonedTime,
+} from '@lms/time';
+
 export function formatPrice(price: { amountCents: number; currency: string }, isFree: boolean) {
   if (isFree || price.amountCents === 0) return 'Free';
   return new Intl.NumberFormat('en-US', {
@@ -16,11 +23,30 @@ export function formatMinutes(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** Dates from the API are UTC; credit validity dates are calendar dates, so format in UTC. */
+/**
+ * Dates and times: the one place pages format them (pure, server and browser agree).
+ * - Calendar dates (approval validity, completion dates, cycle boundaries: `date` values, or
+ *   days already decided on the provider's calendar) read the same for everyone: formatDate.
+ * - Instants (deadlines, payments, activity) are shown in the reader's zone (useTimeZone()),
+ *   with the zone's abbreviation where a time is shown: "Nov 30, 2026, 4:32 PM EST".
+ */
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+  return formatCalendarDate(iso.length > 10 ? iso.slice(0, 10) : iso);
+}
+
+/** "Nov 30, 2026, 4:32 PM EST": an instant in the reader's zone. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  return formatZonedDateTime(iso, { timeZone });
+}
+
+/** "4:32 PM EST": the time of an instant in the reader's zone. */
+export function formatTime(iso: string, timeZone: string): string {
+  return formatZonedTime(iso, { timeZone });
+}
+
+/** "Nov 30, 2026": the reader's calendar day of an instant (payments, publication, sign-up). */
+export function formatDay(iso: string, timeZone: string): string {
+  return formatInstantDate(iso, { timeZone });
 }
 
 export function creditBodyName(credit: { body: string; bodyName: string | null }): string {

@@ -1,15 +1,7 @@
 /** Display helpers for the learner pages (pure: shared by server and browser). */
 
-const DATE_TIME = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
-/** "Nov 27, 2026, 4:32 PM UTC" (server and browser agree: always UTC). */
-export function formatDateTime(iso: string): string {
-  return `${DATE_TIME.format(new Date(iso))} UTC`;
-}
+/** "Nov 27, 2026, 4:32 PM EST": in the reader's zone (see utils/format.ts). */
+export { formatDateTime } from './format';
 
 const RELATIVE = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -14,4 +14,10 @@ export class ViewerType {
 
   @Field(() => Role, { description: 'The user’s role.' })
   role!: Role;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA time zone the user reads dates and times in; null: not set yet.',
+  })
+  timeZone?: string | null;
 }

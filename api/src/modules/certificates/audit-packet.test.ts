@@ -125,6 +125,9 @@ describe('audit packet per certificate', () => {
     expect(text).toContain('Grace Okafor');
     expect(text).toContain('PMI-AUDIT-7');
     expect(text).toContain('Passing post-test attempt');
+    // Times are the provider's (America/New_York by default), with the zone named, not UTC.
+    expect(text).toMatch(/Issued:\n[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M E[SD]T/);
+    expect(text).not.toMatch(/\d{2}:\d{2}:\d{2} UTC/);
   });
 
   it('for the holder and admins only; the history shows a revocation', async () => {

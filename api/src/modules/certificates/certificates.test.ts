@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import {
   completeLesson,
   endEnrollment,
+  getMyTranscript,
   getViewerByToken,
   issueCertificatesForCompletion,
 } from '@lms/core';
@@ -1038,5 +1039,73 @@ describe('CEU transcript', () => {
       holder,
     );
     expect(transcript.cycles[0]).toMatchObject({ cycleStart: '2025-06-01', required: '30.00' });
+  });
+});
+
+describe('credit day in the provider’s time zone (America/New_York by default)', () => {
+  /** The instant it is `hh:mm` in New York on the calendar day `day` (EST or EDT). */
+  function newYorkTime(day: string, hhmm: string): Date {
+    for (const offset of ['-05:00', '-04:00']) {
+      const instant = new Date(`${day}T${hhmm}:00${offset}`);
+      const local = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'America/New_York',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(instant);
+      if (local === `${day}, ${hhmm}`) return instant;
+    }
+    throw new Error(`no instant for ${day} ${hhmm} in New York`);
+  }
+  const nextDay = (day: string) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+  async function completeAt(course: Awaited<ReturnType<typeof ceCourse>>, at: Date) {
+    const learner = await registerActor(api, 'STUDENT');
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    await passPostTest(course, learner);
+    const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
+    for (const lessonId of course.lessons) {
+      await completeLesson({ db: api.database.db, viewer, lessonId, now: at });
+    }
+    return myCertificates(learner);
+  }
+
+  it('grants the credit at 23:30 local on the approval’s last valid day, dated that local day', async () => {
+    const lastDay = isoDay(30);
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-TZ-1', validUntil: lastDay }]);
+    const certificates = await completeAt(course, newYorkTime(lastDay, '23:30'));
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0]!.credits.map((credit) => credit.indexNumber)).toEqual(['AAPC-TZ-1']);
+    // 23:30 in New York is already the next day in UTC: the certificate keeps the local day.
+    expect(certificates[0]).toMatchObject({ completionDate: lastDay });
+  });
+
+  it('keeps a calendar-year renewal cycle current until local midnight on 31 December', async () => {
+    const learner = await registerActor(api, 'STUDENT');
+    await api.must(
+      ADD_CREDENTIAL,
+      { input: { body: 'PMI', credential: 'CMC', certifiedOn: '2025-03-01' } },
+      learner,
+    );
+    const viewer = await getViewerByToken({ db: api.database.db, token: learner.token });
+    const current = async (at: Date) => {
+      const transcript = await getMyTranscript({ db: api.database.db, viewer, now: at });
+      return transcript.cycles.find((cycle) => cycle.current)?.cycleEnd;
+    };
+    expect(await current(newYorkTime('2026-12-31', '23:30'))).toBe('2026-12-31');
+    expect(await current(newYorkTime('2027-01-01', '00:05'))).toBe('2027-12-31');
+  });
+
+  it('refuses the credit just after local midnight the next day', async () => {
+    const lastDay = isoDay(30);
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-TZ-2', validUntil: lastDay }]);
+    const certificates = await completeAt(course, newYorkTime(nextDay(lastDay), '00:05'));
+    expect(certificates).toHaveLength(1);
+    expect(certificates[0]!.credits).toEqual([]);
+    expect(certificates[0]).toMatchObject({ completionDate: nextDay(lastDay) });
   });
 });

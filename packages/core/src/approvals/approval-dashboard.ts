@@ -8,6 +8,7 @@ import {
   type Page,
   pageArgsSchema,
 } from '../pagination/keyset';
+import { providerDay } from '../time/provider-day';
 import type { Viewer } from '../viewer';
 import { ApprovalStatus, approvalStatus, daysLeft, EXPIRING_WITHIN_DAYS } from './approval-status';
 
@@ -61,7 +62,8 @@ export async function listApprovalDashboard(options: {
     status: options.status,
   });
   const now = options.now ?? new Date();
-  const today = now.toISOString().slice(0, 10);
+  // The provider's calendar day (approval validity is judged on it, like approvalStatus).
+  const today = providerDay(now);
   const conditions: Prisma.Sql[] = [
     Prisma.sql`v."publishedAt" IS NOT NULL`,
     Prisma.sql`(c."latestPublishedVersionId" = v.id OR EXISTS (SELECT 1 FROM "Enrollment" e

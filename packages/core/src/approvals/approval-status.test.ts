@@ -55,3 +55,26 @@ describe('approval status', () => {
     expect(short.notice).toContain('2026-12-08');
   });
 });
+
+describe('approval status on the provider’s calendar day (America/New_York)', () => {
+  // 23:30 in New York on 30 November 2026 (EST) is 04:30 UTC on 1 December.
+  const lateOnLastDay = new Date('2026-12-01T04:30:00Z');
+  const justAfterMidnight = new Date('2026-12-01T05:05:00Z');
+  const lastDay30Nov = approval('2026-01-01', '2026-11-30');
+
+  it('is still valid at 23:30 local on the last valid day', () => {
+    expect(approvalStatus(lastDay30Nov, lateOnLastDay)).toBe('EXPIRING');
+    expect(daysLeft(lastDay30Nov, lateOnLastDay)).toBe(1);
+  });
+
+  it('is expired just after local midnight', () => {
+    expect(approvalStatus(lastDay30Nov, justAfterMidnight)).toBe('EXPIRED');
+    expect(daysLeft(lastDay30Nov, justAfterMidnight)).toBe(0);
+  });
+
+  it('is not yet valid at 23:30 local on the day before the first day', () => {
+    expect(approvalStatus(approval('2026-12-01', '2027-11-30'), lateOnLastDay)).toBe(
+      'NOT_YET_VALID',
+    );
+  });
+});

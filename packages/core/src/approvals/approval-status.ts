@@ -1,7 +1,9 @@
+import { providerDayAsDate } from '../time/provider-day';
+
 /**
  * The lifecycle of a credit approval (DOMAIN.md: approvals are valid for a limited time, and no
- * credit is awarded after expiry). Pure functions of the approval's dates and "today" (UTC day),
- * shared by the catalog, checkout, the course editor and the approvals dashboard.
+ * credit is awarded after expiry). Pure functions of the approval's dates and "today" (the
+ * provider's calendar day of the instant passed, see time/provider-day.ts), shared by the catalog, checkout, the course editor and the approvals dashboard.
  */
 
 export const ApprovalStatus = {
@@ -29,9 +31,14 @@ export const MINIMUM_TYPICAL_DAYS = 7;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Midnight UTC of the day `date` falls on (approval dates are stored as UTC days). */
+/** Midnight UTC of a `date` column's day (approval dates are stored as calendar days). */
 function utcMidnight(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/** The provider's calendar day of an instant ("today"), in the same form as utcMidnight. */
+function providerMidnight(instant: Date): number {
+  return providerDayAsDate(instant).getTime();
 }
 
 export interface ApprovalDates {
@@ -39,9 +46,9 @@ export interface ApprovalDates {
   validUntil: Date;
 }
 
-/** The approval's status on `today` (UTC day). */
+/** The approval's status on the provider's calendar day of the instant `today`. */
 export function approvalStatus(approval: ApprovalDates, today: Date): ApprovalStatus {
-  const day = utcMidnight(today);
+  const day = providerMidnight(today);
   if (utcMidnight(approval.validUntil) < day) return ApprovalStatus.EXPIRED;
   if (utcMidnight(approval.validFrom) > day) return ApprovalStatus.NOT_YET_VALID;
   return daysLeft(approval, today) <= EXPIRING_WITHIN_DAYS
@@ -56,7 +63,7 @@ export function approvalStatus(approval: ApprovalDates, today: Date): ApprovalSt
 export function daysLeft(approval: ApprovalDates, today: Date): number {
   return Math.max(
     0,
-    Math.round((utcMidnight(approval.validUntil) - utcMidnight(today)) / DAY_MS) + 1,
+    Math.round((utcMidnight(approval.validUntil) - providerMidnight(today)) / DAY_MS) + 1,
   );
 }
 

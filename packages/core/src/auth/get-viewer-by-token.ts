@@ -17,7 +17,7 @@ export async function getViewerByToken(options: {
     (Omit<Viewer, 'sessionId'> & { sessionId: string; expiresAt: Date; lastSeenAt: Date })[]
   >`
     SELECT s.id AS "sessionId", s."expiresAt", s."lastSeenAt", u.id, u.name, u.email,
-           u.role::text AS role
+           u.role::text AS role, u."timeZone"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s."tokenHash" = ${hashSessionToken(token)}`;
   const session = rows[0];

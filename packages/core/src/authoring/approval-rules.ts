@@ -3,7 +3,9 @@
  * for an on-demand program with a post-test; AHIMA does not count exam-review courses.
  */
 
-/** The day (UTC) a Date falls on, as YYYY-MM-DD. */
+import { providerDay } from '../time/provider-day';
+
+/** The calendar day of a `date` column (stored as 00:00 UTC of that day), as YYYY-MM-DD. */
 export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -38,6 +40,7 @@ const approvalName = (approval: ApprovalFacts) =>
 /**
  * Why an approval's credit may not be given for a version of this title on `today` (expired,
  * or an AAPC title mismatch); null if fine. Checked at publication and again at issuance.
+ * `today` is an instant: its day is the provider's calendar day (PROVIDER_TIME_ZONE).
  */
 export function approvalProblem(
   approval: ApprovalFacts,
@@ -45,7 +48,7 @@ export function approvalProblem(
   today: Date,
 ): string | null {
   const name = approvalName(approval);
-  if (utcDay(approval.validUntil) < utcDay(today)) {
+  if (utcDay(approval.validUntil) < providerDay(today)) {
     return `${name} expired on ${utcDay(approval.validUntil)}. Remove it or enter the renewed approval.`;
   }
   if (approval.body === 'AAPC' && approval.approvedTitle !== versionTitle) {

@@ -2,6 +2,7 @@ import { CourseKind, CourseLevel, CreditBody, type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
+import { providerDay } from '../time/provider-day';
 import type { CatalogCourse } from './catalog-course';
 import { CatalogSort, cursorScope, decodeCursor, encodeCursor, type SortKey } from './cursor';
 
@@ -154,7 +155,8 @@ export async function listPublishedCourses(options: {
   now?: Date;
 }): Promise<CoursePage> {
   const { db } = options;
-  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  // The provider's calendar day: credit valid "today" as certificates judge it.
+  const today = providerDay(options.now ?? new Date());
   const input = parseInput(querySchema, {
     first: options.first,
     after: options.after,

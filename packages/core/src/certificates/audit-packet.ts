@@ -8,6 +8,7 @@ import type { Db } from '@lms/db';
 import { type ApprovalStatus, approvalStatus } from '../approvals/approval-status';
 import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
+import { providerTimeZone } from '../time/provider-day';
 import type { Viewer } from '../viewer';
 import type { CertificateStatus } from './certificate-views';
 
@@ -231,6 +232,6 @@ export async function exportCertificateAuditPacket(options: {
   return {
     filename: `${base}.pdf`,
     contentType: 'application/pdf',
-    body: await renderAuditPacketPdf(document),
+    body: await renderAuditPacketPdf(document, { timeZone: providerTimeZone() }),
   };
 }

@@ -16,6 +16,7 @@ import {
 import type { Db } from '@lms/db';
 import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
+import { providerTimeZone } from '../time/provider-day';
 import type { Viewer } from '../viewer';
 import { issuerInfo, statusListUrl } from './settings';
 
@@ -65,7 +66,10 @@ export async function getCertificatePdf(options: {
 }): Promise<{ filename: string; pdf: Buffer }> {
   const row = await ownCertificate(options.db, options.viewer, options.serial);
   refuseRevoked(row);
-  const pdf = await renderCertificatePdf(row.snapshot, { pageSize: options.pageSize });
+  const pdf = await renderCertificatePdf(row.snapshot, {
+    pageSize: options.pageSize,
+    timeZone: providerTimeZone(),
+  });
   return { filename: `certificate-${row.serial}-${options.pageSize.toLowerCase()}.pdf`, pdf };
 }
 

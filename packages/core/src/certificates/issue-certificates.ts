@@ -11,6 +11,7 @@ import {
 import type { Prisma } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
 import { queueCertificateIssued } from '../mail/notifications';
+import { providerDay } from '../time/provider-day';
 import { certificateSettings, verifyUrlFor } from './settings';
 
 type Tx = Prisma.TransactionClient;
@@ -39,13 +40,14 @@ export interface ApprovalForCredit {
  * Whether an approval's credit may be awarded for a completion on `completedAt` of a version
  * titled `versionTitle`: valid on that date (validFrom ≤ date ≤ validUntil) and, for AAPC, the
  * approved title still equals the program title (the authoring rule, applied on the completion date).
+ * The completion date is the provider's calendar day of `completedAt` (PROVIDER_TIME_ZONE).
  */
 export function creditQualifies(
   approval: ApprovalForCredit,
   versionTitle: string,
   completedAt: Date,
 ): boolean {
-  if (utcDay(approval.validFrom) > utcDay(completedAt)) return false;
+  if (utcDay(approval.validFrom) > providerDay(completedAt)) return false;
   return approvalProblem(approval, versionTitle, completedAt) === null;
 }
 
@@ -237,7 +239,7 @@ export async function issueCertificatesForCompletion(
     participantName,
     programTitle: version.title,
     sponsoringOrganization: certificateSettings().sponsoringOrganization,
-    completionDate: utcDay(completion.completedAt),
+    completionDate: providerDay(completion.completedAt),
     issuedAt: now.toISOString(),
     instructionalMinutes: version.instructionalMinutes,
     completionRules: completionRulesOf(version),

@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import { formatReceiptDate, type ReceiptInput, renderReceiptPdf } from '@lms/payments';
 import { AppError } from '../errors/app-error';
+import { providerTimeZone } from '../time/provider-day';
 import type { Viewer } from '../viewer';
 import { getOrder } from './list-orders';
 
@@ -21,9 +22,11 @@ export async function getReceipt(options: {
   if (!WITH_RECEIPT.has(order.status) || !order.paidAt || order.amountPaidCents === null) {
     throw new AppError('NOT_FOUND', 'This order has no receipt (it was not paid).');
   }
+  // Dated in the buyer's zone (the provider's when they chose none), whoever downloads it.
+  const timeZone = order.buyerTimeZone ?? providerTimeZone();
   const statusLine =
     order.status === 'REFUNDED' && order.refundedAt
-      ? `Refunded on ${formatReceiptDate(order.refundedAt)}`
+      ? `Refunded on ${formatReceiptDate(order.refundedAt, timeZone)}`
       : order.status === 'REFUND_PENDING'
         ? 'Paid (refund in progress)'
         : 'Paid';
@@ -32,6 +35,7 @@ export async function getReceipt(options: {
     fileName: `receipt-${order.orderNumber}.pdf`,
     orderNumber: order.orderNumber,
     paidAt: order.paidAt,
+    timeZone,
     courseTitle: order.courseTitle,
     courseVersionLabel: `version ${order.versionNumber}`,
     subtotalCents: order.amountCents,

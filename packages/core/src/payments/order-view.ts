@@ -16,6 +16,8 @@ export interface OrderView {
   userId: string;
   buyerName: string;
   buyerEmail: string;
+  /** The buyer's IANA time zone (null: not set); receipts are dated in it. */
+  buyerTimeZone: string | null;
   courseId: string;
   courseSlug: string;
   courseTitle: string;
@@ -62,7 +64,7 @@ export const orderViewSelect = {
   flaggedReason: true,
   stripeCheckoutSessionId: true,
   stripePaymentIntentId: true,
-  user: { select: { name: true, email: true } },
+  user: { select: { name: true, email: true, timeZone: true } },
   course: { select: { slug: true } },
   version: { select: { title: true, number: true } },
 } as const satisfies Prisma.OrderSelect;
@@ -75,6 +77,7 @@ export function toOrderView(row: OrderRow): OrderView {
     ...order,
     buyerName: user.name,
     buyerEmail: user.email,
+    buyerTimeZone: user.timeZone,
     courseSlug: course.slug,
     courseTitle: version.title,
     versionNumber: version.number,

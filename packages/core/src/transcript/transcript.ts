@@ -6,8 +6,9 @@ import {
 import type { CreditBody, Db } from '@lms/db';
 import { requireViewer } from '../authoring/course-access';
 import { certificateSettings } from '../certificates/settings';
+import { providerDay, providerTimeZone } from '../time/provider-day';
 import type { Viewer } from '../viewer';
-import { addMonths, fromHundredths, isoDay, toHundredths } from './ceu';
+import { addMonths, fromHundredths, toHundredths } from './ceu';
 import { type CeuRequirementView, loadCeuRequirements } from './ceu-requirements';
 import type { LearnerCredentialView, SelfReportedCreditView } from './learner-credentials';
 import { listMyCredentials, listSelfReportedCredits } from './learner-credentials';
@@ -297,7 +298,7 @@ export async function getMyTranscript(options: {
       snapshot: c.snapshot as unknown as CertificateSnapshot,
     })),
     selfReported,
-    today: isoDay(now),
+    today: providerDay(now),
     generatedAt: now,
     sponsor: certificateSettings().sponsoringOrganization,
   });
@@ -363,7 +364,11 @@ export function transcriptCsv(transcript: Transcript): string {
 }
 
 /** The transcript as a PDF (renderTranscriptPdf). */
-export async function transcriptPdf(transcript: Transcript, pageSize: 'A4' | 'LETTER' = 'A4') {
+export async function transcriptPdf(
+  transcript: Transcript,
+  pageSize: 'A4' | 'LETTER' = 'A4',
+  timeZone: string = providerTimeZone(),
+) {
   const input: TranscriptInput = {
     learnerName: transcript.learnerName,
     generatedAt: transcript.generatedAt.toISOString(),
@@ -387,7 +392,7 @@ export async function transcriptPdf(transcript: Transcript, pageSize: 'A4' | 'LE
       })),
     })),
   };
-  return renderTranscriptPdf(input, { pageSize });
+  return renderTranscriptPdf(input, { pageSize, timeZone });
 }
 
 /** The viewer's transcript exported: CSV or PDF. */
@@ -399,7 +404,7 @@ export async function exportMyTranscript(options: {
   now?: Date;
 }): Promise<{ filename: string; contentType: string; body: Buffer | string }> {
   const transcript = await getMyTranscript(options);
-  const day = isoDay(transcript.generatedAt);
+  const day = providerDay(transcript.generatedAt);
   if (options.format === 'csv') {
     return {
       filename: `ceu-transcript-${day}.csv`,
@@ -410,6 +415,10 @@ export async function exportMyTranscript(options: {
   return {
     filename: `ceu-transcript-${day}.pdf`,
     contentType: 'application/pdf',
-    body: await transcriptPdf(transcript, options.pageSize),
+    body: await transcriptPdf(
+      transcript,
+      options.pageSize,
+      options.viewer?.timeZone ?? providerTimeZone(),
+    ),
   };
 }

@@ -1,4 +1,5 @@
 import { createDocument, FONT, pdfText } from '@lms/pdf';
+import { formatDateTime } from '@lms/time';
 import { formatCeu } from '../format.js';
 import type { CertificateSnapshot } from '../types.js';
 import { ACCENT, INK, MUTED, RULE, TEXT } from './shared.js';
@@ -57,8 +58,12 @@ export interface AuditPacketDocument {
 const MARGIN = 50;
 
 /** "2026-11-29T14:03:07.123Z" → "2026-11-29 14:03:07 UTC" */
-function instant(iso: string | null): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : '–';
+/** An instant in `timeZone` with its abbreviation ("Nov 30, 2026, 4:32 PM EST"); UTC by default. */
+function instant(iso: string | null, timeZone: string): string {
+  if (!iso) return '–';
+  return timeZone === 'UTC'
+    ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`
+    : formatDateTime(iso, { timeZone });
 }
 
 function duration(seconds: number): string {
@@ -74,8 +79,13 @@ function duration(seconds: number): string {
  */
 export async function renderAuditPacketPdf(
   packet: AuditPacketDocument,
-  options: { compress?: boolean } = {},
+  options: {
+    compress?: boolean;
+    /** The provider's IANA zone: times are shown in it, with its abbreviation (default UTC). */
+    timeZone?: string;
+  } = {},
 ): Promise<Buffer> {
+  const zone = options.timeZone ?? 'UTC';
   const { certificate, completion, approval } = packet;
   const snapshot = certificate.snapshot;
   const { doc, done } = await createDocument(
@@ -129,7 +139,7 @@ export async function renderAuditPacketPdf(
   });
   doc.moveDown(0.3);
   doc.font(FONT.serif).fontSize(22).fillColor(INK).text('Certificate audit packet', { width });
-  line(`Certificate ${certificate.serial} · generated ${instant(packet.generatedAt)}`, true);
+  line(`Certificate ${certificate.serial} · generated ${instant(packet.generatedAt, zone)}`, true);
 
   heading('Certificate (immutable snapshot)');
   field('Serial', certificate.serial);
@@ -138,7 +148,7 @@ export async function renderAuditPacketPdf(
   field('Program title', snapshot.programTitle);
   field('Sponsoring organization', snapshot.sponsoringOrganization);
   field('Program (completion) date', snapshot.completionDate);
-  field('Issued', instant(snapshot.issuedAt));
+  field('Issued', instant(snapshot.issuedAt, zone));
   field('Instructional minutes', String(snapshot.instructionalMinutes));
   if (snapshot.credits.length === 0) field('Credit', 'none (certificate of completion)');
   for (const credit of snapshot.credits) {
@@ -151,7 +161,7 @@ export async function renderAuditPacketPdf(
   if (certificate.supersedesSerial) field('Corrects certificate', certificate.supersedesSerial);
 
   heading('Completion evidence');
-  field('Completed', instant(completion.completedAt));
+  field('Completed', instant(completion.completedAt, zone));
   field('Course version', String(completion.courseVersion));
   field(
     'Seat time',
@@ -160,7 +170,7 @@ export async function renderAuditPacketPdf(
   doc.moveDown(0.3);
   for (const lesson of completion.lessons) {
     line(
-      `${lesson.module} › ${lesson.title}${lesson.required ? '' : ' (optional)'}: first opened ${instant(lesson.firstOpenedAt)}, completed ${instant(lesson.completedAt)}, seat time ${duration(lesson.seatSeconds)}`,
+      `${lesson.module} › ${lesson.title}${lesson.required ? '' : ' (optional)'}: first opened ${instant(lesson.firstOpenedAt, zone)}, completed ${instant(lesson.completedAt, zone)}, seat time ${duration(lesson.seatSeconds)}`,
     );
   }
   doc.moveDown(0.3);
@@ -168,7 +178,7 @@ export async function renderAuditPacketPdf(
   if (attempt) {
     field(
       'Passing post-test attempt',
-      `${attempt.quiz}, attempt ${attempt.number}: ${attempt.scorePercent ?? '–'} % (pass mark ${attempt.passPercent} %), started ${instant(attempt.startedAt)}, submitted ${instant(attempt.submittedAt)}`,
+      `${attempt.quiz}, attempt ${attempt.number}: ${attempt.scorePercent ?? '–'} % (pass mark ${attempt.passPercent} %), started ${instant(attempt.startedAt, zone)}, submitted ${instant(attempt.submittedAt, zone)}`,
     );
   } else {
     field('Post-test', 'none required by this course version');
@@ -188,7 +198,7 @@ export async function renderAuditPacketPdf(
 
   heading('Status history');
   for (const entry of packet.statusHistory) {
-    field(instant(entry.at), `${entry.event}. ${entry.detail}`);
+    field(instant(entry.at, zone), `${entry.event}. ${entry.detail}`);
   }
 
   doc.moveDown(1);

@@ -1,4 +1,5 @@
 import { createDocument, FONT, fitFontSize, pdfText } from '@lms/pdf';
+import { localDay } from '@lms/time';
 import QRCode from 'qrcode';
 import { formatLongDate, formatMinutes, utcDate } from '../format.js';
 import { creditLine } from '../open-badge.js';
@@ -9,6 +10,8 @@ export interface CertificatePdfOptions {
   pageSize: PageSize;
   /** PDF stream compression (default true). Tests may switch it off to read the text. */
   compress?: boolean;
+  /** The provider's IANA zone: the issue date is its calendar day (default UTC). */
+  timeZone?: string;
 }
 
 /** Draws the QR code as vector squares (sharp at any print size), returns its size. */
@@ -163,7 +166,11 @@ export async function renderCertificatePdf(
     programTitle: pdfText(snapshot.programTitle),
     sponsoringOrganization: pdfText(snapshot.sponsoringOrganization),
   };
-  const issuedOn = formatLongDate(utcDate(snapshot.issuedAt));
+  const issuedOn = formatLongDate(
+    options.timeZone
+      ? localDay(new Date(snapshot.issuedAt), options.timeZone)
+      : utcDate(snapshot.issuedAt),
+  );
   const { doc, done } = await createDocument(
     { size: options.pageSize, layout: 'landscape', compress: options.compress ?? true },
     {

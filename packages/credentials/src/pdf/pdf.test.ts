@@ -64,6 +64,18 @@ describe('renderCertificatePdf', () => {
     },
   );
 
+  it('dates the issue on the provider’s calendar day, not the UTC day', async () => {
+    // 23:30 in New York on 30 November is 04:30 UTC on 1 December.
+    const snapshot = sampleSnapshot({ issuedAt: '2026-12-01T04:30:00.000Z' });
+    const pdf = await renderCertificatePdf(snapshot, {
+      pageSize: 'A4',
+      timeZone: 'America/New_York',
+    });
+    const lines = await extractPdfTextLines(pdf);
+    expect(lines).toContain('30 November 2026');
+    expect(lines).not.toContain('1 December 2026');
+  });
+
   it('is reproducible: the same snapshot renders the same bytes', async () => {
     const a = await renderCertificatePdf(sampleSnapshot(), { pageSize: 'A4' });
     const b = await renderCertificatePdf(sampleSnapshot(), { pageSize: 'A4' });
@@ -127,6 +139,15 @@ describe('renderCertificatePdf', () => {
 });
 
 describe('renderTranscriptPdf', () => {
+  it('says when it was generated on the reader’s calendar day', async () => {
+    // 20:00 in Los Angeles on 26 November is 04:00 UTC on 27 November.
+    const pdf = await renderTranscriptPdf(
+      { ...sampleTranscript(), generatedAt: '2026-11-27T04:00:00.000Z' },
+      { pageSize: 'LETTER', timeZone: 'America/Los_Angeles' },
+    );
+    expect(await extractPdfTextLines(pdf)).toContain('Generated 26 November 2026');
+  });
+
   it.each(['A4', 'LETTER'] as const)('renders a portrait %s transcript per cycle', async (size) => {
     const pdf = await renderTranscriptPdf(sampleTranscript(), { pageSize: size });
     const { mediaBox } = pdfPages(pdf);

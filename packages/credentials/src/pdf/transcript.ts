@@ -1,4 +1,5 @@
 import { createDocument, FONT, pdfText } from '@lms/pdf';
+import { localDay } from '@lms/time';
 import { formatCeu, formatLongDate, utcDate } from '../format.js';
 import { ACCENT, INK, MUTED, type PageSize, RULE, TEXT } from './shared.js';
 
@@ -50,6 +51,8 @@ export interface TranscriptInput {
 export interface TranscriptPdfOptions {
   pageSize?: PageSize;
   compress?: boolean;
+  /** The reader's IANA zone: "Generated <day>" is its calendar day (default UTC). */
+  timeZone?: string;
 }
 
 const MARGIN = 50;
@@ -82,7 +85,11 @@ export async function renderTranscriptPdf(
 ): Promise<Buffer> {
   const issuerName = pdfText(input.issuerName ?? 'CodeCred LMS');
   const learnerName = pdfText(input.learnerName);
-  const generatedOn = formatLongDate(utcDate(input.generatedAt));
+  const generatedOn = formatLongDate(
+    options.timeZone
+      ? localDay(new Date(input.generatedAt), options.timeZone)
+      : utcDate(input.generatedAt),
+  );
   const { doc, done } = await createDocument(
     {
       size: options.pageSize ?? 'LETTER',

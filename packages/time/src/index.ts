@@ -1,0 +1,153 @@
+/**
+ * Dates and times for people: IANA time zones, the local calendar day of an instant, and
+ * locale formatting of instants in a zone. Pure (Intl only, no environment access): used by the
+ * core (credit days), the PDFs (certificate, transcript, receipt) and the mail templates.
+ */
+
+/** Where a zone is unknown or unset: the demo provider's zone (see docs/domain.md, "Time zones"). */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+
+/** Formatting locale of dates and times (the product's texts are US English). */
+export const DEFAULT_LOCALE = 'en-US';
+
+const validZones = new Map<string, boolean>();
+
+/** Whether `name` is an IANA time-zone name this runtime knows (e.g. "America/Chicago", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  if (!name || name.length > 64) return false;
+  const known = validZones.get(name);
+  if (known !== undefined) return known;
+  let valid = true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+  } catch {
+    valid = false;
+  }
+  validZones.set(name, valid);
+  return valid;
+}
+
+let zoneList: string[] | null = null;
+
+/** Every IANA zone name of the runtime (canonical names, sorted), plus "UTC". */
+export function timeZoneNames(): string[] {
+  if (!zoneList) {
+    const zones = new Set(Intl.supportedValuesOf('timeZone'));
+    zones.add('UTC');
+    zoneList = [...zones].sort();
+  }
+  return zoneList;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hourCycle: 'h23',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone`. */
+export function localDay(instant: Date, timeZone: string): string {
+  if (Number.isNaN(instant.getTime())) throw new Error('Not a valid instant');
+  const parts = dayFormat(timeZone).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The calendar day an instant falls on in `timeZone`, as a Date at 00:00 UTC of that day: the
+ * same form as PostgreSQL `date` columns (approval validity, credential dates), so the two
+ * compare directly.
+ */
+export function localDayAsDate(instant: Date, timeZone: string): Date {
+  return new Date(`${localDay(instant, timeZone)}T00:00:00Z`);
+}
+
+export interface FormatOptions {
+  timeZone: string;
+  locale?: string;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function toDate(value: Date | string): Date {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a valid date or time: ${String(value)}`);
+  return date;
+}
+
+/** "Nov 30, 2026, 4:32 PM EST": an instant, in the reader's zone, with the zone's abbreviation. */
+export function formatDateTime(value: Date | string, options: FormatOptions): string {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  return cached(
+    `dt|${locale}|${options.timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: options.timeZone,
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
+  ).format(toDate(value));
+}
+
+/** "4:32 PM EST": the time of an instant in the reader's zone. */
+export function formatTime(value: Date | string, options: FormatOptions): string {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  return cached(
+    `t|${locale}|${options.timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: options.timeZone,
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
+  ).format(toDate(value));
+}
+
+/** "Nov 30, 2026": the day an instant falls on in the reader's zone. */
+export function formatInstantDate(value: Date | string, options: FormatOptions): string {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  return cached(
+    `d|${locale}|${options.timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: options.timeZone, dateStyle: 'medium' }),
+  ).format(toDate(value));
+}
+
+/**
+ * "Nov 30, 2026" for a calendar date ("2026-11-30", or a Date from a `date` column): the same
+ * day for every reader, whatever their zone (approval validity, completion dates).
+ */
+export function formatCalendarDate(value: Date | string, locale: string = DEFAULT_LOCALE): string {
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T00:00:00Z`)
+      : toDate(value);
+  return cached(
+    `cd|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }),
+  ).format(date);
+}
