@@ -149,6 +149,10 @@ describe('transactional mail ignores preferences', () => {
   it('a purchase sends the receipt with its PDF attached', async () => {
     const student = await registerActor(api, 'STUDENT', 'Tomas Alvarez');
     await must(UPDATE_PREFERENCES, { input: { enrolment: false, ceuReminders: false } }, student);
+    await api.database.db.user.update({
+      where: { id: student.id },
+      data: { timeZone: 'Asia/Tokyo' },
+    });
     const { course } = await createCourse(api.database.db, {
       priceCents: 4900,
       title: 'Risk Adjustment',
@@ -167,6 +171,17 @@ describe('transactional mail ignores preferences', () => {
     const mail = await mailTo(student, /receipt/i);
     expect(mail.parsed.subject).toBe(`Your receipt ${order.orderNumber}`);
     expect(mail.parsed.text).toContain('$49.00');
+    // The payment time in the buyer's own zone, not UTC.
+    const paidAt = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(order.paidAt!);
+    expect(mail.parsed.text).toContain(paidAt);
     expect(rawHeader(mail, 'list-unsubscribe')).toBeUndefined();
     const [pdf] = mail.parsed.attachments;
     expect(pdf?.contentType).toBe('application/pdf');

@@ -1,4 +1,5 @@
 import type { CertificateSnapshot } from '@lms/credentials';
+import { providerTimeZone } from '../time/provider-day';
 import { type DbOrTx, type EnqueueResult, enqueueEmail } from './outbox';
 import { renderEmail } from './templates';
 
@@ -48,7 +49,7 @@ export async function queueReceipt(tx: DbOrTx, orderId: string): Promise<Enqueue
       amountPaidCents: true,
       amountCents: true,
       paidAt: true,
-      user: { select: { id: true, email: true, name: true } },
+      user: { select: { id: true, email: true, name: true, timeZone: true } },
       version: { select: { title: true } },
     },
   });
@@ -66,6 +67,7 @@ export async function queueReceipt(tx: DbOrTx, orderId: string): Promise<Enqueue
         totalCents: order.amountPaidCents ?? order.amountCents,
         currency: order.currency,
         paidAt: order.paidAt ?? new Date(),
+        timeZone: order.user.timeZone ?? providerTimeZone(),
       },
       { dedupeKey: `receipt:${order.id}`, attachments: [{ type: 'receipt', orderId: order.id }] },
     ),

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@lms/time';
 import { certificateSettings } from '../certificates/settings';
 import { type EmailContent, renderLayout, webUrl } from './layout';
 import { type EmailTopic, TOPIC_LABELS } from './topics';
@@ -35,7 +36,10 @@ const dateFormat = new Intl.DateTimeFormat('en-US', {
   day: 'numeric',
   timeZone: 'UTC',
 });
-/** Calendar dates (cycle ends, approval ends) are stored as UTC midnights. */
+/**
+ * Calendar dates (cycle ends, approval ends) are stored as UTC midnights: the same day for every
+ * reader. Instants (a payment) are shown in the reader's zone with `formatDateTime`.
+ */
 export function formatMailDate(value: Date): string {
   return dateFormat.format(value);
 }
@@ -156,6 +160,8 @@ const TEMPLATES = {
         totalCents: number;
         currency: string;
         paidAt: Date;
+        /** The buyer's zone (else the provider's): the payment time is shown in it. */
+        timeZone: string;
       },
     ): EmailContent => ({
       subject: `Your receipt ${p.orderNumber}`,
@@ -168,7 +174,7 @@ const TEMPLATES = {
         ['Order', p.orderNumber],
         ['Course', p.courseTitle],
         ['Paid', formatMoney(p.totalCents, p.currency)],
-        ['Date', formatMailDate(p.paidAt)],
+        ['Date', formatDateTime(p.paidAt, { timeZone: p.timeZone })],
       ],
       action: { label: 'Your purchases', url: webUrl('/purchases') },
     }),
