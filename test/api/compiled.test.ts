@@ -19,7 +19,7 @@ import {
 // From the build (`pnpm test` builds first): the bundled API in production mode against an
 // external PostgreSQL (this run's own server, started on its own), no tsx, nothing embedded,
 // run from a folder that holds the API's production dependencies only (`pnpm deploy --prod`,
-// from the local store), so a development-only import fails the test.
+// from the local store, as the Dockerfile does), so a development-only import fails the test.
 let database: TestDatabase;
 let deployed: string;
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   deployed = await mkdtemp(path.join(tmpdir(), 'lms-api-prod-'));
   await promisify(execFile)(
     'pnpm',
-    ['--filter', '@lms/api', 'deploy', '--prod', '--offline', '--legacy', deployed],
+    ['--filter', '@lms/api', '--prod', 'deploy', '--offline', deployed],
     { cwd: repoRoot },
   );
 }, 180_000);
