@@ -1,0 +1,193 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/a11y';
+import { launchBrowser } from '../support/browser';
+import { DEMO_PASSWORD } from '../support/journey';
+import { type Stack, startStack } from '../support/stack';
+
+// Issue 13's walk-through, as browser checks: the header and menus at 390 and 1280 px, and the
+// gradebook with many learners.
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** Signs in through the form at any width (on a phone the account actions are in the menu). */
+async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).last().click();
+  await expect
+    .poll(() => page.locator('header').evaluate((header) => header.textContent ?? ''), {
+      timeout: 15_000,
+    })
+    .toContain('Sign out');
+  return page;
+}
+
+const headerHeight = (page: Page) =>
+  page.locator('.site-header').evaluate((header) => header.getBoundingClientRect().height);
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe('the signed-in header and menus, in Chromium', () => {
+  it('at 390 px: a small header with a Menu disclosure holding every link; no page or tab bar wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await signIn(context, 'admin@example.com');
+    for (const path of [
+      '/learn',
+      '/courses',
+      '/certificates',
+      '/transcript',
+      '/profile',
+      '/purchases',
+      '/teach',
+      '/admin/users',
+      '/admin/audit',
+      '/admin/certificates',
+    ]) {
+      await page.goto(`${stack.webUrl}${path}`);
+      expect(await headerHeight(page), path).toBeLessThanOrEqual(72);
+      expect(await pageWidth(page), path).toBeLessThanOrEqual(PHONE.width);
+      const tabs = page.locator('nav.tabs');
+      if ((await tabs.count()) > 0) {
+        const overflow = await tabs.evaluate((nav) => nav.scrollWidth - nav.clientWidth);
+        expect(overflow, `${path} tab bar`).toBeLessThanOrEqual(0);
+      }
+      await expectNoSeriousA11yViolations(page);
+    }
+
+    // The menu: closed at first, then every link on screen, whole words, one under another.
+    const menu = page.getByText('Menu', { exact: true });
+    expect(await page.getByRole('link', { name: 'Transcript' }).count()).toBe(0);
+    await menu.click();
+    for (const name of ['Catalog', 'My learning', 'Transcript', 'Profile', 'Teach', 'Admin']) {
+      const box = await page.getByRole('link', { name, exact: true }).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(PHONE.width);
+    }
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('link', { name: 'Transcript' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('CEU transcript');
+    // Followed a link: the menu is closed on the next page.
+    expect(await page.getByRole('link', { name: 'Profile' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('at 390 px without JavaScript the menu still opens and its links work', async () => {
+    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await signIn(context, 'marcus.lee@example.com');
+    await page.getByText('Menu', { exact: true }).click();
+    await page.getByRole('link', { name: 'Teach' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/teach$/);
+    expect(await headerHeight(page)).toBeLessThanOrEqual(72);
+    await context.close();
+  });
+
+  it('at 1280 px: the header is one row with every link, and the Admin tabs one row', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await signIn(context, 'admin@example.com');
+    await page.goto(`${stack.webUrl}/admin/users`);
+    expect(await headerHeight(page)).toBeLessThanOrEqual(72);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(DESKTOP.width);
+    const banner = page.getByRole('banner');
+    const tops = new Set<number>();
+    for (const name of [
+      'Catalog',
+      'My learning',
+      'My purchases',
+      'Certificates',
+      'Transcript',
+      'Teach',
+      'Admin',
+      'Profile',
+    ]) {
+      const box = await banner.getByRole('link', { name, exact: true }).boundingBox();
+      expect(box, name).not.toBeNull();
+      tops.add(Math.round(box!.y));
+    }
+    const signOut = await banner.getByRole('button', { name: 'Sign out' }).boundingBox();
+    expect(signOut!.x + signOut!.width).toBeLessThanOrEqual(DESKTOP.width);
+    expect(tops.size).toBe(1);
+    expect(await banner.innerText()).toContain('Alex Morgan');
+    const tabTops = await page
+      .locator('nav.tabs a')
+      .evaluateAll(
+        (links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().y))).size,
+      );
+    expect(tabTops).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+});
+
+describe('the gradebook with many learners, in Chromium', () => {
+  it('pages 30 learners by name, scrolls by keyboard, fits 1280 px, and downloads a CSV with a BOM', async () => {
+    const db = stack.database.db;
+    const course = await db.course.findUniqueOrThrow({
+      where: { slug: 'icd-10-cm-guidelines-fy2027-update' },
+      select: {
+        id: true,
+        versions: { where: { publishedAt: { not: null } }, select: { id: true } },
+      },
+    });
+    const version = course.versions[0]!;
+    for (let i = 1; i <= 30; i += 1) {
+      const n = String(i).padStart(2, '0');
+      const user = await db.user.create({
+        data: {
+          email: `zoe.muller.${n}@example.com`,
+          name: `Zoë Müller ${n}`,
+          passwordHash: 'not-used',
+        },
+      });
+      await db.enrollment.create({
+        data: { userId: user.id, courseId: course.id, versionId: version.id, source: 'GRANT' },
+      });
+    }
+
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await signIn(context, 'marcus.lee@example.com');
+    const url = `${stack.webUrl}/teach/courses/${course.id}/gradebook`;
+    await page.goto(url);
+    const learners = page.locator('.gradebook-table tbody tr');
+    expect(await learners.count()).toBe(25);
+    expect(await learners.first().innerText()).toContain('Zoë Müller 01');
+    expect(await page.getByRole('main').innerText()).toContain('Showing 1–25 of 30');
+    const region = page.getByRole('region', { name: /Gradebook of/ });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    const fits = await region.evaluate((wrap) => wrap.scrollWidth <= wrap.clientWidth);
+    expect(fits).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('link', { name: 'Next page →' }).click();
+    await expect.poll(() => learners.count(), { timeout: 15_000 }).toBe(5);
+    expect(await learners.last().innerText()).toContain('Zoë Müller 30');
+
+    await page.getByLabel('Find a learner').fill('müller 07');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => learners.count(), { timeout: 15_000 }).toBe(1);
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+
+    const csv = await context.request.get(`${url}.csv`);
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('Zoë Müller 07');
+    await context.close();
+  });
+});
