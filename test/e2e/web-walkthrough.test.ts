@@ -191,3 +191,51 @@ describe('the gradebook with many learners, in Chromium', () => {
     await context.close();
   });
 });
+
+describe('the transcript and the instructor preview, in Chromium', () => {
+  it('adds self-reported CEUs with the optional category empty and shows them before any credential is added', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await signIn(context, 'grace.okafor@example.com');
+    await page.goto(`${stack.webUrl}/transcript`);
+    await page.locator('#self-title-field').fill('Chapter meeting: ICD-10-CM updates');
+    await page.locator('#self-provider').fill('Local chapter');
+    await page.locator('#self-date').fill('2026-10-01');
+    await page.locator('#self-ceus').fill('1.5');
+    await page.getByRole('button', { name: 'Add credit' }).click();
+    await expect
+      .poll(() => page.locator('.flash-region').innerText(), { timeout: 15_000 })
+      .toContain('Self-reported credit added.');
+    const earned = page.getByRole('heading', { name: 'AAPC: 1.50 CEUs earned' });
+    expect(await earned.count()).toBe(1);
+    expect(await page.getByRole('main').innerText()).toContain(
+      'Chapter meeting: ICD-10-CM updates',
+    );
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await expectNoSeriousA11yViolations(page);
+    // The suggestion opens the credential form on that body.
+    await page.getByRole('link', { name: /Add your AAPC credential/ }).click();
+    await expect.poll(() => page.locator('#credential-body').inputValue()).toBe('AAPC');
+    // The profile of a learner keeps no second credentials list: it points here.
+    await page.goto(`${stack.webUrl}/profile`);
+    expect(await page.getByRole('group', { name: 'Professional credentials' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'CEU transcript' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('previews a draft quiz with its questions, not a placeholder', async () => {
+    const course = await stack.database.db.course.findUniqueOrThrow({
+      where: { slug: 'icd-10-cm-guidelines-fy2027-update' },
+      select: { id: true },
+    });
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await signIn(context, 'marcus.lee@example.com');
+    await page.goto(`${stack.webUrl}/teach/courses/${course.id}/preview`);
+    const main = await page.getByRole('main').innerText();
+    expect(main).not.toContain('The quiz builder arrives');
+    expect(main).toMatch(/pass mark \d+%/);
+    expect(await page.locator('.quiz-preview-questions > li').count()).toBeGreaterThan(0);
+    expect(main).toContain('— correct');
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  });
+});

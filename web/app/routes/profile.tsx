@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { TextAreaField, useHydrated } from '../components/fields';
@@ -17,14 +17,17 @@ const BLANK_ROWS = 3;
 
 type Row = { credential: string; awardedYear: string };
 
+/** Instructors' credentials appear on their course pages; a learner's live on the transcript. */
+const listsCredentials = (role: string) => role === 'INSTRUCTOR' || role === 'ADMIN';
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
+  const viewer = await requireViewer(request);
   const { myProfile } = await gqlData(request, MyProfileDocument);
-  return { profile: myProfile };
+  return { profile: myProfile, showCredentials: listsCredentials(viewer.role) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireViewer(request);
+  const viewer = await requireViewer(request);
   const form = formReader(await request.formData());
   const credentials = form.all('credential');
   const years = form.all('awardedYear');
@@ -53,10 +56,13 @@ export async function action({ request }: ActionFunctionArgs) {
     input: {
       name: values.name,
       bio: values.bio || null,
-      credentials: kept.map((row) => ({
-        credential: row.credential,
-        awardedYear: Number.parseInt(row.awardedYear, 10),
-      })),
+      // Left out for learners (their form has no list): the API keeps what is saved.
+      credentials: listsCredentials(viewer.role)
+        ? kept.map((row) => ({
+            credential: row.credential,
+            awardedYear: Number.parseInt(row.awardedYear, 10),
+          }))
+        : null,
     },
   });
   if (result.errors) {
@@ -74,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, showCredentials } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const saving = navigation.state !== 'idle' && navigation.formMethod === 'POST';
@@ -134,50 +140,58 @@ export default function ProfilePage() {
           defaultValue={values?.bio ?? profile.bio ?? ''}
           errors={errors.bio}
         />
-        <fieldset className="subfieldset">
-          <legend>Professional credentials</legend>
-          <p className="field-hint" id="credentials-hint">
-            For example CPC awarded in 2015. Leave a row empty to skip it; empty a row to remove
-            that credential.
+        {showCredentials ? (
+          <fieldset className="subfieldset">
+            <legend>Professional credentials</legend>
+            <p className="field-hint" id="credentials-hint">
+              Shown on your course pages, for example CPC awarded in 2015. Your own CEU renewal
+              cycles are on the <Link to="/transcript#credentials-title">CEU transcript</Link>.
+              Leave a row empty to skip it; empty a row to remove that credential.
+            </p>
+            <ol className="credential-rows">
+              {rows.map((row, index) => (
+                // Rows have no identity beyond their place in the form.
+                // biome-ignore lint/suspicious/noArrayIndexKey: positional rows
+                <li key={index} className="field-row credential-row">
+                  <Field
+                    name="credential"
+                    id={`credential-${index}`}
+                    label={`Credential ${index + 1}`}
+                    defaultValue={row.credential}
+                    maxLength={40}
+                    errors={errors[`credentials.${index}.credential`]}
+                  />
+                  <Field
+                    name="awardedYear"
+                    id={`awarded-year-${index}`}
+                    label={`Year awarded ${index + 1}`}
+                    inputMode="numeric"
+                    maxLength={4}
+                    defaultValue={row.awardedYear}
+                    errors={errors[`credentials.${index}.awardedYear`]}
+                  />
+                </li>
+              ))}
+            </ol>
+            {errors.credentials ? (
+              <FormError message={errors.credentials.join(' ')} id="credentials-error" />
+            ) : null}
+            {hydrated ? (
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setExtraRows((count) => count + 1)}
+              >
+                Add another credential
+              </button>
+            ) : null}
+          </fieldset>
+        ) : (
+          <p className="field-hint">
+            Your certifications (CPC, CCS and the like) and their CEU renewal cycles are kept on
+            your <Link to="/transcript#credentials-title">CEU transcript</Link>.
           </p>
-          <ol className="credential-rows">
-            {rows.map((row, index) => (
-              // Rows have no identity beyond their place in the form.
-              // biome-ignore lint/suspicious/noArrayIndexKey: positional rows
-              <li key={index} className="field-row credential-row">
-                <Field
-                  name="credential"
-                  id={`credential-${index}`}
-                  label={`Credential ${index + 1}`}
-                  defaultValue={row.credential}
-                  maxLength={40}
-                  errors={errors[`credentials.${index}.credential`]}
-                />
-                <Field
-                  name="awardedYear"
-                  id={`awarded-year-${index}`}
-                  label={`Year awarded ${index + 1}`}
-                  inputMode="numeric"
-                  maxLength={4}
-                  defaultValue={row.awardedYear}
-                  errors={errors[`credentials.${index}.awardedYear`]}
-                />
-              </li>
-            ))}
-          </ol>
-          {errors.credentials ? (
-            <FormError message={errors.credentials.join(' ')} id="credentials-error" />
-          ) : null}
-          {hydrated ? (
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => setExtraRows((count) => count + 1)}
-            >
-              Add another credential
-            </button>
-          ) : null}
-        </fieldset>
+        )}
         <button type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Save profile'}
         </button>
