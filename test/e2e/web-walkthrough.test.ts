@@ -205,6 +205,16 @@ describe('the transcript and the instructor preview, in Chromium', () => {
     await expect
       .poll(() => page.locator('.flash-region').innerText(), { timeout: 15_000 })
       .toContain('Self-reported credit added.');
+    // A failing form next: the success flash of the last answer does not stay above it.
+    await page.getByRole('button', { name: 'Add credential' }).click();
+    await expect
+      .poll(() => page.locator('#credential-name').getAttribute('aria-invalid'), {
+        timeout: 15_000,
+      })
+      .toBe('true');
+    await expect
+      .poll(() => page.locator('.flash-region').innerText(), { timeout: 15_000 })
+      .not.toContain('credit added');
     const earned = page.getByRole('heading', { name: 'AAPC: 1.50 CEUs earned' });
     expect(await earned.count()).toBe(1);
     expect(await page.getByRole('main').innerText()).toContain(

@@ -4,6 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import {
   Form,
   Link,
@@ -176,6 +177,16 @@ function SiteHeader() {
     </header>
   );
 }
+
+/**
+ * After any form submission, read the root loader again, even when the action answered with
+ * an error status (Remix skips revalidation then by default): the flash shown above the page is
+ * the one for this answer, never a stale "saved" above a form that just failed.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod && formMethod.toUpperCase() !== 'GET' ? true : defaultShouldRevalidate);
 
 function FlashRegion() {
   const root = useRouteLoaderData<typeof loader>('root');
