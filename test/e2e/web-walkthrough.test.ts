@@ -30,7 +30,7 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).last().click();
   await expect
-    .poll(() => page.locator('header').evaluate((header) => header.textContent ?? ''), {
+    .poll(() => page.locator('.site-header').evaluate((header) => header.textContent ?? ''), {
       timeout: 15_000,
     })
     .toContain('Sign out');
@@ -247,5 +247,57 @@ describe('the transcript and the instructor preview, in Chromium', () => {
     expect(main).toContain('— correct');
     await expectNoSeriousA11yViolations(page);
     await context.close();
+  });
+});
+
+describe('feedback while pages load, in Chromium', () => {
+  it('lands where the role works, shows a progress bar and a pending button while the next page loads, then focuses its heading', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await signIn(context, 'marcus.lee@example.com');
+    // An instructor lands on Teach, a learner on My learning (see below).
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/teach');
+
+    // Hold the next data request for a moment: what does the page show meanwhile?
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\.data(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('banner').getByRole('link', { name: 'Transcript' }).click();
+    await expect.poll(() => page.locator('.nav-progress-active').count()).toBe(1);
+    release();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('CEU transcript');
+    await expect.poll(() => page.locator('.nav-progress-active').count()).toBe(0);
+    // Focus moved to the new page's heading (announced by screen readers).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('CEU transcript');
+
+    let releaseSubmit: () => void = () => {};
+    const heldSubmit = new Promise<void>((resolve) => {
+      releaseSubmit = resolve;
+    });
+    await page.unroute(/\.data(\?|$)/);
+    await page.route(/\.data(\?|$)/, async (route) => {
+      if (route.request().method() === 'POST') await heldSubmit;
+      await route.continue();
+    });
+    const button = page.getByRole('button', { name: 'Add credential' });
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-disabled')).toBe('true');
+    expect(await button.getAttribute('data-pending')).toBe('true');
+    releaseSubmit();
+    await expect.poll(() => button.getAttribute('data-pending')).toBeNull();
+    await context.close();
+
+    const learner = await browser.newContext({ viewport: DESKTOP });
+    const learnerPage = await signIn(learner, 'priya.shah@example.com');
+    await expect.poll(() => new URL(learnerPage.url()).pathname).toBe('/learn');
+    await learner.close();
   });
 });

@@ -22,6 +22,7 @@ import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { describeRouteError, GeneralErrorBoundary } from './components/error-boundary';
 import { NavigationProgress } from './components/navigation-progress';
 import { useNonce } from './components/nonce';
+import { RouteFocus } from './components/route-focus';
 import appCss from './styles/app.css?url';
 import { PRODUCT_NAME, PRODUCT_TAGLINE, pageTitle } from './utils/brand';
 import { roleLabel } from './utils/format';
@@ -227,6 +228,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <NavigationProgress />
+        <RouteFocus />
         <a href="#main" className="skip-link">
           Skip to main content
         </a>

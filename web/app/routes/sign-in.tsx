@@ -20,6 +20,7 @@ import {
   cookieHeaders,
   firstName,
   getViewer,
+  homeFor,
   safeRedirect,
   setFlash,
 } from '../utils/session.server';
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (viewer) {
     const url = new URL(request.url);
-    throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
+    throw redirect(safeRedirect(url.searchParams.get('redirectTo'), homeFor(viewer.role)));
   }
   return null;
 }
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   const email = field('email').trim();
   const password = field('password');
-  const redirectTo = safeRedirect(form.get('redirectTo'));
+  const requested = form.get('redirectTo');
 
   let result: Awaited<ReturnType<typeof gql<SignInMutation, SignInMutationVariables>>>;
   try {
@@ -66,6 +67,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const { token, expiresAt, viewer } = result.data.signIn;
+  // A page asked for (redirectTo) wins; otherwise land where the role works.
+  const redirectTo = safeRedirect(requested, homeFor(viewer.role));
   throw redirect(redirectTo, {
     headers: cookieHeaders(
       await commitToken(token, expiresAt),

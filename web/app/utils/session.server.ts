@@ -115,6 +115,13 @@ export function safeRedirect(
   return to;
 }
 
+/** Where each role does its work: the page to land on after signing in with no other target. */
+export function homeFor(role: string): string {
+  if (role === 'ADMIN') return '/admin';
+  if (role === 'INSTRUCTOR') return '/teach';
+  return '/learn';
+}
+
 /** "Ana" from "Ana Souza", for friendly greetings. */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
