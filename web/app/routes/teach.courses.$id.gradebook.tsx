@@ -11,6 +11,7 @@ import {
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate, formatMinutes } from '../utils/format';
+import { invariantResponse } from '../utils/invariant';
 import { formatPercent } from '../utils/learning';
 import { requireAuthor } from '../utils/teach.server';
 
@@ -26,7 +27,8 @@ const STATUS_LABELS: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
+  invariantResponse(params.id, 'Not found', { status: 404 });
+  const courseId = params.id;
   const { editableCourse, gradebook } = await gqlData(request, GradebookDocument, { courseId });
   // Quizzes to report on: the draft's, then any that only older versions have. Statistics
   // follow a quiz across versions, so two ids of one quiz give the same questions: show once.

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { GradebookCsvDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
+import { invariantResponse } from '../utils/invariant';
 import { requireAuthor } from '../utils/teach.server';
 
 /**
@@ -10,8 +11,9 @@ import { requireAuthor } from '../utils/teach.server';
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
+  invariantResponse(params.id, 'Not found', { status: 404 });
   const { editableCourse, gradebook } = await gqlData(request, GradebookCsvDocument, {
-    courseId: params.id ?? '',
+    courseId: params.id,
   });
   // Slugs are lower-case letters, digits and hyphens; anything else never reaches the header.
   const slug = editableCourse.slug.replace(/[^a-z0-9-]/gi, '') || 'course';

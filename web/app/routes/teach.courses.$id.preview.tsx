@@ -17,6 +17,7 @@ import {
   lessonKindLabel,
   levelLabel,
 } from '../utils/format';
+import { invariantResponse } from '../utils/invariant';
 import { requireAuthor } from '../utils/teach.server';
 import { questionTypeLabel, quizModeLabel } from '../utils/teach-options';
 
@@ -24,8 +25,9 @@ export const meta: MetaFunction = () => [{ title: pageTitle('Preview of the draf
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
+  invariantResponse(params.id, 'Not found', { status: 404 });
   const { editableCourse } = await gqlData(request, TeachCourseContentDocument, {
-    id: params.id ?? '',
+    id: params.id,
   });
   return { content: editableCourse };
 }

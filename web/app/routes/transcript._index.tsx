@@ -14,6 +14,7 @@ import {
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate } from '../utils/format';
+import { invariantResponse } from '../utils/invariant';
 import { requireViewer } from '../utils/session.server';
 import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
 
@@ -80,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.errors) return failure(request, result.errors, { intent });
     return redirectWithFlash('/transcript', 'Self-reported credit removed.');
   }
-  throw new Response('Unknown action', { status: 400 });
+  invariantResponse(false, 'Unknown action');
 }
 
 function BodySelect({ id, value, errors }: { id: string; value?: string; errors?: string[] }) {
