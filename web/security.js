@@ -99,6 +99,37 @@ export function securityHeaders({ production }) {
   };
 }
 
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A browser's error page for what never reached Remix (a malformed address): a heading that
+ * says what happened and links on, no scripts or inline styles (the CSP allows neither).
+ */
+function errorPage(code, path) {
+  const bad = code < 500;
+  const title = bad ? 'This address is not valid' : 'Something went wrong';
+  const message = bad
+    ? 'Part of the address is garbled, perhaps cut off when it was copied. Check the address and try again.'
+    : 'Something went wrong on our side. Please try again in a minute.';
+  const verify = path.startsWith('/verify')
+    ? '<li><a href="/verify">Verify a certificate by its serial</a></li>'
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · CodeCred LMS</title></head>
+<body>
+<main>
+<p>Error ${code}</p>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+<ul>${verify}<li><a href="/courses">Browse the catalog</a></li><li><a href="/">Go to the home page</a></li></ul>
+</main>
+</body>
+</html>
+`;
+}
+
 /**
  * The last middleware: whatever Express or a middleware threw (a malformed URL, a body it
  * could not read) is answered in plain text with the status it carries, never Express's HTML
@@ -109,6 +140,10 @@ export function plainErrors(err, req, res, next) {
   const status = Number(err?.status ?? err?.statusCode);
   const code = status >= 400 && status < 600 ? status : 500;
   if (code >= 500) console.error('[web] unhandled error', req.method, req.path, err);
+  if (req.accepts(['text', 'html']) === 'html') {
+    res.status(code).type('html').send(errorPage(code, req.path));
+    return;
+  }
   res
     .status(code)
     .type('text/plain')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/journey';
-import { startWebProcess } from '../support/processes';
+import { freePort, startWebProcess } from '../support/processes';
 import { type Stack, startStack } from '../support/stack';
 
 // The web server process as a browser (or a forger) meets it over plain HTTP: cross-site form
@@ -166,6 +166,41 @@ describe('errors the visitor sees', () => {
         expect(text).not.toMatch(/URIError|node_modules|\/work\/|<pre/);
         expect(text).toMatch(/check the address/);
       }
+      // A browser gets a page: a heading that says what happened and a way on.
+      const page = await fetch(`${web.url}/verify/%E0%A4%A`, {
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
+      expect(page.status).toBe(400);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await page.text();
+      expect(html).toMatch(/<html lang="en">/);
+      expect(html).toMatch(/<title>This address is not valid · CodeCred LMS<\/title>/);
+      expect(html).toMatch(/<h1>This address is not valid<\/h1>/);
+      expect(html).toContain('<a href="/verify">Verify a certificate by its serial</a>');
+      expect(html).not.toMatch(/URIError|node_modules|\/work\//);
+    } finally {
+      await web.stop();
+    }
+  });
+
+  it('keeps the typed email on the sign-in form when the API cannot be reached', async () => {
+    const deadApi = `http://127.0.0.1:${await freePort()}`;
+    const web = await startWebProcess(deadApi, undefined, {}, '/favicon.svg');
+    try {
+      const response = await fetch(`${web.url}/sign-in`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: web.url,
+          'sec-fetch-site': 'same-origin',
+        },
+        body: new URLSearchParams({ email: 'typed.by.hand@example.com', password: 'secret-123' }),
+      });
+      expect(response.status).toBe(503);
+      const html = await response.text();
+      expect(html).toMatch(/<h1[^>]*>Sign in<\/h1>/);
+      expect(html).toContain('value="typed.by.hand@example.com"');
+      expect(html).toContain('Signing in is not possible right now');
     } finally {
       await web.stop();
     }

@@ -377,6 +377,13 @@ describe('a learner, in Chromium', { timeout: 180_000 }, () => {
     expect(await question(page, 3).getByLabel('Your ICD-10-CM codes').inputValue()).toBe(
       'E11.9, Q',
     );
+    // The summary at the top links to the failing question.
+    const toQuestion = page
+      .locator('.attempt-form > .alert-error')
+      .getByRole('link', { name: /^Question 3: Not valid ICD-10-CM codes: Q/ });
+    expect(await toQuestion.getAttribute('href')).toMatch(/^#question-/);
+    await toQuestion.click();
+    expect(new URL(page.url()).hash).toBe(`#${await question(page, 3).getAttribute('id')}`);
     await question(page, 3).getByLabel('Your ICD-10-CM codes').fill('E11.9, Z79.4');
     await question(page, 3)
       .getByRole('button', { name: /Save answer/ })

@@ -96,7 +96,9 @@ describe('a student, in Chromium', () => {
     await expect.poll(() => page.getByRole('banner').innerText()).toContain(account.name);
 
     // The catalog, then a course page with what a coder needs to decide.
-    await page.getByRole('link', { name: 'Catalog' }).click();
+    // A learner lands on My learning; the catalog is one click away.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/learn');
+    await page.getByRole('banner').getByRole('link', { name: 'Catalog' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Course catalog');

@@ -113,6 +113,8 @@ export async function startWebProcess(
   apiUrl: string,
   webPort?: number,
   env: Record<string, string> = {},
+  /** Polled until it answers 2xx; a static file when the API is meant to be unreachable. */
+  readyPath = '/',
 ) {
   const port = webPort ?? (await freePort());
   const web = startProcess(process.execPath, ['web/server.js'], {
@@ -124,7 +126,7 @@ export async function startWebProcess(
     ...env,
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(url, web);
+  await waitForHttp(`${url}${readyPath === '/' ? '' : readyPath}`, web);
   return { ...web, url };
 }
 

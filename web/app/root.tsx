@@ -4,6 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import {
   Form,
   Link,
@@ -13,13 +14,16 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRevalidator,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { type ReactNode, useContext, useEffect } from 'react';
+import { type ReactNode, useContext, useEffect, useRef } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { describeRouteError, GeneralErrorBoundary } from './components/error-boundary';
+import { NavigationProgress } from './components/navigation-progress';
 import { useNonce } from './components/nonce';
+import { RouteFocus } from './components/route-focus';
 import appCss from './styles/app.css?url';
 import { PRODUCT_NAME, PRODUCT_TAGLINE, pageTitle } from './utils/brand';
 import { roleLabel } from './utils/format';
@@ -61,9 +65,98 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+type Viewer = NonNullable<ReturnType<typeof useRootViewer>>;
+
+function useRootViewer() {
+  return useRouteLoaderData<typeof loader>('root')?.viewer ?? null;
+}
+
+/** The main links for who is signed in (the same list in the wide header and the small-screen menu). */
+function NavLinks({ viewer }: { viewer: Viewer | null }) {
+  const teaches = viewer?.role === 'INSTRUCTOR' || viewer?.role === 'ADMIN';
+  return (
+    <ul>
+      <li>
+        <NavLink to="/courses">Catalog</NavLink>
+      </li>
+      {viewer ? (
+        <>
+          <li>
+            <NavLink to="/learn">My learning</NavLink>
+          </li>
+          <li>
+            <NavLink to="/purchases">My purchases</NavLink>
+          </li>
+          <li>
+            <NavLink to="/certificates">Certificates</NavLink>
+          </li>
+          <li>
+            <NavLink to="/transcript">Transcript</NavLink>
+          </li>
+        </>
+      ) : null}
+      {teaches ? (
+        <li>
+          <NavLink to="/teach">Teach</NavLink>
+        </li>
+      ) : null}
+      {viewer?.role === 'ADMIN' ? (
+        <li>
+          <NavLink to="/admin">Admin</NavLink>
+        </li>
+      ) : null}
+      {viewer ? (
+        <li>
+          <NavLink to="/profile">Profile</NavLink>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+function AccountActions({ viewer }: { viewer: Viewer | null }) {
+  if (!viewer) {
+    return (
+      <div className="account">
+        <Link to="/sign-in" className="button button-secondary">
+          Sign in
+        </Link>
+        <Link to="/register" className="button">
+          Create account
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="account">
+      <span className="viewer">
+        <span className="viewer-name">{viewer.name}</span>{' '}
+        <span className={`badge badge-${viewer.role.toLowerCase()}`}>{roleLabel(viewer.role)}</span>
+      </span>
+      <Form method="post" action="/sign-out" className="inline-form">
+        <button type="submit" className="button button-secondary">
+          Sign out
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+/**
+ * Wide screens: brand, links and account on one row. Small screens: brand and a "Menu"
+ * disclosure (a plain <details>, so it opens without JavaScript) holding the same links and
+ * the account actions. Only one of the two is displayed at a time (CSS), so assistive
+ * technology and `innerText` see one navigation.
+ */
 function SiteHeader() {
-  const root = useRouteLoaderData<typeof loader>('root');
-  const viewer = root?.viewer ?? null;
+  const viewer = useRootViewer();
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A link followed inside the open menu: close it on the next page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname]);
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -73,74 +166,24 @@ function SiteHeader() {
           </span>
           {PRODUCT_NAME}
         </Link>
-        <nav aria-label="Main" className="main-nav">
-          <ul>
-            <li>
-              <NavLink to="/courses">Catalog</NavLink>
-            </li>
-            {viewer ? (
-              <li>
-                <NavLink to="/learn">My learning</NavLink>
-              </li>
-            ) : null}
-            {viewer ? (
-              <li>
-                <NavLink to="/purchases">My purchases</NavLink>
-              </li>
-            ) : null}
-            {viewer ? (
-              <>
-                <li>
-                  <NavLink to="/certificates">Certificates</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/transcript">Transcript</NavLink>
-                </li>
-              </>
-            ) : null}
-            {viewer && (viewer.role === 'INSTRUCTOR' || viewer.role === 'ADMIN') ? (
-              <li>
-                <NavLink to="/teach">Teach</NavLink>
-              </li>
-            ) : null}
-            {viewer?.role === 'ADMIN' ? (
-              <li>
-                <NavLink to="/admin">Admin</NavLink>
-              </li>
-            ) : null}
-            {viewer ? (
-              <li>
-                <NavLink to="/profile">Profile</NavLink>
-              </li>
-            ) : null}
-          </ul>
+        <nav aria-label="Main" className="main-nav header-wide">
+          <NavLinks viewer={viewer} />
         </nav>
-        <div className="account">
-          {viewer ? (
-            <>
-              <span className="viewer">
-                <span className="viewer-name">{viewer.name}</span>{' '}
-                <span className={`badge badge-${viewer.role.toLowerCase()}`}>
-                  {roleLabel(viewer.role)}
-                </span>
-              </span>
-              <Form method="post" action="/sign-out" className="inline-form">
-                <button type="submit" className="button button-secondary">
-                  Sign out
-                </button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <Link to="/sign-in" className="button button-secondary">
-                Sign in
-              </Link>
-              <Link to="/register" className="button">
-                Create account
-              </Link>
-            </>
-          )}
+        <div className="header-wide header-account">
+          <AccountActions viewer={viewer} />
         </div>
+        <details className="header-menu" ref={menu}>
+          <summary>
+            <span className="header-menu-icon" aria-hidden="true" />
+            Menu
+          </summary>
+          <div className="header-menu-panel">
+            <nav aria-label="Main" className="main-nav">
+              <NavLinks viewer={viewer} />
+            </nav>
+            <AccountActions viewer={viewer} />
+          </div>
+        </details>
       </div>
     </header>
   );
@@ -173,6 +216,16 @@ function DetectTimeZone() {
   }, [stored, shown, revalidator]);
   return null;
 }
+
+/**
+ * After any form submission, read the root loader again, even when the action answered with
+ * an error status (Remix skips revalidation then by default): the flash shown above the page is
+ * the one for this answer, never a stale "saved" above a form that just failed.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod && formMethod.toUpperCase() !== 'GET' ? true : defaultShouldRevalidate);
 
 function FlashRegion() {
   const root = useRouteLoaderData<typeof loader>('root');
@@ -212,6 +265,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
+        <NavigationProgress />
+        <RouteFocus />
         <a href="#main" className="skip-link">
           Skip to main content
         </a>

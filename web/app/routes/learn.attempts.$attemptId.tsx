@@ -328,7 +328,23 @@ function AttemptForm() {
 
       {actionData?.formError ? (
         <div ref={formErrorRef} tabIndex={-1} className="alert alert-error" role="alert">
-          {actionData.formError}
+          <p>{actionData.formError}</p>
+          {Object.keys(actionData.errors).length > 0 ? (
+            // Each failing answer, linked to its question (the no-JS path lands here).
+            <ul className="error-summary-list">
+              {attempt.questions.flatMap((question) =>
+                actionData.errors[question.id] ? (
+                  <li key={question.id}>
+                    <a href={`#question-${question.id}`}>
+                      Question {question.number}: {actionData.errors[question.id]}
+                    </a>
+                  </li>
+                ) : (
+                  []
+                ),
+              )}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       {timeUp ? (

@@ -23,6 +23,9 @@ const BLANK_ROWS = 3;
 
 type Row = { credential: string; awardedYear: string };
 
+/** Instructors' credentials appear on their course pages; a learner's live on the transcript. */
+const listsCredentials = (role: string) => role === 'INSTRUCTOR' || role === 'ADMIN';
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const [{ myProfile }, choices] = await Promise.all([
@@ -36,11 +39,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Offered until a zone is saved: what the browser reported, else the provider's.
     suggestedTimeZone: detectedTimeZone(request) ?? choices.providerTimeZone,
     providerTimeZone: choices.providerTimeZone,
+    showCredentials: listsCredentials(viewer.role),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireViewer(request);
+  const viewer = await requireViewer(request);
   const form = formReader(await request.formData());
   if (form.text('intent') === 'timeZone') {
     const timeZone = form.text('timeZone');
@@ -80,10 +84,13 @@ export async function action({ request }: ActionFunctionArgs) {
     input: {
       name: values.name,
       bio: values.bio || null,
-      credentials: kept.map((row) => ({
-        credential: row.credential,
-        awardedYear: Number.parseInt(row.awardedYear, 10),
-      })),
+      // Left out for learners (their form has no list): the API keeps what is saved.
+      credentials: listsCredentials(viewer.role)
+        ? kept.map((row) => ({
+            credential: row.credential,
+            awardedYear: Number.parseInt(row.awardedYear, 10),
+          }))
+        : null,
     },
   });
   if (result.errors) {
@@ -101,8 +108,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile, timeZones, storedTimeZone, suggestedTimeZone, providerTimeZone } =
-    useLoaderData<typeof loader>();
+  const {
+    profile,
+    timeZones,
+    storedTimeZone,
+    suggestedTimeZone,
+    providerTimeZone,
+    showCredentials,
+  } = useLoaderData<typeof loader>();
   const allActionData = useActionData<typeof action>();
   const zoneAction = allActionData?.intent === 'timeZone' ? allActionData : undefined;
   const actionData = allActionData?.intent === 'timeZone' ? undefined : allActionData;
@@ -170,50 +183,58 @@ export default function ProfilePage() {
           defaultValue={values?.bio ?? profile.bio ?? ''}
           errors={errors.bio}
         />
-        <fieldset className="subfieldset">
-          <legend>Professional credentials</legend>
-          <p className="field-hint" id="credentials-hint">
-            For example CPC awarded in 2015. Leave a row empty to skip it; empty a row to remove
-            that credential.
+        {showCredentials ? (
+          <fieldset className="subfieldset">
+            <legend>Professional credentials</legend>
+            <p className="field-hint" id="credentials-hint">
+              Shown on your course pages, for example CPC awarded in 2015. Your own CEU renewal
+              cycles are on the <Link to="/transcript#credentials-title">CEU transcript</Link>.
+              Leave a row empty to skip it; empty a row to remove that credential.
+            </p>
+            <ol className="credential-rows">
+              {rows.map((row, index) => (
+                // Rows have no identity beyond their place in the form.
+                // biome-ignore lint/suspicious/noArrayIndexKey: positional rows
+                <li key={index} className="field-row credential-row">
+                  <Field
+                    name="credential"
+                    id={`credential-${index}`}
+                    label={`Credential ${index + 1}`}
+                    defaultValue={row.credential}
+                    maxLength={40}
+                    errors={errors[`credentials.${index}.credential`]}
+                  />
+                  <Field
+                    name="awardedYear"
+                    id={`awarded-year-${index}`}
+                    label={`Year awarded ${index + 1}`}
+                    inputMode="numeric"
+                    maxLength={4}
+                    defaultValue={row.awardedYear}
+                    errors={errors[`credentials.${index}.awardedYear`]}
+                  />
+                </li>
+              ))}
+            </ol>
+            {errors.credentials ? (
+              <FormError message={errors.credentials.join(' ')} id="credentials-error" />
+            ) : null}
+            {hydrated ? (
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setExtraRows((count) => count + 1)}
+              >
+                Add another credential
+              </button>
+            ) : null}
+          </fieldset>
+        ) : (
+          <p className="field-hint">
+            Your certifications (CPC, CCS and the like) and their CEU renewal cycles are kept on
+            your <Link to="/transcript#credentials-title">CEU transcript</Link>.
           </p>
-          <ol className="credential-rows">
-            {rows.map((row, index) => (
-              // Rows have no identity beyond their place in the form.
-              // biome-ignore lint/suspicious/noArrayIndexKey: positional rows
-              <li key={index} className="field-row credential-row">
-                <Field
-                  name="credential"
-                  id={`credential-${index}`}
-                  label={`Credential ${index + 1}`}
-                  defaultValue={row.credential}
-                  maxLength={40}
-                  errors={errors[`credentials.${index}.credential`]}
-                />
-                <Field
-                  name="awardedYear"
-                  id={`awarded-year-${index}`}
-                  label={`Year awarded ${index + 1}`}
-                  inputMode="numeric"
-                  maxLength={4}
-                  defaultValue={row.awardedYear}
-                  errors={errors[`credentials.${index}.awardedYear`]}
-                />
-              </li>
-            ))}
-          </ol>
-          {errors.credentials ? (
-            <FormError message={errors.credentials.join(' ')} id="credentials-error" />
-          ) : null}
-          {hydrated ? (
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => setExtraRows((count) => count + 1)}
-            >
-              Add another credential
-            </button>
-          ) : null}
-        </fieldset>
+        )}
         <button type="submit" disabled={saving} name="intent" value="profile">
           {saving ? 'Saving…' : 'Save profile'}
         </button>

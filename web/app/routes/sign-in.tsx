@@ -8,14 +8,19 @@ import {
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
-import { SignInDocument } from '../graphql/generated/graphql';
-import { gql, toFormErrors } from '../utils/api.server';
+import {
+  SignInDocument,
+  type SignInMutation,
+  type SignInMutationVariables,
+} from '../graphql/generated/graphql';
+import { gql, isApiUnavailable, toFormErrors } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import {
   commitToken,
   cookieHeaders,
   firstName,
   getViewer,
+  homeFor,
   safeRedirect,
   setFlash,
 } from '../utils/session.server';
@@ -26,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (viewer) {
     const url = new URL(request.url);
-    throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
+    throw redirect(safeRedirect(url.searchParams.get('redirectTo'), homeFor(viewer.role)));
   }
   return null;
 }
@@ -39,15 +44,31 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   const email = field('email').trim();
   const password = field('password');
-  const redirectTo = safeRedirect(form.get('redirectTo'));
+  const requested = form.get('redirectTo');
 
-  const result = await gql(request, SignInDocument, { input: { email, password } });
+  let result: Awaited<ReturnType<typeof gql<SignInMutation, SignInMutationVariables>>>;
+  try {
+    result = await gql(request, SignInDocument, { input: { email, password } });
+  } catch (error) {
+    // The API is down: keep what was typed and say so on the form, not on an error page.
+    if (!isApiUnavailable(error)) throw error;
+    return data(
+      {
+        values: { email },
+        fieldErrors: {} as Record<string, string[]>,
+        formError: 'Signing in is not possible right now: please try again in a minute.',
+      },
+      { status: 503, headers: { 'Retry-After': error.headers.get('Retry-After') ?? '30' } },
+    );
+  }
   if (result.errors) {
     const { fieldErrors, formError } = toFormErrors(request, result.errors);
     return data({ values: { email }, fieldErrors, formError }, { status: 400 });
   }
 
   const { token, expiresAt, viewer } = result.data.signIn;
+  // A page asked for (redirectTo) wins; otherwise land where the role works.
+  const redirectTo = safeRedirect(requested, homeFor(viewer.role));
   throw redirect(redirectTo, {
     headers: cookieHeaders(
       await commitToken(token, expiresAt),

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ProgressBar } from '../components/learning';
 import { DistributionChart, QuizTotals } from '../components/quiz-stats';
@@ -11,6 +11,7 @@ import {
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate, formatMinutes } from '../utils/format';
+import { invariantResponse } from '../utils/invariant';
 import { formatPercent } from '../utils/learning';
 import { requireAuthor } from '../utils/teach.server';
 
@@ -26,7 +27,8 @@ const STATUS_LABELS: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
+  invariantResponse(params.id, 'Not found', { status: 404 });
+  const courseId = params.id;
   const { editableCourse, gradebook } = await gqlData(request, GradebookDocument, { courseId });
   // Quizzes to report on: the draft's, then any that only older versions have. Statistics
   // follow a quiz across versions, so two ids of one quiz give the same questions: show once.
@@ -58,18 +60,67 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const columns = [
     ...new Set(gradebook.rows.flatMap((row) => row.quizzes.map((quiz) => quiz.lessonTitle))),
   ];
+  const page = gradebookPage(gradebook.rows, new URL(request.url).searchParams);
   return {
     course: { id: editableCourse.id, slug: editableCourse.slug, title: editableCourse.title },
-    rows: gradebook.rows,
+    total: gradebook.rows.length,
+    completed: gradebook.rows.filter((row) => row.completedAt).length,
+    ...page,
     columns,
     quizzes,
   };
 }
 
+/** Learners shown per gradebook page. */
+export const GRADEBOOK_PAGE_SIZE = 25;
+
+/**
+ * One page of the gradebook's learners, sorted by name, optionally filtered by name or email
+ * (`?q=`). `?page=` beyond the last page shows the last one.
+ */
+export function gradebookPage<Row extends { learnerName: string; learnerEmail: string }>(
+  all: Row[],
+  search: URLSearchParams,
+) {
+  const query = (search.get('q') ?? '').trim();
+  const needle = query.toLocaleLowerCase();
+  const matching = all
+    .filter(
+      (row) =>
+        !needle ||
+        row.learnerName.toLocaleLowerCase().includes(needle) ||
+        row.learnerEmail.toLocaleLowerCase().includes(needle),
+    )
+    .sort(
+      (a, b) =>
+        a.learnerName.localeCompare(b.learnerName) || a.learnerEmail.localeCompare(b.learnerEmail),
+    );
+  const pages = Math.max(1, Math.ceil(matching.length / GRADEBOOK_PAGE_SIZE));
+  const requested = Number.parseInt(search.get('page') ?? '1', 10);
+  const page = Math.min(pages, Number.isFinite(requested) && requested > 0 ? requested : 1);
+  const start = (page - 1) * GRADEBOOK_PAGE_SIZE;
+  return {
+    query,
+    matching: matching.length,
+    page,
+    pages,
+    first: start + 1,
+    rows: matching.slice(start, start + GRADEBOOK_PAGE_SIZE),
+  };
+}
+
+function pageHref(query: string, page: number) {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `?${search}` : '.';
+}
+
 export default function GradebookPage() {
-  const { course, rows, columns, quizzes } = useLoaderData<typeof loader>();
+  const { course, rows, columns, quizzes, total, completed, query, matching, page, pages, first } =
+    useLoaderData<typeof loader>();
   const base = `/teach/courses/${course.id}`;
-  const completed = rows.filter((row) => row.completedAt).length;
   return (
     <section aria-labelledby="gradebook-title" className="gradebook">
       <div className="section-header">
@@ -79,13 +130,39 @@ export default function GradebookPage() {
         </a>
       </div>
       <p className="lead">
-        {rows.length === 0
+        {total === 0
           ? 'Nobody has enrolled yet.'
-          : `${rows.length} ${rows.length === 1 ? 'learner' : 'learners'}, ${completed} completed. Quiz columns show each learner’s best score and number of submitted attempts.`}
+          : `${total} ${total === 1 ? 'learner' : 'learners'}, ${completed} completed. Quiz columns show each learner’s best score and number of submitted attempts.`}
       </p>
 
+      {total > GRADEBOOK_PAGE_SIZE || query ? (
+        <Form method="get" className="filter-bar gradebook-search" role="search">
+          <div className="field">
+            <label htmlFor="gradebook-q">Find a learner</label>
+            <input id="gradebook-q" name="q" type="search" defaultValue={query} />
+          </div>
+          <button type="submit" className="button button-secondary">
+            Search
+          </button>
+        </Form>
+      ) : null}
+      {total > 0 ? (
+        <p className="muted" id="gradebook-range">
+          {matching === 0
+            ? `No learner matches “${query}”.`
+            : `Showing ${first}–${first + rows.length - 1} of ${matching}${query ? ` matching “${query}”` : ''}, by name.`}
+        </p>
+      ) : null}
+
       {rows.length > 0 ? (
-        <div className="table-wrap gradebook-table-wrap">
+        // A keyboard user scrolls a wide table with the arrow keys once it has focus (WCAG
+        // 2.1.1; axe's scrollable-region-focusable): a named, focusable region.
+        <section
+          className="table-wrap gradebook-table-wrap"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
+          tabIndex={0}
+          aria-label={`Gradebook of ${course.title}, scrolls sideways`}
+        >
           <table className="data-table gradebook-table">
             <caption className="visually-hidden">Learners of {course.title}</caption>
             <thead>
@@ -150,7 +227,28 @@ export default function GradebookPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
+      ) : null}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Gradebook pages">
+          {page > 1 ? (
+            <Link to={pageHref(query, page - 1)} rel="prev">
+              ← Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <p>
+            Page {page} of {pages}
+          </p>
+          {page < pages ? (
+            <Link to={pageHref(query, page + 1)} rel="next">
+              Next page →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
       ) : null}
 
       <section aria-labelledby="quiz-stats-title" className="quiz-stats-overview">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
+import { ActionButton } from '../components/action-button';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import {
   ConfirmDisclosure,
@@ -197,36 +198,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Quiz = TeachQuiz;
 type Question = TeachQuizQuestion;
-
-/** A one-button POST form (move up/down). */
-function ActionButton({
-  fields,
-  label,
-  children,
-  disabled,
-}: {
-  fields: Record<string, string | number>;
-  label: string;
-  children: ReactNode;
-  disabled?: boolean;
-}) {
-  return (
-    <Form method="post" className="inline-form" preventScrollReset>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button
-        type="submit"
-        className="button-secondary button-icon"
-        aria-label={label}
-        title={label}
-        disabled={disabled}
-      >
-        {children}
-      </button>
-    </Form>
-  );
-}
 
 function SettingsForm({
   quiz,

@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { useTeachCourse } from '../components/teach-course';
-import { TeachCourseContentDocument } from '../graphql/generated/graphql';
+import {
+  TeachCourseContentDocument,
+  type TeachCourseContentQuery,
+} from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDuration, videoEmbed } from '../utils/form-values';
@@ -14,14 +17,17 @@ import {
   lessonKindLabel,
   levelLabel,
 } from '../utils/format';
+import { invariantResponse } from '../utils/invariant';
 import { requireAuthor } from '../utils/teach.server';
+import { questionTypeLabel, quizModeLabel } from '../utils/teach-options';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Preview of the draft') }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
+  invariantResponse(params.id, 'Not found', { status: 404 });
   const { editableCourse } = await gqlData(request, TeachCourseContentDocument, {
-    id: params.id ?? '',
+    id: params.id,
   });
   return { content: editableCourse };
 }
@@ -57,6 +63,69 @@ function Video({ url, title }: { url: string | null; title: string }) {
         referrerPolicy="strict-origin-when-cross-origin"
         allowFullScreen
       />
+    </div>
+  );
+}
+
+type PreviewQuiz = NonNullable<
+  TeachCourseContentQuery['editableCourse']['modules'][number]['lessons'][number]['quiz']
+>;
+
+/** The quiz as the instructor wrote it: each question with its answer marked. */
+function QuizPreview({ quiz, editHref }: { quiz: PreviewQuiz | null; editHref: string }) {
+  if (!quiz || quiz.questions.length === 0) {
+    return (
+      <p className="alert alert-warning">
+        This quiz has no questions yet. <Link to={editHref}>Add questions</Link>
+      </p>
+    );
+  }
+  const drawn =
+    quiz.questionsPerAttempt && quiz.questionsPerAttempt < quiz.questions.length
+      ? `${quiz.questionsPerAttempt} of these ${quiz.questions.length} questions are drawn for each attempt`
+      : `${quiz.questions.length} ${quiz.questions.length === 1 ? 'question' : 'questions'}`;
+  return (
+    <div className="quiz-preview">
+      <p className="muted">
+        {quizModeLabel(quiz.mode)} · pass mark {quiz.passPercent}% · {drawn}. Correct answers are
+        marked here; learners do not see them.
+      </p>
+      <ol className="quiz-preview-questions">
+        {quiz.questions.map((question) => (
+          <li key={question.id}>
+            <p>
+              <span className="badge">{questionTypeLabel(question.type)}</span> {question.prompt}{' '}
+              <span className="muted small">
+                ({question.points} {question.points === 1 ? 'point' : 'points'})
+              </span>
+            </p>
+            {question.options.length > 0 ? (
+              <ul className="quiz-preview-options">
+                {question.options.map((option) => (
+                  <li key={option.id} className={option.correct ? 'is-correct' : undefined}>
+                    {option.text}
+                    {option.correct ? <strong> — correct</strong> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {question.answerCodes.length > 0 ? (
+              <p className="small">
+                Answer {question.codeSystem ? `(${question.codeSystem}) ` : ''}
+                <strong>{question.answerCodes.join(', ')}</strong>
+              </p>
+            ) : null}
+            {question.acceptedAnswers.length > 0 ? (
+              <p className="small">
+                Accepted answers: <strong>{question.acceptedAnswers.join('; ')}</strong>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <p className="small">
+        <Link to={editHref}>Edit the questions</Link>
+      </p>
     </div>
   );
 }
@@ -148,9 +217,10 @@ export default function PreviewPage() {
                 <Video url={lesson.videoUrl} title={lesson.title} />
               ) : null}
               {lesson.kind === 'QUIZ' ? (
-                <p className="alert alert-info">
-                  The quiz builder arrives with the learning features.
-                </p>
+                <QuizPreview
+                  quiz={lesson.quiz}
+                  editHref={`/teach/courses/${course.id}/lessons/${lesson.id}/quiz`}
+                />
               ) : null}
               {lesson.bodyHtml.trim() ? (
                 // Sanitised by the API when it renders the Markdown.

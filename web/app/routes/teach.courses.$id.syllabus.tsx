@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useFetcher, useNavigation } from '@remix-run/react';
 import { type DragEvent, useState } from 'react';
+import { ActionButton } from '../components/action-button';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConfirmDisclosure, ConflictBanner, SelectField, useHydrated } from '../components/fields';
 import { Field, FormError } from '../components/form';
@@ -158,38 +159,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     default:
       throw new Response('Unknown action', { status: 400 });
   }
-}
-
-/** A one-button POST form (move up/down). */
-function ActionButton({
-  fields,
-  label,
-  children,
-  disabled,
-  className = 'button-secondary button-icon',
-}: {
-  fields: Record<string, string | number>;
-  label: string;
-  children: React.ReactNode;
-  disabled?: boolean;
-  className?: string;
-}) {
-  return (
-    <Form method="post" className="inline-form" preventScrollReset>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button
-        type="submit"
-        className={className}
-        aria-label={label}
-        title={label}
-        disabled={disabled}
-      >
-        {children}
-      </button>
-    </Form>
-  );
 }
 
 type Drag =

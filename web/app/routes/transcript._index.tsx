@@ -7,12 +7,14 @@ import {
   AddSelfReportedCreditDocument,
   type CreditBody,
   MyTranscriptDocument,
+  type MyTranscriptQuery,
   RemoveCredentialDocument,
   RemoveSelfReportedCreditDocument,
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate } from '../utils/format';
+import { invariantResponse } from '../utils/invariant';
 import { requireViewer } from '../utils/session.server';
 import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
 
@@ -31,7 +33,10 @@ const asBody = (value: string): CreditBody =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
-  return gqlData(request, MyTranscriptDocument);
+  const data = await gqlData(request, MyTranscriptDocument);
+  // "Add your AAPC credential" links here with ?body=AAPC: the form starts on that body.
+  const body = new URL(request.url).searchParams.get('body');
+  return { ...data, suggestedBody: BODIES.some((b) => b.value === body) ? body : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -76,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.errors) return failure(request, result.errors, { intent });
     return redirectWithFlash('/transcript', 'Self-reported credit removed.');
   }
-  throw new Response('Unknown action', { status: 400 });
+  invariantResponse(false, 'Unknown action');
 }
 
 function BodySelect({ id, value, errors }: { id: string; value?: string; errors?: string[] }) {
@@ -84,6 +89,7 @@ function BodySelect({ id, value, errors }: { id: string; value?: string; errors?
     <div className={errors?.length ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>Body</label>
       <select
+        key={value ?? 'AAPC'}
         id={id}
         name="body"
         defaultValue={value ?? 'AAPC'}
@@ -100,8 +106,63 @@ function BodySelect({ id, value, errors }: { id: string; value?: string; errors?
   );
 }
 
+type Entry = MyTranscriptQuery['myTranscript']['cycles'][number]['entries'][number];
+
+function EntriesTable({ caption, entries }: { caption: string; entries: Entry[] }) {
+  return (
+    <table className="data-table transcript-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Program</th>
+          <th scope="col">CEUs</th>
+          <th scope="col">Source</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={`${entry.serial ?? entry.selfReportedId}-${entry.body}`}>
+            <td>{formatDate(entry.date)}</td>
+            <td>
+              {entry.title}
+              <span className="muted small">
+                {' '}
+                · {entry.provider}
+                {entry.indexNumber ? ` · index number ${entry.indexNumber}` : ''}
+              </span>
+            </td>
+            <td className="numeric">{entry.ceuAmount}</td>
+            <td>
+              {entry.source === 'CERTIFICATE' ? (
+                <Link to={`/verify/${entry.serial}`}>Certificate {entry.serial}</Link>
+              ) : (
+                'Self-reported'
+              )}
+            </td>
+            <td>
+              {entry.selfReportedId ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove-self-reported" />
+                  <input type="hidden" name="id" value={entry.selfReportedId} />
+                  <button type="submit" className="button button-danger-outline button-small">
+                    Remove<span className="visually-hidden"> {entry.title}</span>
+                  </button>
+                </Form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default function TranscriptPage() {
-  const { myTranscript, myCredentials } = useLoaderData<typeof loader>();
+  const { myTranscript, myCredentials, suggestedBody } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = (intent: string) =>
     actionData && actionData.intent === intent ? actionData : null;
@@ -132,8 +193,30 @@ export default function TranscriptPage() {
         </p>
       </div>
 
-      {myTranscript.cycles.length === 0 ? (
-        <p className="empty">Add a credential below to see its renewal cycle.</p>
+      {myTranscript.uncounted.map((group) => {
+        const id = `uncounted-${group.body}`;
+        const suggestion = group.suggestedCredentials.length
+          ? `your ${group.body} credential (${group.suggestedCredentials.join(', ')} or another)`
+          : `your ${group.body} credential`;
+        return (
+          <article key={id} className="card transcript-cycle" aria-labelledby={id}>
+            <h2 id={id} className="card-title">
+              {group.body}: {group.earned} CEUs earned
+            </h2>
+            <p className="cycle-summary">
+              Not yet counted toward a renewal cycle.{' '}
+              <Link to={`?body=${group.body}#add-credential-title`}>Add {suggestion}</Link> to see
+              how many you still need and by when.
+            </p>
+            <EntriesTable caption={`${group.body} CEUs earned`} entries={group.entries} />
+          </article>
+        );
+      })}
+      {myTranscript.cycles.length === 0 && myTranscript.uncounted.length === 0 ? (
+        <p className="empty">
+          No CEUs yet: finish a course with credit, or add CEUs earned elsewhere below. Add your
+          credential to see its renewal cycle.
+        </p>
       ) : (
         myTranscript.cycles.map((cycle) => {
           const id = `cycle-${cycle.body}-${cycle.cycleStart}`;
@@ -169,57 +252,7 @@ export default function TranscriptPage() {
               {cycle.entries.length === 0 ? (
                 <p className="muted">No CEUs recorded in this cycle yet.</p>
               ) : (
-                <table className="data-table transcript-table">
-                  <caption className="visually-hidden">Entries of {cycle.label}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Date</th>
-                      <th scope="col">Program</th>
-                      <th scope="col">CEUs</th>
-                      <th scope="col">Source</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cycle.entries.map((entry) => (
-                      <tr key={`${entry.serial ?? entry.selfReportedId}-${entry.body}`}>
-                        <td>{formatDate(entry.date)}</td>
-                        <td>
-                          {entry.title}
-                          <span className="muted small">
-                            {' '}
-                            · {entry.provider}
-                            {entry.indexNumber ? ` · index number ${entry.indexNumber}` : ''}
-                          </span>
-                        </td>
-                        <td className="numeric">{entry.ceuAmount}</td>
-                        <td>
-                          {entry.source === 'CERTIFICATE' ? (
-                            <Link to={`/verify/${entry.serial}`}>Certificate {entry.serial}</Link>
-                          ) : (
-                            'Self-reported'
-                          )}
-                        </td>
-                        <td>
-                          {entry.selfReportedId ? (
-                            <Form method="post" className="inline-form">
-                              <input type="hidden" name="intent" value="remove-self-reported" />
-                              <input type="hidden" name="id" value={entry.selfReportedId} />
-                              <button
-                                type="submit"
-                                className="button button-danger-outline button-small"
-                              >
-                                Remove<span className="visually-hidden"> {entry.title}</span>
-                              </button>
-                            </Form>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <EntriesTable caption={`Entries of ${cycle.label}`} entries={cycle.entries} />
               )}
             </article>
           );
@@ -254,7 +287,7 @@ export default function TranscriptPage() {
             <input type="hidden" name="intent" value="add-credential" />
             <BodySelect
               id="credential-body"
-              value={credentialFailure?.values.body}
+              value={credentialFailure?.values.body ?? suggestedBody ?? undefined}
               errors={credentialFailure?.fieldErrors.body}
             />
             <Field

@@ -90,6 +90,11 @@ function apiUnavailable(
   });
 }
 
+/** True for the Response `gql` throws when the API cannot be reached (a form can keep its values). */
+export function isApiUnavailable(error: unknown): error is Response {
+  return error instanceof Response && error.status === 503;
+}
+
 interface RawGraphQLError {
   message?: unknown;
   path?: unknown;

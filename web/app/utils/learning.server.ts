@@ -1,16 +1,8 @@
-import { redirect } from '@remix-run/node';
 import { LearningCourseDocument } from '../graphql/generated/graphql';
 import { type ApiError, errorResponse, gqlData } from './api.server';
-import { cookieHeaders, type FlashKind, requireViewer, setFlash } from './session.server';
+import { redirectWithFlash, requireViewer } from './session.server';
 
-/** A redirect carrying a one-shot flash message (return or throw it). */
-export async function redirectWithFlash(
-  to: string,
-  message: string,
-  kind: FlashKind = 'success',
-): Promise<Response> {
-  return redirect(to, { headers: cookieHeaders(await setFlash(message, kind)) });
-}
+export { redirectWithFlash };
 
 /** The viewer's enrolment in a course with its outline; 404 when they never enrolled. */
 export async function requireLearningCourse(request: Request, courseId: string) {

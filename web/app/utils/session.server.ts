@@ -115,6 +115,25 @@ export function safeRedirect(
   return to;
 }
 
+/**
+ * The one redirect carrying a one-shot flash message; return it (or throw it) from an action or
+ * loader. teach.server and learning.server re-export it so route imports stay as they are.
+ */
+export async function redirectWithFlash(
+  to: string,
+  message: string,
+  kind: FlashKind = 'success',
+): Promise<Response> {
+  return redirect(to, { headers: cookieHeaders(await setFlash(message, kind)) });
+}
+
+/** Where each role does its work: the page to land on after signing in with no other target. */
+export function homeFor(role: string): string {
+  if (role === 'ADMIN') return '/admin';
+  if (role === 'INSTRUCTOR') return '/teach';
+  return '/learn';
+}
+
 /** "Ana" from "Ana Souza", for friendly greetings. */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;

@@ -43,6 +43,9 @@ export const QUIZ_MODE_OPTIONS = [
   { value: 'MOCK_EXAM', label: 'Mock exam' },
 ] as const;
 
+export const quizModeLabel = (mode: string) =>
+  QUIZ_MODE_OPTIONS.find((option) => option.value === mode)?.label ?? mode;
+
 /** One sentence per quiz mode, shown next to the choice. */
 export const QUIZ_MODE_HELP: Record<(typeof QUIZ_MODE_OPTIONS)[number]['value'], string> = {
   PRACTICE:

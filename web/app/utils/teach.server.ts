@@ -1,7 +1,7 @@
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import type { ApiError, FieldErrors } from './api.server';
 import { toFormErrors } from './api.server';
-import { cookieHeaders, requireViewer, setFlash, type Viewer } from './session.server';
+import { requireViewer, type Viewer } from './session.server';
 
 /** Instructors and admins; anyone else gets a friendly 403 page. */
 export async function requireAuthor(request: Request): Promise<Viewer> {
@@ -117,7 +117,4 @@ export function localFailure(form: {
   });
 }
 
-/** Redirect after a successful mutation, with a flash message. */
-export async function redirectWithFlash(to: string, message: string): Promise<never> {
-  throw redirect(to, { headers: cookieHeaders(await setFlash(message)) });
-}
+export { redirectWithFlash } from './session.server';

@@ -147,6 +147,15 @@ describe('profile', () => {
     expect(replaced.data).toMatchObject({
       updateMyProfile: { credentials: [{ credential: 'CCS', awardedYear: 2020 }] },
     });
+    // A form without the list (the students' profile form) leaves it as it is.
+    const unlisted = await api.gql(
+      PROFILE,
+      { input: { name: 'Ivan Instructor', bio: 'Coding educator.' } },
+      { token: instructor.token },
+    );
+    expect(unlisted.data).toMatchObject({
+      updateMyProfile: { credentials: [{ credential: 'CCS', awardedYear: 2020 }] },
+    });
   });
 
   it('refuses a future award year and keeps what was saved', async () => {

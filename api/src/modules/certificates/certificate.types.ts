@@ -258,6 +258,23 @@ export class TranscriptEntry {
   selfReportedId!: string | null;
 }
 
+@ObjectType({ description: 'CEUs earned for a body the learner holds no credential of yet.' })
+export class UncountedCredits {
+  @Field(() => CreditBody, { description: 'The body.' })
+  body!: CreditBody;
+
+  @Field(() => String, { description: 'CEUs earned, e.g. "1.75".' })
+  earned!: string;
+
+  @Field(() => [String], {
+    description: 'Credentials the body’s renewal rules name (may be empty): what to add.',
+  })
+  suggestedCredentials!: string[];
+
+  @Field(() => [TranscriptEntry], { description: 'The entries, newest first.' })
+  entries!: TranscriptEntry[];
+}
+
 @ObjectType({ description: 'A credential’s own minimum within a cycle (AAPC specialty).' })
 export class CredentialMinimum {
   @Field(() => String, { description: 'The credential, e.g. "CRC".' })
@@ -338,6 +355,12 @@ export class Transcript {
 
   @Field(() => [TranscriptCycle], { description: 'Cycles: current ones first, per body.' })
   cycles!: TranscriptCycle[];
+
+  @Field(() => [UncountedCredits], {
+    description:
+      'CEUs of bodies the learner has no credential of yet: earned, in no cycle until one is added.',
+  })
+  uncounted!: UncountedCredits[];
 }
 
 @ObjectType({ description: 'A body’s dated CEU renewal rule.' })

@@ -964,6 +964,32 @@ describe('CEU transcript', () => {
       'provider',
       'title',
     ]);
+    // The optional fields left empty: a form sends null (or ''), and the credit counts as core.
+    for (const empty of [null, '']) {
+      await api.must(
+        ADD_SELF,
+        {
+          input: {
+            body: 'AAPC',
+            title: 'Chapter meeting',
+            provider: 'Local chapter',
+            completedOn: '2026-02-02',
+            ceuAmount: '1',
+            category: empty,
+            note: empty,
+          },
+        },
+        learner,
+      );
+    }
+    const saved = await api.database.db.selfReportedCredit.findMany({
+      where: { userId: learner.id },
+      select: { category: true, note: true },
+    });
+    expect(saved).toEqual([
+      { category: 'core', note: '' },
+      { category: 'core', note: '' },
+    ]);
   });
 
   it('lets only an admin read and change the renewal rules', async () => {

@@ -60,7 +60,8 @@ export class ProfileInput {
 
   @Field(() => [ProfessionalCredentialInput], {
     nullable: true,
-    description: 'Credentials (replaces the list).',
+    description:
+      'Credentials shown on the instructor’s course pages (replaces the list; left out: unchanged).',
   })
   credentials?: ProfessionalCredentialInput[];
 }
@@ -82,7 +83,7 @@ export class ProfileResolver {
     return updateMyProfile({
       db: ctx.db,
       viewer: ctx.viewer,
-      input: { name: input.name, bio: input.bio ?? '', credentials: input.credentials ?? [] },
+      input: { name: input.name, bio: input.bio ?? '', credentials: input.credentials },
     });
   }
 }

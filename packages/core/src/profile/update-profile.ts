@@ -34,7 +34,8 @@ const profileSchema = z.object({
       LIMITS.credentialsPerInstructor,
       `List at most ${LIMITS.credentialsPerInstructor} credentials.`,
     )
-    .default([]),
+    // Left out (students' profile form has no such list): the list stays as it is.
+    .nullish(),
 });
 
 export interface Profile {
@@ -77,9 +78,11 @@ export async function updateMyProfile(options: {
       data: { name: input.name, bio: input.bio || null },
       select: { id: true },
     });
+    if (!input.credentials) return;
+    const credentials = input.credentials;
     await tx.instructorCredential.deleteMany({ where: { userId: viewer.id } });
     await tx.instructorCredential.createMany({
-      data: input.credentials.map((credential, position) => ({
+      data: credentials.map((credential, position) => ({
         ...credential,
         position,
         userId: viewer.id,

@@ -117,8 +117,20 @@ const selfReportedSchema = z.object({
     .trim()
     .regex(/^\d{1,3}(\.\d{1,2})?$/, 'Enter the CEUs as a number such as 1.5.')
     .refine((value) => Number(value) > 0, 'Enter more than 0 CEUs.'),
-  category: z.string().trim().max(100).default('core'),
-  note: z.string().trim().max(1000).default(''),
+  // Optional fields: a form left empty sends null or '' (GraphQL nullable input); both mean
+  // "not given": core category, no note.
+  category: z
+    .string()
+    .trim()
+    .max(100)
+    .nullish()
+    .transform((value) => value || 'core'),
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .nullish()
+    .transform((value) => value ?? ''),
 });
 
 export type SelfReportedCreditInput = z.input<typeof selfReportedSchema>;
@@ -182,7 +194,7 @@ export async function addSelfReportedCredit(options: {
       provider: input.provider,
       completedOn: new Date(`${input.completedOn}T00:00:00.000Z`),
       ceuAmount: new Prisma.Decimal(input.ceuAmount),
-      category: input.category || 'core',
+      category: input.category,
       note: input.note,
     },
     select: selfReportedSelect,

@@ -157,6 +157,26 @@ describe('CEU transcript math', () => {
     ]);
   });
 
+  it('shows CEUs earned for a body with no credential yet, per body, and suggests its credentials', () => {
+    const result = transcript(
+      [credential('AHIMA', 'CCS', '2025-06-01')],
+      [
+        self('AAPC', '2026-01-01', '1.50'),
+        self('AAPC', '2026-02-01', '0.25'),
+        self('PMI', '2026-01-04', '3.00'),
+        self('AHIMA', '2026-01-03', '7.00'),
+      ],
+    );
+    expect(result.cycles.map((c) => c.body)).toEqual(['AHIMA']);
+    expect(
+      result.uncounted.map((u) => [u.body, u.earned, u.entries.length, u.suggestedCredentials]),
+    ).toEqual([
+      ['AAPC', '1.75', 2, []],
+      ['PMI', '3.00', 1, ['CMC']],
+    ]);
+    expect(transcript([]).uncounted).toEqual([]);
+  });
+
   it('uses the rule in effect when the cycle starts', () => {
     const rules = [
       ...RULES,

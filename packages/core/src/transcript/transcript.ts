@@ -57,10 +57,26 @@ export interface TranscriptCycleView {
   entries: TranscriptEntryView[];
 }
 
+/**
+ * CEUs of a body the learner holds no (measurable) credential of: earned and shown at once, but
+ * in no renewal cycle until the learner adds the credential they count toward.
+ */
+export interface UncountedCreditsView {
+  body: CreditBody;
+  /** Sum of the entries, e.g. "1.75". */
+  earned: string;
+  /** Credentials the body's renewal rules name (e.g. ["CMC"]); empty when its rule is generic. */
+  suggestedCredentials: string[];
+  /** Newest first. */
+  entries: TranscriptEntryView[];
+}
+
 export interface Transcript {
   learnerName: string;
   generatedAt: Date;
   cycles: TranscriptCycleView[];
+  /** Per body without a cycle, in body order. */
+  uncounted: UncountedCreditsView[];
 }
 
 export interface CertificateCreditRecord {
@@ -267,7 +283,29 @@ export function buildTranscript(input: {
       a.body.localeCompare(b.body) ||
       b.cycleStart.localeCompare(a.cycleStart),
   );
-  return { learnerName: input.learnerName, generatedAt: input.generatedAt, cycles };
+  const measured = new Set(cycles.map((cycle) => cycle.body));
+  const uncountedBodies = new Map<CreditBody, TranscriptEntryView[]>();
+  for (const entry of allEntries) {
+    if (measured.has(entry.body)) continue;
+    uncountedBodies.set(entry.body, [...(uncountedBodies.get(entry.body) ?? []), entry]);
+  }
+  const uncounted = [...uncountedBodies]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([body, entries]) => ({
+      body,
+      earned: fromHundredths(
+        entries.reduce((sum, entry) => sum + toHundredths(entry.ceuAmount), 0),
+      ),
+      suggestedCredentials: [
+        ...new Set(
+          input.requirements
+            .filter((rule) => rule.body === body && rule.credential !== '*')
+            .map((rule) => rule.credential),
+        ),
+      ].sort(),
+      entries: entries.sort((a, b) => b.date.localeCompare(a.date)),
+    }));
+  return { learnerName: input.learnerName, generatedAt: input.generatedAt, cycles, uncounted };
 }
 
 /** The viewer's CEU transcript per credential and renewal cycle. */

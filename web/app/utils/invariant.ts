@@ -1,0 +1,17 @@
+/**
+ * Asserts a condition of a request (a route param present, a known form intent) and throws a
+ * Response the error boundary shows when it fails: 400 by default, or the status given (404
+ * for a missing id in the path). The Epic Stack's `invariantResponse`, without its dependency.
+ */
+export function invariantResponse(
+  condition: unknown,
+  message: string,
+  init: ResponseInit = {},
+): asserts condition {
+  if (condition) return;
+  throw new Response(message, {
+    status: 400,
+    ...init,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...init.headers },
+  });
+}
