@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { providerDayAsDate } from '@lms/core';
 import { markVersionPublished } from '@lms/db';
 import { extractPdfTextLines } from '@lms/pdf/testing';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
@@ -30,9 +31,9 @@ const APPROVAL_NUMBER = 'PMI-SDOH-2026';
 const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
   callApi<T>(stack, query, variables, token);
 
-function utcDay(offset: number): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+/** A day counted from today on the provider's calendar (the API's "today"), as a date column. */
+function providerDayFromToday(offset: number): Date {
+  return new Date(providerDayAsDate(new Date()).getTime() + offset * 86_400_000);
 }
 
 /** Dana's CE course with a PMI approval that ends in 20 days, published as authoring does. */
@@ -107,8 +108,8 @@ async function expiringCourse(): Promise<string> {
             approvalNumber: APPROVAL_NUMBER,
             approvedTitle: TITLE,
             ceuAmount: '1.00',
-            validFrom: utcDay(-300),
-            validUntil: utcDay(20),
+            validFrom: providerDayFromToday(-300),
+            validUntil: providerDayFromToday(20),
           },
         ],
       },

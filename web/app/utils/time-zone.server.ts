@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@lms/time';
 import { ProviderTimeZoneDocument } from '../graphql/generated/graphql';
-import { gql } from './api.server';
+import { gql, isApiUnavailable } from './api.server';
 import type { Viewer } from './session.server';
 import { TIME_ZONE_COOKIE } from './time-zone';
 
@@ -9,7 +9,14 @@ let providerZone: string | null = null;
 
 export async function getProviderTimeZone(request: Request): Promise<string> {
   if (providerZone) return providerZone;
-  const result = await gql(request, ProviderTimeZoneDocument, {}, { token: null });
+  const result = await gql(request, ProviderTimeZoneDocument, {}, { token: null }).catch(
+    (error: unknown) => {
+      // The API is down: the page itself decides what to say (sign-in keeps the typed email).
+      if (isApiUnavailable(error)) return null;
+      throw error;
+    },
+  );
+  if (!result) return DEFAULT_TIME_ZONE;
   if (result.errors) {
     // Not cached: asked again on the next request. Pages still render, in the default zone.
     console.error('[web] providerTimeZone failed', result.errors[0].code);

@@ -565,7 +565,7 @@ describe('input limits', () => {
       },
     });
     expect(wrongHost.errors?.[0]?.extensions?.fieldErrors?.videoUrl?.[0]).toMatch(
-      /YouTube or Vimeo/,
+      /one YouTube video .* or one Vimeo video/,
     );
     const added = await call(ops.ADD_LESSON, {
       courseId: course.id,
