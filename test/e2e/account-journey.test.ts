@@ -163,6 +163,17 @@ describe('account security', { timeout: 240_000 }, () => {
       expect(receipt.parsed.attachments.some((a) => a.contentType === 'application/pdf')).toBe(
         true,
       );
+
+      // Email preferences: reached from the profile, accessible, saved by a plain form.
+      await page.goto(`${stack.webUrl}/profile`);
+      await page.getByRole('link', { name: 'email preferences' }).click();
+      await expect.poll(() => h1(page)).toBe('Email preferences');
+      await expectNoSeriousA11yViolations(page);
+      await page.getByLabel('CEU cycle reminders').uncheck();
+      await page.getByRole('button', { name: 'Save email preferences' }).click();
+      await expect.poll(() => flash(page)).toMatch(/email preferences are saved/);
+      expect(await page.getByLabel('CEU cycle reminders').isChecked()).toBe(false);
+      expect(await page.getByLabel('Enrolment confirmations').isChecked()).toBe(true);
     } finally {
       await context.close();
     }
