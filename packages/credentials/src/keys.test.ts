@@ -61,6 +61,9 @@ describe('loadOrCreateIssuerKey', () => {
     const file = join(dir, 'nested', 'issuer-key.json');
     const first = await loadOrCreateIssuerKey(file);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+    // The folder it creates is the shared data folder in development, which the embedded
+    // PostgreSQL (running as the postgres user) must traverse: the file's 0600 protects the key.
+    expect((await stat(join(dir, 'nested'))).mode & 0o011).toBe(0o011);
     const stored = JSON.parse(await readFile(file, 'utf8'));
     expect(stored).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: first.kid });
     expect(typeof stored.d).toBe('string');

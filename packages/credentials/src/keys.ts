@@ -147,7 +147,9 @@ export async function loadOrCreateIssuerKey(filePath: string): Promise<IssuerKey
     if (!isErrno(error, 'ENOENT')) throw error;
   }
   const pair = await generateIssuerKey();
-  await mkdir(dirname(filePath), { recursive: true, mode: 0o700 });
+  // Not 0700: in development this is the shared data folder, which PostgreSQL (running as the
+  // postgres user) must traverse; the key file itself is 0600.
+  await mkdir(dirname(filePath), { recursive: true });
   // Write a private temporary file, then hard-link it into place: the key file appears complete
   // or not at all, and link() fails with EEXIST if another process got there first.
   const temporary = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
