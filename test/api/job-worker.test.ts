@@ -11,6 +11,7 @@ import { createQueueScheduler, type QueueScheduler } from '@lms/worker';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exitOf, type RunningProcess, startWorkerProcess } from '../support/processes';
+import { timedPostTestLearner } from '../support/timed-post-test';
 
 let database: TestDatabase;
 let scheduler: QueueScheduler;
@@ -32,45 +33,6 @@ afterAll(async () => {
   await scheduler?.release();
   await database?.drop();
 });
-
-/** A learner actively enrolled in the course whose timed post-test we use. */
-async function timedPostTest(studentIndex = 0) {
-  const { db } = database;
-  const quiz = await db.quiz.findFirstOrThrow({
-    where: { mode: 'POST_TEST', timeLimitMinutes: { not: null } },
-    select: {
-      lessonId: true,
-      timeLimitMinutes: true,
-      lesson: {
-        select: {
-          module: { select: { versionId: true, version: { select: { courseId: true } } } },
-        },
-      },
-    },
-  });
-  const { versionId, version } = quiz.lesson.module;
-  const student = await db.user.findFirstOrThrow({
-    where: { role: 'STUDENT' },
-    orderBy: { email: 'asc' },
-    skip: studentIndex,
-  });
-  const existing = await db.enrollment.findFirst({
-    where: { userId: student.id, versionId, status: 'ACTIVE' },
-  });
-  if (!existing) {
-    await db.enrollment.create({
-      data: { userId: student.id, courseId: version.courseId, versionId, source: 'GRANT' },
-    });
-  }
-  const viewer: Viewer = {
-    id: student.id,
-    sessionId: '00000000-0000-4000-8000-000000000000',
-    name: student.name,
-    email: student.email,
-    role: student.role,
-  };
-  return { lessonId: quiz.lessonId, minutes: quiz.timeLimitMinutes as number, viewer };
-}
 
 /** Saves the correct answer to every question of the attempt (so the post-test passes). */
 async function answerCorrectly(
@@ -106,7 +68,7 @@ it('two workers, one database: an expired attempt is graded exactly once, dated 
   workers.push(
     ...(await Promise.all([startWorkerProcess(database.url), startWorkerProcess(database.url)])),
   );
-  const { lessonId, minutes, viewer } = await timedPostTest();
+  const { lessonId, minutes, viewer } = await timedPostTestLearner(database);
   // Started (minutes - 8 s) ago: the deadline is 8 s away, and the learner never comes back.
   const startedAt = new Date(Date.now() - minutes * 60_000 + 8_000);
   const attempt = await startQuizAttempt({ db: database.db, viewer, lessonId, now: startedAt });
@@ -143,7 +105,7 @@ it('two workers, one database: an expired attempt is graded exactly once, dated 
 }, 180_000);
 
 it('graded lazily at the next visit (no worker ran): still dated at the deadline, not the visit', async () => {
-  const { lessonId, minutes, viewer } = await timedPostTest(1);
+  const { lessonId, minutes, viewer } = await timedPostTestLearner(database, 1);
   const startedAt = new Date(Date.now() - 3 * 24 * 60 * 60_000);
   const attempt = await startQuizAttempt({ db: database.db, viewer, lessonId, now: startedAt });
   await answerCorrectly(
