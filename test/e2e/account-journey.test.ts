@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, signInAs } from '../support/journey';
+import { DEMO_PASSWORD, flashText, signInAs } from '../support/journey';
 import { type RunningProcess, startWorkerProcess } from '../support/processes';
 import { type Stack, startStack } from '../support/stack';
 
@@ -41,7 +41,6 @@ async function shot(page: Page, name: string) {
 }
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
-const flash = (page: Page) => page.locator('.flash-region').innerText();
 const banner = (page: Page) => page.getByRole('banner').innerText();
 
 /** The link of the newest message to `to` whose subject matches, as received over SMTP. */
@@ -90,7 +89,7 @@ describe('account security', { timeout: 240_000 }, () => {
       await page.getByLabel('New password', { exact: true }).fill('harbor-lichen-tangerine');
       await page.getByRole('button', { name: 'Save the new password' }).click();
       await page.waitForURL(/\/courses$/, { timeout: 15_000 });
-      await expect.poll(() => flash(page)).toMatch(/Your password is changed/);
+      await expect.poll(() => flashText(page)).toMatch(/Your password is changed/);
       expect(await banner(page)).toContain('Sign out');
 
       // The old device is signed out.
@@ -126,21 +125,25 @@ describe('account security', { timeout: 240_000 }, () => {
       await page.getByRole('button', { name: 'Create account' }).click();
       await expect.poll(() => banner(page), { timeout: 15_000 }).toContain('Ines Moreau');
       await shot(page, 'registered');
-      expect(await flash(page)).toMatch(/emailed you a link to confirm your address/);
+      await expect
+        .poll(() => flashText(page))
+        .toMatch(/emailed you a link to confirm your address/);
 
       // Before confirming, Buy leads to the page that explains and resends.
       const course = `${stack.webUrl}/courses/icd-10-cm-guidelines-fy2027-update`;
       await page.goto(course);
       await page.getByRole('button', { name: 'Buy – $49.00' }).click();
       await expect.poll(() => h1(page)).toBe('Confirm your email address');
-      expect(await flash(page)).toMatch(/Confirm your email address before buying a course/);
+      await expect
+        .poll(() => flashText(page))
+        .toMatch(/Confirm your email address before buying a course/);
       await expectNoSeriousA11yViolations(page);
 
       const link = await mailedLink(email, /Confirm your email address/, '/verify-email');
       await page.goto(link);
       await shot(page, 'verify-email');
       await page.getByRole('button', { name: 'Confirm my email address' }).click();
-      await expect.poll(() => flash(page)).toMatch(/is confirmed/);
+      await expect.poll(() => flashText(page)).toMatch(/is confirmed/);
       expect(await h1(page)).toBe('Account security');
       expect(await page.locator('main').innerText()).toContain('Confirmed');
       await page.setViewportSize({ width: 390, height: 844 });
@@ -171,7 +174,7 @@ describe('account security', { timeout: 240_000 }, () => {
       await expectNoSeriousA11yViolations(page);
       await page.getByLabel('CEU cycle reminders').uncheck();
       await page.getByRole('button', { name: 'Save email preferences' }).click();
-      await expect.poll(() => flash(page)).toMatch(/email preferences are saved/);
+      await expect.poll(() => flashText(page)).toMatch(/email preferences are saved/);
       expect(await page.getByLabel('CEU cycle reminders').isChecked()).toBe(false);
       expect(await page.getByLabel('Enrolment confirmations').isChecked()).toBe(true);
     } finally {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { signInAs } from '../support/journey';
+import { flashText, signInAs } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -44,7 +44,7 @@ async function importRelease(page: Page, effectiveOn: string, fileName: string, 
   await expect
     .poll(
       async () =>
-        `${await page.locator('.flash-region').innerText()}|${page.url()}|${(await page.locator('body').innerText()).slice(0, 600)}`,
+        `${await flashText(page)}|${page.url()}|${(await page.locator('body').innerText()).slice(0, 600)}`,
       { timeout: 20_000 },
     )
     .toMatch(/^Importing “ICD-10-CM FY20\d\d”/);
@@ -114,9 +114,7 @@ describe('a code-set update reaches the instructors it affects', () => {
     await editor.getByLabel('Answer codes').fill('E11.22, N18.30');
     await editor.getByLabel('Code-set release').selectOption({ label: 'ICD-10-CM FY2028' });
     await editor.getByRole('button', { name: 'Save question' }).click();
-    await expect
-      .poll(() => page.locator('.flash-region').innerText(), { timeout: 15_000 })
-      .toMatch(/saved/i);
+    await expect.poll(() => flashText(page), { timeout: 15_000 }).toMatch(/saved/i);
     expect(await page.getByRole('region', { name: 'Code-set update notices' }).count()).toBe(0);
 
     await page.goto(`${stack.webUrl}/teach`);

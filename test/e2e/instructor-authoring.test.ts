@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { signInAs } from '../support/journey';
+import { flashText, signInAs } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -20,7 +20,6 @@ const COURSE_TITLE = 'Cardiorenal Coding with ICD-10-CM';
 
 const signIn = (context: BrowserContext, email: string) => signInAs(stack, context, email);
 
-const flash = (page: Page) => page.locator('.flash-region').innerText();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
 describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
@@ -46,7 +45,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await newCourse.getByRole('button', { name: 'Create course' }).click();
     await expect.poll(() => page.url()).toMatch(/\/teach\/courses\/[0-9a-f-]{36}$/);
     await expect.poll(() => h1(page)).toBe(COURSE_TITLE);
-    expect(await flash(page)).toMatch(/created as a draft/);
+    await expect.poll(() => flashText(page)).toMatch(/created as a draft/);
     const courseUrl = page.url();
     const courseId = courseUrl.split('/').at(-1)!;
     const draft = await stack.database.db.course.findUniqueOrThrow({
@@ -61,7 +60,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     for (const title of ['Basics', 'Heart failure codes']) {
       await page.getByLabel('Module title').fill(title);
       await page.getByRole('button', { name: 'Add module' }).click();
-      await expect.poll(() => flash(page)).toContain(`Module “${title}” added.`);
+      await expect.poll(() => flashText(page)).toContain(`Module “${title}” added.`);
     }
     const addLesson = async (
       moduleTitle: string,
@@ -74,7 +73,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
       await module.getByLabel('Minutes').fill(lesson.minutes);
       if (lesson.videoUrl) await module.getByLabel(/Video URL/).fill(lesson.videoUrl);
       await module.getByRole('button', { name: 'Add lesson' }).click();
-      await expect.poll(() => flash(page)).toContain(`Lesson “${lesson.title}” added.`);
+      await expect.poll(() => flashText(page)).toContain(`Lesson “${lesson.title}” added.`);
     };
     await addLesson('Basics', {
       title: 'Reading the combination rule',
@@ -117,7 +116,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
         '## Hypertensive heart and chronic kidney disease\n\nAssign **I13.0** when both conditions are documented, then the code for the type of heart failure.',
       );
     await page.getByRole('button', { name: 'Save lesson' }).click();
-    await expect.poll(() => flash(page)).toContain('saved');
+    await expect.poll(() => flashText(page)).toContain('saved');
     const rendered = page.getByRole('region', { name: 'Preview of the saved text' });
     await expect
       .poll(() =>
@@ -133,7 +132,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Walkthrough video', exact: true }).click();
     await page.getByLabel('Video length').fill('12:30');
     await page.getByRole('button', { name: 'Save lesson' }).click();
-    await expect.poll(() => flash(page)).toContain('saved');
+    await expect.poll(() => flashText(page)).toContain('saved');
     expect(await page.getByLabel('Video length').inputValue()).toBe('12:30');
 
     // Preview: the draft as a student would see it.
@@ -165,7 +164,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await addApproval.getByLabel('Valid from').fill(isoDay(-30));
     await addApproval.getByLabel('Valid until').fill(isoDay(300));
     await addApproval.getByRole('button', { name: 'Add approval' }).click();
-    await expect.poll(() => flash(page)).toContain('Approval AAPC-DEMO-0777 added.');
+    await expect.poll(() => flashText(page)).toContain('Approval AAPC-DEMO-0777 added.');
     await expect
       .poll(() => page.locator('.approval-card .alert-warning').innerText())
       .toMatch(/AAPC approves an exact program title/);
@@ -187,7 +186,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await card.getByLabel('Approving body').selectOption('AHIMA');
     await card.getByLabel('Approved program title').fill(COURSE_TITLE);
     await card.getByRole('button', { name: 'Save approval' }).click();
-    await expect.poll(() => flash(page)).toContain('Approval AAPC-DEMO-0777 saved.');
+    await expect.poll(() => flashText(page)).toContain('Approval AAPC-DEMO-0777 saved.');
     expect(await page.locator('.approval-card .alert-warning').count()).toBe(0);
 
     // The first approval set the default seat-time rule; the instructor sets their own on the
@@ -204,7 +203,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     expect(await perLesson.inputValue()).toBe('90');
     await page.getByLabel('Minimum total study time (minutes)').fill('30');
     await page.getByRole('button', { name: 'Save details' }).click();
-    await expect.poll(() => flash(page)).toContain('Course details saved.');
+    await expect.poll(() => flashText(page)).toContain('Course details saved.');
     expect(await page.getByLabel('Minimum total study time (minutes)').inputValue()).toBe('30');
     await expectNoSeriousA11yViolations(page);
     const rules = await stack.database.db.course.findUniqueOrThrow({
@@ -224,7 +223,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('.ready').innerText()).toMatch(/Nothing prevents publishing/);
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('button', { name: 'Publish version 1' }).click();
-    await expect.poll(() => flash(page)).toContain('Version 1 is published.');
+    await expect.poll(() => flashText(page)).toContain('Version 1 is published.');
     expect(page.url()).toBe(courseUrl);
     expect(await page.locator('.editor-meta').innerText()).toMatch(/Published/);
     await context.close();
@@ -256,7 +255,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await other.goto(url);
     await other.getByLabel('Summary').fill('Changed in another tab.');
     await other.getByRole('button', { name: 'Save details' }).click();
-    await expect.poll(() => flash(other)).toContain('Course details saved.');
+    await expect.poll(() => flashText(other)).toContain('Course details saved.');
 
     await page.getByLabel('Summary').fill('My own careful rewrite.');
     await page.getByRole('button', { name: 'Save details' }).click();
@@ -286,7 +285,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Syllabus' }).click();
     await page.getByLabel('Module title').fill('Only module');
     await page.getByRole('button', { name: 'Add module' }).click();
-    await expect.poll(() => flash(page)).toContain('Module “Only module” added.');
+    await expect.poll(() => flashText(page)).toContain('Module “Only module” added.');
     const saved = await stack.database.db.courseVersion.findFirstOrThrow({
       where: { title: 'No Script Course' },
       select: { priceCents: true, modules: { select: { title: true } } },
@@ -326,7 +325,7 @@ describe('an admin, in Chromium', { timeout: 60_000 }, () => {
     await page.goto(`${stack.webUrl}/admin/users?q=grace`);
     await page.getByLabel('Role of Grace Okafor').selectOption('INSTRUCTOR');
     await page.getByRole('button', { name: 'Save role of Grace Okafor' }).click();
-    await expect.poll(() => flash(page)).toContain('Grace Okafor is now an instructor.');
+    await expect.poll(() => flashText(page)).toContain('Grace Okafor is now an instructor.');
     expect(
       (
         await stack.database.db.user.findUniqueOrThrow({

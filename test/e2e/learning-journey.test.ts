@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { callApi, DEMO_PASSWORD } from '../support/journey';
+import { callApi, DEMO_PASSWORD, flashText, pageSettled } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -149,7 +149,6 @@ async function createCourse(): Promise<{ courseId: string; slug: string }> {
 }
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
-const flash = (page: Page) => page.locator('.flash-region').innerText();
 const question = (page: Page, number: number) =>
   page.getByRole('group', { name: new RegExp(`^Question ${number} `) });
 
@@ -204,7 +203,8 @@ describe('a learner, in Chromium', { timeout: 180_000 }, () => {
     await expect.poll(() => h1(page)).toBe(COURSE_TITLE);
     await page.getByRole('button', { name: 'Enrol for free' }).click();
     await expect.poll(() => page.url()).toBe(`${stack.webUrl}/learn/${courseId}`);
-    expect(await flash(page)).toMatch(/You are enrolled/);
+    await pageSettled(page);
+    await expect.poll(() => flashText(page)).toMatch(/You are enrolled/);
     const outline = await page.getByRole('main').innerText();
     expect(outline).toMatch(/Spend at least 5% of each lesson’s estimated time/);
     expect(outline).toContain(`Complete “${TEXT_LESSON}”`);
@@ -223,7 +223,7 @@ describe('a learner, in Chromium', { timeout: 180_000 }, () => {
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('button', { name: 'Mark complete' }).click();
     await expect.poll(() => h1(page)).toBe(VIDEO_LESSON);
-    expect(await flash(page)).toMatch(/Lesson marked complete/);
+    await expect.poll(() => flashText(page)).toMatch(/Lesson marked complete/);
     expect(
       await syllabus
         .getByRole('link', { name: new RegExp(TEXT_LESSON) })
@@ -281,6 +281,7 @@ describe('a learner, in Chromium', { timeout: 180_000 }, () => {
     // wrong answers are saved and submitted: not passed.
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     await expect.poll(() => page.url()).toMatch(/\/learn\/attempts\/[0-9a-f-]{36}$/);
+    await pageSettled(page);
     await expectNoSeriousA11yViolations(page);
     await question(page, 1).getByLabel('E10.9', { exact: true }).check();
     await expect.poll(() => question(page, 1).locator('.save-status').innerText()).toMatch(/Saved/);
@@ -308,10 +309,11 @@ describe('a learner, in Chromium', { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator('.data-table tbody tr').count()).toBe(1);
     await page.getByRole('button', { name: 'Retake the quiz' }).click();
     await expect.poll(() => page.url()).toMatch(/\/learn\/attempts\/[0-9a-f-]{36}$/);
+    await pageSettled(page);
     await answer(page, { choice: 'E11.9', trueFalse: 'True', codes: 'z79.4 e11.9' });
     await submitAttempt(page);
     expect(await page.locator('.result-summary').innerText()).toMatch(/100%[\s\S]*Passed/);
-    expect(await flash(page)).toMatch(/You have completed the course!/);
+    await expect.poll(() => flashText(page)).toMatch(/You have completed the course!/);
     // Passed: now the review shows the key.
     const review = await page.locator('.review-list').innerText();
     expect(review).toMatch(/Question 1\s+Correct/);
@@ -388,7 +390,7 @@ describe('a learner, in Chromium', { timeout: 180_000 }, () => {
     await question(page, 3)
       .getByRole('button', { name: /Save answer/ })
       .click();
-    expect(await flash(page)).toMatch(/Answer saved/);
+    await expect.poll(() => flashText(page)).toMatch(/Answer saved/);
     const attemptId = page.url().split('/').at(-1)!.split('#')[0]!;
     const saved = await stack.database.db.attemptAnswer.count({ where: { attemptId } });
     expect(saved).toBe(2);
@@ -406,7 +408,7 @@ describe('a learner, in Chromium', { timeout: 180_000 }, () => {
     await question(page, 1)
       .getByRole('button', { name: /Save answer/ })
       .click();
-    expect(await flash(page)).toMatch(/Answer saved/);
+    await expect.poll(() => flashText(page)).toMatch(/Answer saved/);
     const retakeId = page.url().split('/').at(-1)!.split('#')[0]!;
     await stack.database.db.quizAttempt.update({
       where: { id: retakeId },

@@ -25,7 +25,6 @@ const COURSE_TITLE = 'ICD-10-CM Official Guidelines for Coding and Reporting: FY
 // biome-ignore lint/style/noProcessEnv: optional folder for screenshots a person reviews
 const SHOTS = process.env.PURCHASE_SCREENSHOTS_DIR;
 
-const flash = (page: Page) => page.locator('.flash-region').innerText();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
 async function shot(page: Page, name: string) {

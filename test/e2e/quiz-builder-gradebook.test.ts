@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { callApi, DEMO_PASSWORD, signInAs } from '../support/journey';
+import { callApi, DEMO_PASSWORD, flashText, signInAs } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -26,7 +26,6 @@ const signIn = (context: BrowserContext, email: string) => signInAs(stack, conte
 const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
   callApi<T>(stack, query, variables, token);
 
-const flash = (page: Page) => page.locator('.flash-region').innerText();
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
 type AttemptQuestion = {
@@ -117,14 +116,14 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     await page.getByRole('link', { name: 'Syllabus' }).click();
     await page.getByLabel('Module title').fill('Check your coding');
     await page.getByRole('button', { name: 'Add module' }).click();
-    await expect.poll(() => flash(page)).toContain('Module “Check your coding” added.');
+    await expect.poll(() => flashText(page)).toContain('Module “Check your coding” added.');
     const module = page.getByRole('listitem', { name: /Check your coding/ });
     await module.getByText('Add a lesson to “Check your coding”').click();
     await module.getByLabel('Lesson title').fill(QUIZ_LESSON);
     await module.getByLabel('Kind').selectOption('QUIZ');
     await module.getByLabel('Minutes').fill('10');
     await module.getByRole('button', { name: 'Add lesson' }).click();
-    await expect.poll(() => flash(page)).toContain(`Lesson “${QUIZ_LESSON}” added.`);
+    await expect.poll(() => flashText(page)).toContain(`Lesson “${QUIZ_LESSON}” added.`);
 
     // The lesson page leads to the quiz builder; the quiz is created with its settings.
     await page.getByRole('link', { name: QUIZ_LESSON, exact: true }).click();
@@ -138,7 +137,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     await settings.getByLabel('Shuffle the questions in each attempt').uncheck();
     await settings.getByLabel('Shuffle the options of choice questions').uncheck();
     await settings.getByRole('button', { name: 'Create quiz' }).click();
-    await expect.poll(() => flash(page)).toContain('Quiz settings saved.');
+    await expect.poll(() => flashText(page)).toContain('Quiz settings saved.');
     await expectNoSeriousA11yViolations(page);
 
     const editor = page.getByRole('region', { name: 'Add a question' });
@@ -200,7 +199,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     await page.getByLabel('Answer codes').fill('e0114');
     await page.getByRole('button', { name: 'Add question' }).click();
     await added(3);
-    expect(await flash(page)).toContain('Question added.');
+    await expect.poll(() => flashText(page)).toContain('Question added.');
 
     expect(await rows.nth(2).innerText()).toMatch(/Code set[\s\S]*HCPCS Level II: E0114/);
     expect(await rows.nth(0).innerText()).toMatch(/Single choice[\s\S]*Code set 2027/);
@@ -220,12 +219,12 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
       .toMatch(/pool has 3 questions: draw at most 3/);
     await page.getByLabel('Questions per attempt', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => flash(page)).toContain('Quiz settings saved.');
+    await expect.poll(() => flashText(page)).toContain('Quiz settings saved.');
 
     // Publish.
     await page.getByRole('link', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Publish version 1' }).click();
-    await expect.poll(() => flash(page)).toContain('Version 1 is published.');
+    await expect.poll(() => flashText(page)).toContain('Version 1 is published.');
 
     // A learner takes the post-test (through the API for speed).
     const score = await studentSubmitsAttempt(courseId);
@@ -305,7 +304,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
       .fill('HCPCS Level II codes are updated quarterly.');
     await editor.getByLabel('The statement is true').check();
     await editor.getByRole('button', { name: 'Add question' }).click();
-    await expect.poll(() => flash(page)).toContain('Question added.');
+    await expect.poll(() => flashText(page)).toContain('Question added.');
 
     // Single choice with two of the five rows filled: the blank rows are ignored. A missing
     // correct mark is refused with the rows kept.
@@ -321,7 +320,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     expect(await page.getByLabel('Option 3', { exact: true }).inputValue()).toBe('ICD-10-PCS');
     await page.getByLabel('Correct (option 1)').check();
     await page.getByRole('button', { name: 'Add question' }).click();
-    await expect.poll(() => flash(page)).toContain('Question added.');
+    await expect.poll(() => flashText(page)).toContain('Question added.');
     const rows = page.locator('.question-row');
     await expect.poll(() => rows.count()).toBe(5);
     expect(await rows.nth(4).innerText()).toMatch(/Key: ICD-10-CM/);
@@ -332,13 +331,13 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     expect(await edit.getByLabel('The statement is true').isChecked()).toBe(true);
     await edit.getByLabel('The statement is false').check();
     await edit.getByRole('button', { name: 'Save question' }).click();
-    await expect.poll(() => flash(page)).toContain('Question 4 saved.');
+    await expect.poll(() => flashText(page)).toContain('Question 4 saved.');
     await expect.poll(() => rows.nth(3).innerText()).toMatch(/Key: False/);
 
     // Delete it behind its confirmation.
     await rows.nth(3).getByText('Delete…').click();
     await page.getByRole('button', { name: 'Delete question 4' }).click();
-    await expect.poll(() => flash(page)).toContain('Question 4 deleted.');
+    await expect.poll(() => flashText(page)).toContain('Question 4 deleted.');
     await expect.poll(() => rows.count()).toBe(4);
     await context.close();
   });

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
+import { pageSettled } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -38,6 +39,7 @@ describe('a student, in Chromium', () => {
     await page.goto(stack.webUrl);
     await page.getByRole('link', { name: 'Create account' }).first().click();
     await expect.poll(() => page.url()).toContain('/register');
+    await pageSettled(page);
     await expectNoSeriousA11yViolations(page);
 
     // Mistakes: each field says what to fix, and nothing is saved.

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD } from '../support/journey';
+import { DEMO_PASSWORD, flashText, pageSettled } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 // Issue 13's walk-through, as browser checks: the header and menus at 390 and 1280 px, and the
@@ -95,6 +95,7 @@ describe('the signed-in header and menus, in Chromium', () => {
     await page.getByText('Menu', { exact: true }).click();
     await page.getByRole('link', { name: 'Teach' }).click();
     await expect.poll(() => page.url()).toMatch(/\/teach$/);
+    await pageSettled(page);
     expect(await headerHeight(page)).toBeLessThanOrEqual(72);
     await context.close();
   });
@@ -203,7 +204,7 @@ describe('the transcript and the instructor preview, in Chromium', () => {
     await page.locator('#self-ceus').fill('1.5');
     await page.getByRole('button', { name: 'Add credit' }).click();
     await expect
-      .poll(() => page.locator('.flash-region').innerText(), { timeout: 15_000 })
+      .poll(() => flashText(page), { timeout: 15_000 })
       .toContain('Self-reported credit added.');
     // A failing form next: the success flash of the last answer does not stay above it.
     await page.getByRole('button', { name: 'Add credential' }).click();
@@ -212,9 +213,7 @@ describe('the transcript and the instructor preview, in Chromium', () => {
         timeout: 15_000,
       })
       .toBe('true');
-    await expect
-      .poll(() => page.locator('.flash-region').innerText(), { timeout: 15_000 })
-      .not.toContain('credit added');
+    await expect.poll(() => flashText(page), { timeout: 15_000 }).not.toContain('credit added');
     const earned = page.getByRole('heading', { name: 'AAPC: 1.50 CEUs earned' });
     expect(await earned.count()).toBe(1);
     expect(await page.getByRole('main').innerText()).toContain(

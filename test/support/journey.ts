@@ -43,3 +43,15 @@ export async function callApi<T>(
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return Object.values(body.data ?? {})[0] as T;
 }
+
+/** The text of the flash message region above the page (empty when there is none). */
+export const flashText = (page: Page) => page.locator('.flash-region').innerText();
+
+/**
+ * Waits until the app has rendered the page it navigated to. The router changes the URL a moment
+ * before React commits the new page, so a test that reads the page as soon as the URL changed can
+ * read the old one; the progress bar's `data-state` is rendered by the same commit.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.locator('.nav-progress[data-state="idle"]').waitFor({ state: 'attached' });
+}
