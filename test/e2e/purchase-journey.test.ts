@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { signInAs } from '../support/journey';
+import { flashText, signInAs } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 // A student buys a paid demo course through the local Stripe emulator's hosted checkout page
@@ -127,7 +127,7 @@ describe('buying a course', () => {
       await expectNoSeriousA11yViolations(admin);
       await row.getByRole('checkbox').check();
       await row.getByRole('button', { name: `Refund ${orderNumber}` }).click();
-      await expect.poll(() => flash(admin)).toMatch(new RegExp(`${orderNumber}`));
+      await expect.poll(() => flashText(admin)).toMatch(new RegExp(`${orderNumber}`));
       // Stripe confirms (charge.refunded webhook): the order ends REFUNDED.
       await expect
         .poll(
