@@ -1,13 +1,13 @@
-export {
-  type ApiRequestRecord,
-  type CompletedCheckout,
-  type FailureMode,
-  type PromotionCodeRule,
-  type StripeEmulator,
-  type StripeEmulatorOptions,
-  startStripeEmulator,
-  type WebhookDelivery,
-} from './emulator';
+export { startStripeEmulator } from './emulator/start-stripe-emulator';
+export type {
+  ApiRequestRecord,
+  CompletedCheckout,
+  FailureMode,
+  PromotionCodeRule,
+  StripeEmulator,
+  StripeEmulatorOptions,
+  WebhookDelivery,
+} from './emulator/types';
 export {
   PaymentError,
   PaymentProviderUnavailableError,

@@ -1,7 +1,8 @@
 import { createServer, type Socket } from 'node:net';
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type StripeEmulator, startStripeEmulator } from './emulator';
+import { startStripeEmulator } from './emulator/start-stripe-emulator';
+import type { StripeEmulator } from './emulator/types';
 import {
   PaymentProviderUnavailableError,
   PaymentRequestError,

@@ -1,4 +1,4 @@
-import { formatMoney } from './money';
+import { formatMoney } from '../money';
 
 export function escapeHtml(value: string): string {
   return value
