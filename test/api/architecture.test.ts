@@ -49,3 +49,145 @@ describe('dependency direction', () => {
     expect(dependencies.filter((name) => /^@lms\/(core|db)$/.test(name))).toEqual([]);
   });
 });
+
+/**
+ * Core's folders: a shared kernel every domain may use, and domains that may use each other only
+ * along the edges declared here (each with its reason), which form no cycle. A new import between
+ * domains fails this test until it is declared, so coupling is a decision, not an accident.
+ */
+const KERNEL = [
+  'access',
+  'audit',
+  'common',
+  'content',
+  'db',
+  'errors',
+  'pagination',
+  'rate-limit',
+  'time',
+];
+const DOMAIN_DEPENDENCIES: Record<string, Record<string, string>> = {
+  account: {
+    auth: 'registration and password changes use the credential rules and start sessions',
+    mail: 'account links are emailed',
+  },
+  admin: {},
+  approvals: {
+    authoring: 'an approval’s status (active, expiring, expired) is the authoring rule',
+    catalog: 'what a course offers for credit is read with the catalog’s course parts',
+    certificates: 'the roster shows each learner’s certificate',
+  },
+  assessment: {
+    authoring: 'quizzes are edited inside a course draft',
+    codesets: 'code answers are checked against the question’s code-set release',
+    learning: 'grading a post-test evaluates course completion',
+  },
+  auth: {},
+  authoring: {
+    auth: 'adding a co-instructor looks people up by email',
+  },
+  catalog: {},
+  certificates: {
+    account: 'a certificate name is confirmed only from a verified address',
+    authoring: 'issuance applies the approval rules of the version',
+    mail: 'an issued certificate is emailed',
+  },
+  codesets: {},
+  jobs: {
+    authoring: 'approval expiry reminders use the approval status rule',
+    certificates: 'certificate emails attach the PDF',
+    mail: 'the worker delivers the outbox',
+    payments: 'receipt emails attach the PDF',
+    transcript: 'CEU cycle reminders read the transcript',
+  },
+  learning: {
+    certificates: 'completion issues certificates; a refund revokes them',
+    mail: 'enrolment is confirmed by email',
+  },
+  mail: {},
+  payments: {
+    account: 'buying needs a verified address',
+    approvals: 'checkout refuses to sell credit that has expired',
+    learning: 'a paid order enrols; a refund ends the enrolment',
+    mail: 'a paid order sends its receipt',
+  },
+  privacy: {
+    transcript: 'the data export includes the transcript',
+  },
+  profile: {
+    auth: 'profile fields follow the credential rules',
+    authoring: 'profile fields follow the authoring length limits',
+  },
+  transcript: {},
+};
+
+async function coreImports(): Promise<{ from: string; to: string; file: string }[]> {
+  const root = 'packages/core/src';
+  const edges: { from: string; to: string; file: string }[] = [];
+  for (const file of await sourceFiles(root)) {
+    if (file.endsWith('.test.ts')) continue;
+    const relative = path.relative(path.join(repoRoot, root), file);
+    const from = relative.includes('/') ? (relative.split('/')[0] as string) : '';
+    if (!from) continue;
+    for (const match of (await readFile(file, 'utf8')).matchAll(/from '\.\.\/([\w-]+)\//g)) {
+      edges.push({ from, to: match[1] as string, file: relative });
+    }
+  }
+  return edges;
+}
+
+describe('core: a shared kernel, and declared dependencies between domains', () => {
+  it('every folder of core is either kernel or a domain listed here', async () => {
+    const folders = (
+      await readdir(path.join(repoRoot, 'packages/core/src'), { withFileTypes: true })
+    )
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(folders).toEqual([...KERNEL, ...Object.keys(DOMAIN_DEPENDENCIES)].sort());
+  });
+
+  it('the kernel imports no domain', async () => {
+    const offenders = (await coreImports()).filter(
+      (edge) => KERNEL.includes(edge.from) && !KERNEL.includes(edge.to),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('a domain imports another domain only along a declared edge', async () => {
+    const undeclared = (await coreImports()).filter(
+      (edge) =>
+        !KERNEL.includes(edge.from) &&
+        !KERNEL.includes(edge.to) &&
+        edge.from !== edge.to &&
+        !DOMAIN_DEPENDENCIES[edge.from]?.[edge.to],
+    );
+    expect(undeclared).toEqual([]);
+  });
+
+  it('every declared edge is used, and the domains form no cycle', async () => {
+    const used = new Set((await coreImports()).map((edge) => `${edge.from}>${edge.to}`));
+    const unused = Object.entries(DOMAIN_DEPENDENCIES).flatMap(([from, targets]) =>
+      Object.keys(targets)
+        .filter((to) => !used.has(`${from}>${to}`))
+        .map((to) => `${from} → ${to}`),
+    );
+    expect(unused).toEqual([]);
+
+    const state = new Map<string, 'visiting' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (domain: string, trail: string[]) => {
+      if (state.get(domain) === 'done') return;
+      if (state.get(domain) === 'visiting') {
+        cycles.push([...trail.slice(trail.indexOf(domain)), domain].join(' → '));
+        return;
+      }
+      state.set(domain, 'visiting');
+      for (const next of Object.keys(DOMAIN_DEPENDENCIES[domain] ?? {}))
+        visit(next, [...trail, domain]);
+      state.set(domain, 'done');
+    };
+    for (const domain of Object.keys(DOMAIN_DEPENDENCIES)) visit(domain, []);
+    expect(cycles).toEqual([]);
+  });
+});

@@ -1,4 +1,6 @@
 // Account security (issue 12 item 3): reset, verification, password and email changes, sessions.
+
+export type { Viewer } from './access/viewer';
 export { ACCOUNT_TOKEN_TTL_MS } from './account/account-token';
 export { cancelEmailChange, requestEmailChange } from './account/change-email';
 export { changePassword } from './account/change-password';
@@ -9,6 +11,7 @@ export {
   EMAIL_LINK_INVALID,
   resendVerificationEmail,
 } from './account/email-verification';
+export { registerUser } from './account/register-user';
 export { type PasswordResetLimits, requestPasswordReset } from './account/request-password-reset';
 export {
   checkPasswordResetToken,
@@ -29,19 +32,6 @@ export type { ApprovalOverview } from './approvals/approval-dashboard';
 export { listApprovalDashboard } from './approvals/approval-dashboard';
 export type { ApprovalRoster, RosterApproval, RosterRow } from './approvals/approval-roster';
 export { approvalRosterCsv, getApprovalRoster } from './approvals/approval-roster';
-// Provider and auditor tools (issue 9): approval lifecycle, credit at sale.
-export type {
-  ApprovalDates,
-  CreditSaleTerms,
-} from './approvals/approval-status';
-export {
-  ApprovalStatus,
-  approvalStatus,
-  creditSaleTerms,
-  daysLeft,
-  EXPIRING_WITHIN_DAYS,
-  typicalCompletionDays,
-} from './approvals/approval-status';
 export type { CreditOfferingForSale } from './approvals/credit-offerings';
 export {
   creditNotices,
@@ -71,13 +61,6 @@ export {
   startQuizAttempt,
   submitQuizAttempt,
 } from './assessment/attempts';
-export {
-  codeProblem,
-  currentCodeSetYear,
-  displayCode,
-  isStaleCodeSetYear,
-  parseCodes,
-} from './assessment/codes';
 export { gradeExpiredAttempt, gradeExpiredAttempts } from './assessment/grade-expired-attempts';
 export {
   addQuestion,
@@ -87,7 +70,6 @@ export {
   moveQuestion,
   updateQuestion,
 } from './assessment/quiz-authoring';
-export { quizProblems } from './assessment/quiz-problems';
 export type { QuestionInput, QuizSettingsInput } from './assessment/quiz-schemas';
 export { questionSchema } from './assessment/quiz-schemas';
 export type { LearnerResponse } from './assessment/scoring';
@@ -103,10 +85,22 @@ export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
 export { warmUpPasswordCheck } from './auth/password-strength';
 export { pruneExpiredRecords } from './auth/prune-expired-records';
-export { registerUser } from './auth/register-user';
 export { SIGN_IN_FAILED, signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
 export type { SessionClient, StartedSession } from './auth/start-session';
+// Provider and auditor tools (issue 9): approval lifecycle, credit at sale.
+export type {
+  ApprovalDates,
+  CreditSaleTerms,
+} from './authoring/approval-status';
+export {
+  ApprovalStatus,
+  approvalStatus,
+  creditSaleTerms,
+  daysLeft,
+  EXPIRING_WITHIN_DAYS,
+  typicalCompletionDays,
+} from './authoring/approval-status';
 export type { CourseInstructorEntry } from './authoring/course-instructors';
 export {
   addCourseInstructor,
@@ -142,6 +136,7 @@ export type { ManagedCourseSummary } from './authoring/list-manageable-courses';
 export { listManageableCourses } from './authoring/list-manageable-courses';
 export type { PublishPreview } from './authoring/publish-course';
 export { getPublishPreview, publishCourse } from './authoring/publish-course';
+export { quizProblems } from './authoring/quiz-problems';
 export { addLesson, deleteLesson, moveLesson, updateLesson } from './authoring/syllabus-lessons';
 export { addModule, deleteModule, moveModule, renameModule } from './authoring/syllabus-modules';
 export { updateCourseDetails } from './authoring/update-course-details';
@@ -211,14 +206,14 @@ export {
   revokeCertificate,
   revokeEnrollmentCertificates,
 } from './certificates/revocation';
-export type { CertificateSettings } from './certificates/settings';
-export {
-  certificateSettings,
-  configureCertificates,
-  issuerInfo,
-  statusListUrl,
-} from './certificates/settings';
 export type { CodeUse } from './codesets/code-uses';
+export {
+  codeProblem,
+  currentCodeSetYear,
+  displayCode,
+  isStaleCodeSetYear,
+  parseCodes,
+} from './codesets/codes';
 export { CodeFileLineError, CPT_CODE_SHAPE } from './codesets/file-formats';
 export type {
   CodeSetImportInput,
@@ -249,12 +244,21 @@ export {
   releaseInForce,
 } from './codesets/releases';
 export { listVersionCodeSets } from './codesets/version-code-sets';
+export type { CertificateSettings } from './common/certificate-settings';
+export {
+  certificateSettings,
+  configureCertificates,
+  issuerInfo,
+  statusListUrl,
+} from './common/certificate-settings';
 export { renderMarkdown } from './content/render-markdown';
 export type { VideoEmbed } from './content/video-embed';
 export { videoEmbed } from './content/video-embed';
+export { configureJobScheduler, type JobScheduler, jobScheduler } from './db/job-scheduler';
 export type { AppErrorCode, FieldErrors } from './errors/app-error';
 export { AppError, isAppError } from './errors/app-error';
-export { configureJobScheduler, type JobScheduler, jobScheduler } from './jobs/job-scheduler';
+// Email (issue 12): the outbox, templates, delivery and notification preferences.
+export * from './jobs';
 export type { CompletionOutcome } from './learning/completion';
 export { evaluateCompletion, markLessonComplete } from './learning/completion';
 export type { EnrollmentSummary } from './learning/enroll-in-course';
@@ -283,7 +287,6 @@ export { completeLesson, recordLessonActivity } from './learning/lesson-progress
 export type { VersionMoveResult } from './learning/move-to-latest-version';
 export { moveLearnersToLatestVersion } from './learning/move-to-latest-version';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
-// Email (issue 12): the outbox, templates, delivery and notification preferences.
 export * from './mail';
 export type { Page } from './pagination/keyset';
 export type {
@@ -331,8 +334,17 @@ export {
   providerDayAsDate,
   providerTimeZone,
 } from './time/provider-day';
+export type {
+  Transcript,
+  TranscriptCycleView,
+  TranscriptEntryView,
+  TranscriptSource,
+} from './transcript/build-transcript';
+export { buildTranscript } from './transcript/build-transcript';
 export type { CeuRequirementInput, CeuRequirementView } from './transcript/ceu-requirements';
 export { listCeuRequirements, updateCeuRequirement } from './transcript/ceu-requirements';
+export { exportMyTranscript, transcriptCsv } from './transcript/export-my-transcript';
+export { getMyTranscript } from './transcript/get-my-transcript';
 export type {
   LearnerCredentialInput,
   LearnerCredentialView,
@@ -347,16 +359,3 @@ export {
   removeCredential,
   removeSelfReportedCredit,
 } from './transcript/learner-credentials';
-export type {
-  Transcript,
-  TranscriptCycleView,
-  TranscriptEntryView,
-  TranscriptSource,
-} from './transcript/transcript';
-export {
-  buildTranscript,
-  exportMyTranscript,
-  getMyTranscript,
-  transcriptCsv,
-} from './transcript/transcript';
-export type { Viewer } from './viewer';

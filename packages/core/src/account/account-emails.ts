@@ -1,10 +1,8 @@
-import type { Db, Prisma } from '@lms/db';
+import type { DbOrTx } from '../db/tx';
 import { webUrl } from '../mail/layout';
 import { enqueueEmail } from '../mail/outbox';
 import { renderEmail } from '../mail/templates';
 import { ACCOUNT_TOKEN_TTL_MS } from './account-token';
-
-type Tx = Db | Prisma.TransactionClient;
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -26,7 +24,7 @@ function tokenLink(path: string, token: string): string {
  * Queues an account email in the caller's transaction through the outbox (a rolled-back change
  * sends nothing; the job worker delivers a committed one).
  */
-export async function queueAccountEmail(tx: Tx, email: AccountEmail): Promise<void> {
+export async function queueAccountEmail(tx: DbOrTx, email: AccountEmail): Promise<void> {
   switch (email.template) {
     case 'password-reset':
       await enqueueEmail(

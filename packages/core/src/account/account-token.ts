@@ -1,7 +1,6 @@
-import type { AccountTokenKind, Db, Prisma } from '@lms/db';
+import type { AccountTokenKind } from '@lms/db';
 import { createSessionToken, hashSessionToken } from '../auth/session-token';
-
-type Tx = Db | Prisma.TransactionClient;
+import type { DbOrTx } from '../db/tx';
 
 /** How long each kind of emailed link works. */
 export const ACCOUNT_TOKEN_TTL_MS: Record<AccountTokenKind, number> = {
@@ -17,7 +16,7 @@ export const ACCOUNT_TOKEN_TTL_MS: Record<AccountTokenKind, number> = {
  * last written) stays valid.
  */
 export async function issueAccountToken(
-  tx: Tx,
+  tx: DbOrTx,
   options: { userId: string; kind: AccountTokenKind; email: string; now?: Date },
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = options.now ?? new Date();
@@ -45,7 +44,7 @@ export interface ConsumedToken {
  * row is deleted too).
  */
 export async function consumeAccountToken(
-  tx: Tx,
+  tx: DbOrTx,
   token: string,
   kinds: AccountTokenKind[],
   now = new Date(),
@@ -62,7 +61,7 @@ export async function consumeAccountToken(
 
 /** A live link of one of these kinds, without using it (the reset page checks before asking). */
 export async function findAccountToken(
-  db: Tx,
+  db: DbOrTx,
   token: string,
   kinds: AccountTokenKind[],
   now = new Date(),

@@ -1,11 +1,11 @@
 import type { Db } from '@lms/db';
 import { z } from 'zod';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { emailSchema } from '../auth/credentials';
-import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
-import type { Viewer } from '../viewer';
 import { queueAccountEmail } from './account-emails';
 import { issueAccountToken } from './account-token';
 import { checkCurrentPassword, type PasswordCheckLimits } from './current-password';

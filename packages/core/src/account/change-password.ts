@@ -1,12 +1,12 @@
 import type { Db } from '@lms/db';
 import { hashPassword } from '@lms/password';
 import { z } from 'zod';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { newPasswordSchema } from '../auth/credentials';
-import { requireViewer } from '../authoring/course-access';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
-import type { Viewer } from '../viewer';
 import { queueAccountEmail } from './account-emails';
 import { checkCurrentPassword, type PasswordCheckLimits } from './current-password';
 

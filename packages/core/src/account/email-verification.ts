@@ -1,19 +1,18 @@
-import type { Db, Prisma } from '@lms/db';
-import { requireViewer } from '../authoring/course-access';
+import type { Db } from '@lms/db';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { queueAccountEmail } from './account-emails';
 import { consumeAccountToken, issueAccountToken } from './account-token';
-
-type Tx = Db | Prisma.TransactionClient;
 
 export const EMAIL_LINK_INVALID =
   'This confirmation link is no longer valid: it was already used, a newer one was sent, or it expired. Sign in and ask for a new link from Account security.';
 
 /** Queues the "confirm your email address" link for the account's current address. */
 export async function sendVerificationLink(
-  tx: Tx,
+  tx: DbOrTx,
   user: { id: string; name: string; email: string },
 ): Promise<void> {
   const { token } = await issueAccountToken(tx, {
@@ -123,7 +122,11 @@ export const EMAIL_NOT_VERIFIED = (action: string) =>
  * Refuses an action (buying, confirming the certificate name) until the account's email address
  * is confirmed: PRECONDITION_FAILED saying what to do.
  */
-export async function requireVerifiedEmail(tx: Tx, userId: string, action: string): Promise<void> {
+export async function requireVerifiedEmail(
+  tx: DbOrTx,
+  userId: string,
+  action: string,
+): Promise<void> {
   const user = await tx.user.findUnique({
     where: { id: userId },
     select: { emailVerifiedAt: true },

@@ -1,11 +1,11 @@
 import type { Db, Prisma } from '@lms/db';
 import { hashPassword } from '@lms/password';
 import { z } from 'zod';
+import { type Viewer } from '../access/viewer';
 import { newPasswordSchema } from '../auth/credentials';
 import { type SessionClient, type StartedSession, startSession } from '../auth/start-session';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { queueAccountEmail } from './account-emails';
 import { consumeAccountToken, findAccountToken } from './account-token';
 

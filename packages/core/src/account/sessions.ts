@@ -1,8 +1,8 @@
 import type { Db } from '@lms/db';
-import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
 import { deviceLabel } from './device-label';
 
 export interface AccountSession {
@@ -93,7 +93,7 @@ export async function revokeSession(options: {
   sessionId: string;
 }): Promise<boolean> {
   const viewer = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.sessionId).success) throw AppError.notFound('Session');
+  requireId(options.sessionId, 'Session');
   const { count } = await options.db.session.deleteMany({
     where: { id: options.sessionId, userId: viewer.id },
   });

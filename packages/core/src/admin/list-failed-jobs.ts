@@ -1,6 +1,6 @@
 import type { Db } from '@lms/db';
-import type { Viewer } from '../viewer';
-import { requireAdmin } from './users';
+import { requireAdmin } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 
 export interface FailedJob {
   id: string;

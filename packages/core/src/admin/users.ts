@@ -1,16 +1,11 @@
 import type { Db, Prisma, Role } from '@lms/db';
 import { z } from 'zod';
+import { requireAdmin } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { afterTimeCursor, type Page, pageArgsSchema, toPage } from '../pagination/keyset';
-import type { Viewer } from '../viewer';
-import { recordAudit } from './audit-log';
-
-export function requireAdmin(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new AppError('UNAUTHENTICATED', 'Sign in to do this.');
-  if (viewer.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only admins can do this.');
-  return viewer;
-}
 
 export interface UserSummary {
   id: string;

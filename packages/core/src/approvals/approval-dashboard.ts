@@ -1,6 +1,13 @@
 import { type CreditBody, type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
-import { requireAuthor } from '../authoring/course-access';
+import { requireAuthor } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import {
+  ApprovalStatus,
+  approvalStatus,
+  daysLeft,
+  EXPIRING_WITHIN_DAYS,
+} from '../authoring/approval-status';
 import { parseInput } from '../errors/validate';
 import {
   decodeTimeCursor,
@@ -9,8 +16,6 @@ import {
   pageArgsSchema,
 } from '../pagination/keyset';
 import { providerDay } from '../time/provider-day';
-import type { Viewer } from '../viewer';
-import { ApprovalStatus, approvalStatus, daysLeft, EXPIRING_WITHIN_DAYS } from './approval-status';
 
 export interface ApprovalOverview {
   id: string;

@@ -1,11 +1,12 @@
 import type { CreditBody, Db, EnrollmentStatus } from '@lms/db';
-import { z } from 'zod';
-import { findManageableCourse, requireViewer } from '../authoring/course-access';
+import { findManageableCourse } from '../access/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { type ApprovalStatus, approvalStatus, daysLeft } from '../authoring/approval-status';
 import type { CertificateStatus } from '../certificates/certificate-views';
+import { toCsv } from '../common/csv';
+import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
-import { csvCell } from '../learning/gradebook';
-import type { Viewer } from '../viewer';
-import { type ApprovalStatus, approvalStatus, daysLeft } from './approval-status';
 
 export interface RosterApproval {
   id: string;
@@ -62,7 +63,7 @@ export async function getApprovalRoster(options: {
 }): Promise<ApprovalRoster> {
   const { db } = options;
   requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.approvalId).success) throw AppError.notFound('Approval');
+  requireId(options.approvalId, 'Approval');
   const approval = await db.creditApproval.findUnique({
     where: { id: options.approvalId },
     select: {
@@ -205,5 +206,5 @@ export function approvalRosterCsv(roster: ApprovalRoster): string {
     row.certificateSerial ?? '',
     row.certificateStatus ?? '',
   ]);
-  return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return toCsv([header, ...lines], { bom: true });
 }

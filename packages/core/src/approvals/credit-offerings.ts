@@ -1,5 +1,9 @@
+import {
+  type ApprovalDates,
+  type CreditSaleTerms,
+  creditSaleTerms,
+} from '../authoring/approval-status';
 import type { CreditOffering } from '../catalog/load-course-parts';
-import { type ApprovalDates, type CreditSaleTerms, creditSaleTerms } from './approval-status';
 
 type SaleCredit = ApprovalDates & { body: string; bodyName: string | null };
 

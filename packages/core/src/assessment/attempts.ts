@@ -1,16 +1,19 @@
-import type { Db, Prisma } from '@lms/db';
-import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import type { Db } from '@lms/db';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { checkCodesInRelease, learnerMessage } from '../codesets/check-codes';
+import { CODE_SYSTEM_LABELS, parseCodes } from '../codesets/codes';
+import { isUuid } from '../db/ids';
+import { jobScheduler } from '../db/job-scheduler';
+import { lockEnrollment } from '../db/locks';
+import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
-import { jobScheduler } from '../jobs/job-scheduler';
 import {
   type CompletionOutcome,
   evaluateCompletion,
   markLessonComplete,
 } from '../learning/completion';
 import { requireEnrolledLesson } from '../learning/enrollment-access';
-import type { Viewer } from '../viewer';
 import {
   type AttemptHistory,
   type AttemptRecord,
@@ -19,16 +22,11 @@ import {
   type LearnerAttempt,
   toLearnerAttempt,
 } from './attempt-views';
-import { CODE_SYSTEM_LABELS, parseCodes } from './codes';
 import { drawAttempt, type RandomInt } from './draw';
 import { QUIZ_LIMITS } from './quiz-schemas';
 import { type LearnerResponse, percentOf, scoreAnswer } from './scoring';
 
-type Tx = Prisma.TransactionClient;
-
 const TX_OPTIONS = { timeout: 15_000, maxWait: 15_000 };
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
-
 const NO_ATTEMPTS_LEFT = (max: number) =>
   `You have used all ${max} attempt${max === 1 ? '' : 's'} allowed for this quiz.`;
 const TIME_UP =
@@ -93,9 +91,6 @@ async function ownAttempt(
   }
   return attempt;
 }
-
-const lockEnrollment = (tx: Tx, enrollmentId: string) =>
-  tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${enrollmentId}::uuid FOR UPDATE`;
 
 export interface GradeOutcome {
   /** This call graded the attempt (false: it was already submitted). */

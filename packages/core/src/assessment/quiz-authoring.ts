@@ -1,11 +1,12 @@
-import type { Db, Prisma } from '@lms/db';
-import { z } from 'zod';
+import type { Db } from '@lms/db';
+import { type Viewer } from '../access/viewer';
 import type { EditableCourse } from '../authoring/editable-course';
 import { editSyllabus, renumber, reorder } from '../authoring/syllabus-modules';
 import { resolveQuestionRelease } from '../codesets/question-release';
+import { isUuid } from '../db/ids';
+import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import {
   type ParsedQuestion,
   QUIZ_LIMITS,
@@ -15,16 +16,12 @@ import {
   quizSettingsSchema,
 } from './quiz-schemas';
 
-type Tx = Prisma.TransactionClient;
-
 interface DraftEditOptions {
   db: Db;
   viewer: Viewer | null;
   courseId: string;
   revision: number;
 }
-
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 async function draftQuiz(tx: Tx, draftVersionId: string, quizId: string) {
   const quiz = isUuid(quizId)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeKey, codeProblem, displayCode } from './codes';
+import { codeKey, codeProblem, displayCode } from '../codesets/codes';
 
 export const QUIZ_LIMITS = {
   promptBytes: 20 * 1024,

@@ -6,7 +6,7 @@ import {
   displayCode,
   isStaleCodeSetYear,
   parseCodes,
-} from './codes';
+} from '../codesets/codes';
 import { drawAttempt, proportionalQuotas } from './draw';
 import { questionSchema } from './quiz-schemas';
 import {

@@ -1,5 +1,5 @@
 import type { QuestionType } from '@lms/db';
-import { codeKey } from './codes';
+import { codeKey } from '../codesets/codes';
 
 /** A question as the grader sees it: its type, points and key. */
 export interface GradableQuestion {

@@ -1,10 +1,10 @@
 import type { AttemptStatus, Db, ExamArea, QuestionType, QuizMode } from '@lms/db';
-import { z } from 'zod';
-import { findManageableCourse } from '../authoring/course-access';
+import { findManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { decodeTimeCursor, type Page, pageArgsSchema, toPage } from '../pagination/keyset';
-import type { Viewer } from '../viewer';
 
 export interface QuestionStatistics {
   /** Cross-version identity of the question. */
@@ -69,7 +69,7 @@ export interface QuizAttemptRow {
  * course), when the viewer manages the course; anyone else: NOT_FOUND.
  */
 async function manageableQuizFamily(db: Db, viewer: Viewer | null, quizId: string) {
-  const quiz = z.uuid().safeParse(quizId).success
+  const quiz = isUuid(quizId)
     ? await db.quiz.findUnique({
         where: { id: quizId },
         select: {

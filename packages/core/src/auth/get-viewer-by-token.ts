@@ -1,5 +1,5 @@
 import type { Db } from '@lms/db';
-import type { Viewer } from '../viewer';
+import { type Viewer } from '../access/viewer';
 import { hashSessionToken } from './session-token';
 
 const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;

@@ -1,10 +1,10 @@
 import type { Db } from '@lms/db';
 import { verifyPassword } from '@lms/password';
 import { z } from 'zod';
+import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
-import type { Viewer } from '../viewer';
 import { emailSchema } from './credentials';
 import { releaseSignInAttempt, reserveSignInAttempt, type SignInLimits } from './sign-in-throttle';
 import { type SessionClient, type StartedSession, startSession } from './start-session';

@@ -1,11 +1,12 @@
 import type { Db } from '@lms/db';
 import { z } from 'zod';
-import { recordAudit } from '../admin/audit-log';
+import { assertOwnerOrAdmin, findManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
 import { emailSchema } from '../auth/credentials';
+import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
-import { assertOwnerOrAdmin, findManageableCourse } from './course-access';
 
 export interface CourseInstructorEntry {
   userId: string;
@@ -81,7 +82,7 @@ export async function removeCourseInstructor(options: {
     if (options.userId === course.ownerId) {
       throw new AppError('CONFLICT', 'The owner cannot be removed from their course.');
     }
-    const removed = z.uuid().safeParse(options.userId).success
+    const removed = isUuid(options.userId)
       ? await tx.courseInstructor.deleteMany({
           where: { courseId: course.id, userId: options.userId },
         })

@@ -1,8 +1,12 @@
 import type { CourseStatus, Db } from '@lms/db';
-import { recordAudit } from '../admin/audit-log';
+import {
+  assertOwnerOrAdmin,
+  findManageableCourse,
+  type ManageableCourse,
+} from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
-import { assertOwnerOrAdmin, findManageableCourse, type ManageableCourse } from './course-access';
 import { type EditableCourse, getEditableCourse } from './editable-course';
 
 interface LifecycleOptions {

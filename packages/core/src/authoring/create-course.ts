@@ -1,7 +1,7 @@
 import type { Db } from '@lms/db';
+import { requireAuthor } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
-import { requireAuthor } from './course-access';
 import { type CourseDetailsInput, courseDetailsSchema } from './course-schemas';
 import { type EditableCourse, getEditableCourse } from './editable-course';
 

@@ -1,8 +1,9 @@
 import { type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
+import { type Viewer } from '../access/viewer';
+import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { type CreditApprovalInput, creditApprovalSchema } from './course-schemas';
 import type { EditableCourse } from './editable-course';
 import { editSyllabus } from './syllabus-modules';
@@ -32,7 +33,7 @@ async function draftApproval(
   draftVersionId: string,
   approvalId: string,
 ) {
-  const approval = z.uuid().safeParse(approvalId).success
+  const approval = isUuid(approvalId)
     ? await tx.creditApproval.findFirst({
         where: { id: approvalId, versionId: draftVersionId },
         select: { id: true },

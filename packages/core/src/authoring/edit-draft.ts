@@ -1,7 +1,7 @@
 import type { Db, Prisma } from '@lms/db';
+import { findManageableCourse, type ManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
-import { findManageableCourse, type ManageableCourse } from './course-access';
 
 export interface DraftEdit<T> {
   tx: Prisma.TransactionClient;

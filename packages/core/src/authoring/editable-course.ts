@@ -4,19 +4,17 @@ import type {
   CourseLevel,
   CourseStatus,
   CreditBody,
-  Db,
   ExamArea,
   LessonKind,
   Prisma,
   QuestionType,
   QuizMode,
 } from '@lms/db';
-import { type ApprovalStatus, approvalStatus } from '../approvals/approval-status';
-import type { Viewer } from '../viewer';
+import { findManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import type { DbOrTx } from '../db/tx';
 import { approvalPublicationProblems } from './approval-rules';
-import { findManageableCourse } from './course-access';
-
-type Tx = Db | Prisma.TransactionClient;
+import { type ApprovalStatus, approvalStatus } from './approval-status';
 
 export interface EditableLesson {
   id: string;
@@ -226,7 +224,7 @@ const versionSelect = {
 } satisfies Prisma.CourseVersionSelect;
 
 /** A version's whole content (details, syllabus, approvals), e.g. for diffs and previews. */
-export async function loadVersionContent(tx: Tx, versionId: string): Promise<VersionContent> {
+export async function loadVersionContent(tx: DbOrTx, versionId: string): Promise<VersionContent> {
   const version = await tx.courseVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: versionSelect,
@@ -242,7 +240,7 @@ export async function loadVersionContent(tx: Tx, versionId: string): Promise<Ver
 
 /** The instructor's working copy of a course: its draft, with everything the editor shows. */
 export async function getEditableCourse(options: {
-  db: Tx;
+  db: DbOrTx;
   viewer: Viewer | null;
   courseId: string;
   now?: Date;

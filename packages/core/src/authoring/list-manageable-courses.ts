@@ -1,8 +1,8 @@
 import type { CourseStatus, Db, Prisma } from '@lms/db';
+import { requireAuthor } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
 import { afterTimeCursor, type Page, pageArgsSchema, toPage } from '../pagination/keyset';
-import type { Viewer } from '../viewer';
-import { requireAuthor } from './course-access';
 
 export interface ManagedCourseSummary {
   id: string;

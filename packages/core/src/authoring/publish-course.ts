@@ -1,11 +1,10 @@
 import { copyVersionAsDraft, type Db, markVersionPublished } from '@lms/db';
-import { recordAudit } from '../admin/audit-log';
-import { quizProblems } from '../assessment/quiz-problems';
+import { findManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { approvalPublicationProblems } from './approval-rules';
-import { findManageableCourse } from './course-access';
 import { revisionSchema } from './course-schemas';
 import {
   type EditableCourse,
@@ -14,6 +13,7 @@ import {
   loadVersionContent,
   type VersionContent,
 } from './editable-course';
+import { quizProblems } from './quiz-problems';
 import { describeChanges } from './version-changes';
 
 export interface PublishPreview {

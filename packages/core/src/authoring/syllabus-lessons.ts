@@ -1,8 +1,9 @@
 import type { Db, Prisma } from '@lms/db';
 import { z } from 'zod';
+import { type Viewer } from '../access/viewer';
+import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { type LessonInput, lessonSchema } from './course-schemas';
 import type { EditableCourse } from './editable-course';
 import { LIMITS } from './limits';
@@ -16,7 +17,7 @@ interface DraftEditOptions {
 }
 
 async function draftLesson(tx: Prisma.TransactionClient, draftVersionId: string, lessonId: string) {
-  const lesson = z.uuid().safeParse(lessonId).success
+  const lesson = isUuid(lessonId)
     ? await tx.lesson.findFirst({
         where: { id: lessonId, module: { versionId: draftVersionId } },
         select: { id: true, moduleId: true },

@@ -1,8 +1,9 @@
 import type { Db, Prisma } from '@lms/db';
 import { z } from 'zod';
+import { type Viewer } from '../access/viewer';
+import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { revisionSchema, titleSchema } from './course-schemas';
 import { editDraft } from './edit-draft';
 import { type EditableCourse, getEditableCourse } from './editable-course';
@@ -36,7 +37,7 @@ export async function draftModule(
   draftVersionId: string,
   moduleId: string,
 ) {
-  const module = z.uuid().safeParse(moduleId).success
+  const module = isUuid(moduleId)
     ? await tx.module.findFirst({
         where: { id: moduleId, versionId: draftVersionId },
         select: { id: true, position: true },

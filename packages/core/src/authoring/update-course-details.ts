@@ -1,6 +1,6 @@
 import type { Db } from '@lms/db';
+import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { type CourseDetailsInput, courseDetailsSchema, revisionSchema } from './course-schemas';
 import { editDraft } from './edit-draft';
 import { type EditableCourse, getEditableCourse } from './editable-course';

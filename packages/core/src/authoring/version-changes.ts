@@ -1,5 +1,5 @@
-import { describeQuizChanges } from '../assessment/quiz-changes';
 import type { VersionContent } from './editable-course';
+import { describeQuizChanges } from './quiz-changes';
 
 /**
  * What changed between two versions, in words an instructor reads before publishing.

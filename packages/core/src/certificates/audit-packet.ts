@@ -5,11 +5,11 @@ import {
   renderAuditPacketPdf,
 } from '@lms/credentials';
 import type { Db } from '@lms/db';
-import { type ApprovalStatus, approvalStatus } from '../approvals/approval-status';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { type ApprovalStatus, approvalStatus } from '../authoring/approval-status';
 import { AppError } from '../errors/app-error';
 import { providerTimeZone } from '../time/provider-day';
-import type { Viewer } from '../viewer';
 import type { CertificateStatus } from './certificate-views';
 
 /**

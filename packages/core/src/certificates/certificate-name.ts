@@ -1,15 +1,15 @@
-import type { Db, NameCorrectionStatus, Prisma } from '@lms/db';
+import type { Db, NameCorrectionStatus } from '@lms/db';
 import { z } from 'zod';
+import { requireAdmin, requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { requireVerifiedEmail } from '../account/email-verification';
-import { recordAudit } from '../admin/audit-log';
-import { requireViewer } from '../authoring/course-access';
+import { recordAudit } from '../audit/record-audit';
+import { requireId } from '../db/ids';
+import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { issueCertificatesForCompletion } from './issue-certificates';
-import { reissueInTransaction, requireAdmin } from './revocation';
-
-type Tx = Prisma.TransactionClient;
+import { reissueInTransaction } from './revocation';
 
 const nameSchema = z
   .string()
@@ -246,7 +246,7 @@ export async function resolveCertificateNameCorrection(options: {
   now?: Date;
 }): Promise<CertificateNameCorrectionView> {
   const admin = requireAdmin(options.viewer);
-  if (!z.uuid().safeParse(options.correctionId).success) throw AppError.notFound('Correction');
+  requireId(options.correctionId, 'Correction');
   const { note } = parseInput(z.object({ note: noteSchema }), { note: options.note ?? undefined });
   const now = options.now ?? new Date();
   await options.db.$transaction(async (tx) => {

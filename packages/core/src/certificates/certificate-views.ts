@@ -4,12 +4,11 @@ import {
   normalizeSerial,
 } from '@lms/credentials';
 import { type Db, Prisma } from '@lms/db';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { openBadgeUrlFor } from '../common/certificate-settings';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
-import { openBadgeUrlFor } from './settings';
-
-type Tx = Db | Prisma.TransactionClient;
 
 export type CertificateStatus = 'VALID' | 'REVOKED' | 'SUPERSEDED';
 
@@ -90,7 +89,7 @@ export function toCertificateView(row: CertificateRow): CertificateView {
 
 /** One query: the certificates matching `where` (SQL fragment over "Certificate" c). */
 export async function loadCertificateRows(
-  tx: Tx,
+  tx: DbOrTx,
   where: Prisma.Sql,
 ): Promise<(CertificateRow & { userId: string })[]> {
   return tx.$queryRaw<(CertificateRow & { userId: string })[]>(Prisma.sql`
@@ -117,7 +116,7 @@ export async function listMyCertificates(options: {
  * anyone else gets NOT_FOUND, as for a serial that does not exist.
  */
 export async function getCertificate(options: {
-  db: Tx;
+  db: DbOrTx;
   viewer: Viewer | null;
   serial: string;
 }): Promise<CertificateView> {
@@ -137,7 +136,7 @@ export async function getCertificate(options: {
  * the holder's email or anything else not printed on the certificate.
  */
 export async function verifyCertificate(options: {
-  db: Tx;
+  db: DbOrTx;
   serial: string;
 }): Promise<CertificateVerification> {
   const serial = normalizeSerial(options.serial);

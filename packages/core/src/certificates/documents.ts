@@ -14,11 +14,11 @@ import {
   signCredentialJwt,
 } from '@lms/credentials';
 import type { Db } from '@lms/db';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { issuerInfo, statusListUrl } from '../common/certificate-settings';
 import { AppError } from '../errors/app-error';
 import { providerTimeZone } from '../time/provider-day';
-import type { Viewer } from '../viewer';
-import { issuerInfo, statusListUrl } from './settings';
 
 /** The holder's (or an admin's) certificate row with its snapshot; others get NOT_FOUND. */
 async function ownCertificate(db: Db, viewer: Viewer | null, serialInput: string) {

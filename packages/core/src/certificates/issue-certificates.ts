@@ -10,11 +10,10 @@ import {
 } from '@lms/credentials';
 import type { Prisma } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
+import { certificateSettings, verifyUrlFor } from '../common/certificate-settings';
+import type { Tx } from '../db/tx';
 import { queueCertificateIssued } from '../mail/notifications';
 import { providerDay } from '../time/provider-day';
-import { certificateSettings, verifyUrlFor } from './settings';
-
-type Tx = Prisma.TransactionClient;
 
 /** creditKey of a certificate of completion without credit. */
 export const COMPLETION_CREDIT_KEY = 'completion';

@@ -1,21 +1,15 @@
 import type { CertificateSnapshot } from '@lms/credentials';
 import { type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
-import { recordAudit } from '../admin/audit-log';
-import { requireViewer } from '../authoring/course-access';
+import { requireAdmin } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
+import { requireId } from '../db/ids';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { type CertificateView, getCertificate } from './certificate-views';
 import { insertCertificate } from './issue-certificates';
-
-type Tx = Db | Prisma.TransactionClient;
-
-export function requireAdmin(viewer: Viewer | null): Viewer {
-  const admin = requireViewer(viewer);
-  if (admin.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can do this.');
-  return admin;
-}
 
 const reasonSchema = z
   .string()
@@ -23,10 +17,8 @@ const reasonSchema = z
   .min(3, 'Give a reason (at least 3 characters).')
   .max(500, 'Keep the reason under 500 characters.');
 
-const idSchema = z.uuid();
-
 async function lockLiveCertificate(tx: Prisma.TransactionClient, certificateId: string) {
-  if (!idSchema.safeParse(certificateId).success) throw AppError.notFound('Certificate');
+  requireId(certificateId, 'Certificate');
   const [row] = await tx.$queryRaw<
     {
       id: string;
@@ -185,7 +177,7 @@ export async function reissueInTransaction(
  * it), in the caller's transaction. Returns how many were revoked.
  */
 export async function revokeEnrollmentCertificates(
-  tx: Tx,
+  tx: DbOrTx,
   options: { enrollmentId: string; reason: string; now?: Date; actorId?: string | null },
 ): Promise<number> {
   return tx.$executeRaw(Prisma.sql`

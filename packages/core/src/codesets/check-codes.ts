@@ -1,7 +1,6 @@
-import type { CodeSystem, Db, Prisma } from '@lms/db';
-import { CODE_SYSTEM_LABELS, codeKey, displayCode } from '../assessment/codes';
-
-type Tx = Db | Prisma.TransactionClient;
+import type { CodeSystem } from '@lms/db';
+import type { DbOrTx } from '../db/tx';
+import { CODE_SYSTEM_LABELS, codeKey, displayCode } from './codes';
 
 /** Why a code cannot be used in a release. */
 export type CodeInReleaseProblem =
@@ -17,7 +16,7 @@ const baseKey = (code: string) => codeKey(code).split('-')[0] ?? '';
  * or a header (category) code that is not billable (with up to three billable codes under it).
  */
 export async function checkCodesInRelease(
-  tx: Tx,
+  tx: DbOrTx,
   release: { id: string; system: CodeSystem },
   codes: string[],
 ): Promise<CodeInReleaseProblem[]> {

@@ -1,6 +1,5 @@
-import { type CodeSystem, type Db, Prisma } from '@lms/db';
-
-type Tx = Db | Prisma.TransactionClient;
+import { type CodeSystem, Prisma } from '@lms/db';
+import type { DbOrTx } from '../db/tx';
 
 /** Where a course version uses a code: a quiz key, or a code-shaped token in a lesson's text. */
 export interface CodeUse {
@@ -36,7 +35,7 @@ const TOKEN_PATTERNS: Record<CodeSystem, string> = {
  * lesson text. Set-based: the matching happens in PostgreSQL.
  */
 export async function findCodeUses(
-  tx: Tx,
+  tx: DbOrTx,
   options: { system: CodeSystem; keys: string[]; courseIds?: string[]; draftOnly?: boolean },
 ): Promise<CodeUse[]> {
   if (options.keys.length === 0) return [];

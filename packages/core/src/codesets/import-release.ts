@@ -1,10 +1,11 @@
-import type { CodeSystem, Db, Prisma } from '@lms/db';
+import type { CodeSystem, Db } from '@lms/db';
 import { z } from 'zod';
-import { CODE_SYSTEM_LABELS, currentCodeSetYear } from '../assessment/codes';
+import { type Viewer } from '../access/viewer';
+import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { assignReleaseToDraftItems } from './assign-release';
+import { CODE_SYSTEM_LABELS, currentCodeSetYear } from './codes';
 import {
   CodeFileLineError,
   type CodeFileParser,
@@ -141,8 +142,6 @@ export const JOB_SELECT = {
   createdAt: true,
   finishedAt: true,
 } as const;
-
-type Tx = Prisma.TransactionClient;
 
 async function runImport(
   db: Db,

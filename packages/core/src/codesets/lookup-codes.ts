@@ -1,8 +1,8 @@
 import { type CodeSystem, type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
-import { displayCode } from '../assessment/codes';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
+import { displayCode } from './codes';
 import { releaseInForce } from './releases';
 
 export interface CodeLookupResult {

@@ -1,10 +1,9 @@
 import type { CodeSystem, Db, Prisma } from '@lms/db';
-import { displayCode } from '../assessment/codes';
-import { findManageableCourse } from '../authoring/course-access';
-import type { Viewer } from '../viewer';
+import { findManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import type { Tx } from '../db/tx';
 import { type CodeUse, findCodeUses } from './code-uses';
-
-type Tx = Prisma.TransactionClient;
+import { displayCode } from './codes';
 
 /** One deleted or changed code a course used, as the release's diff recorded it. */
 export interface NoticeChange {

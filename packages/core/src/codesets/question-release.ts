@@ -1,7 +1,7 @@
 import type { CodeSystem, Prisma } from '@lms/db';
-import { CODE_SYSTEM_LABELS } from '../assessment/codes';
 import { AppError } from '../errors/app-error';
 import { authorMessage, checkCodesInRelease } from './check-codes';
+import { CODE_SYSTEM_LABELS } from './codes';
 
 /**
  * The quiz builder's release check of a CODE_SET item: the release must be named when one of

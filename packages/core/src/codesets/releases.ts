@@ -1,8 +1,8 @@
 import type { CodeSetChangeKind, CodeSystem, Db } from '@lms/db';
-import { z } from 'zod';
-import { displayCode } from '../assessment/codes';
+import { type Viewer } from '../access/viewer';
+import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
+import { displayCode } from './codes';
 import {
   type CodeSetImportJob,
   IMPORT_STALE_MS,
@@ -63,8 +63,6 @@ export async function listCodeSetReleases(options: {
   });
   return rows.map(toView);
 }
-
-const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 export async function getCodeSetRelease(options: {
   db: Db;

@@ -1,5 +1,5 @@
 import type { CodeSystem, Db } from '@lms/db';
-import { CODE_SYSTEM_LABELS } from '../assessment/codes';
+import { CODE_SYSTEM_LABELS } from './codes';
 
 /**
  * Which code-set years a course version teaches, for its learner-facing page: the releases its

@@ -1,7 +1,6 @@
-import type { Prisma } from '@lms/db';
 import { issueCertificatesForCompletion } from '../certificates/issue-certificates';
-
-type Tx = Prisma.TransactionClient;
+import { lockEnrollment } from '../db/locks';
+import type { Tx } from '../db/tx';
 
 export interface CompletionOutcome {
   /** The enrolment has a completion record (now or from before). */
@@ -43,10 +42,7 @@ export async function evaluateCompletion(
   enrollmentId: string,
   now: Date,
 ): Promise<CompletionOutcome> {
-  // NO KEY UPDATE, not UPDATE: it serialises evaluators all the same, but does not conflict
-  // with the KEY SHARE locks that a concurrent lesson event's progress insert holds on the
-  // enrolment (FOR UPDATE deadlocked two lessons completed at once).
-  await tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${enrollmentId}::uuid FOR NO KEY UPDATE`;
+  await lockEnrollment(tx, enrollmentId);
   const existing = await tx.courseCompletion.findUnique({
     where: { enrollmentId },
     select: { id: true },

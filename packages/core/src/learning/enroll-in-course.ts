@@ -1,12 +1,11 @@
-import type { Db, EnrollmentSource, Prisma } from '@lms/db';
-import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import type { Db, EnrollmentSource } from '@lms/db';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { revokeEnrollmentCertificates } from '../certificates/revocation';
+import { requireId } from '../db/ids';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { queueEnrolmentConfirmation } from '../mail/notifications';
-import type { Viewer } from '../viewer';
-
-type Tx = Db | Prisma.TransactionClient;
 
 export interface EnrollmentSummary {
   id: string;
@@ -41,7 +40,7 @@ export function currentEnrollmentWhere(userId: string, courseId: string) {
  * the ended period (its completion and revoked certificates) stays as history.
  */
 export async function grantEnrollment(
-  tx: Tx,
+  tx: DbOrTx,
   options: { userId: string; courseId: string; source: EnrollmentSource; now?: Date },
 ): Promise<EnrollmentSummary> {
   const course = await tx.course.findUnique({
@@ -90,7 +89,7 @@ export async function enrollInCourse(options: {
   courseId: string;
 }): Promise<EnrollmentSummary> {
   const learner = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.courseId).success) throw AppError.notFound('Course');
+  requireId(options.courseId, 'Course');
   const course = await options.db.course.findUnique({
     where: { id: options.courseId },
     select: {
@@ -147,7 +146,7 @@ export async function unenrollFromCourse(options: {
   courseId: string;
 }): Promise<EnrollmentSummary> {
   const learner = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.courseId).success) throw AppError.notFound('Enrolment');
+  requireId(options.courseId, 'Enrolment');
   const updated = await options.db.enrollment.updateMany({
     where: { ...currentEnrollmentWhere(learner.id, options.courseId), status: 'ACTIVE' },
     data: { status: 'UNENROLLED', endedAt: new Date(), endedReason: 'unenrolled' },
@@ -166,7 +165,7 @@ export async function unenrollFromCourse(options: {
  * certificate of the enrolment is revoked with the same reason (a refunded course earns no credit).
  */
 export async function endEnrollment(
-  tx: Tx,
+  tx: DbOrTx,
   options: { userId: string; courseId: string; reason: string; now?: Date },
 ): Promise<boolean> {
   const now = options.now ?? new Date();

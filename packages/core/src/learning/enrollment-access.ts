@@ -1,10 +1,8 @@
-import type { Db, Prisma } from '@lms/db';
-import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { requireId } from '../db/ids';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
-
-type Tx = Db | Prisma.TransactionClient;
 
 export interface LearnerLesson {
   enrollmentId: string;
@@ -24,12 +22,12 @@ export interface LearnerLesson {
  * to). A lesson of a course they are not enrolled in: FORBIDDEN; an unknown lesson: NOT_FOUND.
  */
 export async function requireEnrolledLesson(
-  tx: Tx,
+  tx: DbOrTx,
   viewer: Viewer | null,
   lessonId: string,
 ): Promise<LearnerLesson> {
   const learner = requireViewer(viewer);
-  if (!z.uuid().safeParse(lessonId).success) throw AppError.notFound('Lesson');
+  requireId(lessonId, 'Lesson');
   const lesson = await tx.lesson.findUnique({
     where: { id: lessonId },
     select: {

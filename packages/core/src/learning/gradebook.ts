@@ -1,6 +1,7 @@
 import type { Db, EnrollmentStatus } from '@lms/db';
-import { findManageableCourse } from '../authoring/course-access';
-import type { Viewer } from '../viewer';
+import { findManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import { toCsv } from '../common/csv';
 
 export interface GradebookQuizResult {
   quizId: string;
@@ -152,10 +153,5 @@ export function gradebookCsv(rows: GradebookRow[]): string {
       return [quiz?.bestPercent ?? '', String(quiz?.attempts ?? 0)];
     }),
   ]);
-  return `${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return toCsv([header, ...lines]);
 }

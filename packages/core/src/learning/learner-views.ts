@@ -1,8 +1,8 @@
 import type { Db, LessonKind } from '@lms/db';
-import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
 import { requireEnrolledLesson } from './enrollment-access';
 import { requiredSeatSeconds } from './seat-time';
 
@@ -152,7 +152,7 @@ export async function getMyLearningCourse(options: {
   courseId: string;
 }): Promise<LearningCourse | null> {
   const learner = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.courseId).success) return null;
+  if (!isUuid(options.courseId)) return null;
   const row = await options.db.enrollment.findFirst({
     where: { userId: learner.id, courseId: options.courseId, supersededAt: null },
     select: learningSelect,

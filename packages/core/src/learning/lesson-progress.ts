@@ -1,8 +1,8 @@
 import type { Db, Prisma } from '@lms/db';
 import { z } from 'zod';
+import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { type CompletionOutcome, evaluateCompletion, markLessonComplete } from './completion';
 import { type LearnerLesson, requireEnrolledLesson } from './enrollment-access';
 import { creditCapSeconds, type LessonEvent, requiredSeatSeconds } from './seat-time';

@@ -1,9 +1,10 @@
 import { type Db, Prisma } from '@lms/db';
-import { z } from 'zod';
-import { recordAudit } from '../admin/audit-log';
-import { findManageableCourse } from '../authoring/course-access';
+import { findManageableCourse } from '../access/course-access';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
+import { isUuid } from '../db/ids';
+import { lockEnrollment } from '../db/locks';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
 import { evaluateCompletion } from './completion';
 
 export interface VersionMoveResult {
@@ -58,7 +59,7 @@ export async function moveLearnersToLatestVersion(options: {
   );
 
   const enrollmentId = options.enrollmentId ?? null;
-  if (enrollmentId !== null && !z.uuid().safeParse(enrollmentId).success) {
+  if (enrollmentId !== null && !isUuid(enrollmentId)) {
     throw AppError.notFound('Enrolment');
   }
   const candidates = await db.enrollment.findMany({
@@ -111,7 +112,7 @@ export async function moveLearnersToLatestVersion(options: {
   function moveOne(id: string): Promise<Outcome> {
     const now = options.now ?? new Date();
     return db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`;
+      await lockEnrollment(tx, id);
       const enrollment = await tx.enrollment.findUniqueOrThrow({
         where: { id },
         select: {

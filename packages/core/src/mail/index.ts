@@ -1,11 +1,3 @@
-export {
-  type DeliveryOutcome,
-  deliverDueEmails,
-  deliverEmail,
-  type MailToSend,
-  type MailTransport,
-  retryDelaySeconds,
-} from './deliver-email';
 export { escapeHtml, UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
 export {
   queueCertificateIssued,
@@ -32,14 +24,6 @@ export {
   pruneEmailOutbox,
   SENT_EMAIL_RETENTION_DAYS,
 } from './prune-outbox';
-export {
-  APPROVAL_REMINDER_DAYS,
-  CEU_REMINDER_DAYS,
-  queueApprovalExpiryReminders,
-  queueCeuCycleReminders,
-  reminderThreshold,
-  sendDailyReminders,
-} from './reminders';
 export {
   type EmailAttachmentRef,
   formatMailDate,

@@ -1,4 +1,4 @@
-import { certificateSettings } from '../certificates/settings';
+import { certificateSettings } from '../common/certificate-settings';
 
 /**
  * The one email layout: each template describes its content once (heading, paragraphs, an

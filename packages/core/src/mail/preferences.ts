@@ -1,6 +1,6 @@
 import type { Db } from '@lms/db';
+import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
 import { EMAIL_TOPICS, type EmailTopic, isEmailTopic } from './topics';
 
 export type EmailPreferences = Record<EmailTopic, boolean>;

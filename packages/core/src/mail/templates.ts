@@ -1,5 +1,5 @@
 import { formatDateTime } from '@lms/time';
-import { certificateSettings } from '../certificates/settings';
+import { certificateSettings } from '../common/certificate-settings';
 import { type EmailContent, renderLayout, webUrl } from './layout';
 import { type EmailTopic, TOPIC_LABELS } from './topics';
 

@@ -1,6 +1,7 @@
 import type { CheckoutSessionDetails } from '@lms/payments';
+import type { DbOrTx } from '../db/tx';
 import type { PaymentOutcome } from './fulfil-checkout-session';
-import { lockOrder, type Tx } from './order-view';
+import { lockOrder } from './order-view';
 
 /**
  * A checkout that ended without payment: `checkout.session.expired` (EXPIRED) or
@@ -8,7 +9,7 @@ import { lockOrder, type Tx } from './order-view';
  * refunded one is never moved back.
  */
 export async function closeCheckoutSession(
-  tx: Tx,
+  tx: DbOrTx,
   options: { session: CheckoutSessionDetails; status: 'EXPIRED' | 'FAILED'; now?: Date },
 ): Promise<PaymentOutcome> {
   const locked = await lockOrder(tx, { sessionId: options.session.id });

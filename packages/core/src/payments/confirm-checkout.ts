@@ -1,8 +1,8 @@
 import type { Db } from '@lms/db';
 import type { PaymentGateway } from '@lms/payments';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
 import { fulfilCheckoutSession } from './fulfil-checkout-session';
 import { callProvider, loadOrderView, type OrderView, requireGateway } from './order-view';
 

@@ -1,10 +1,11 @@
 import { Prisma } from '@lms/db';
 import type { CheckoutSessionDetails } from '@lms/payments';
-import { z } from 'zod';
-import { recordAudit } from '../admin/audit-log';
+import { recordAudit } from '../audit/record-audit';
+import { isUuid } from '../db/ids';
+import type { DbOrTx } from '../db/tx';
 import { grantEnrollment } from '../learning/enroll-in-course';
 import { queueFlaggedOrderAlert, queueReceipt } from '../mail/notifications';
-import { lockPaymentIntent, type Tx } from './order-view';
+import { lockPaymentIntent } from './order-view';
 
 export interface PaymentOutcome {
   /** The order the event or session belongs to; null when it is not one of ours. */
@@ -29,7 +30,7 @@ const SETTLED = new Set(['PAID', 'REFUND_PENDING', 'REFUNDED', 'FLAGGED']);
  * grantEnrollment(source PURCHASE) runs in the same transaction.
  */
 export async function fulfilCheckoutSession(
-  tx: Tx,
+  tx: DbOrTx,
   options: { session: CheckoutSessionDetails; now?: Date },
 ): Promise<PaymentOutcome> {
   const { session } = options;
@@ -45,7 +46,7 @@ export async function fulfilCheckoutSession(
   if (paymentIntentId) await lockPaymentIntent(tx, paymentIntentId);
 
   let order = await lockOrderForFulfilment(tx, { sessionId: session.id }, paymentIntentId);
-  if (!order && session.orderId && z.uuid().safeParse(session.orderId).success) {
+  if (!order && session.orderId && isUuid(session.orderId)) {
     // The session was created but its id never reached the order (a crash in between).
     order = await lockOrderForFulfilment(tx, { id: session.orderId }, paymentIntentId);
   }
@@ -155,7 +156,7 @@ interface LockedOrder {
  * one round trip on the hot path of every payment webhook.
  */
 async function lockOrderForFulfilment(
-  tx: Tx,
+  tx: DbOrTx,
   where: { sessionId: string } | { id: string },
   paymentIntentId: string | null,
 ): Promise<LockedOrder | null> {
@@ -180,7 +181,7 @@ async function lockOrderForFulfilment(
 
 /** One UPDATE of the settled columns (raw SQL: this runs on every payment webhook). */
 async function settle(
-  tx: Tx,
+  tx: DbOrTx,
   orderId: string,
   data: {
     status: 'PAID' | 'FLAGGED' | 'REFUNDED';

@@ -1,8 +1,8 @@
 import type { Db } from '@lms/db';
 import { formatReceiptDate, type ReceiptInput, renderReceiptPdf } from '@lms/payments';
+import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
 import { providerTimeZone } from '../time/provider-day';
-import type { Viewer } from '../viewer';
 import { getOrder } from './list-orders';
 
 export interface Receipt extends ReceiptInput {

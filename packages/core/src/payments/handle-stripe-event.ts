@@ -1,8 +1,8 @@
 import type { Db } from '@lms/db';
 import { PaymentError, toCheckoutSessionDetails, type WebhookEvent } from '@lms/payments';
+import type { DbOrTx } from '../db/tx';
 import { closeCheckoutSession } from './close-checkout-session';
 import { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
-import type { Tx } from './order-view';
 import { recordChargeRefunded } from './record-charge-refunded';
 
 export interface HandledEvent extends PaymentOutcome {
@@ -112,7 +112,7 @@ function modeMismatch(eventLivemode: boolean): string {
     : 'flagged: test-mode event for a deployment with live keys; ignored';
 }
 
-async function dispatch(tx: Tx, event: WebhookEvent, now: Date): Promise<PaymentOutcome> {
+async function dispatch(tx: DbOrTx, event: WebhookEvent, now: Date): Promise<PaymentOutcome> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {

@@ -1,11 +1,11 @@
 import type { Db, OrderStatus, Prisma } from '@lms/db';
 import { z } from 'zod';
-import { requireAdmin } from '../admin/users';
-import { requireViewer } from '../authoring/course-access';
+import { requireAdmin, requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { type Page, pageArgsSchema } from '../pagination/keyset';
-import type { Viewer } from '../viewer';
 import { type OrderView, orderViewSelect, toOrderView } from './order-view';
 
 /** The viewer's purchases, newest first (abandoned checkouts left out). */
@@ -30,7 +30,7 @@ export async function getOrder(options: {
   orderId: string;
 }): Promise<OrderView> {
   const viewer = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.orderId).success) throw AppError.notFound('Order');
+  requireId(options.orderId, 'Order');
   const row = await options.db.order.findUnique({
     where: { id: options.orderId },
     select: orderViewSelect,

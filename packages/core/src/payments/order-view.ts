@@ -1,12 +1,11 @@
-import type { Db, OrderStatus, Prisma } from '@lms/db';
+import type { OrderStatus, Prisma } from '@lms/db';
 import {
   type PaymentGateway,
   PaymentProviderUnavailableError,
   PaymentRequestError,
 } from '@lms/payments';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
-
-export type Tx = Db | Prisma.TransactionClient;
 
 /** An order as the learner (their own) and admins see it. Money is integer cents. */
 export interface OrderView {
@@ -84,7 +83,7 @@ export function toOrderView(row: OrderRow): OrderView {
   };
 }
 
-export async function loadOrderView(tx: Tx, id: string): Promise<OrderView> {
+export async function loadOrderView(tx: DbOrTx, id: string): Promise<OrderView> {
   return toOrderView(await tx.order.findUniqueOrThrow({ where: { id }, select: orderViewSelect }));
 }
 
@@ -119,18 +118,18 @@ export async function callProvider<T>(operation: () => Promise<T>): Promise<T> {
 export { PaymentRequestError };
 
 /** Transaction-scoped lock on a payment intent: refund and fulfilment of one payment serialise. */
-export async function lockPaymentIntent(tx: Tx, paymentIntentId: string): Promise<void> {
+export async function lockPaymentIntent(tx: DbOrTx, paymentIntentId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))`;
 }
 
 /** Transaction-scoped lock on one learner's checkout of one course. */
-export async function lockCheckout(tx: Tx, userId: string, courseId: string): Promise<void> {
+export async function lockCheckout(tx: DbOrTx, userId: string, courseId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`checkout:${userId}:${courseId}`}, 0))`;
 }
 
 /** Row lock on an order (SELECT … FOR UPDATE); null when it does not exist. */
 export async function lockOrder(
-  tx: Tx,
+  tx: DbOrTx,
   where: { id: string } | { sessionId: string } | { paymentIntentId: string },
 ): Promise<{ id: string } | null> {
   const rows =

@@ -1,7 +1,8 @@
-import { recordAudit } from '../admin/audit-log';
+import { recordAudit } from '../audit/record-audit';
+import type { DbOrTx } from '../db/tx';
 import { endEnrollment } from '../learning/enroll-in-course';
 import { type PaymentOutcome, REFUND_AWAITING_PAYMENT } from './fulfil-checkout-session';
-import { lockOrder, lockPaymentIntent, type Tx } from './order-view';
+import { lockOrder, lockPaymentIntent } from './order-view';
 
 /**
  * Stripe confirms a refund (`charge.refunded`). A full refund ends the order REFUNDED and, if
@@ -11,7 +12,7 @@ import { lockOrder, lockPaymentIntent, type Tx } from './order-view';
  * later fulfilment refuses to enrol. Partial refunds change nothing here.
  */
 export async function recordChargeRefunded(
-  tx: Tx,
+  tx: DbOrTx,
   options: { paymentIntentId: string | null; fullyRefunded: boolean; now?: Date },
 ): Promise<PaymentOutcome> {
   const now = options.now ?? new Date();

@@ -1,12 +1,12 @@
 import type { Db } from '@lms/db';
 import { type PaymentGateway, PaymentRequestError } from '@lms/payments';
 import { z } from 'zod';
-import { recordAudit } from '../admin/audit-log';
-import { requireAdmin } from '../admin/users';
+import { requireAdmin } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { endEnrollment } from '../learning/enroll-in-course';
-import type { Viewer } from '../viewer';
 import {
   callProvider,
   loadOrderView,

@@ -1,12 +1,12 @@
 import type { Db } from '@lms/db';
 import { type PaymentGateway, PaymentRequestError } from '@lms/payments';
-import { z } from 'zod';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { requireVerifiedEmail } from '../account/email-verification';
 import { creditOfferingsForSale, saleItemName } from '../approvals/credit-offerings';
-import { requireViewer } from '../authoring/course-access';
+import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { type BillToInput, billToColumns, billToSchema } from './bill-to';
 import { callProvider, lockCheckout, requireGateway } from './order-view';
 
@@ -60,7 +60,7 @@ export async function startCheckout(options: {
   now?: () => Date;
 }): Promise<StartedCheckout> {
   const learner = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.courseId).success) throw AppError.notFound('Course');
+  requireId(options.courseId, 'Course');
   const billTo = options.billTo ? parseInput(billToSchema, options.billTo) : null;
   await requireVerifiedEmail(options.db, learner.id, 'buying a course');
   const gateway = requireGateway(options.gateway);

@@ -1,9 +1,9 @@
 import type { Db } from '@lms/db';
-import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { type BillToInput, billToColumns, billToSchema } from './bill-to';
 import { loadOrderView, type OrderView } from './order-view';
 
@@ -15,7 +15,7 @@ export async function updateOrderBillTo(options: {
   billTo: BillToInput;
 }): Promise<OrderView> {
   const buyer = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.orderId).success) throw AppError.notFound('Order');
+  requireId(options.orderId, 'Order');
   const billTo = parseInput(billToSchema, options.billTo);
   const updated = await options.db.order.updateMany({
     where: { id: options.orderId, userId: buyer.id },

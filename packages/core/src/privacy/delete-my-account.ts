@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@lms/db';
 import { hashPassword, verifyPassword } from '@lms/password';
 import { z } from 'zod';
-import { recordAudit } from '../admin/audit-log';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
 import { enforceRateLimits } from '../rate-limit/rate-limit';
-import type { Viewer } from '../viewer';
 import { ERASURE_PLAN, type ErasureSubject } from './erasure-plan';
 
 /** What the person types to confirm (case and surrounding spaces do not matter). */

@@ -1,6 +1,4 @@
-import type { Prisma } from '@lms/db';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../db/tx';
 
 /** Whose data an erasure removes. */
 export interface ErasureSubject {

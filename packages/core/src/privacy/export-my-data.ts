@@ -1,7 +1,8 @@
 import type { Db } from '@lms/db';
-import { requireViewer } from '../authoring/course-access';
-import { getMyTranscript, type Transcript } from '../transcript/transcript';
-import type { Viewer } from '../viewer';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { type Transcript } from '../transcript/build-transcript';
+import { getMyTranscript } from '../transcript/get-my-transcript';
 
 /** Bump when the shape changes, so a reader years later knows what they hold. */
 export const DATA_EXPORT_FORMAT = 'codecred-data-export/1';

@@ -1,9 +1,9 @@
 import type { Db } from '@lms/db';
 import { isTimeZone } from '@lms/time';
 import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 
 const timeZoneSchema = z.object({
   timeZone: z

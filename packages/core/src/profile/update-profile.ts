@@ -1,10 +1,10 @@
 import type { Db } from '@lms/db';
 import { z } from 'zod';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
 import { nameSchema } from '../auth/credentials';
-import { requireViewer } from '../authoring/course-access';
 import { LIMITS } from '../authoring/limits';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 
 const thisYear = () => new Date().getUTCFullYear();
 

@@ -1,11 +1,12 @@
 import type { CreditBody, CycleAnchor, Db } from '@lms/db';
 import { Prisma } from '@lms/db';
 import { z } from 'zod';
-import { recordAudit } from '../admin/audit-log';
-import { requireViewer } from '../authoring/course-access';
+import { requireAdmin } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { recordAudit } from '../audit/record-audit';
+import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { isoDay } from './ceu';
 
 /** A body's dated renewal rule (see the CeuRequirement model). Amounts as "36.00". */
@@ -75,12 +76,6 @@ export async function loadCeuRequirements(db: Db): Promise<CeuRequirementView[]>
   return rows.map(toRequirementView);
 }
 
-function requireAdmin(viewer: Viewer | null): Viewer {
-  const admin = requireViewer(viewer);
-  if (admin.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can do this.');
-  return admin;
-}
-
 export async function listCeuRequirements(options: {
   db: Db;
   viewer: Viewer | null;
@@ -125,8 +120,7 @@ export async function updateCeuRequirement(options: {
   now?: Date;
 }): Promise<CeuRequirementView> {
   const admin = requireAdmin(options.viewer);
-  if (!z.uuid().safeParse(options.requirementId).success)
-    throw AppError.notFound('CEU requirement');
+  requireId(options.requirementId, 'CEU requirement');
   const input = parseInput(updateSchema, options.input);
   const today = isoDay(options.now ?? new Date());
   return options.db.$transaction(async (tx) => {

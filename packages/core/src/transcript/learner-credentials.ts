@@ -1,10 +1,11 @@
 import type { CreditBody, Db } from '@lms/db';
 import { Prisma } from '@lms/db';
 import { z } from 'zod';
-import { requireViewer } from '../authoring/course-access';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation, parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
 import { isoDay } from './ceu';
 
 const BODIES = ['AAPC', 'AHIMA', 'PMI', 'IACET', 'OTHER'] as const;
@@ -99,7 +100,7 @@ export async function removeCredential(options: {
   credentialId: string;
 }): Promise<boolean> {
   const viewer = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.credentialId).success) throw AppError.notFound('Credential');
+  requireId(options.credentialId, 'Credential');
   const removed = await options.db.learnerCredential.deleteMany({
     where: { id: options.credentialId, userId: viewer.id },
   });
@@ -208,8 +209,7 @@ export async function removeSelfReportedCredit(options: {
   creditId: string;
 }): Promise<boolean> {
   const viewer = requireViewer(options.viewer);
-  if (!z.uuid().safeParse(options.creditId).success)
-    throw AppError.notFound('Self-reported credit');
+  requireId(options.creditId, 'Self-reported credit');
   const removed = await options.db.selfReportedCredit.deleteMany({
     where: { id: options.creditId, userId: viewer.id },
   });

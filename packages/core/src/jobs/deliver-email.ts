@@ -1,10 +1,10 @@
 import type { Db } from '@lms/db';
+import { type Viewer } from '../access/viewer';
 import { getCertificatePdf } from '../certificates/documents';
 import { AppError } from '../errors/app-error';
+import { MAX_EMAIL_ATTEMPTS } from '../mail/outbox';
+import type { EmailAttachmentRef } from '../mail/templates';
 import { getReceiptPdf } from '../payments/get-receipt';
-import type { Viewer } from '../viewer';
-import { MAX_EMAIL_ATTEMPTS } from './outbox';
-import type { EmailAttachmentRef } from './templates';
 
 /** One message as handed to the SMTP transport (the worker's nodemailer adapter). */
 export interface MailToSend {

@@ -1,28 +1,8 @@
-import type { Db, Prisma } from '@lms/db';
-import { z } from 'zod';
+import { isUuid } from '../db/ids';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
-import type { Viewer } from '../viewer';
-
-type Tx = Db | Prisma.TransactionClient;
-
-export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new AppError('UNAUTHENTICATED', 'Sign in to do this.');
-  return viewer;
-}
-
-/** Instructors and admins write courses; students do not. */
-export function requireAuthor(viewer: Viewer | null): Viewer {
-  const author = requireViewer(viewer);
-  if (author.role === 'STUDENT') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only instructors can create courses. Ask an admin for the instructor role.',
-    );
-  }
-  return author;
-}
-
-const uuid = z.uuid();
+import { requireViewer } from './roles';
+import type { Viewer } from './viewer';
 
 export interface ManageableCourse {
   id: string;
@@ -41,14 +21,14 @@ export interface ManageableCourse {
  * `lock` takes a row lock so that concurrent edits of one course run one at a time.
  */
 export async function findManageableCourse(
-  tx: Tx,
+  tx: DbOrTx,
   viewer: Viewer | null,
   courseId: string,
   options: { lock?: boolean } = {},
 ): Promise<ManageableCourse> {
   const actor = requireViewer(viewer);
   const notFound = AppError.notFound('Course');
-  if (!uuid.safeParse(courseId).success) throw notFound;
+  if (!isUuid(courseId)) throw notFound;
   if (options.lock) {
     await tx.$queryRaw`SELECT 1 FROM "Course" WHERE "id" = ${courseId}::uuid FOR UPDATE`;
   }

@@ -1,8 +1,8 @@
 import type { Db } from '@lms/db';
-import { daysLeft } from '../approvals/approval-status';
-import { getMyTranscript } from '../transcript/transcript';
-import { enqueueEmail } from './outbox';
-import { renderEmail } from './templates';
+import { daysLeft } from '../authoring/approval-status';
+import { enqueueEmail } from '../mail/outbox';
+import { renderEmail } from '../mail/templates';
+import { getMyTranscript } from '../transcript/get-my-transcript';
 
 /** Days before a CEU cycle ends when the learner is reminded (largest first). */
 export const CEU_REMINDER_DAYS = [90, 30] as const;

@@ -1,4 +1,4 @@
-import type { EditableQuestion, EditableQuiz } from '../authoring/editable-course';
+import type { EditableQuestion, EditableQuiz } from './editable-course';
 
 const SETTINGS: [keyof EditableQuiz, string][] = [
   ['mode', 'mode'],

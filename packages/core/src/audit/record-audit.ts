@@ -1,4 +1,5 @@
-import type { Db, Prisma } from '@lms/db';
+import type { Prisma } from '@lms/db';
+import type { DbOrTx } from '../db/tx';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -9,10 +10,7 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log, inside the caller's transaction so the record and the act agree. */
-export async function recordAudit(
-  tx: Db | Prisma.TransactionClient,
-  entry: AuditEntry,
-): Promise<void> {
+export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: { ...entry, details: entry.details ?? {} },
     select: { id: true },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildTranscript } from './build-transcript';
 import type { CeuRequirementView } from './ceu-requirements';
-import { buildTranscript } from './transcript';
 
 const rule = (
   r: Partial<CeuRequirementView> & Pick<CeuRequirementView, 'body' | 'credential' | 'baseCeus'>,

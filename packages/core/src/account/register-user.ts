@@ -1,12 +1,12 @@
 import type { Db } from '@lms/db';
 import { hashPassword } from '@lms/password';
 import { z } from 'zod';
-import { sendVerificationLink } from '../account/email-verification';
+import { type Viewer } from '../access/viewer';
+import { emailSchema, nameSchema, newPasswordSchema } from '../auth/credentials';
+import { type SessionClient, type StartedSession, startSession } from '../auth/start-session';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation, parseInput } from '../errors/validate';
-import type { Viewer } from '../viewer';
-import { emailSchema, nameSchema, newPasswordSchema } from './credentials';
-import { type SessionClient, type StartedSession, startSession } from './start-session';
+import { sendVerificationLink } from './email-verification';
 
 const registerSchema = z.object({
   name: nameSchema,

@@ -1,4 +1,4 @@
-import type { VersionContent } from '../authoring/editable-course';
+import type { VersionContent } from './editable-course';
 
 /** What in a draft's quizzes prevents publishing, in words. */
 export function quizProblems(draft: Pick<VersionContent, 'modules'>): string[] {

@@ -1,0 +1,17 @@
+// The job worker's use cases: they compose several domains, and no domain imports them.
+export {
+  type DeliveryOutcome,
+  deliverDueEmails,
+  deliverEmail,
+  type MailToSend,
+  type MailTransport,
+  retryDelaySeconds,
+} from './deliver-email';
+export {
+  APPROVAL_REMINDER_DAYS,
+  CEU_REMINDER_DAYS,
+  queueApprovalExpiryReminders,
+  queueCeuCycleReminders,
+  reminderThreshold,
+  sendDailyReminders,
+} from './reminders';
