@@ -88,6 +88,7 @@ export { pruneExpiredRecords } from './auth/prune-expired-records';
 export { SIGN_IN_FAILED, signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
 export type { SessionClient, StartedSession } from './auth/start-session';
+export { addModule } from './authoring/add-module';
 // Provider and auditor tools (issue 9): approval lifecycle, credit at sale.
 export type {
   ApprovalDates,
@@ -101,25 +102,21 @@ export {
   EXPIRING_WITHIN_DAYS,
   typicalCompletionDays,
 } from './authoring/approval-status';
+export { archiveCourse } from './authoring/archive-course';
 export type { CourseInstructorEntry } from './authoring/course-instructors';
 export {
   addCourseInstructor,
   listCourseInstructors,
   removeCourseInstructor,
 } from './authoring/course-instructors';
-export {
-  archiveCourse,
-  deleteDraftCourse,
-  relistCourse,
-  restoreCourse,
-  unpublishCourse,
-} from './authoring/course-lifecycle';
 export { createCourse } from './authoring/create-course';
 export {
   addCreditApproval,
   removeCreditApproval,
   updateCreditApproval,
 } from './authoring/credit-approvals';
+export { deleteDraftCourse } from './authoring/delete-draft-course';
+export { deleteModule } from './authoring/delete-module';
 export type {
   EditableCourse,
   EditableCreditApproval,
@@ -134,11 +131,15 @@ export { getEditableCourse } from './authoring/editable-course';
 export { LIMITS } from './authoring/limits';
 export type { ManagedCourseSummary } from './authoring/list-manageable-courses';
 export { listManageableCourses } from './authoring/list-manageable-courses';
+export { moveModule } from './authoring/move-module';
 export type { PublishPreview } from './authoring/publish-course';
 export { getPublishPreview, publishCourse } from './authoring/publish-course';
 export { quizProblems } from './authoring/quiz-problems';
+export { relistCourse } from './authoring/relist-course';
+export { renameModule } from './authoring/rename-module';
+export { restoreCourse } from './authoring/restore-course';
 export { addLesson, deleteLesson, moveLesson, updateLesson } from './authoring/syllabus-lessons';
-export { addModule, deleteModule, moveModule, renameModule } from './authoring/syllabus-modules';
+export { unpublishCourse } from './authoring/unpublish-course';
 export { updateCourseDetails } from './authoring/update-course-details';
 export type { CatalogCourse } from './catalog/catalog-course';
 export { CatalogSort } from './catalog/cursor';

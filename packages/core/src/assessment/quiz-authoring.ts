@@ -1,7 +1,7 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
 import type { EditableCourse } from '../authoring/editable-course';
-import { editSyllabus, renumber, reorder } from '../authoring/syllabus-modules';
+import { editSyllabus, renumber, reorder } from '../authoring/syllabus-edit';
 import { resolveQuestionRelease } from '../codesets/question-release';
 import { isUuid } from '../db/ids';
 import type { Tx } from '../db/tx';

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { type CreditApprovalInput, creditApprovalSchema } from './course-schemas';
 import type { EditableCourse } from './editable-course';
-import { editSyllabus } from './syllabus-modules';
+import { editSyllabus } from './syllabus-edit';
 
 interface DraftEditOptions {
   db: Db;

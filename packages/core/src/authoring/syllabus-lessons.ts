@@ -7,7 +7,7 @@ import { parseInput } from '../errors/validate';
 import { type LessonInput, lessonSchema } from './course-schemas';
 import type { EditableCourse } from './editable-course';
 import { LIMITS } from './limits';
-import { draftModule, editSyllabus, renumber, reorder } from './syllabus-modules';
+import { draftModule, editSyllabus, renumber, reorder } from './syllabus-edit';
 
 interface DraftEditOptions {
   db: Db;
