@@ -11,7 +11,9 @@ import {
 import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
-import { createQueueScheduler, startJobRunner } from '@lms/worker';
+// The scheduler only (enqueues jobs); the job runner (nodemailer, task code) is imported only
+// when this process runs the worker: never in production, where `pnpm worker` runs it.
+import { createQueueScheduler } from '@lms/worker/scheduler';
 import { type Env, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createPaymentsRuntime } from './payments-runtime';
@@ -138,6 +140,7 @@ async function main() {
     ? env.WORKER_IN_PROCESS === 'true'
     : env.NODE_ENV === 'development';
   if (workerInProcess) {
+    const { startJobRunner } = await import('@lms/worker/runner');
     const runner = await startJobRunner({
       databaseUrl,
       db,

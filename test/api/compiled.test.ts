@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -42,13 +42,20 @@ it('the compiled API starts in production with production dependencies only, aga
   if (!existsSync(path.join(repoRoot, 'api/dist/bin/main.js')))
     throw new Error('api/dist is missing: run `pnpm build` (pnpm test does).');
   const bundle = path.join(deployed, 'dist/bin/main.js');
+  // With the node flags of the production start (`pnpm serve:api`: heap limits, Wasm tier).
+  const { scripts } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const serveApi = scripts['serve:api']?.trim().split(/\s+/) ?? [];
+  expect(serveApi[0]).toBe('node');
+  expect(serveApi.at(-1)).toBe('api/dist/bin/main.js');
   // The API's development dependencies are not there.
   expect(existsSync(path.join(deployed, 'node_modules/jose'))).toBe(false);
   expect(existsSync(path.join(deployed, 'node_modules/@types/express'))).toBe(false);
   const port = await freePort();
   const api = startProcess(
     process.execPath,
-    [bundle],
+    [...serveApi.slice(1, -1), bundle],
     { ...productionApiEnv(database.url), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     deployed,
   );
