@@ -186,7 +186,8 @@ export async function seedManyCourses(
     index: i,
   }));
 
-  for (const batch of chunks(courses, 1000)) {
+  // Batches small enough to finish inside Prisma's 5 s transaction limit on a busy machine.
+  for (const batch of chunks(courses, 250)) {
     await db.$transaction([
       db.course.createMany({
         data: batch.map((c) => ({

@@ -16,57 +16,64 @@ export function catalogStatements(
   first: number,
 ): [string, unknown[]][] {
   const values: unknown[] = [];
-  const where = [
+  const course = [
     `c.status = 'PUBLISHED'`,
     `c."publishedAt" IS NOT NULL`,
-    `v."publishedAt" IS NOT NULL`,
+    `c."catalogPriceCents" IS NOT NULL`,
   ];
-  if (search)
-    where.push(`v."searchVector" @@ websearch_to_tsquery('english', $${values.push(search)})`);
-  if (filter.kind) where.push(`v.kind = $${values.push(filter.kind)}::"CourseKind"`);
-  if (filter.level) where.push(`v.level = $${values.push(filter.level)}::"CourseLevel"`);
-  if (filter.price === 'FREE') where.push(`v."priceCents" = 0`);
-  if (filter.price === 'PAID') where.push(`v."priceCents" > 0`);
+  if (filter.price === 'FREE') course.push(`c."catalogPriceCents" = 0`);
+  if (filter.price === 'PAID') course.push(`c."catalogPriceCents" > 0`);
+  const version: string[] = [];
+  if (search) {
+    version.push(`v."searchVector" @@ q.query`);
+    values.push(search);
+  }
+  if (filter.kind) version.push(`v.kind = $${values.push(filter.kind)}::"CourseKind"`);
+  if (filter.level) version.push(`v.level = $${values.push(filter.level)}::"CourseLevel"`);
   if (filter.creditBody) {
-    where.push(`EXISTS (SELECT 1 FROM "CreditApproval" a WHERE a."versionId" = v.id
+    version.push(`EXISTS (SELECT 1 FROM "CreditApproval" a WHERE a."versionId" = v.id
       AND a.body = $${values.push(filter.creditBody)}::"CreditBody" AND a."validUntil" >= current_date)`);
   }
-  const from = `FROM "Course" c JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"
-    WHERE ${where.join(' AND ')}`;
-  const rank = search
-    ? `ts_rank_cd(v."searchVector", websearch_to_tsquery('english', $1))`
-    : '0::real';
+  const join = `JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"
+    ${search ? `CROSS JOIN websearch_to_tsquery('english', $1) AS q(query)` : ''}`;
+  const rank = search ? `ts_rank_cd(v."searchVector", q.query)` : '0::real';
   const order = search
-    ? `rank DESC, c."publishedAt" DESC, c.id DESC`
+    ? `${rank} DESC, c."publishedAt" DESC, c.id DESC`
     : `c."publishedAt" DESC, c.id DESC`;
   return [
     [
       `SELECT c.id, c.slug, c."ownerId", c."publishedAt", v.id AS "versionId", v.number, v.title,
           v.summary, v.description, v.kind::text AS kind, v.level::text AS level, v."priceCents",
-          v.currency, v."coverImageUrl", v."instructionalMinutes", ${rank} AS rank
-        ${from} ORDER BY ${order} LIMIT $${values.length + 1}`,
+          v.currency, v."coverImageUrl", v."instructionalMinutes", c."catalogTitleKey" AS "titleKey",
+          ${rank}::text AS "rankKey"
+        FROM "Course" c ${join}
+       WHERE ${[...course, `v."publishedAt" IS NOT NULL`, ...version].join(' AND ')}
+       ORDER BY ${order} LIMIT $${values.length + 1}`,
       [...values, first + 1],
     ],
-    [`SELECT count(*)::int AS n ${from}`, values],
+    version.length === 0
+      ? [`SELECT count(*)::int AS n FROM "Course" c WHERE ${course.join(' AND ')}`, values]
+      : [
+          `SELECT count(*)::int AS n FROM "Course" c ${join} WHERE ${[...course, ...version].join(' AND ')}`,
+          values,
+        ],
   ];
 }
 
 export const instructorsSql = `
-  SELECT i."courseId", u.id, u.name, u.bio
+  SELECT i."courseId", i."isOwner", i."addedAt", u.id, u.name, u.bio
     FROM (
-      SELECT c.id AS "courseId", c."ownerId" AS "userId", 0 AS rank, c."createdAt" AS "addedAt"
+      SELECT c.id AS "courseId", c."ownerId" AS "userId", true AS "isOwner", NULL::timestamptz AS "addedAt"
         FROM "Course" c WHERE c.id = ANY($1::uuid[])
       UNION ALL
-      SELECT ci."courseId", ci."userId", 1, ci."addedAt"
-        FROM "CourseInstructor" ci JOIN "Course" c ON c.id = ci."courseId"
-       WHERE ci."courseId" = ANY($1::uuid[]) AND ci."userId" <> c."ownerId"
+      SELECT ci."courseId", ci."userId", false, ci."addedAt"
+        FROM "CourseInstructor" ci WHERE ci."courseId" = ANY($1::uuid[])
     ) i
-    JOIN "User" u ON u.id = i."userId"
-   ORDER BY i."courseId", i.rank, i."addedAt", u.id`;
+    JOIN "User" u ON u.id = i."userId"`;
 
 export const creditsSql = `
   SELECT "versionId", body::text AS body, "bodyName", to_char("ceuAmount", 'FM9999990.00') AS "ceuAmount",
-         category, "validFrom", "validUntil"
+         category, "validFrom"::text AS "validFrom", "validUntil"::text AS "validUntil"
     FROM "CreditApproval"
    WHERE "versionId" = ANY($1::uuid[])
    ORDER BY body, "createdAt"`;

@@ -89,7 +89,7 @@ const Credit = new GraphQLObjectType({
     body: { type: nn(GraphQLString) },
     ceuAmount: { type: nn(GraphQLString) },
     category: { type: nn(GraphQLString) },
-    validUntil: { type: nn(GraphQLString), resolve: (credit) => credit.validUntil.toISOString() },
+    validUntil: { type: nn(GraphQLString) },
   },
 });
 const Money = new GraphQLObjectType({
@@ -115,7 +115,10 @@ const Course = new GraphQLObjectType<Record<string, any>, Loaders>({
     isFree: { type: nn(GraphQLBoolean), resolve: (course) => course.priceCents === 0 },
     instructor: {
       type: Instructor,
-      resolve: async (course, _args, ctx) => (await ctx.instructors.load(course.id))[0] ?? null,
+      resolve: async (course, _args, ctx) =>
+        (await ctx.instructors.load(course.id)).find(
+          (row) => (row as { isOwner?: boolean }).isOwner,
+        ) ?? null,
     },
     credits: {
       type: nn(new GraphQLList(nn(Credit))),
