@@ -1,6 +1,6 @@
 // Fixtures shared by the benchmarks, written straight through `pg` or Prisma.
 import { createHash, randomBytes } from 'node:crypto';
-import { createPrismaClient } from '@lms/db';
+import { createPrismaClient, seedManyCourses } from '@lms/db';
 import pg from 'pg';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -136,6 +136,20 @@ export async function enrolLearners(databaseUrl: string, count: number, prefix =
       });
     }
     return { tokens, lessons, courseId: course.id };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** The benchmarks' catalog: `count` more published courses (default 10,000), then ANALYZE. */
+export async function seedCatalog(
+  databaseUrl: string,
+  count = Number(process.env.BENCH_COURSES ?? 10_000),
+) {
+  const db = createPrismaClient({ databaseUrl });
+  try {
+    await seedManyCourses(db, count);
+    await db.$executeRawUnsafe('ANALYZE');
   } finally {
     await db.$disconnect();
   }
