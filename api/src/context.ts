@@ -34,23 +34,44 @@ export interface Context {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-/** Per-request DataLoaders: batch and cache within one request, never across requests. */
+/**
+ * Per-request DataLoaders: batch and cache within one request, never across requests. Each is
+ * created on first use, so a request that needs none (verify, a lesson) allocates none.
+ */
 export function createLoaders(db: Db, viewer: Viewer | null = null) {
+  let viewerEnrollment: DataLoader<string, ViewerEnrollmentState | null> | undefined;
+  let instructor: DataLoader<string, InstructorProfile | null> | undefined;
+  let courseInstructors: DataLoader<string, InstructorProfile[]> | undefined;
+  let instructorCredentials: DataLoader<string, InstructorCredentialView[]> | undefined;
+  let credits: DataLoader<string, CreditOffering[]> | undefined;
+  let syllabus: DataLoader<string, SyllabusModule[]> | undefined;
   return {
-    viewerEnrollment: new DataLoader<string, ViewerEnrollmentState | null>(async (courseIds) =>
-      viewer ? loadViewerEnrollments(db, viewer.id, courseIds) : courseIds.map(() => null),
-    ),
-    instructor: new DataLoader<string, InstructorProfile | null>((ids) => loadInstructors(db, ids)),
-    courseInstructors: new DataLoader<string, InstructorProfile[]>((courseIds) =>
-      loadCourseInstructors(db, courseIds),
-    ),
-    instructorCredentials: new DataLoader<string, InstructorCredentialView[]>((userIds) =>
-      loadInstructorCredentials(db, userIds),
-    ),
-    credits: new DataLoader<string, CreditOffering[]>((versionIds) =>
-      loadCreditOfferings(db, versionIds),
-    ),
-    syllabus: new DataLoader<string, SyllabusModule[]>((versionIds) => loadSyllabi(db, versionIds)),
+    get viewerEnrollment() {
+      viewerEnrollment ??= new DataLoader(async (courseIds) =>
+        viewer ? loadViewerEnrollments(db, viewer.id, courseIds) : courseIds.map(() => null),
+      );
+      return viewerEnrollment;
+    },
+    get instructor() {
+      instructor ??= new DataLoader((ids) => loadInstructors(db, ids));
+      return instructor;
+    },
+    get courseInstructors() {
+      courseInstructors ??= new DataLoader((courseIds) => loadCourseInstructors(db, courseIds));
+      return courseInstructors;
+    },
+    get instructorCredentials() {
+      instructorCredentials ??= new DataLoader((userIds) => loadInstructorCredentials(db, userIds));
+      return instructorCredentials;
+    },
+    get credits() {
+      credits ??= new DataLoader((versionIds) => loadCreditOfferings(db, versionIds));
+      return credits;
+    },
+    get syllabus() {
+      syllabus ??= new DataLoader((versionIds) => loadSyllabi(db, versionIds));
+      return syllabus;
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isAppError } from '@lms/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -69,28 +69,30 @@ export function formatError(
 
 /** Logs unexpected errors with the request id, and stamps that id on every error returned. */
 export function requestIdPlugin(log: Logger): ApolloServerPlugin<Context> {
+  // One listener object for every request (no per-request closures).
+  const listeners: GraphQLRequestListener<Context> = {
+    async didEncounterErrors({ errors, contextValue }) {
+      for (const error of errors) {
+        const original = unwrapResolverError(error);
+        if (isAppError(original)) continue;
+        const code = error.extensions?.code;
+        if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) continue;
+        log.error(
+          { err: original, requestId: contextValue.requestId, path: error.path },
+          'unhandled error in GraphQL',
+        );
+      }
+    },
+    async willSendResponse({ response, contextValue }) {
+      if (response.body.kind !== 'single') return;
+      for (const error of response.body.singleResult.errors ?? []) {
+        (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+      }
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const original = unwrapResolverError(error);
-            if (isAppError(original)) continue;
-            const code = error.extensions?.code;
-            if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) continue;
-            log.error(
-              { err: original, requestId: contextValue.requestId, path: error.path },
-              'unhandled error in GraphQL',
-            );
-          }
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-          }
-        },
-      };
+      return listeners;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { AppError } from '@lms/core';
 import { GraphQLError } from 'graphql';
 import { domainErrorResponses } from './errors';
@@ -66,31 +66,31 @@ export function withoutInputValues(message: string, variables?: Record<string, u
 }
 
 export function inputGuardPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  // One listener object for every request (no per-request closures).
+  const listeners: GraphQLRequestListener<TContext> = {
+    async didResolveOperation({ request }) {
+      const paths = findNulCharacters(request.variables);
+      if (paths.length === 0) return;
+      const appError = AppError.badInput(Object.fromEntries(paths.map((p) => [p, [NUL_MESSAGE]])));
+      throw new GraphQLError(appError.message, {
+        originalError: appError,
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      });
+    },
+    async willSendResponse({ request, response }) {
+      if (response.body.kind !== 'single') return;
+      for (const error of response.body.singleResult.errors ?? []) {
+        if (domainErrorResponses.has(error)) continue;
+        (error as { message: string }).message = withoutInputValues(
+          error.message,
+          request.variables,
+        );
+      }
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ request }) {
-          const paths = findNulCharacters(request.variables);
-          if (paths.length === 0) return;
-          const appError = AppError.badInput(
-            Object.fromEntries(paths.map((p) => [p, [NUL_MESSAGE]])),
-          );
-          throw new GraphQLError(appError.message, {
-            originalError: appError,
-            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-          });
-        },
-        async willSendResponse({ request, response }) {
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (domainErrorResponses.has(error)) continue;
-            (error as { message: string }).message = withoutInputValues(
-              error.message,
-              request.variables,
-            );
-          }
-        },
-      };
+      return listeners;
     },
   };
 }

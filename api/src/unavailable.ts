@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '@lms/core';
 import { GraphQLError } from 'graphql';
@@ -80,15 +80,17 @@ export function serviceUnavailableError(): GraphQLError {
 
 /** A resolver hit the unavailable database: the whole response becomes 503 + Retry-After. */
 export function databaseUnavailablePlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  // One listener object for every request (no per-request closures).
+  const listeners: GraphQLRequestListener<TContext> = {
+    async didEncounterErrors({ errors, response }) {
+      if (!errors.some((error) => isDatabaseUnavailable(unwrapResolverError(error)))) return;
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, response }) {
-          if (!errors.some((error) => isDatabaseUnavailable(unwrapResolverError(error)))) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-        },
-      };
+      return listeners;
     },
   };
 }

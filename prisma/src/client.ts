@@ -1,7 +1,29 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client';
+import pg from 'pg';
+import { type Prisma, PrismaClient } from './generated/client';
 
 export type Db = PrismaClient;
+
+/**
+ * Hot reads straight through `pg` on the client's own pool, without Prisma's query runtime
+ * (ARCHITECTURE.md, "Hot reads"). Statements are built with `Prisma.sql` (parameterised, never
+ * concatenated). Rows are pg's: only select types that pg and Prisma read alike (text, int4,
+ * bool, uuid, timestamptz, json); cast numeric, bigint, date and enums to text.
+ */
+export interface HotReads {
+  rows<Row>(statement: Prisma.Sql): Promise<Row[]>;
+}
+
+const hotReaders = new WeakMap<object, HotReads>();
+
+/** The hot-read path of a client from `createPrismaClient` (Prisma's own for any other). */
+export function hotReads(db: Db): HotReads {
+  return (
+    hotReaders.get(db) ?? {
+      rows: <Row>(statement: Prisma.Sql) => db.$queryRaw<Row[]>(statement),
+    }
+  );
+}
 
 export interface CreatePrismaClientOptions {
   databaseUrl: string;
@@ -26,13 +48,23 @@ export function createPrismaClient({
   connectionTimeoutMs = 5_000,
   onQuery,
 }: CreatePrismaClientOptions): Db {
-  const adapter = new PrismaPg({
+  // One pool per client, shared by Prisma (through the adapter, which ends it on
+  // $disconnect) and the hot reads; idle connections never keep a process alive.
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolMax,
     connectionTimeoutMillis: connectionTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: statementTimeoutMs,
+    allowExitOnIdle: true,
   });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const reads: HotReads = {
+    async rows<Row>(statement: Prisma.Sql) {
+      onQuery?.(statement.text);
+      return (await pool.query(statement.text, statement.values)).rows as Row[];
+    },
+  };
   const options = {
     adapter,
     // 'minimal' skips the call-site capture Prisma does for every query to pretty-print
@@ -42,8 +74,13 @@ export function createPrismaClient({
     // (Prisma's own default is 2 s, which failed transactions that a query would have run).
     transactionOptions: { maxWait: connectionTimeoutMs },
   } as const;
-  if (!onQuery) return new PrismaClient(options);
+  if (!onQuery) {
+    const client = new PrismaClient(options);
+    hotReaders.set(client, reads);
+    return client;
+  }
   const client = new PrismaClient({ ...options, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (event) => onQuery(event.query));
+  hotReaders.set(client, reads);
   return client as unknown as Db;
 }

@@ -1,4 +1,10 @@
-export { type CreatePrismaClientOptions, createPrismaClient, type Db } from './client';
+export {
+  type CreatePrismaClientOptions,
+  createPrismaClient,
+  type Db,
+  type HotReads,
+  hotReads,
+} from './client';
 export { copyVersionAsDraft } from './copy-version';
 export {
   AccountTokenKind,

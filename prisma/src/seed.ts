@@ -186,59 +186,78 @@ export async function seedManyCourses(
     index: i,
   }));
 
+  // An interactive transaction per batch with its own time limit: on a busy machine a batch
+  // can take longer than Prisma's default 5 s (benchmarks seed 10,000 courses).
   for (const batch of chunks(courses, 1000)) {
-    await db.$transaction([
-      db.course.createMany({
-        data: batch.map((c) => ({
-          id: c.courseId,
-          slug: `bench-${tag}-${c.index}`,
-          ownerId,
-          status: 'PUBLISHED' as const,
-          publishedAt,
-        })),
-      }),
-      db.courseVersion.createMany({
-        data: batch.map((c) => ({
-          id: c.versionId,
-          courseId: c.courseId,
-          number: 1,
-          title: benchmarkTitle(c.index),
-          summary: `Generated for load tests: ${BENCH_TOPICS[(c.index * 7) % BENCH_TOPICS.length]} in depth.`,
-          kind: c.index % 3 === 0 ? ('EXAM_PREP' as const) : ('CE' as const),
-          level: (['BEGINNER', 'INTERMEDIATE', 'ADVANCED'] as const)[c.index % 3],
-          priceCents: (c.index % 5) * 1000,
-          instructionalMinutes: 30,
-        })),
-      }),
-      db.courseInstructor.createMany({
-        data: batch.map((c) => ({ courseId: c.courseId, userId: ownerId, role: 'OWNER' as const })),
-      }),
-      db.module.createMany({
-        data: batch.map((c) => ({
-          id: c.moduleId,
-          versionId: c.versionId,
-          position: 1,
-          title: 'Module 1',
-        })),
-      }),
-      db.lesson.createMany({
-        data: batch.map((c) => ({
-          moduleId: c.moduleId,
-          position: 1,
-          title: 'Lesson 1',
-          body: '## Benchmark lesson\n\nGenerated content.',
-          estimatedMinutes: 30,
-        })),
-      }),
-      markVersionPublished(
-        db,
-        batch.map((c) => c.versionId),
-        publishedAt,
-      ),
-      db.$executeRaw`UPDATE "Course" c SET "latestPublishedVersionId" = v.id
+    await db.$transaction(
+      async (tx) => {
+        for (const step of [
+          () =>
+            tx.course.createMany({
+              data: batch.map((c) => ({
+                id: c.courseId,
+                slug: `bench-${tag}-${c.index}`,
+                ownerId,
+                status: 'PUBLISHED' as const,
+                publishedAt,
+              })),
+            }),
+          () =>
+            tx.courseVersion.createMany({
+              data: batch.map((c) => ({
+                id: c.versionId,
+                courseId: c.courseId,
+                number: 1,
+                title: benchmarkTitle(c.index),
+                summary: `Generated for load tests: ${BENCH_TOPICS[(c.index * 7) % BENCH_TOPICS.length]} in depth.`,
+                kind: c.index % 3 === 0 ? ('EXAM_PREP' as const) : ('CE' as const),
+                level: (['BEGINNER', 'INTERMEDIATE', 'ADVANCED'] as const)[c.index % 3],
+                priceCents: (c.index % 5) * 1000,
+                instructionalMinutes: 30,
+              })),
+            }),
+          () =>
+            tx.courseInstructor.createMany({
+              data: batch.map((c) => ({
+                courseId: c.courseId,
+                userId: ownerId,
+                role: 'OWNER' as const,
+              })),
+            }),
+          () =>
+            tx.module.createMany({
+              data: batch.map((c) => ({
+                id: c.moduleId,
+                versionId: c.versionId,
+                position: 1,
+                title: 'Module 1',
+              })),
+            }),
+          () =>
+            tx.lesson.createMany({
+              data: batch.map((c) => ({
+                moduleId: c.moduleId,
+                position: 1,
+                title: 'Lesson 1',
+                body: '## Benchmark lesson\n\nGenerated content.',
+                estimatedMinutes: 30,
+              })),
+            }),
+          () =>
+            markVersionPublished(
+              tx,
+              batch.map((c) => c.versionId),
+              publishedAt,
+            ),
+          () => tx.$executeRaw`UPDATE "Course" c SET "latestPublishedVersionId" = v.id
         FROM "CourseVersion" v
         WHERE v."courseId" = c.id AND c.id = ANY(${batch.map((b) => b.courseId)}::uuid[])`,
-    ]);
+        ]) {
+          await step();
+        }
+      },
+      { timeout: 120_000 },
+    );
   }
   return { courseIds: courses.map((c) => c.courseId) };
 }

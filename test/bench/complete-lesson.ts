@@ -14,7 +14,9 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
-import { deadlockCount, drive, postJson, summarise } from './load';
+import { interleaved, printResults } from './compare';
+import { seedCatalog } from './fixtures';
+import { deadlockCount, drive, postJson } from './load';
 
 const LEARNERS = 200;
 const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -88,6 +90,7 @@ try {
   const databaseUrl = postgres.url('lms');
   await migrate({ databaseUrl });
   const { calls, lessons } = await buildFixture(databaseUrl);
+  await seedCatalog(databaseUrl);
   const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
   processes.push(api);
   const rawPort = await freePort();
@@ -112,42 +115,29 @@ try {
   await drive(calls.slice(0, 100), CONCURRENCY, call(rawUrl));
   await drive(calls.slice(0, 100), CONCURRENCY, call(`${api.url}/graphql`));
   const before = await deadlockCount(databaseUrl);
-  const baseline = summarise(
-    'raw SQL (pg, one transaction)',
-    await drive(calls, CONCURRENCY, call(rawUrl)),
-  );
-  const graphql = summarise(
-    'GraphQL completeLesson (API)',
-    await drive(calls, CONCURRENCY, call(`${api.url}/graphql`)),
+  const [baseline, graphql] = await interleaved(
+    [
+      {
+        name: 'raw SQL (pg, one transaction)',
+        pid: raw.child.pid!,
+        items: calls,
+        work: call(rawUrl),
+      },
+      {
+        name: 'GraphQL completeLesson (API)',
+        pid: api.child.pid!,
+        items: calls,
+        work: call(`${api.url}/graphql`),
+      },
+    ],
+    { rounds: 4, concurrency: CONCURRENCY, postgresDataDir: dataDir },
   );
   const deadlocks = (await deadlockCount(databaseUrl)) - before;
 
   console.log(
     `\ncompleteLesson: ${LEARNERS} learners, ${lessons} lessons, ${REQUESTS} requests, ${CONCURRENCY} concurrent\n`,
   );
-  console.log(
-    [
-      'scenario'.padEnd(36),
-      'req/s'.padEnd(10),
-      'p50 ms'.padEnd(10),
-      'p99 ms'.padEnd(10),
-      'errors'.padEnd(8),
-      'vs raw',
-    ].join(''),
-  );
-  for (const row of [baseline, graphql]) {
-    console.log(
-      [
-        row.name.padEnd(36),
-        row.perSecond.toFixed(0).padEnd(10),
-        row.p50.toFixed(0).padEnd(10),
-        row.p99.toFixed(0).padEnd(10),
-        String(row.errors).padEnd(8),
-        (row.perSecond / baseline.perSecond).toFixed(2),
-      ].join(''),
-    );
-    if (row.firstError) console.log(`  first error: ${row.firstError}`);
-  }
+  printResults('interleaved, 4 rounds', [baseline!, graphql!], baseline!.name);
   console.log(`\ndeadlocks during the runs: ${deadlocks}; target ratio >= 0.5`);
 } finally {
   await Promise.all(processes.map((child) => child.stop()));

@@ -17,6 +17,8 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { interleaved, printResults } from './compare';
+import { seedCatalog } from './fixtures';
 import { deadlockCount, drive, type Outcome, percentile, postJson } from './load';
 
 const BURST = Number(process.env.BENCH_BURST ?? 200);
@@ -213,9 +215,6 @@ async function submittedCount(databaseUrl: string, attemptIds: string[]) {
   };
 }
 
-const line = (cells: (string | number)[]) =>
-  console.log(cells.map((cell, i) => String(cell).padEnd(i === 0 ? 30 : 11)).join(''));
-
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-quiz-'));
 const processes: RunningProcess[] = [];
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
@@ -225,6 +224,7 @@ try {
   const total = BURST + 2 * (WARM_UP + PER_RUN);
   const fixtureStart = performance.now();
   const { learners } = await buildFixture(databaseUrl, total);
+  await seedCatalog(databaseUrl);
   console.log(
     `fixture: ${total} learners, each with an open attempt of ${QUESTIONS} saved answers (${((performance.now() - fixtureStart) / 1000).toFixed(1)} s)`,
   );
@@ -275,27 +275,29 @@ try {
     `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksBefore}`,
   );
 
-  // (2) Sustained: 50 concurrent learners, API vs raw SQL.
-  console.log(`\n(2) ${PER_RUN} submissions by ${CONCURRENCY} concurrent learners\n`);
-  line(['scenario', 'subm/s', 'p50 ms', 'p99 ms', 'errors', 'vs raw SQL']);
-  const rawResult = await submitAll(rawUrl, rawRun, CONCURRENCY, true);
-  const apiResult = await submitAll(apiUrl, apiRun, CONCURRENCY, false);
-  const rawRate = rawResult.outcomes.length / rawResult.seconds;
-  for (const [name, result] of [
-    ['raw SQL (pg + node:http)', rawResult],
-    ['GraphQL submitQuizAttempt', apiResult],
-  ] as const) {
-    const rate = result.outcomes.length / result.seconds;
-    const ms = result.outcomes.map((o) => o.ms);
-    line([
-      name,
-      rate.toFixed(0),
-      percentile(ms, 50).toFixed(0),
-      percentile(ms, 99).toFixed(0),
-      result.outcomes.filter((o) => !o.ok).length,
-      (rate / rawRate).toFixed(2),
-    ]);
-  }
+  // (2) Sustained: 50 concurrent learners, API vs raw SQL, interleaved rounds.
+  const results = await interleaved(
+    [
+      {
+        name: 'raw SQL (pg + node:http)',
+        pid: raw.child.pid!,
+        items: rawRun,
+        work: (learner) => submitOnce(rawUrl, learner, true),
+      },
+      {
+        name: 'GraphQL submitQuizAttempt',
+        pid: api.child.pid!,
+        items: apiRun,
+        work: (learner) => submitOnce(apiUrl, learner, false),
+      },
+    ],
+    { rounds: 4, concurrency: CONCURRENCY, postgresDataDir: dataDir },
+  );
+  printResults(
+    `(2) ${PER_RUN} submissions each by ${CONCURRENCY} concurrent learners, 4 interleaved rounds`,
+    results,
+    'raw SQL (pg + node:http)',
+  );
   const apiState = await submittedCount(
     databaseUrl,
     apiRun.map((l) => l.attemptId),

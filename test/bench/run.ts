@@ -1,23 +1,37 @@
-// `pnpm bench`: throughput and latency of the API against a raw-SQL baseline, over HTTP, with
-// 50 concurrent clients. Prints figures; asserts nothing (targets are in the issues).
+// `pnpm bench`: the hot read paths of the API (catalog page, catalog search, lesson view,
+// certificate verification) on a database of 10,000 published courses, each beside its raw-SQL
+// baseline (pg + node:http) in the same run, interleaved round by round; the catalog also
+// beside a plain graphql-js + DataLoader server issuing the product's catalog SQL. For each:
+// requests per second and latency at 50 concurrent clients (closed loop), Node CPU and
+// PostgreSQL CPU per request, then open-loop latency at a fixed 100 requests per second.
+// Prints figures; asserts nothing (targets are in issue 15).
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPrismaClient, migrate, seedDemoData, seedManyCourses } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
-import autocannon from 'autocannon';
+import pg from 'pg';
 import {
   freePort,
   type RunningProcess,
+  repoRoot,
   startApiProcess,
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { type Contender, interleaved, openLoop, printResults, type Result } from './compare';
+import { buildCertificates, enrolLearners } from './fixtures';
+import { type Outcome, postJson } from './load';
 
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
-const CATALOG_COURSES = 1000;
+const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const COURSES = Number(process.env.BENCH_COURSES ?? 10_000);
+const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 100);
+const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 10);
+/** Only these scenarios (comma-separated titles' first words), e.g. BENCH_ONLY=catalog. */
+const ONLY = process.env.BENCH_ONLY?.split(',');
 
 const CATALOG_QUERY = `query Catalog($first: Int, $search: String, $filter: CourseFilter) {
   courses(first: $first, search: $search, filter: $filter) { totalCount
@@ -26,33 +40,30 @@ const CATALOG_QUERY = `query Catalog($first: Int, $search: String, $filter: Cour
     price { amountCents currency } isFree instructor { name bio }
     credits { body ceuAmount category validUntil } modules { title lessons { title kind estimatedMinutes } } } } } }`;
 
-interface Measured {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
+const LESSON_QUERY = `query LearnerLesson($lessonId: ID!) { learnerLesson(lessonId: $lessonId) {
+  id courseId title moduleTitle kind bodyHtml video { provider src } videoSeconds estimatedMinutes
+  required previousLessonId nextLessonId seatSeconds requiredSeconds completedAt heartbeatIntervalSeconds } }`;
+
+const VERIFY_QUERY = `query($serial: String!) { verifyCertificate(serial: $serial) { status serial certificate {
+  serial participantName programTitle sponsoringOrganization completionDate issuedAt
+  credits { body indexNumber ceuAmount category } verifyUrl status revokedAt revocationReason supersededBySerial } } }`;
+
+/** Apollo's CSRF prevention wants this header on anything but a JSON POST; harmless here. */
+const PREFLIGHT = { 'apollo-require-preflight': 'true' };
+
+interface Server {
+  process: RunningProcess;
+  url: string;
 }
 
-async function load(name: string, url: string, body: string): Promise<Measured> {
-  const options = {
-    url,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    body,
-    connections: CONNECTIONS,
-  };
-  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
-  const result = await autocannon({ ...options, duration: DURATION_S });
-  return {
-    name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+function startTestServer(script: string, databaseUrl: string, port: number): Server {
+  const child = startProcess(
+    process.execPath,
+    ['--import', 'tsx', `bench/${script}`, databaseUrl, String(port)],
+    {},
+    path.join(repoRoot, 'test'),
+  );
+  return { process: child, url: `http://127.0.0.1:${port}/` };
 }
 
 function rssSampler(pid: number) {
@@ -60,8 +71,7 @@ function rssSampler(pid: number) {
   const read = () => {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peakKb = Math.max(peakKb, hwm);
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
     } catch {
       // process gone
     }
@@ -76,109 +86,206 @@ function rssSampler(pid: number) {
   };
 }
 
-function table(rows: Measured[], baseline: Measured) {
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(i === 0 ? 34 : 12)).join('');
-  console.log(line(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'vs raw SQL']));
-  for (const row of rows) {
-    console.log(
-      line([
-        row.name,
-        row.requestsPerSecond.toFixed(0),
-        String(row.p50),
-        String(row.p99),
-        String(row.errors + row.non2xx),
-        (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2),
-      ]),
-    );
-  }
-}
+const repeat = <T>(make: (index: number) => T, count = REQUESTS) =>
+  Array.from({ length: count }, (_, index) => make(index));
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-'));
 const processes: RunningProcess[] = [];
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
 try {
   const databaseUrl = postgres.url('lms');
+  const fixtureStart = performance.now();
   await migrate({ databaseUrl });
   const db = createPrismaClient({ databaseUrl });
   await seedDemoData(db);
-  await seedManyCourses(db, CATALOG_COURSES);
+  // Learners first: they enrol in the first free demo course (several lessons).
+  const learners = await enrolLearners(databaseUrl, 200);
+  await seedManyCourses(db, COURSES);
   await db.$disconnect();
-  await postgresAnalyze(databaseUrl);
+  const serials = await buildCertificates(databaseUrl, 5000);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('VACUUM ANALYZE');
+  const published = (
+    await client.query(`SELECT count(*)::int AS n FROM "Course" WHERE status = 'PUBLISHED'`)
+  ).rows[0].n;
+  await client.end();
+  console.log(
+    `fixture: ${published} published courses, 200 enrolled learners, 5,000 certificates (${((performance.now() - fixtureStart) / 1000).toFixed(0)} s)`,
+  );
 
   const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
   processes.push(api);
-  const rawPort = await freePort();
-  const raw = startProcess(
-    process.execPath,
-    ['--import', 'tsx', 'bench/raw-catalog-server.ts', databaseUrl, String(rawPort)],
-    {},
-    path.join(import.meta.dirname, '..'),
-  );
-  processes.push(raw);
-  await waitForHttp(`http://127.0.0.1:${rawPort}/`, raw).catch(() => {});
-
+  const servers = {
+    catalog: startTestServer('raw-catalog-server.ts', databaseUrl, await freePort()),
+    plain: startTestServer('plain-graphql-server.ts', databaseUrl, await freePort()),
+    lesson: startTestServer('raw-lesson-view-server.ts', databaseUrl, await freePort()),
+    verify: startTestServer('raw-verify-server.ts', databaseUrl, await freePort()),
+  };
+  for (const server of Object.values(servers)) {
+    processes.push(server.process);
+    await waitForHttp(server.url, server.process);
+  }
+  const apiUrl = `${api.url}/graphql`;
   const rss = rssSampler(api.child.pid!);
-  const scenarios: { title: string; variables: Record<string, unknown> }[] = [
-    { title: 'catalog, first page', variables: { first: 12 } },
+
+  const catalog = (variables: Record<string, unknown>) => {
+    const body = { query: CATALOG_QUERY, variables };
+    return [
+      {
+        name: 'raw SQL (pg + node:http)',
+        server: servers.catalog,
+        work: () => postJson(servers.catalog.url, body),
+      },
+      {
+        name: 'plain graphql-js + DataLoader',
+        server: servers.plain,
+        work: () => postJson(servers.plain.url, body),
+      },
+      { name: 'GraphQL API', server: null, work: () => postJson(apiUrl, body, PREFLIGHT) },
+    ];
+  };
+  const lessonCall = (index: number) => ({
+    token: learners.tokens[index % learners.tokens.length]!,
+    lessonId: learners.lessons[index % learners.lessons.length]!,
+  });
+  const serialAt = (index: number) => serials[(index * 7919) % serials.length]!;
+  const scenarios: {
+    title: string;
+    contenders: {
+      name: string;
+      server: Server | null;
+      work: (index: number) => Promise<Outcome>;
+    }[];
+    openLoop: boolean;
+  }[] = [
+    {
+      title: 'catalog page of 12, every field',
+      contenders: catalog({ first: 12 }),
+      openLoop: true,
+    },
     {
       title: 'catalog search "diabetes coding"',
-      variables: { first: 12, search: 'diabetes coding' },
+      contenders: catalog({ first: 12, search: 'diabetes coding' }),
+      openLoop: false,
     },
     {
       title: 'catalog search + filters (CE, paid, intermediate)',
-      variables: {
+      contenders: catalog({
         first: 12,
         search: 'coding',
         filter: { kind: 'CE', price: 'PAID', level: 'INTERMEDIATE' },
-      },
+      }),
+      openLoop: false,
+    },
+    {
+      title: 'lesson view (enrolled learner)',
+      contenders: [
+        {
+          name: 'raw SQL (pg + node:http)',
+          server: servers.lesson,
+          work: (index) => {
+            const call = lessonCall(index);
+            return postJson(
+              servers.lesson.url,
+              { lessonId: call.lessonId },
+              { authorization: `Bearer ${call.token}` },
+            );
+          },
+        },
+        {
+          name: 'GraphQL API',
+          server: null,
+          work: (index) => {
+            const call = lessonCall(index);
+            return postJson(
+              apiUrl,
+              { query: LESSON_QUERY, variables: { lessonId: call.lessonId } },
+              { authorization: `Bearer ${call.token}`, ...PREFLIGHT },
+            );
+          },
+        },
+      ],
+      openLoop: true,
+    },
+    {
+      title: 'certificate verify',
+      contenders: [
+        {
+          name: 'raw SQL (pg + node:http)',
+          server: servers.verify,
+          work: (index) => postJson(servers.verify.url, { serial: serialAt(index) }),
+        },
+        {
+          name: 'GraphQL API',
+          server: null,
+          work: (index) =>
+            postJson(
+              apiUrl,
+              { query: VERIFY_QUERY, variables: { serial: serialAt(index) } },
+              PREFLIGHT,
+            ),
+        },
+      ],
+      openLoop: true,
     },
   ];
-  const ratios: string[] = [];
-  let worstP99 = 0;
+
+  const summary: { title: string; results: Result[] }[] = [];
+  const open: string[] = [];
   for (const scenario of scenarios) {
-    const body = JSON.stringify({ query: CATALOG_QUERY, variables: scenario.variables });
-    const [rawCheck, apiCheck] = await Promise.all([
-      postJson(`http://127.0.0.1:${rawPort}/`, body),
-      postJson(`${api.url}/graphql`, body),
-    ]);
-    console.log(
-      `\n${scenario.title}: ${apiCheck.data.courses.totalCount} matches of ${CATALOG_COURSES + 4} published courses (raw SQL finds ${rawCheck.data.totalCount}); page of 12 with every field, ${CONNECTIONS} connections, ${DURATION_S} s each\n`,
+    if (ONLY && !ONLY.some((word) => scenario.title.startsWith(word))) continue;
+    const contenders: Contender<number>[] = scenario.contenders.map((contender) => ({
+      name: contender.name,
+      pid: (contender.server?.process ?? api).child.pid!,
+      items: repeat((index) => index),
+      work: contender.work,
+    }));
+    // Warm-up: JIT, pools, plans and the API's document cache.
+    await interleaved(
+      contenders.map((c) => ({ ...c, items: c.items.slice(0, 300) })),
+      { rounds: 1, concurrency: CONCURRENCY, postgresDataDir: dataDir },
     );
-    const baseline = await load('raw SQL (pg + JSON)', `http://127.0.0.1:${rawPort}/`, body);
-    const measured = await load('GraphQL API', `${api.url}/graphql`, body);
-    table([baseline, measured], baseline);
-    ratios.push(
-      `${scenario.title}: ${(measured.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}`,
+    const results = await interleaved(contenders, {
+      rounds: ROUNDS,
+      concurrency: CONCURRENCY,
+      postgresDataDir: dataDir,
+    });
+    printResults(
+      `${scenario.title}: ${REQUESTS} requests each, ${CONCURRENCY} concurrent, ${ROUNDS} interleaved rounds`,
+      results,
+      'raw SQL (pg + node:http)',
     );
-    worstP99 = Math.max(worstP99, measured.p99);
+    summary.push({ title: scenario.title, results });
+    if (scenario.openLoop) {
+      for (const contender of scenario.contenders) {
+        const measured = await openLoop(
+          repeat((index) => index, OPEN_RATE * OPEN_SECONDS),
+          OPEN_RATE,
+          OPEN_SECONDS,
+          contender.work,
+        );
+        const line = `${scenario.title}, ${contender.name}: open loop ${OPEN_RATE} req/s for ${OPEN_SECONDS} s: p50 ${measured.p50.toFixed(1)} ms, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms, errors ${measured.errors}`;
+        console.log(line);
+        open.push(line);
+      }
+    }
   }
   const peakRssMb = rss.stop();
-  console.log(`\nAPI peak RSS: ${peakRssMb.toFixed(0)} MB`);
-  console.log(
-    `Targets: ratio >= 0.5 (${ratios.join('; ')}), p99 <= 20 ms (worst ${worstP99}), RSS <= 300 MB (${peakRssMb.toFixed(0)})`,
-  );
+
+  console.log('\nSummary (API / raw SQL throughput; API / plain graphql-js for the catalog)');
+  for (const { title, results } of summary) {
+    const raw = results.find((r) => r.name.startsWith('raw'))!;
+    const plain = results.find((r) => r.name.startsWith('plain'));
+    const apiResult = results.find((r) => r.name === 'GraphQL API')!;
+    console.log(
+      `  ${title}: API ${apiResult.perSecond.toFixed(0)} req/s, raw ${raw.perSecond.toFixed(0)}, ratio ${(apiResult.perSecond / raw.perSecond).toFixed(2)}${plain ? `; plain graphql-js ${plain.perSecond.toFixed(0)}, API/plain ${(apiResult.perSecond / plain.perSecond).toFixed(2)}` : ''}; CPU per request API node ${apiResult.nodeCpuMsPerRequest.toFixed(2)} ms + pg ${apiResult.postgresCpuMsPerRequest.toFixed(2)} ms, raw node ${raw.nodeCpuMsPerRequest.toFixed(2)} + pg ${raw.postgresCpuMsPerRequest.toFixed(2)}`,
+    );
+  }
+  for (const line of open) console.log(`  ${line}`);
+  console.log(`  API peak RSS: ${peakRssMb.toFixed(0)} MB`);
 } finally {
   await Promise.all(processes.map((child) => child.stop()));
   await postgres.stop();
   await rm(dataDir, { recursive: true, force: true });
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: a sanity check of two JSON answers
-async function postJson(url: string, body: string): Promise<any> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const json = (await response.json()) as { errors?: unknown };
-  if (json.errors) throw new Error(`${url} answered errors: ${JSON.stringify(json.errors)}`);
-  return json;
-}
-
-async function postgresAnalyze(databaseUrl: string) {
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('ANALYZE');
-  await client.end();
 }

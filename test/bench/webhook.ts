@@ -17,7 +17,9 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
-import { deadlockCount, drive, type Outcome, summarise } from './load';
+import { interleaved, printResults } from './compare';
+import { seedCatalog } from './fixtures';
+import { deadlockCount, drive, type Outcome } from './load';
 
 const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PER_RUN = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -149,9 +151,6 @@ async function paidCount(databaseUrl: string, orderIds: string[]) {
   return rows[0] as { paid: number; enrolled: number };
 }
 
-const line = (cells: (string | number)[]) =>
-  console.log(cells.map((cell, i) => String(cell).padEnd(i === 0 ? 34 : 11)).join(''));
-
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-webhook-'));
 const processes: RunningProcess[] = [];
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
@@ -160,6 +159,7 @@ try {
   await migrate({ databaseUrl });
   const total = 2 * (WARM_UP + PER_RUN);
   const deliveries = await buildFixture(databaseUrl, total);
+  await seedCatalog(databaseUrl);
   console.log(
     `fixture: ${total} PENDING orders of distinct learners, one signed checkout.session.completed each`,
   );
@@ -209,26 +209,24 @@ try {
   console.log(
     `\n${PER_RUN} checkout.session.completed webhooks, ${CONCURRENCY} concurrent deliveries (pool: 10 connections each)\n`,
   );
-  line(['scenario', 'events/s', 'p50 ms', 'p99 ms', 'errors', 'vs raw SQL']);
-  const rawResult = summarise(
-    'raw SQL (pg + node:http)',
-    await drive(rawRun, CONCURRENCY, (d) => deliver(rawUrl, d)),
+  const [rawResult, apiResult] = await interleaved(
+    [
+      {
+        name: 'raw SQL (pg + node:http)',
+        pid: raw.child.pid!,
+        items: rawRun,
+        work: (d: Delivery) => deliver(rawUrl, d),
+      },
+      {
+        name: 'API /webhooks/stripe',
+        pid: api.child.pid!,
+        items: apiRun,
+        work: (d: Delivery) => deliver(apiUrl, d),
+      },
+    ],
+    { rounds: 4, concurrency: CONCURRENCY, postgresDataDir: dataDir },
   );
-  const apiResult = summarise(
-    'API /webhooks/stripe',
-    await drive(apiRun, CONCURRENCY, (d) => deliver(apiUrl, d)),
-  );
-  for (const result of [rawResult, apiResult]) {
-    line([
-      result.name,
-      result.perSecond.toFixed(0),
-      result.p50.toFixed(1),
-      result.p99.toFixed(1),
-      result.errors,
-      (result.perSecond / rawResult.perSecond).toFixed(2),
-    ]);
-    if (result.firstError) console.log(`  first error: ${result.firstError}`);
-  }
+  printResults('interleaved, 4 rounds', [rawResult!, apiResult!], 'raw SQL (pg + node:http)');
   const apiState = await paidCount(
     databaseUrl,
     apiRun.map((d) => d.orderId),
@@ -241,7 +239,7 @@ try {
     `\nAPI: ${apiState.paid}/${PER_RUN} orders PAID, ${apiState.enrolled} enrolled; raw: ${rawState.paid}/${PER_RUN} PAID, ${rawState.enrolled} enrolled; deadlocks: ${(await deadlockCount(databaseUrl)) - deadlocksBefore}`,
   );
   console.log(
-    `throughput ratio API / raw SQL: ${(apiResult.perSecond / rawResult.perSecond).toFixed(2)} (target ≥ 0.6)`,
+    `throughput ratio API / raw SQL: ${(apiResult!.perSecond / rawResult!.perSecond).toFixed(2)} (target ≥ 0.6)`,
   );
 } finally {
   await Promise.all(processes.map((child) => child.stop()));

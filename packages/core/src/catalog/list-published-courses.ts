@@ -1,10 +1,17 @@
-import { CourseKind, CourseLevel, CreditBody, type Db, Prisma } from '@lms/db';
+import { CourseKind, CourseLevel, CreditBody, type Db, hotReads, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { providerDay } from '../time/provider-day';
 import type { CatalogCourse } from './catalog-course';
-import { CatalogSort, cursorScope, decodeCursor, encodeCursor, type SortKey } from './cursor';
+import {
+  type CatalogCursor,
+  CatalogSort,
+  cursorScope,
+  decodeCursor,
+  encodeCursor,
+  type SortKey,
+} from './cursor';
 
 export const MAX_PAGE_SIZE = 50;
 export const MAX_SEARCH_LENGTH = 200;
@@ -84,7 +91,7 @@ interface Row {
 }
 
 interface OrderKey {
-  /** Column of the `matches` subquery. */
+  /** The sort expression, on a "Course" column wherever an index can serve the order. */
   column: Prisma.Sql;
   direction: 'ASC' | 'DESC';
   /** The cursor value as a typed SQL parameter. */
@@ -94,17 +101,20 @@ interface OrderKey {
 }
 
 const published: OrderKey = {
-  column: Prisma.sql`m."publishedAt"`,
+  column: Prisma.sql`c."publishedAt"`,
   direction: 'DESC',
   param: (value) => Prisma.sql`${new Date(value)}::timestamptz`,
   read: (row) => row.publishedAt.toISOString(),
 };
+// Price and lower(title) of the latest published version, copied onto the course by a trigger
+// (migration 20261130060000) so that an index on "Course" serves each sort.
 const price = (direction: 'ASC' | 'DESC'): OrderKey => ({
-  column: Prisma.sql`m."priceCents"`,
+  column: Prisma.sql`c."catalogPriceCents"`,
   direction,
   param: (value) => Prisma.sql`${Number(value)}::int`,
   read: (row) => row.priceCents,
 });
+const RANK = Prisma.sql`ts_rank_cd(v."searchVector", q.query)`;
 
 /** Each sort's keys, most significant first; the row id (same direction as the last key) ends it. */
 const ORDERS: Record<CatalogSort, { keys: OrderKey[]; idDirection: 'ASC' | 'DESC' }> = {
@@ -112,7 +122,7 @@ const ORDERS: Record<CatalogSort, { keys: OrderKey[]; idDirection: 'ASC' | 'DESC
   RELEVANCE: {
     keys: [
       {
-        column: Prisma.sql`m.rank`,
+        column: RANK,
         direction: 'DESC',
         param: (value) => Prisma.sql`${String(value)}::real`,
         read: (row) => row.rankKey,
@@ -124,7 +134,7 @@ const ORDERS: Record<CatalogSort, { keys: OrderKey[]; idDirection: 'ASC' | 'DESC
   TITLE: {
     keys: [
       {
-        column: Prisma.sql`m."titleKey"`,
+        column: Prisma.sql`c."catalogTitleKey"`,
         direction: 'ASC',
         param: (value) => Prisma.sql`${String(value)}::text`,
         read: (row) => row.titleKey,
@@ -136,25 +146,18 @@ const ORDERS: Record<CatalogSort, { keys: OrderKey[]; idDirection: 'ASC' | 'DESC
   PRICE_HIGH_TO_LOW: { keys: [price('DESC'), published], idDirection: 'DESC' },
 };
 
-/**
- * The catalog: published courses (status PUBLISHED, shown through their latest published
- * version), optionally full-text searched, filtered and sorted, keyset-paginated for every
- * sort. Search uses PostgreSQL's own full-text search: `websearch_to_tsquery('english', …)`
- * (accepts any input without error) against the version's weighted document (title A,
- * summary B, syllabus C), ranked with `ts_rank_cd`. Costs two SQL statements (page and count),
- * however large the page.
- */
-export async function listPublishedCourses(options: {
-  db: Db;
+interface ParsedQuery {
   first: number;
-  after?: string | null;
-  search?: string | null;
-  filter?: CatalogFilter | null;
-  sort?: CatalogSort | null;
-  /** "Today" for the credit filter (expired approvals do not count); default now. */
-  now?: Date;
-}): Promise<CoursePage> {
-  const { db } = options;
+  search: string | null;
+  filter: CatalogFilter;
+  sort: CatalogSort;
+  scope: string;
+  cursor: CatalogCursor | null;
+  /** "Today" for the credit filter. */
+  today: string;
+}
+
+function parseQuery(options: CatalogQuery): ParsedQuery {
   // The provider's calendar day: credit valid "today" as certificates judge it.
   const today = providerDay(options.now ?? new Date());
   const input = parseInput(querySchema, {
@@ -181,37 +184,52 @@ export async function listPublishedCourses(options: {
     filter.level ?? null,
   ]);
   const cursor = input.after ? decodeCursor(input.after, { sort, scope }) : null;
-  const order = ORDERS[sort];
+  return { first: input.first, search, filter, sort, scope, cursor, today };
+}
 
-  const conditions: Prisma.Sql[] = [
+export interface CatalogQuery {
+  first: number;
+  after?: string | null;
+  search?: string | null;
+  filter?: CatalogFilter | null;
+  sort?: CatalogSort | null;
+  /** "Today" for the credit filter (expired approvals do not count); default now. */
+  now?: Date;
+}
+
+/**
+ * The two statements of a catalog page: the page (an index on "Course" in the sort's order,
+ * stopped by LIMIT; a search ranks only its matches) and the count (without "CourseVersion"
+ * when nothing filters on it). Exported for the EXPLAIN-shape test (catalog-plans.test.ts).
+ */
+export function catalogStatements(query: ParsedQuery): { page: Prisma.Sql; count: Prisma.Sql } {
+  const { search, filter, cursor } = query;
+  const order = ORDERS[query.sort];
+  // Conditions on "Course" alone; catalog keys are non-null exactly when the latest published
+  // version is published (trigger), so the count needs no join for them.
+  const courseConditions: Prisma.Sql[] = [
     Prisma.sql`c.status = 'PUBLISHED'`,
     Prisma.sql`c."publishedAt" IS NOT NULL`,
-    Prisma.sql`v."publishedAt" IS NOT NULL`,
+    Prisma.sql`c."catalogPriceCents" IS NOT NULL`,
   ];
-  if (search) conditions.push(Prisma.sql`v."searchVector" @@ q.query`);
-  if (filter.kind) conditions.push(Prisma.sql`v.kind = ${filter.kind}::"CourseKind"`);
-  if (filter.level) conditions.push(Prisma.sql`v.level = ${filter.level}::"CourseLevel"`);
-  if (filter.price === 'FREE') conditions.push(Prisma.sql`v."priceCents" = 0`);
-  if (filter.price === 'PAID') conditions.push(Prisma.sql`v."priceCents" > 0`);
+  if (filter.price === 'FREE') courseConditions.push(Prisma.sql`c."catalogPriceCents" = 0`);
+  if (filter.price === 'PAID') courseConditions.push(Prisma.sql`c."catalogPriceCents" > 0`);
+  const versionConditions: Prisma.Sql[] = [];
+  if (search) versionConditions.push(Prisma.sql`v."searchVector" @@ q.query`);
+  if (filter.kind) versionConditions.push(Prisma.sql`v.kind = ${filter.kind}::"CourseKind"`);
+  if (filter.level) versionConditions.push(Prisma.sql`v.level = ${filter.level}::"CourseLevel"`);
   if (filter.creditBody) {
     // Expired credit is not advertised (issue 9 defect 2): only approvals valid today or later.
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "CreditApproval" a
+    versionConditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "CreditApproval" a
       WHERE a."versionId" = v.id AND a.body = ${filter.creditBody}::"CreditBody"
-        AND a."validUntil" >= ${today}::date)`);
+        AND a."validUntil" >= ${query.today}::date)`);
   }
-  const from = Prisma.sql`FROM "Course" c
-    JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"
-    ${search ? Prisma.sql`CROSS JOIN websearch_to_tsquery('english', ${search}) AS q(query)` : Prisma.empty}
-    WHERE ${Prisma.join(conditions, ' AND ')}`;
+  const queryJoin = search
+    ? Prisma.sql`CROSS JOIN websearch_to_tsquery('english', ${search}) AS q(query)`
+    : Prisma.empty;
+  const join = Prisma.sql`JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"`;
 
-  const matches = Prisma.sql`SELECT c.id, c.slug, c."ownerId", c."publishedAt",
-      v.id AS "versionId", v.number, v.title, v.summary, v.description,
-      v.kind::text AS kind, v.level::text AS level, v."priceCents", v.currency,
-      v."coverImageUrl", v."instructionalMinutes", lower(v.title) AS "titleKey",
-      ${search ? Prisma.sql`ts_rank_cd(v."searchVector", q.query)` : Prisma.sql`0::real`} AS rank
-    ${from}`;
-
-  const columns = [...order.keys.map((key) => key.column), Prisma.sql`m.id`];
+  const columns = [...order.keys.map((key) => key.column), Prisma.sql`c.id`];
   const directions = [...order.keys.map((key) => key.direction), order.idDirection];
   const orderBy = Prisma.join(
     columns.map((column, index) =>
@@ -220,22 +238,60 @@ export async function listPublishedCourses(options: {
     ', ',
   );
   const keyset = cursor
-    ? afterCursor(columns, directions, [
-        ...order.keys.map((key, index) => key.param(cursor.key[index]!)),
-        Prisma.sql`${cursor.id}::uuid`,
-      ])
-    : Prisma.sql`TRUE`;
+    ? [
+        afterCursor(columns, directions, [
+          ...order.keys.map((key, index) => key.param(cursor.key[index]!)),
+          Prisma.sql`${cursor.id}::uuid`,
+        ]),
+      ]
+    : [];
+  const rank = search ? RANK : Prisma.sql`0::real`;
+  // Only the page's rows are projected (enum casts, rank text): the LIMIT stops the scan first.
+  const page = Prisma.sql`SELECT c.id, c.slug, c."ownerId", c."publishedAt",
+      v.id AS "versionId", v.number, v.title, v.summary, v.description,
+      v.kind::text AS kind, v.level::text AS level, v."priceCents", v.currency,
+      v."coverImageUrl", v."instructionalMinutes", c."catalogTitleKey" AS "titleKey",
+      ${rank}::text AS "rankKey"
+    FROM "Course" c ${join} ${queryJoin}
+    WHERE ${Prisma.join([...courseConditions, Prisma.sql`v."publishedAt" IS NOT NULL`, ...versionConditions, ...keyset], ' AND ')}
+    ORDER BY ${orderBy} LIMIT ${query.first + 1}`;
+  const count =
+    versionConditions.length === 0
+      ? Prisma.sql`SELECT count(*)::int AS n FROM "Course" c
+          WHERE ${Prisma.join(courseConditions, ' AND ')}`
+      : Prisma.sql`SELECT count(*)::int AS n FROM "Course" c ${join} ${queryJoin}
+          WHERE ${Prisma.join([...courseConditions, ...versionConditions], ' AND ')}`;
+  return { page, count };
+}
 
+/** The statements `listPublishedCourses` would run for these options (for EXPLAIN tests). */
+export function catalogStatementsFor(options: CatalogQuery) {
+  return catalogStatements(parseQuery(options));
+}
+
+/**
+ * The catalog: published courses (status PUBLISHED, shown through their latest published
+ * version), optionally full-text searched, filtered and sorted, keyset-paginated for every
+ * sort. Search uses PostgreSQL's own full-text search: `websearch_to_tsquery('english', …)`
+ * (accepts any input without error) against the version's weighted document (title A,
+ * summary B, syllabus C), ranked with `ts_rank_cd`. Costs two SQL statements (page and count),
+ * however large the page.
+ */
+export async function listPublishedCourses(
+  options: CatalogQuery & { db: Db },
+): Promise<CoursePage> {
+  const query = parseQuery(options);
+  const { page, count } = catalogStatements(query);
+  const reads = hotReads(options.db);
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<Row[]>`SELECT m.*, m.rank::text AS "rankKey" FROM (${matches}) m
-      WHERE ${keyset} ORDER BY ${orderBy} LIMIT ${input.first + 1}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from}`,
+    reads.rows<Row>(page),
+    reads.rows<{ n: number }>(count),
   ]);
-
-  const edges = rows.slice(0, input.first).map((row) => ({
+  const order = ORDERS[query.sort];
+  const edges = rows.slice(0, query.first).map((row) => ({
     cursor: encodeCursor({
-      sort,
-      scope,
+      sort: query.sort,
+      scope: query.scope,
       key: order.keys.map((key) => key.read(row)) as SortKey,
       id: row.id,
     }),
@@ -243,20 +299,26 @@ export async function listPublishedCourses(options: {
   }));
   return {
     edges,
-    hasNextPage: rows.length > input.first,
-    hasPreviousPage: cursor !== null,
+    hasNextPage: rows.length > query.first,
+    hasPreviousPage: query.cursor !== null,
     totalCount: counted[0]?.n ?? 0,
-    sort,
-    search,
+    sort: query.sort,
+    search: query.search,
   };
 }
 
-/** Rows strictly after the cursor in the given order: (a > x) OR (a = x AND b > y) OR … */
+/** Rows strictly after the cursor in the given order: (a, b) > (x, y), or with mixed
+ * directions (a > x) OR (a = x AND b < y) OR … */
 function afterCursor(
   columns: Prisma.Sql[],
   directions: ('ASC' | 'DESC')[],
   values: Prisma.Sql[],
 ): Prisma.Sql {
+  // One direction throughout: a row comparison, which the index scan uses as its start bound.
+  if (directions.every((direction) => direction === directions[0])) {
+    const operator = directions[0] === 'ASC' ? Prisma.raw('>') : Prisma.raw('<');
+    return Prisma.sql`(${Prisma.join(columns, ', ')}) ${operator} (${Prisma.join(values, ', ')})`;
+  }
   const alternatives = columns.map((column, index) => {
     const equalBefore = columns
       .slice(0, index)

@@ -1,11 +1,11 @@
-import { type CreditBody, type Db, type LessonKind, Prisma } from '@lms/db';
+import { type CreditBody, type Db, hotReads, type LessonKind, Prisma } from '@lms/db';
 
 /**
  * Batch loaders for the parts of a catalog course. Each takes many keys and issues one query,
  * so a page of N courses costs the same number of statements as a page of one.
  * Results are returned in key order (DataLoader's contract). They are parameterised raw SQL
- * (`= ANY($1::uuid[])`): this is the hottest read path, and Prisma's per-query compilation
- * for `IN` lists of varying length cost more than the queries themselves (see ARCHITECTURE.md).
+ * (`= ANY($1::uuid[])`) run through `hotReads` (pg directly): this is the hottest read path,
+ * and Prisma's per-query work cost more than the queries themselves (see ARCHITECTURE.md).
  */
 
 export interface InstructorProfile {
@@ -28,21 +28,33 @@ export async function loadInstructors(db: Db, userIds: readonly string[]) {
  * in the order they were added. One statement for any number of courses.
  */
 export async function loadCourseInstructors(db: Db, courseIds: readonly string[]) {
-  const rows = await db.$queryRaw<(InstructorProfile & { courseId: string })[]>(Prisma.sql`
-    SELECT i."courseId", u.id, u.name, u.bio
+  // Owners and co-instructors appended (no de-duplication, no sort in SQL: a page has a
+  // handful of rows); ordered here: owner first, then co-instructors by when they were added.
+  const rows = await hotReads(db).rows<
+    InstructorProfile & { courseId: string; isOwner: boolean; addedAt: Date | null }
+  >(Prisma.sql`
+    SELECT i."courseId", i."isOwner", i."addedAt", u.id, u.name, u.bio
       FROM (
-        SELECT c.id AS "courseId", c."ownerId" AS "userId", 0 AS rank, c."createdAt" AS "addedAt"
+        SELECT c.id AS "courseId", c."ownerId" AS "userId", true AS "isOwner", NULL::timestamptz AS "addedAt"
           FROM "Course" c WHERE c.id = ANY(${[...courseIds]}::uuid[])
         UNION ALL
-        SELECT ci."courseId", ci."userId", 1, ci."addedAt"
-          FROM "CourseInstructor" ci JOIN "Course" c ON c.id = ci."courseId"
-         WHERE ci."courseId" = ANY(${[...courseIds]}::uuid[]) AND ci."userId" <> c."ownerId"
+        SELECT ci."courseId", ci."userId", false, ci."addedAt"
+          FROM "CourseInstructor" ci WHERE ci."courseId" = ANY(${[...courseIds]}::uuid[])
       ) i
-      JOIN "User" u ON u.id = i."userId"
-     ORDER BY i."courseId", i.rank, i."addedAt", u.id`);
-  return groupBy(courseIds, rows, (row) => row.courseId).map((group) =>
-    group.map(({ courseId: _courseId, ...profile }): InstructorProfile => profile),
-  );
+      JOIN "User" u ON u.id = i."userId"`);
+  return groupBy(courseIds, rows, (row) => row.courseId).map((group) => {
+    const owner = group.find((row) => row.isOwner);
+    const others = group
+      .filter((row) => !row.isOwner && row.id !== owner?.id)
+      .sort(
+        (a, b) =>
+          (a.addedAt?.getTime() ?? 0) - (b.addedAt?.getTime() ?? 0) ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+    return [...(owner ? [owner] : []), ...others].map(
+      ({ id, name, bio }): InstructorProfile => ({ id, name, bio }),
+    );
+  });
 }
 
 export interface InstructorCredentialView {
@@ -52,7 +64,7 @@ export interface InstructorCredentialView {
 
 /** Each instructor's professional credentials, in the order they chose. */
 export async function loadInstructorCredentials(db: Db, userIds: readonly string[]) {
-  const rows = await db.$queryRaw<(InstructorCredentialView & { userId: string })[]>(Prisma.sql`
+  const rows = await hotReads(db).rows<InstructorCredentialView & { userId: string }>(Prisma.sql`
     SELECT "userId", credential, "awardedYear" FROM "InstructorCredential"
      WHERE "userId" = ANY(${[...userIds]}::uuid[])
      ORDER BY position, "awardedYear", id`);
@@ -72,14 +84,27 @@ export interface CreditOffering {
 
 /** Credit a version carries, without approval numbers (revealed only after completion). */
 export async function loadCreditOfferings(db: Db, versionIds: readonly string[]) {
-  const rows = await db.$queryRaw<(CreditOffering & { versionId: string })[]>(Prisma.sql`
+  // Dates as text: pg would read a `date` at local midnight, Prisma at UTC midnight.
+  const rows = await hotReads(db).rows<
+    Omit<CreditOffering, 'validFrom' | 'validUntil'> & {
+      versionId: string;
+      validFrom: string;
+      validUntil: string;
+    }
+  >(Prisma.sql`
     SELECT "versionId", body::text AS body, "bodyName", to_char("ceuAmount", 'FM9999990.00') AS "ceuAmount",
-           category, "validFrom", "validUntil"
+           category, "validFrom"::text AS "validFrom", "validUntil"::text AS "validUntil"
       FROM "CreditApproval"
      WHERE "versionId" = ANY(${[...versionIds]}::uuid[])
      ORDER BY body, "createdAt"`);
   return groupBy(versionIds, rows, (row) => row.versionId).map((group) =>
-    group.map(({ versionId: _versionId, ...offering }): CreditOffering => offering),
+    group.map(
+      ({ versionId: _versionId, validFrom, validUntil, ...offering }): CreditOffering => ({
+        ...offering,
+        validFrom: new Date(`${validFrom}T00:00:00.000Z`),
+        validUntil: new Date(`${validUntil}T00:00:00.000Z`),
+      }),
+    ),
   );
 }
 
@@ -98,7 +123,7 @@ export interface SyllabusModule {
 
 /** Each version's modules with their lessons, in order: one statement (lessons as JSON). */
 export async function loadSyllabi(db: Db, versionIds: readonly string[]) {
-  const modules = await db.$queryRaw<(SyllabusModule & { versionId: string })[]>(Prisma.sql`
+  const modules = await hotReads(db).rows<SyllabusModule & { versionId: string }>(Prisma.sql`
     SELECT m.id, m."versionId", m.title, m.position,
            COALESCE(json_agg(json_build_object(
              'id', l.id, 'title', l.title, 'kind', l.kind, 'estimatedMinutes', l."estimatedMinutes",
