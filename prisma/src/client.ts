@@ -58,6 +58,11 @@ export function createPrismaClient({
     statement_timeout: statementTimeoutMs,
     allowExitOnIdle: true,
   });
+  // The server closing an idle connection (restart, failover, a terminated backend) makes the
+  // pool emit 'error'; without a listener that event kills the process. The pool has already
+  // dropped the connection and the next query opens a new one. Prisma's adapter adds its own
+  // listener only once Prisma connects, which a process serving hot reads may not have done.
+  pool.on('error', () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const reads: HotReads = {
     async rows<Row>(statement: Prisma.Sql) {
