@@ -22,9 +22,12 @@ export {
   revokeSession,
   signOutOtherSessions,
 } from './account/sessions';
+export { AUDIT_ACTION_LABELS, auditActionLabel } from './admin/audit-descriptions';
+export type { AuditLogEntry } from './admin/list-audit-log';
+export { listAuditLog } from './admin/list-audit-log';
 export { type FailedJob, listFailedJobs } from './admin/list-failed-jobs';
-export type { AuditLogEntry, UserSummary } from './admin/users';
-export { listAuditLog, listUsers, setUserRole } from './admin/users';
+export type { UserSummary } from './admin/users';
+export { listUsers, setUserRole } from './admin/users';
 export type { ApprovalOverview } from './approvals/approval-dashboard';
 export { listApprovalDashboard } from './approvals/approval-dashboard';
 export type { ApprovalRoster, RosterApproval, RosterRow } from './approvals/approval-roster';
@@ -211,6 +214,8 @@ export {
   revokeCertificate,
   revokeEnrollmentCertificates,
 } from './certificates/revocation';
+export type { CertificateSearchHit } from './certificates/search-certificates';
+export { searchCertificates } from './certificates/search-certificates';
 export type { CertificateSettings } from './certificates/settings';
 export {
   certificateSettings,

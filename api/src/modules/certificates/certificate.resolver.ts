@@ -11,14 +11,28 @@ import {
   removeCredential,
   removeSelfReportedCredit,
   revokeCertificate,
+  searchCertificates,
   updateCeuRequirement,
   verifyCertificate,
 } from '@lms/core';
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  UseMiddleware,
+} from 'type-graphql';
 import type { Context } from '../../context';
 import { rateLimited } from '../../rate-limit';
+import { Connection, toConnection } from '../common/connection';
 import {
   Certificate,
+  CertificateSearchHit,
+  CertificateStatus,
   CertificateVerification,
   CeuRequirement,
   CeuRequirementInput,
@@ -29,8 +43,39 @@ import {
   Transcript,
 } from './certificate.types';
 
+const CertificateSearchConnection = Connection(
+  CertificateSearchHit,
+  'CertificateSearch',
+  'certificate search hit',
+);
+
 @Resolver()
 export class CertificateResolver {
+  @Authorized('ADMIN')
+  @Query(() => CertificateSearchConnection, {
+    description:
+      'Admin: certificates by learner (name or email), course title or serial, newest first.',
+  })
+  async certificates(
+    @Arg('first', () => Int, { defaultValue: 25, description: 'Page size, 1–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' })
+    after: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description:
+        'Part of the learner’s name or email or of the course title, or a serial (typed loosely).',
+    })
+    search: string | null,
+    @Arg('status', () => CertificateStatus, { nullable: true, description: 'Only this status.' })
+    status: CertificateStatus | null,
+    @Ctx() ctx: Context,
+  ) {
+    return toConnection(
+      await searchCertificates({ db: ctx.db, viewer: ctx.viewer, first, after, search, status }),
+      (hit) => hit,
+    );
+  }
+
   @Authorized()
   @Query(() => [Certificate], {
     description: 'The viewer’s certificates, newest first (revoked and superseded ones marked).',

@@ -129,6 +129,24 @@ export class Certificate extends CertificateRecord {
   openBadgeUrl!: string;
 }
 
+@ObjectType({ description: 'A certificate in an admin’s search, with whose it is.' })
+export class CertificateSearchHit {
+  @Field(() => Certificate, { description: 'The certificate and its status.' })
+  certificate!: Certificate;
+
+  @Field(() => String, { description: 'The holder’s account name.' })
+  holderName!: string;
+
+  @Field(() => String, { description: 'The holder’s sign-in email.' })
+  holderEmail!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who revoked it (null when valid, or revoked by the system, e.g. a refund).',
+  })
+  revokedByName!: string | null;
+}
+
 @ObjectType({ description: 'The public answer for a serial.' })
 export class CertificateVerification {
   @Field(() => VerificationStatus, { description: 'VALID, REVOKED, SUPERSEDED or NOT_FOUND.' })
