@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { ConfirmCheckbox } from '../components/confirm-checkbox';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConflictBanner } from '../components/fields';
 import { FormError } from '../components/form';
@@ -11,8 +12,15 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { isConfirmed } from '../utils/confirm';
 import { formatMinutes } from '../utils/format';
-import { failure, formReader, redirectWithFlash, requireAuthor } from '../utils/teach.server';
+import {
+  failure,
+  formReader,
+  localFailure,
+  redirectWithFlash,
+  requireAuthor,
+} from '../utils/teach.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Publish') }];
 
@@ -27,8 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = params.id ?? '';
-  const form = formReader(await request.formData());
+  const formData = await request.formData();
+  const form = formReader(formData);
   const revision = form.revision();
+  if (!isConfirmed(formData)) {
+    const version = form.text('version');
+    return localFailure({
+      intent: 'publish',
+      values: {},
+      revision,
+      fieldErrors: {
+        confirm: [
+          `Tick the box to publish version ${version}: learners who enrol from now on get it.`,
+        ],
+      },
+    });
+  }
   const result = await gql(request, PublishCourseDocument, { courseId, revision });
   if (result.errors) return failure(request, result.errors, { intent: 'publish', revision });
   const { publishedVersionNumber, changes } = result.data.publishCourse;
@@ -122,6 +144,18 @@ export default function PublishPage() {
       ) : (
         <Form method="post" className="publish-form">
           <input type="hidden" name="revision" value={revision} />
+          <input type="hidden" name="version" value={preview.nextVersionNumber} />
+          {preview.canPublish ? (
+            <ConfirmCheckbox
+              id="publish-confirm"
+              error={
+                failureData?.intent === 'publish' ? failureData.fieldErrors.confirm?.[0] : null
+              }
+            >
+              Publish version {preview.nextVersionNumber} now: the catalog shows it and new learners
+              enrol in it. A published version cannot be changed.
+            </ConfirmCheckbox>
+          ) : null}
           <button
             type="submit"
             className="button-large"
