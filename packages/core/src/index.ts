@@ -172,6 +172,8 @@ export {
   loadInstructors,
   loadSyllabi,
 } from './catalog/load-course-parts';
+export type { AttemptCompletion } from './certificates/attempt-certificates';
+export { getAttemptCompletion } from './certificates/attempt-certificates';
 export type { AuditPacket } from './certificates/audit-packet';
 export {
   exportCertificateAuditPacket,

@@ -1,6 +1,7 @@
 import {
   addCredential,
   addSelfReportedCredit,
+  getAttemptCompletion,
   getCertificate,
   getMyTranscript,
   listCeuRequirements,
@@ -30,6 +31,7 @@ import type { Context } from '../../context';
 import { rateLimited } from '../../rate-limit';
 import { Connection, toConnection } from '../common/connection';
 import {
+  AttemptCompletion,
   Certificate,
   CertificateSearchHit,
   CertificateStatus,
@@ -94,6 +96,18 @@ export class CertificateResolver {
     @Ctx() ctx: Context,
   ) {
     return getCertificate({ db: ctx.db, viewer: ctx.viewer, serial });
+  }
+
+  @Authorized()
+  @Query(() => AttemptCompletion, {
+    description:
+      'For the results page of the viewer’s quiz attempt: the course completion it brought about and the certificates that completion issued. NOT_FOUND for anyone else’s attempt.',
+  })
+  attemptCompletion(
+    @Arg('attemptId', () => ID, { description: 'Quiz attempt id.' }) attemptId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return getAttemptCompletion({ db: ctx.db, viewer: ctx.viewer, attemptId });
   }
 
   @Query(() => CertificateVerification, {

@@ -652,6 +652,90 @@ describe('admin certificate search', () => {
   });
 });
 
+describe('the results page of the attempt that completed the course', () => {
+  const COMPLETION = `query($attemptId: ID!) { attemptCompletion(attemptId: $attemptId) {
+    completedCourse awaitingCertificateName certificates { serial status programTitle } } }`;
+  type Completion = {
+    completedCourse: boolean;
+    awaitingCertificateName: boolean;
+    certificates: { serial: string; status: string; programTitle: string }[];
+  };
+
+  /** Takes the post-test, answering True (wrong) or False (right); returns the attempt id. */
+  async function takePostTest(
+    course: { postTest?: string | null },
+    learner: Actor,
+    answer: string,
+  ) {
+    const attempt = await api.must<{
+      id: string;
+      questions: { id: string; options: { id: string; text: string }[] }[];
+    }>(quiz.START_ATTEMPT, { lessonId: course.postTest }, learner);
+    const question = attempt.questions[0]!;
+    await api.must(
+      quiz.SAVE_ANSWER,
+      {
+        attemptId: attempt.id,
+        questionId: question.id,
+        answer: { optionIds: [question.options.find((o) => o.text === answer)!.id] },
+      },
+      learner,
+    );
+    await api.must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learner);
+    return attempt.id;
+  }
+
+  it('names the certificates the passing post-test’s completion issued, to the learner only', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-R-1' }]);
+    const learner = await registerActor(api, 'STUDENT', 'Rosa Results');
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    for (const lessonId of course.lessons) await api.must(COMPLETE, { lessonId }, learner);
+    const failed = await takePostTest(course, learner, 'True');
+    const passed = await takePostTest(course, learner, 'False');
+    const [certificate] = await myCertificates(learner);
+    expect(certificate).toBeDefined();
+    expect(await api.must<Completion>(COMPLETION, { attemptId: passed }, learner)).toEqual({
+      completedCourse: true,
+      awaitingCertificateName: false,
+      certificates: [{ serial: certificate!.serial, status: 'VALID', programTitle: course.title }],
+    });
+    expect(await api.must<Completion>(COMPLETION, { attemptId: failed }, learner)).toEqual({
+      completedCourse: false,
+      awaitingCertificateName: false,
+      certificates: [],
+    });
+    // Reissued: the results page points at the certificate in force, not the superseded one.
+    const reissued = await api.must<{ serial: string }>(
+      REISSUE,
+      { id: certificate!.id, reason: 'Typo', name: 'Rosa Resultado' },
+      admin,
+    );
+    const after = await api.must<Completion>(COMPLETION, { attemptId: passed }, learner);
+    expect(after.certificates.map((c) => c.serial)).toEqual([reissued.serial]);
+    // Someone else's attempt, or no attempt at all: NOT_FOUND.
+    const other = await registerActor(api, 'STUDENT');
+    for (const attemptId of [passed, 'not-an-id']) {
+      const refused = await api.gql(COMPLETION, { attemptId }, { token: other.token });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('says the certificate waits for the learner’s name when it is not confirmed yet', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-R-2' }]);
+    const learner = await registerActor(api, 'STUDENT', 'Nameless Learner', {
+      confirmCertificateName: false,
+    });
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    for (const lessonId of course.lessons) await api.must(COMPLETE, { lessonId }, learner);
+    const passed = await takePostTest(course, learner, 'False');
+    expect(await api.must<Completion>(COMPLETION, { attemptId: passed }, learner)).toEqual({
+      completedCourse: true,
+      awaitingCertificateName: true,
+      certificates: [],
+    });
+  });
+});
+
 describe('public verification and downloads', () => {
   it('verifies by serial, typed loosely, without any private data', async () => {
     const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-9' }]);
