@@ -145,6 +145,10 @@ export type { ManagedCourseSummary } from './authoring/list-manageable-courses';
 export { listManageableCourses } from './authoring/list-manageable-courses';
 export type { PublishPreview } from './authoring/publish-course';
 export { getPublishPreview, publishCourse } from './authoring/publish-course';
+export type {
+  PublishingProblem,
+  PublishingProblemKind,
+} from './authoring/publishing-problems';
 export { addLesson, deleteLesson, moveLesson, updateLesson } from './authoring/syllabus-lessons';
 export { addModule, deleteModule, moveModule, renameModule } from './authoring/syllabus-modules';
 export { updateCourseDetails } from './authoring/update-course-details';

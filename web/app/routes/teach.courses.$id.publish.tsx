@@ -61,20 +61,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-/** Where to go to fix a problem the API names (its words are the only link we have). */
-function fixLink(problem: string, course: TeachCourseFragment): { to: string; label: string } {
+type Problem = Awaited<ReturnType<typeof loader>>['preview']['publishingProblems'][number];
+
+/** Where to go to fix a problem: the record the API says it is about. */
+function fixLink(problem: Problem, course: TeachCourseFragment): { to: string; label: string } {
   const base = `/teach/courses/${course.id}`;
-  const quoted = /“([^”]+)”/.exec(problem)?.[1];
-  if (/^Lesson “/.test(problem) && quoted) {
-    for (const module of course.modules) {
-      const lesson = module.lessons.find((candidate) => candidate.title === quoted);
-      if (lesson) return { to: `${base}/lessons/${lesson.id}`, label: `Edit “${quoted}”` };
-    }
+  const lesson = problem.lessonId
+    ? course.modules.flatMap((module) => module.lessons).find((l) => l.id === problem.lessonId)
+    : undefined;
+  if (lesson) {
+    const quizKinds = [
+      'QUIZ_LESSON_WITHOUT_QUIZ',
+      'QUIZ_WITHOUT_QUESTIONS',
+      'QUIZ_DRAWS_MORE_THAN_POOL',
+    ];
+    return quizKinds.includes(problem.kind)
+      ? { to: `${base}/lessons/${lesson.id}/quiz`, label: `Open the quiz of “${lesson.title}”` }
+      : { to: `${base}/lessons/${lesson.id}`, label: `Edit “${lesson.title}”` };
   }
-  if (/module/i.test(problem)) return { to: `${base}/syllabus`, label: 'Open the syllabus' };
-  if (/approv|AAPC|expire|CEU/i.test(problem)) {
-    return { to: `${base}/approvals`, label: 'Open credit approvals' };
+  if (problem.moduleId || problem.kind === 'NO_MODULES' || problem.kind === 'TOO_MANY_POST_TESTS') {
+    return { to: `${base}/syllabus`, label: 'Open the syllabus' };
   }
+  if (problem.creditApprovalId) return { to: `${base}/approvals`, label: 'Open credit approvals' };
   return { to: base, label: 'Edit the details' };
 }
 
@@ -120,17 +128,17 @@ export default function PublishPage() {
 
         <section aria-labelledby="problems-title" className="card">
           <h3 id="problems-title">
-            {preview.problems.length === 0 ? 'Ready to publish' : 'Fix these first'}
+            {preview.publishingProblems.length === 0 ? 'Ready to publish' : 'Fix these first'}
           </h3>
-          {preview.problems.length === 0 ? (
+          {preview.publishingProblems.length === 0 ? (
             <p className="ready">✓ Nothing prevents publishing.</p>
           ) : (
             <ul className="problem-list">
-              {preview.problems.map((problem) => {
+              {preview.publishingProblems.map((problem) => {
                 const fix = fixLink(problem, course);
                 return (
-                  <li key={problem}>
-                    <span>{problem}</span> <Link to={fix.to}>{fix.label}</Link>
+                  <li key={problem.message}>
+                    <span>{problem.message}</span> <Link to={fix.to}>{fix.label}</Link>
                   </li>
                 );
               })}
