@@ -278,6 +278,8 @@ export {
 export { requireEnrolledLesson } from './learning/enrollment-access';
 export type { GradebookQuizResult, GradebookRow } from './learning/gradebook';
 export { getGradebook, gradebookCsv } from './learning/gradebook';
+export type { GradebookColumn, GradebookPage } from './learning/gradebook-page';
+export { getGradebookPage } from './learning/gradebook-page';
 export type {
   LearnerLessonView,
   LearningCourse,
