@@ -350,8 +350,9 @@ describe('an admin, in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => h1(page)).toBe('Audit log');
     const firstRow = await page.locator('.data-table tbody tr').first().innerText();
     expect(firstRow).toMatch(/Changed a role/);
-    expect(firstRow).toMatch(/Student → Instructor/);
+    expect(firstRow).toMatch(/From student to instructor/);
     expect(firstRow).toContain('Alex Morgan');
+    expect(firstRow).toContain('Grace Okafor'); // the person acted on, by name
     await expectNoSeriousA11yViolations(page);
     await context.close();
   });

@@ -5,6 +5,7 @@ import { AuditLogDocument } from '../graphql/generated/graphql';
 import { errorResponse, getFieldErrors, gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDateTime } from '../utils/format';
+import { dropEmptySearchParams } from '../utils/search-params.server';
 import { requireAdmin } from '../utils/teach.server';
 import { useTimeZone } from '../utils/time-zone';
 import { readerTimeZone } from '../utils/time-zone.server';
@@ -21,6 +22,7 @@ const FILTERS = ['actor', 'action', 'from', 'to', 'target'] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireAdmin(request);
   const url = new URL(request.url);
+  dropEmptySearchParams(url);
   const filters = Object.fromEntries(
     FILTERS.map((key) => [key, url.searchParams.get(key)?.trim() ?? '']),
   ) as Record<(typeof FILTERS)[number], string>;

@@ -14,6 +14,7 @@ import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { isConfirmed } from '../utils/confirm';
 import { formatDateTime, formatDay } from '../utils/format';
+import { dropEmptySearchParams } from '../utils/search-params.server';
 import {
   failure,
   formReader,
@@ -39,6 +40,7 @@ const STATUSES: { value: CertificateStatus; label: string }[] = [
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const url = new URL(request.url);
+  dropEmptySearchParams(url);
   const serial = url.searchParams.get('serial')?.trim() ?? '';
   if (serial) {
     const { certificates } = await gqlData(request, AdminCertificatesDocument, {
