@@ -80,7 +80,8 @@ const DOMAIN_DEPENDENCIES: Record<string, Record<string, string>> = {
   assessment: {
     authoring: 'quizzes are edited inside a course draft',
     codesets: 'code answers are checked against the question’s code-set release',
-    learning: 'grading a post-test evaluates course completion',
+    learning:
+      'grading a post-test evaluates course completion; the gradebook page reads learners’ progress',
   },
   auth: {},
   authoring: {

@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/a11y';
 import { launchBrowser } from '../support/browser';
-import { callApi, DEMO_PASSWORD } from '../support/journey';
+import { completeDemoCourse } from '../support/demo-completion';
+import { DEMO_PASSWORD } from '../support/journey';
 import { type Stack, startStack } from '../support/stack';
 
 let stack: Stack;
@@ -21,106 +22,14 @@ const STUDENT = {
   password: DEMO_PASSWORD,
   name: 'Priya Shah',
 };
-const COURSE_SLUG = 'icd-10-cm-guidelines-fy2027-update';
 const COURSE_TITLE = 'ICD-10-CM Official Guidelines for Coding and Reporting: FY2027 Update';
 
 /** Page changes on a busy 2-core CI machine can take seconds: poll for up to 15 s. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
-const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
-  callApi<T>(stack, query, variables, token);
-
-/**
- * The student completes the paid CE demo course (enrolled by a grant, as an admin or a purchase
- * would): every text lesson marked complete, the post-test passed with the key read from the DB.
- */
-async function completeDemoCourse(): Promise<void> {
-  const db = stack.database.db;
-  const { token } = await api<{ token: string }>(
-    'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
-    { input: { email: STUDENT.email, password: STUDENT.password } },
-  );
-  const user = await db.user.findUniqueOrThrow({ where: { email: STUDENT.email } });
-  const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE_SLUG } });
-  await db.enrollment.create({
-    data: {
-      userId: user.id,
-      courseId: course.id,
-      versionId: course.latestPublishedVersionId!,
-      source: 'GRANT',
-    },
-  });
-  const lessons = await db.lesson.findMany({
-    where: { module: { versionId: course.latestPublishedVersionId! } },
-    orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
-    select: { id: true, kind: true, estimatedMinutes: true },
-  });
-  // The course asks for 80 % of each lesson's time: open each lesson, let its time pass (the
-  // clock is moved back in the database, as a learner reading it would move it forward), then
-  // complete it through the API, which credits the gap and checks the minimum.
-  for (const lesson of lessons.filter((l) => l.kind !== 'QUIZ')) {
-    await api(
-      'mutation($lessonId: ID!) { recordLessonActivity(lessonId: $lessonId, event: OPEN) { seatSeconds } }',
-      { lessonId: lesson.id },
-      token,
-    );
-    // Completing it right away is refused: the demo course cannot be clicked through.
-    await expect(
-      api(
-        'mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted } }',
-        { lessonId: lesson.id },
-        token,
-      ),
-    ).rejects.toThrow(/PRECONDITION_FAILED/);
-    await db.lessonProgress.updateMany({
-      where: { lessonId: lesson.id, enrollment: { userId: user.id } },
-      data: { lastSeenAt: new Date(Date.now() - lesson.estimatedMinutes * 60_000) },
-    });
-    await api(
-      'mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted } }',
-      { lessonId: lesson.id },
-      token,
-    );
-  }
-  const quizLesson = lessons.find((l) => l.kind === 'QUIZ')!;
-  const attempt = await api<{ id: string; questions: { id: string }[] }>(
-    'mutation($lessonId: ID!) { startQuizAttempt(lessonId: $lessonId) { id questions { id } } }',
-    { lessonId: quizLesson.id },
-    token,
-  );
-  for (const { id } of attempt.questions) {
-    const key = await db.question.findUniqueOrThrow({
-      where: { id },
-      select: {
-        type: true,
-        acceptedAnswers: true,
-        answerCodes: true,
-        options: { select: { id: true, correct: true } },
-      },
-    });
-    const answer =
-      key.type === 'CODE_SET'
-        ? { text: key.answerCodes.join(', ') }
-        : key.type === 'SHORT_TEXT'
-          ? { text: key.acceptedAnswers[0] }
-          : { optionIds: key.options.filter((o) => o.correct).map((o) => o.id) };
-    await api(
-      'mutation($attemptId: ID!, $questionId: ID!, $answer: AnswerInput!) { saveAnswer(attemptId: $attemptId, questionId: $questionId, answer: $answer) { savedAt } }',
-      { attemptId: attempt.id, questionId: id, answer },
-      token,
-    );
-  }
-  const submitted = await api<{ courseCompleted: boolean }>(
-    'mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) { courseCompleted } }',
-    { attemptId: attempt.id },
-    token,
-  );
-  expect(submitted.courseCompleted).toBe(true);
-}
-
 describe('certificate journey', { timeout: 300_000 }, () => {
   it('completes the CE course, downloads the certificate, verifies it through the PDF’s link and counts the CEUs toward CPC', async () => {
-    await completeDemoCourse();
+    await completeDemoCourse(stack, STUDENT);
     const context = await browser.newContext();
     const page = await context.newPage();
 

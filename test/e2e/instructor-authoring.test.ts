@@ -222,6 +222,18 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
       .toContain('First publication: 2 modules, 2 lessons');
     expect(await page.locator('.ready').innerText()).toMatch(/Nothing prevents publishing/);
     await expectNoSeriousA11yViolations(page);
+    // Publishing asks for confirmation: the browser refuses the unticked box, and a request
+    // sent without it (here: the form's validation switched off) publishes nothing.
+    const publishForm = page.locator('form.publish-form');
+    await publishForm.evaluate((form: HTMLFormElement) => {
+      form.noValidate = true;
+    });
+    await page.getByRole('button', { name: 'Publish version 1' }).click();
+    await expect
+      .poll(() => page.locator('#publish-confirm-error').innerText())
+      .toMatch(/Tick the box to publish version 1/);
+    expect(await page.locator('.ready').count()).toBe(1);
+    await page.getByLabel(/Publish version 1 now/).check();
     await page.getByRole('button', { name: 'Publish version 1' }).click();
     await expect.poll(() => flashText(page)).toContain('Version 1 is published.');
     expect(page.url()).toBe(courseUrl);
@@ -338,8 +350,9 @@ describe('an admin, in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => h1(page)).toBe('Audit log');
     const firstRow = await page.locator('.data-table tbody tr').first().innerText();
     expect(firstRow).toMatch(/Changed a role/);
-    expect(firstRow).toMatch(/Student → Instructor/);
+    expect(firstRow).toMatch(/From student to instructor/);
     expect(firstRow).toContain('Alex Morgan');
+    expect(firstRow).toContain('Grace Okafor'); // the person acted on, by name
     await expectNoSeriousA11yViolations(page);
     await context.close();
   });

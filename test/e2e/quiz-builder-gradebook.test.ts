@@ -223,6 +223,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
 
     // Publish.
     await page.getByRole('link', { name: 'Publish', exact: true }).click();
+    await page.getByLabel(/Publish version 1 now/).check();
     await page.getByRole('button', { name: 'Publish version 1' }).click();
     await expect.poll(() => flashText(page)).toContain('Version 1 is published.');
 

@@ -25,9 +25,12 @@ export {
   revokeSession,
   signOutOtherSessions,
 } from './account/sessions';
+export { AUDIT_ACTION_LABELS, auditActionLabel } from './admin/audit-descriptions';
+export type { AuditLogEntry } from './admin/list-audit-log';
+export { listAuditLog } from './admin/list-audit-log';
 export { type FailedJob, listFailedJobs } from './admin/list-failed-jobs';
-export type { AuditLogEntry, UserSummary } from './admin/users';
-export { listAuditLog, listUsers, setUserRole } from './admin/users';
+export type { UserSummary } from './admin/users';
+export { listUsers, setUserRole } from './admin/users';
 export type { ApprovalOverview } from './approvals/approval-dashboard';
 export { listApprovalDashboard } from './approvals/approval-dashboard';
 export type { ApprovalRoster, RosterApproval, RosterRow } from './approvals/approval-roster';
@@ -62,6 +65,8 @@ export {
   submitQuizAttempt,
 } from './assessment/attempts';
 export { gradeExpiredAttempt, gradeExpiredAttempts } from './assessment/grade-expired-attempts';
+export type { GradebookColumn, GradebookPage } from './assessment/gradebook-page';
+export { getGradebookPage } from './assessment/gradebook-page';
 export {
   addQuestion,
   configureQuiz,
@@ -134,6 +139,10 @@ export { listManageableCourses } from './authoring/list-manageable-courses';
 export { moveModule } from './authoring/move-module';
 export type { PublishPreview } from './authoring/publish-course';
 export { getPublishPreview, publishCourse } from './authoring/publish-course';
+export type {
+  PublishingProblem,
+  PublishingProblemKind,
+} from './authoring/publishing-problems';
 export { quizProblems } from './authoring/quiz-problems';
 export { relistCourse } from './authoring/relist-course';
 export { renameModule } from './authoring/rename-module';
@@ -165,6 +174,8 @@ export {
   loadInstructors,
   loadSyllabi,
 } from './catalog/load-course-parts';
+export type { AttemptCompletion } from './certificates/attempt-certificates';
+export { getAttemptCompletion } from './certificates/attempt-certificates';
 export type { AuditPacket } from './certificates/audit-packet';
 export {
   exportCertificateAuditPacket,
@@ -207,6 +218,8 @@ export {
   revokeCertificate,
   revokeEnrollmentCertificates,
 } from './certificates/revocation';
+export type { CertificateSearchHit } from './certificates/search-certificates';
+export { searchCertificates } from './certificates/search-certificates';
 export type { CodeUse } from './codesets/code-uses';
 export {
   codeProblem,

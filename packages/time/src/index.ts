@@ -73,6 +73,53 @@ export function localDayAsDate(instant: Date, timeZone: string): Date {
   return new Date(`${localDay(instant, timeZone)}T00:00:00Z`);
 }
 
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds the zone's wall clock is ahead of UTC at an instant. */
+function zoneOffsetAt(instant: number, timeZone: string): number {
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    instantFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a calendar day (YYYY-MM-DD) begins in `timeZone`: its local midnight (or, on a
+ * day whose midnight a clock change skips, the first instant of that day). The inverse of
+ * localDay for the day's first moment: filters "from day X" in a reader's zone.
+ */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(midnightUtc)) throw new Error(`Not a calendar day: ${day}`);
+  let guess = midnightUtc - zoneOffsetAt(midnightUtc, timeZone);
+  const second = midnightUtc - zoneOffsetAt(guess, timeZone);
+  if (second !== guess && localDay(new Date(second), timeZone) === day) guess = second;
+  // A skipped midnight (e.g. a zone that springs forward at 00:00) lands on the day before.
+  while (localDay(new Date(guess), timeZone) < day) guess += 15 * 60_000;
+  return new Date(guess);
+}
+
 export interface FormatOptions {
   timeZone: string;
   locale?: string;

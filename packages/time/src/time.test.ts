@@ -6,6 +6,7 @@ import {
   isTimeZone,
   localDay,
   localDayAsDate,
+  startOfLocalDay,
   timeZoneNames,
 } from './index';
 
@@ -39,5 +40,35 @@ describe('time zones', () => {
       'Nov 30, 2026, 4:32 PM EST',
     );
     expect(formatCalendarDate('2026-11-30')).toBe('Nov 30, 2026');
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it('is the instant local midnight happens, across offsets and clock changes', () => {
+    expect(startOfLocalDay('2026-11-30', 'UTC').toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(startOfLocalDay('2026-11-30', 'America/New_York').toISOString()).toBe(
+      '2026-11-30T05:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-07-01', 'America/New_York').toISOString()).toBe(
+      '2026-07-01T04:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-11-30', 'Asia/Kolkata').toISOString()).toBe(
+      '2026-11-29T18:30:00.000Z',
+    );
+    expect(startOfLocalDay('2026-11-30', 'Pacific/Kiritimati').toISOString()).toBe(
+      '2026-11-29T10:00:00.000Z',
+    );
+    // The days the clocks change in New York: midnight itself exists on both.
+    expect(startOfLocalDay('2026-03-08', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T05:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-11-01', 'America/New_York').toISOString()).toBe(
+      '2026-11-01T04:00:00.000Z',
+    );
+    // Santiago springs forward at midnight: 2026-09-06 starts at 01:00 local (04:00 UTC).
+    expect(startOfLocalDay('2026-09-06', 'America/Santiago').toISOString()).toBe(
+      '2026-09-06T04:00:00.000Z',
+    );
+    expect(() => startOfLocalDay('not a day', 'UTC')).toThrow(/Not a calendar day/);
   });
 });

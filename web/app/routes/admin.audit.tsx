@@ -1,33 +1,67 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { AuditLogDocument } from '../graphql/generated/graphql';
-import { gqlData } from '../utils/api.server';
+import { errorResponse, getFieldErrors, gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDateTime, roleLabel } from '../utils/format';
+import { formatDateTime } from '../utils/format';
+import { dropEmptySearchParams } from '../utils/search-params.server';
 import { requireAdmin } from '../utils/teach.server';
 import { useTimeZone } from '../utils/time-zone';
+import { readerTimeZone } from '../utils/time-zone.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Audit log') }];
 
 const PAGE_SIZE = 50;
+const FILTERS = ['actor', 'action', 'from', 'to', 'target'] as const;
 
+/**
+ * The audit log for people: the API says each act in words with people and records by name;
+ * the page filters by actor, action and a range of days in the reader's time zone.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+  const viewer = await requireAdmin(request);
   const url = new URL(request.url);
+  dropEmptySearchParams(url);
+  const filters = Object.fromEntries(
+    FILTERS.map((key) => [key, url.searchParams.get(key)?.trim() ?? '']),
+  ) as Record<(typeof FILTERS)[number], string>;
   const after = url.searchParams.get('after') || null;
-  const targetId = url.searchParams.get('target') || null;
-  const { auditLog } = await gqlData(request, AuditLogDocument, {
+  const timeZone = await readerTimeZone(request, viewer);
+  const result = await gql(request, AuditLogDocument, {
     first: PAGE_SIZE,
     after,
-    targetId,
+    targetId: filters.target || null,
+    actor: filters.actor || null,
+    action: filters.action || null,
+    from: filters.from || null,
+    to: filters.to || null,
+    timeZone,
   });
-  const base = new URLSearchParams();
-  if (targetId) base.set('target', targetId);
+  // Only what was filled in goes back into the links (no empty parameters).
+  const base = new URLSearchParams(Object.entries(filters).filter(([, value]) => value));
+  if (result.errors) {
+    const fieldErrors = getFieldErrors(result.errors);
+    if (Object.keys(fieldErrors).length === 0) throw errorResponse(request, result.errors[0]);
+    return {
+      filters,
+      timeZone,
+      fieldErrors,
+      entries: [],
+      actions: [],
+      totalCount: 0,
+      nextHref: null,
+      firstHref: null,
+    };
+  }
+  const { auditLog, auditActions } = result.data;
   return {
+    filters,
+    timeZone,
+    fieldErrors: {} as Record<string, string[]>,
     entries: auditLog.edges.map((edge) => edge.node),
+    actions: auditActions,
     totalCount: auditLog.totalCount,
-    targetId,
     nextHref:
       auditLog.pageInfo.hasNextPage && auditLog.pageInfo.endCursor
         ? `/admin/audit?${new URLSearchParams([...base, ['after', auditLog.pageInfo.endCursor]])}`
@@ -36,105 +70,177 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ACTIONS: Record<string, string> = {
-  'user.role.change': 'Changed a role',
-  'course.publish': 'Published a course',
-  'course.unpublish': 'Unpublished a course',
-  'course.relist': 'Relisted a course',
-  'course.archive': 'Archived a course',
-  'course.restore': 'Restored a course',
-  'course.delete': 'Deleted a course',
+type Entry = Awaited<ReturnType<typeof loader>>['entries'][number];
+
+/** Where the record lives in the app, if it has a page. */
+function recordHref(entry: Entry): string | null {
+  if (!entry.targetName) return null;
+  if (entry.targetType === 'Course') return `/teach/courses/${entry.targetId}`;
+  if (entry.targetType === 'Certificate')
+    return `/admin/certificates?${new URLSearchParams({ serial: entry.targetName })}`;
+  if (entry.targetType === 'User')
+    return `/admin/users?${new URLSearchParams({ q: entry.targetName })}`;
+  return null;
+}
+
+const RECORD_KIND: Record<string, string> = {
+  User: 'Person',
+  Course: 'Course',
+  Order: 'Order',
+  Certificate: 'Certificate',
+  CeuRequirement: 'Renewal rule',
 };
 
-function describeDetails(action: string, details: unknown): string {
-  if (!details || typeof details !== 'object' || Array.isArray(details)) {
-    return details == null ? '' : JSON.stringify(details);
-  }
-  const record = details as Record<string, unknown>;
-  const label = (value: unknown) =>
-    action.startsWith('user.role') ? roleLabel(String(value)) : String(value).toLowerCase();
-  if ('from' in record && 'to' in record) {
-    const rest = Object.entries(record).filter(([key]) => key !== 'from' && key !== 'to');
-    return [
-      `${label(record.from)} → ${label(record.to)}`,
-      ...rest.map(
-        ([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
-      ),
-    ].join('; ');
-  }
-  return Object.entries(record)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join('; ');
+function DateFilter({
+  name,
+  label,
+  value,
+  errors,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  errors?: string[];
+}) {
+  const id = `audit-${name}`;
+  return (
+    <div className={errors?.length ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={value}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-error` : undefined}
+      />
+      {errors?.length ? (
+        <ul id={`${id}-error`} className="field-errors">
+          {errors.map((message) => (
+            <li key={message} className="field-error">
+              {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
 }
 
 export default function AuditLogPage() {
   const timeZone = useTimeZone();
-  const { entries, totalCount, targetId, nextHref, firstHref } = useLoaderData<typeof loader>();
+  const { entries, actions, totalCount, filters, fieldErrors, nextHref, firstHref } =
+    useLoaderData<typeof loader>();
+  const filtered = Object.values(filters).some(Boolean);
   return (
-    <section aria-labelledby="audit-title">
+    <section aria-labelledby="audit-title" className="audit-log">
       <h1 id="audit-title">Audit log</h1>
       <p className="lead">
-        Every privileged act, newest first: role changes and course lifecycle changes.
+        Every privileged act, newest first. Times are in your time zone ({timeZone}).
       </p>
-      {targetId ? (
+      <Form
+        method="get"
+        className="card filter-bar audit-filters"
+        aria-label="Filter the audit log"
+        key={JSON.stringify(filters)}
+      >
+        {filters.target ? <input type="hidden" name="target" value={filters.target} /> : null}
+        <div className="field">
+          <label htmlFor="audit-actor">Who (name or email)</label>
+          <input
+            id="audit-actor"
+            name="actor"
+            type="search"
+            defaultValue={filters.actor}
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">What</label>
+          <select id="audit-action" name="action" defaultValue={filters.action}>
+            <option value="">Any action</option>
+            {actions.map((option) => (
+              <option key={option.action} value={option.action}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <DateFilter name="from" label="From (day)" value={filters.from} errors={fieldErrors.from} />
+        <DateFilter name="to" label="To (day)" value={filters.to} errors={fieldErrors.to} />
+        <button type="submit" className="button button-secondary">
+          Filter
+        </button>
+        {filtered ? <Link to="/admin/audit">Clear filters</Link> : null}
+      </Form>
+      {fieldErrors.timeZone ? (
+        <p className="alert alert-error" role="alert">
+          {fieldErrors.timeZone[0]}
+        </p>
+      ) : null}
+      {filters.target ? (
         <p>
-          Showing entries about <code>{targetId}</code>. <Link to="/admin/audit">Show all</Link>
+          Showing entries about one record. <Link to="/admin/audit">Show all</Link>
         </p>
       ) : null}
       <p className="results-count">{totalCount === 1 ? '1 entry' : `${totalCount} entries`}</p>
       {entries.length === 0 ? (
-        <p className="empty">Nothing recorded yet.</p>
+        <p className="empty">
+          {filtered ? 'No entry matches these filters.' : 'Nothing recorded yet.'}
+        </p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table audit-table">
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">When</th>
                 <th scope="col">Who</th>
                 <th scope="col">What</th>
-                <th scope="col">Target</th>
+                <th scope="col">About</th>
                 <th scope="col">Details</th>
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td data-label="When">
-                    <time dateTime={entry.createdAt}>
-                      {formatDateTime(entry.createdAt, timeZone)}
-                    </time>
-                  </td>
-                  <td data-label="Who">
-                    {entry.actorName ?? <span className="muted">deleted account</span>}
-                  </td>
-                  <th scope="row" data-label="What">
-                    {ACTIONS[entry.action] ?? entry.action}
-                    <br />
-                    <code className="small muted">{entry.action}</code>
-                  </th>
-                  <td data-label="Target">
-                    {entry.targetType}{' '}
-                    <Link
-                      to={`/admin/audit?${new URLSearchParams({ target: entry.targetId })}`}
-                      className="small"
-                      title={entry.targetId}
-                    >
-                      {entry.targetId.slice(0, 8)}…
-                      <span className="visually-hidden"> (entries about this record)</span>
-                    </Link>
-                    {entry.targetType === 'Course' ? (
-                      <>
-                        {' '}
-                        ·{' '}
-                        <Link to={`/teach/courses/${entry.targetId}`} className="small">
-                          open course
-                        </Link>
-                      </>
-                    ) : null}
-                  </td>
-                  <td data-label="Details">{describeDetails(entry.action, entry.details)}</td>
-                </tr>
-              ))}
+              {entries.map((entry) => {
+                const href = recordHref(entry);
+                return (
+                  <tr key={entry.id}>
+                    <td data-label="When">
+                      <time dateTime={entry.createdAt}>
+                        {formatDateTime(entry.createdAt, timeZone)}
+                      </time>
+                    </td>
+                    <td data-label="Who">
+                      {entry.actorName ?? <span className="muted">a deleted account</span>}
+                    </td>
+                    <th scope="row" data-label="What">
+                      {entry.actionLabel}
+                    </th>
+                    <td data-label="About">
+                      <span className="small muted">
+                        {RECORD_KIND[entry.targetType] ?? entry.targetType}
+                      </span>{' '}
+                      {href ? (
+                        <Link to={href}>{entry.targetName}</Link>
+                      ) : (
+                        (entry.targetName ?? <span className="muted">no longer exists</span>)
+                      )}
+                      <br />
+                      <Link
+                        to={`/admin/audit?${new URLSearchParams({ target: entry.targetId })}`}
+                        className="small"
+                      >
+                        All entries about it
+                        <span className="visually-hidden">
+                          {' '}
+                          ({entry.targetName ?? entry.targetType})
+                        </span>
+                      </Link>
+                    </td>
+                    <td data-label="Details">{entry.summary}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

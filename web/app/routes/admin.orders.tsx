@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { ConfirmCheckbox } from '../components/confirm-checkbox';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { AdminOrdersDocument, RefundOrderDocument } from '../graphql/generated/graphql';
 import { errorResponse, gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { isConfirmed } from '../utils/confirm';
 import { formatDay } from '../utils/format';
 import { redirectWithFlash } from '../utils/learning.server';
 import { formatMoney, ORDER_STATUSES, orderStatusLabel } from '../utils/orders';
@@ -51,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return typeof value === 'string' ? value.trim() : '';
   };
   const back = safeRedirect(text('redirectTo'), '/admin/orders');
-  if (!form.has('confirm')) {
+  if (!isConfirmed(form)) {
     return redirectWithFlash(back, 'Tick the confirmation box to refund the order.', 'error');
   }
   const result = await gql(request, RefundOrderDocument, {
@@ -167,10 +169,10 @@ export default function AdminOrdersPage() {
                             maxLength={500}
                           />
                         </div>
-                        <label className="checkbox">
-                          <input type="checkbox" name="confirm" value="yes" required /> Refund{' '}
-                          {formatMoney(order.amountPaid ?? order.price)} in full and end access
-                        </label>
+                        <ConfirmCheckbox id={`confirm-${order.id}`}>
+                          Refund {formatMoney(order.amountPaid ?? order.price)} in full and end
+                          access
+                        </ConfirmCheckbox>
                         <button
                           type="submit"
                           className="button button-danger"

@@ -14,11 +14,13 @@ import {
   useRevalidator,
 } from '@remix-run/react';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CompletionCertificates } from '../components/completion-certificates';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { QuizQuestion, type SaveOneResult } from '../components/quiz-question';
 import { AttemptResults } from '../components/quiz-results';
 import {
   type AnswerInput,
+  AttemptCompletionDocument,
   AttemptContextDocument,
   QuizAttemptDocument,
   SaveAnswerDocument,
@@ -52,7 +54,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await gql(request, AttemptContextDocument, { lessonId: attempt.lessonId });
   if (context.errors) throw await learnerErrorResponse(request, context.errors[0], undefined);
   const { quizForLearner: quiz, learnerLesson: lesson } = context.data;
-  return { attempt, quiz, lesson, courseId: lesson.courseId };
+  // A passing attempt may be the one that completed the course: link its certificates.
+  const completion =
+    attempt.status === 'SUBMITTED' && attempt.result?.passed
+      ? (await gqlData(request, AttemptCompletionDocument, { attemptId: attempt.id }))
+          .attemptCompletion
+      : null;
+  return { attempt, quiz, lesson, courseId: lesson.courseId, completion };
 }
 
 interface SaveFailure {
@@ -412,7 +420,7 @@ function AttemptForm() {
 }
 
 export default function AttemptPage() {
-  const { attempt, quiz, courseId } = useLoaderData<typeof loader>();
+  const { attempt, quiz, courseId, completion } = useLoaderData<typeof loader>();
   const quizPath = `/learn/${courseId}/quiz/${attempt.lessonId}`;
   const submitted = attempt.status === 'SUBMITTED';
   return (
@@ -447,6 +455,7 @@ export default function AttemptPage() {
 
       {submitted && attempt.result ? (
         <>
+          <CompletionCertificates completion={completion} />
           <AttemptResults attempt={attempt} result={attempt.result} quizTitle={quiz.title} />
           <p className="result-actions">
             <Link to={quizPath} className="button">

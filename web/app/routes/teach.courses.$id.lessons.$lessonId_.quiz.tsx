@@ -75,9 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = lessons.find((lesson) => lesson.id === params.lessonId);
   if (!found) throw new Response('Not found', { status: 404 });
   const { module, ...lesson } = found;
-  // The API's publishing problems that name this lesson (e.g. more draws than the pool).
-  const problems = publishPreview.problems.filter((problem) =>
-    problem.includes(`“${lesson.title}”`),
+  // The API's publishing problems about this lesson (e.g. more draws than the pool).
+  const problems = publishPreview.publishingProblems.filter(
+    (problem) => problem.lessonId === lesson.id,
   );
   const otherPostTest = lessons.find(
     (other) => other.id !== lesson.id && other.quiz?.mode === 'POST_TEST',
@@ -874,9 +874,10 @@ export default function QuizBuilder() {
           <p className="alert-title">Publishing is blocked until this is fixed:</p>
           <ul>
             {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
+              <li key={problem.message}>{problem.message}</li>
             ))}
-            {drawsTooMany && !problems.some((problem) => /per attempt/.test(problem)) ? (
+            {drawsTooMany &&
+            !problems.some((problem) => problem.kind === 'QUIZ_DRAWS_MORE_THAN_POOL') ? (
               <li>
                 The quiz draws {quiz?.questionsPerAttempt} questions per attempt but its pool has
                 only {pool}: add questions or lower “Questions per attempt”.

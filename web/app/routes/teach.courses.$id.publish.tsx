@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { ConfirmCheckbox } from '../components/confirm-checkbox';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConflictBanner } from '../components/fields';
 import { FormError } from '../components/form';
@@ -11,8 +12,15 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { isConfirmed } from '../utils/confirm';
 import { formatMinutes } from '../utils/format';
-import { failure, formReader, redirectWithFlash, requireAuthor } from '../utils/teach.server';
+import {
+  failure,
+  formReader,
+  localFailure,
+  redirectWithFlash,
+  requireAuthor,
+} from '../utils/teach.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Publish') }];
 
@@ -27,8 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = params.id ?? '';
-  const form = formReader(await request.formData());
+  const formData = await request.formData();
+  const form = formReader(formData);
   const revision = form.revision();
+  if (!isConfirmed(formData)) {
+    const version = form.text('version');
+    return localFailure({
+      intent: 'publish',
+      values: {},
+      revision,
+      fieldErrors: {
+        confirm: [
+          `Tick the box to publish version ${version}: learners who enrol from now on get it.`,
+        ],
+      },
+    });
+  }
   const result = await gql(request, PublishCourseDocument, { courseId, revision });
   if (result.errors) return failure(request, result.errors, { intent: 'publish', revision });
   const { publishedVersionNumber, changes } = result.data.publishCourse;
@@ -39,20 +61,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-/** Where to go to fix a problem the API names (its words are the only link we have). */
-function fixLink(problem: string, course: TeachCourseFragment): { to: string; label: string } {
+type Problem = Awaited<ReturnType<typeof loader>>['preview']['publishingProblems'][number];
+
+/** Where to go to fix a problem: the record the API says it is about. */
+function fixLink(problem: Problem, course: TeachCourseFragment): { to: string; label: string } {
   const base = `/teach/courses/${course.id}`;
-  const quoted = /“([^”]+)”/.exec(problem)?.[1];
-  if (/^Lesson “/.test(problem) && quoted) {
-    for (const module of course.modules) {
-      const lesson = module.lessons.find((candidate) => candidate.title === quoted);
-      if (lesson) return { to: `${base}/lessons/${lesson.id}`, label: `Edit “${quoted}”` };
-    }
+  const lesson = problem.lessonId
+    ? course.modules.flatMap((module) => module.lessons).find((l) => l.id === problem.lessonId)
+    : undefined;
+  if (lesson) {
+    const quizKinds = [
+      'QUIZ_LESSON_WITHOUT_QUIZ',
+      'QUIZ_WITHOUT_QUESTIONS',
+      'QUIZ_DRAWS_MORE_THAN_POOL',
+    ];
+    return quizKinds.includes(problem.kind)
+      ? { to: `${base}/lessons/${lesson.id}/quiz`, label: `Open the quiz of “${lesson.title}”` }
+      : { to: `${base}/lessons/${lesson.id}`, label: `Edit “${lesson.title}”` };
   }
-  if (/module/i.test(problem)) return { to: `${base}/syllabus`, label: 'Open the syllabus' };
-  if (/approv|AAPC|expire|CEU/i.test(problem)) {
-    return { to: `${base}/approvals`, label: 'Open credit approvals' };
+  if (problem.moduleId || problem.kind === 'NO_MODULES' || problem.kind === 'TOO_MANY_POST_TESTS') {
+    return { to: `${base}/syllabus`, label: 'Open the syllabus' };
   }
+  if (problem.creditApprovalId) return { to: `${base}/approvals`, label: 'Open credit approvals' };
   return { to: base, label: 'Edit the details' };
 }
 
@@ -98,17 +128,17 @@ export default function PublishPage() {
 
         <section aria-labelledby="problems-title" className="card">
           <h3 id="problems-title">
-            {preview.problems.length === 0 ? 'Ready to publish' : 'Fix these first'}
+            {preview.publishingProblems.length === 0 ? 'Ready to publish' : 'Fix these first'}
           </h3>
-          {preview.problems.length === 0 ? (
+          {preview.publishingProblems.length === 0 ? (
             <p className="ready">✓ Nothing prevents publishing.</p>
           ) : (
             <ul className="problem-list">
-              {preview.problems.map((problem) => {
+              {preview.publishingProblems.map((problem) => {
                 const fix = fixLink(problem, course);
                 return (
-                  <li key={problem}>
-                    <span>{problem}</span> <Link to={fix.to}>{fix.label}</Link>
+                  <li key={problem.message}>
+                    <span>{problem.message}</span> <Link to={fix.to}>{fix.label}</Link>
                   </li>
                 );
               })}
@@ -122,6 +152,18 @@ export default function PublishPage() {
       ) : (
         <Form method="post" className="publish-form">
           <input type="hidden" name="revision" value={revision} />
+          <input type="hidden" name="version" value={preview.nextVersionNumber} />
+          {preview.canPublish ? (
+            <ConfirmCheckbox
+              id="publish-confirm"
+              error={
+                failureData?.intent === 'publish' ? failureData.fieldErrors.confirm?.[0] : null
+              }
+            >
+              Publish version {preview.nextVersionNumber} now: the catalog shows it and new learners
+              enrol in it. A published version cannot be changed.
+            </ConfirmCheckbox>
+          ) : null}
           <button
             type="submit"
             className="button-large"

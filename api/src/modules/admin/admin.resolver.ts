@@ -1,4 +1,10 @@
-import { listAuditLog, listFailedJobs, listUsers, setUserRole } from '@lms/core';
+import {
+  AUDIT_ACTION_LABELS,
+  listAuditLog,
+  listFailedJobs,
+  listUsers,
+  setUserRole,
+} from '@lms/core';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import {
   Arg,
@@ -39,8 +45,11 @@ export class AuditLogEntry {
   @Field(() => ID, { description: 'Entry id.' })
   id!: string;
 
-  @Field(() => String, { description: 'What happened, e.g. "user.role.change".' })
+  @Field(() => String, { description: 'What happened, as a key, e.g. "user.role.change".' })
   action!: string;
+
+  @Field(() => String, { description: 'What happened, in words, e.g. "Changed a role".' })
+  actionLabel!: string;
 
   @Field(() => String, { description: 'Kind of record acted on, e.g. "User".' })
   targetType!: string;
@@ -48,8 +57,21 @@ export class AuditLogEntry {
   @Field(() => String, { description: 'Id of the record acted on.' })
   targetId!: string;
 
-  @Field(() => JSONResolver, { description: 'Details, e.g. { from, to }.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The record by name: a person, a course title, an order number, a serial (null when it is gone).',
+  })
+  targetName!: string | null;
+
+  @Field(() => JSONResolver, { description: 'Details as recorded, e.g. { from, to }.' })
   details!: unknown;
+
+  @Field(() => String, { description: 'The details in one sentence, people by name.' })
+  summary!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Who did it (null if the account is gone).' })
+  actorId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who did it (null if the account is gone).' })
   actorName!: string | null;
@@ -85,6 +107,15 @@ export class FailedJob {
 
   @Field(() => DateTimeResolver, { description: 'When it last changed.' })
   updatedAt!: Date;
+}
+
+@ObjectType({ description: 'A kind of audited act, for filtering the audit log.' })
+export class AuditAction {
+  @Field(() => String, { description: 'Its key, e.g. "certificate.revoke".' })
+  action!: string;
+
+  @Field(() => String, { description: 'In words, e.g. "Revoked a certificate".' })
+  label!: string;
 }
 
 const UserAccountConnection = Connection(UserAccount, 'UserAccount', 'user account');
@@ -124,7 +155,10 @@ export class AdminResolver {
   }
 
   @Authorized('ADMIN')
-  @Query(() => AuditLogConnection, { description: 'The audit log, newest first (admins only).' })
+  @Query(() => AuditLogConnection, {
+    description:
+      'The audit log, newest first, in words (admins only). Filters: actor, action, days, record.',
+  })
   async auditLog(
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1–100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after:
@@ -135,12 +169,56 @@ export class AdminResolver {
       description: 'Only entries about this record.',
     })
     targetId: string | null,
+    @Arg('actor', () => String, {
+      nullable: true,
+      description: 'Only acts by people whose name or email contains this.',
+    })
+    actor: string | null,
+    @Arg('action', () => String, {
+      nullable: true,
+      description: 'Only this action (a key from auditActions).',
+    })
+    action: string | null,
+    @Arg('from', () => String, {
+      nullable: true,
+      description: 'First day (YYYY-MM-DD, in timeZone), inclusive.',
+    })
+    from: string | null,
+    @Arg('to', () => String, {
+      nullable: true,
+      description: 'Last day (YYYY-MM-DD, in timeZone), inclusive.',
+    })
+    to: string | null,
+    @Arg('timeZone', () => String, {
+      nullable: true,
+      description: 'IANA zone the days are in (the reader’s); default UTC.',
+    })
+    timeZone: string | null,
     @Ctx() ctx: Context,
   ) {
     return toConnection(
-      await listAuditLog({ db: ctx.db, viewer: ctx.viewer, first, after, targetId }),
+      await listAuditLog({
+        db: ctx.db,
+        viewer: ctx.viewer,
+        first,
+        after,
+        targetId,
+        actor,
+        action,
+        from,
+        to,
+        timeZone: timeZone ?? undefined,
+      }),
       (e) => e,
     );
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [AuditAction], {
+    description: 'Every kind of audited act with its name in words (admins only).',
+  })
+  auditActions(): AuditAction[] {
+    return Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => ({ action, label }));
   }
 
   @Authorized('ADMIN')

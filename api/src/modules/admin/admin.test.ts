@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../test-support';
+import { createCourse, startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
 
 const SET_ROLE = `mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id role } }`;
@@ -172,5 +172,110 @@ describe('profile', () => {
     expect(
       await api.database.db.instructorCredential.count({ where: { userId: instructor.id } }),
     ).toBe(1);
+  });
+});
+
+describe('audit log for people', () => {
+  const LOG = `query($first: Int, $after: String, $actor: String, $action: String, $from: String, $to: String, $timeZone: String) {
+    auditLog(first: $first, after: $after, actor: $actor, action: $action, from: $from, to: $to, timeZone: $timeZone) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { action actionLabel actorName targetType targetName summary createdAt } } } }`;
+  type Entry = {
+    action: string;
+    actionLabel: string;
+    actorName: string | null;
+    targetType: string;
+    targetName: string | null;
+    summary: string;
+    createdAt: string;
+  };
+  type Log = {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: Entry }[];
+  };
+  const log = (variables: Record<string, unknown>) => api.must<Log>(LOG, variables, admin);
+  const nodes = (found: Log) => found.edges.map((edge) => edge.node);
+
+  it('says what happened in words, names people and courses, and filters by actor, action and local days', async () => {
+    const backup = await registerActor(api, 'ADMIN', 'Bea Backup');
+    const learner = await registerActor(api, 'STUDENT', 'Noor Learner');
+    await api.must(SET_ROLE, { userId: learner.id, role: 'INSTRUCTOR' }, backup);
+    const course = await createCourse(api.database.db, { title: 'Audit Trail Basics' });
+    // Two acts by Bea either side of midnight in New York (05:00 UTC in March, before DST).
+    for (const createdAt of ['2026-03-03T04:30:00Z', '2026-03-03T05:30:00Z']) {
+      await api.database.db.auditLog.create({
+        data: {
+          actorId: backup.id,
+          action: 'course.instructor.add',
+          targetType: 'Course',
+          targetId: course.course.id,
+          details: { userId: learner.id },
+          createdAt: new Date(createdAt),
+        },
+      });
+    }
+
+    const roleChange = nodes(await log({ actor: 'bea backup', action: 'user.role.change' }));
+    expect(roleChange).toEqual([
+      expect.objectContaining({
+        actionLabel: 'Changed a role',
+        actorName: 'Bea Backup',
+        targetType: 'User',
+        targetName: 'Noor Learner',
+        summary: 'From student to instructor.',
+      }),
+    ]);
+    // The actor filter also matches an email; another admin's acts are left out.
+    expect((await log({ actor: backup.email.toUpperCase() })).totalCount).toBe(3);
+    expect((await log({ actor: 'Ada Admin', action: 'course.instructor.add' })).totalCount).toBe(0);
+
+    const added = await log({ actor: 'Bea', action: 'course.instructor.add' });
+    expect(nodes(added).map((entry) => [entry.targetName, entry.summary])).toEqual([
+      ['Audit Trail Basics', 'Noor Learner can now teach it.'],
+      ['Audit Trail Basics', 'Noor Learner can now teach it.'],
+    ]);
+    // One day in New York: only the act after local midnight of March 3.
+    const newYork = await log({
+      actor: 'Bea',
+      from: '2026-03-03',
+      to: '2026-03-03',
+      timeZone: 'America/New_York',
+    });
+    expect(nodes(newYork).map((entry) => entry.createdAt)).toEqual(['2026-03-03T05:30:00.000Z']);
+    // The same day in UTC holds both; the day before in New York holds the earlier one.
+    expect((await log({ actor: 'Bea', from: '2026-03-03', to: '2026-03-03' })).totalCount).toBe(2);
+    const dayBefore = await log({ actor: 'Bea', to: '2026-03-02', timeZone: 'America/New_York' });
+    expect(nodes(dayBefore).map((entry) => entry.createdAt)).toEqual(['2026-03-03T04:30:00.000Z']);
+
+    // Pages: every entry once.
+    const first = await log({ actor: 'Bea', first: 2 });
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await log({ actor: 'Bea', first: 2, after: first.pageInfo.endCursor });
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    expect(nodes(first).length + nodes(rest).length).toBe(3);
+
+    const actions = await api.must<{ action: string; label: string }[]>(
+      '{ auditActions { action label } }',
+      {},
+      admin,
+    );
+    expect(actions).toContainEqual({
+      action: 'certificate.revoke',
+      label: 'Revoked a certificate',
+    });
+  });
+
+  it('says clearly what is wrong with a date range or a time zone', async () => {
+    const fieldError = async (variables: Record<string, unknown>, field: string) => {
+      const result = await api.gql(LOG, variables, { token: admin.token });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      return result.errors?.[0]?.extensions?.fieldErrors?.[field]?.[0];
+    };
+    expect(await fieldError({ from: '03/03/2026' }, 'from')).toMatch(/Use a date like 2026-11-30/);
+    expect(await fieldError({ from: '2026-03-04', to: '2026-03-03' }, 'to')).toMatch(
+      /end date is before the start date/,
+    );
+    expect(await fieldError({ timeZone: 'Mars/Olympus' }, 'timeZone')).toMatch(/Unknown time zone/);
   });
 });

@@ -674,6 +674,101 @@ describe('instructor statistics', () => {
   });
 });
 
+describe('the gradebook in one query', () => {
+  const PAGE = `query($courseId: ID!, $search: String, $page: Int, $pageSize: Int) {
+    gradebookPage(courseId: $courseId, search: $search, page: $page, pageSize: $pageSize) {
+      totalLearners completedLearners matching page pages pageSize
+      columns { key lessonTitle quizId }
+      rows { learnerName quizzes { quizId columnKey attempts bestPercent passed } }
+      quizzes { quizId lessonTitle submittedAttempts } } }`;
+  type Page = {
+    totalLearners: number;
+    completedLearners: number;
+    matching: number;
+    page: number;
+    pages: number;
+    pageSize: number;
+    columns: { key: string; lessonTitle: string; quizId: string }[];
+    rows: {
+      learnerName: string;
+      quizzes: {
+        quizId: string;
+        columnKey: string;
+        attempts: number;
+        bestPercent: string | null;
+      }[];
+    }[];
+    quizzes: { quizId: string; lessonTitle: string; submittedAttempts: number }[];
+  };
+
+  it('pages learners by name and groups every version of a quiz under one column, with its statistics', async () => {
+    const course = await publishedCourse();
+    // Three learners in version 1; the draft (version 2) has its own copy of the quiz.
+    const names = ['Cara Third', 'Abel First', 'Bea Second'];
+    const learners = [];
+    for (const name of names) learners.push((await learnerIn(course, name)).learner);
+    const attempt = await must<Attempt>(
+      quiz.START_ATTEMPT,
+      { lessonId: course.lessonId },
+      learners[1]!,
+    );
+    await answerAll(course, learners[1]!, attempt);
+    await must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learners[1]!);
+    const draftQuizId = quiz.quizLesson(course.editor).quiz!.id;
+    expect(draftQuizId).not.toBe(course.quizId);
+
+    const first = await must<Page>(PAGE, { courseId: course.courseId, pageSize: 2 }, author);
+    expect(first).toMatchObject({
+      totalLearners: 3,
+      completedLearners: 0,
+      matching: 3,
+      page: 1,
+      pages: 2,
+      pageSize: 2,
+    });
+    // One column for the quiz lesson, named after the newest version, its statistics once.
+    expect(first.columns).toEqual([
+      { key: expect.any(String), lessonTitle: 'Post-test', quizId: draftQuizId },
+    ]);
+    expect(first.quizzes).toEqual([
+      { quizId: draftQuizId, lessonTitle: 'Post-test', submittedAttempts: 1 },
+    ]);
+    expect(first.rows.map((row) => row.learnerName)).toEqual(['Abel First', 'Bea Second']);
+    // Abel's version-1 result sits in the column of the draft's quiz.
+    expect(first.rows[0]!.quizzes).toEqual([
+      {
+        quizId: course.quizId,
+        columnKey: first.columns[0]!.key,
+        attempts: 1,
+        bestPercent: '100.00',
+        passed: true,
+      },
+    ]);
+    // The last page, a page past the end (shows the last), and a search by email fragment.
+    const last = await must<Page>(
+      PAGE,
+      { courseId: course.courseId, pageSize: 2, page: 9 },
+      author,
+    );
+    expect(last.page).toBe(2);
+    expect(last.rows.map((row) => row.learnerName)).toEqual(['Cara Third']);
+    const found = await must<Page>(
+      PAGE,
+      { courseId: course.courseId, search: learners[2]!.email.toUpperCase() },
+      author,
+    );
+    expect(found).toMatchObject({ matching: 1, totalLearners: 3, pages: 1 });
+    expect(found.rows.map((row) => row.learnerName)).toEqual(['Bea Second']);
+
+    for (const viewer of [stranger, learners[0]!]) {
+      const refused = await call(PAGE, { courseId: course.courseId }, viewer);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    const tooMany = await call(PAGE, { courseId: course.courseId, pageSize: 500 }, author);
+    expect(tooMany.errors?.[0]?.extensions?.fieldErrors?.pageSize?.[0]).toMatch(/at most 100/);
+  });
+});
+
 describe('mock exams and practice quizzes', () => {
   const areaQuestion = (area: string, index: number) => ({
     type: 'SINGLE_CHOICE',

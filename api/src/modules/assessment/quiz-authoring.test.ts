@@ -417,6 +417,66 @@ describe('publishing quizzes', () => {
     expect(publish.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('returns publishing problems as values: kind, the lesson and quiz they are about, and the message', async () => {
+    const PROBLEMS = `query($courseId: ID!) { publishPreview(courseId: $courseId) {
+      problems publishingProblems { kind message moduleId lessonId quizId creditApprovalId } } }`;
+    type Problem = {
+      kind: string;
+      message: string;
+      lessonId: string | null;
+      quizId: string | null;
+    };
+    const full = await quiz.draftQuizCourse(api, author, { settings: { questionsPerAttempt: 4 } });
+    const lesson = quiz.quizLesson(full);
+    // A second quiz lesson whose title contains the first one's: no substring can tell them apart.
+    const editor = await must<quiz.Editor>(
+      ops.ADD_LESSON,
+      {
+        courseId: full.id,
+        revision: full.revision,
+        moduleId: full.modules[0]!.id,
+        input: { title: `${lesson.title} (practice)`, kind: 'QUIZ', estimatedMinutes: 5 },
+      },
+      author,
+    );
+    const practice = editor.modules[0]!.lessons.find(
+      (l) => l.title === `${lesson.title} (practice)`,
+    )!;
+    await must<quiz.Editor>(
+      quiz.DELETE_QUESTION,
+      {
+        courseId: full.id,
+        revision: editor.revision,
+        questionId: lesson.quiz!.questions[0]!.id,
+      },
+      author,
+    );
+    const preview = await must<{ problems: string[]; publishingProblems: Problem[] }>(
+      PROBLEMS,
+      { courseId: full.id },
+      author,
+    );
+    expect(preview.publishingProblems).toEqual([
+      {
+        kind: 'QUIZ_DRAWS_MORE_THAN_POOL',
+        message: `The quiz of “${lesson.title}” draws 4 questions per attempt but its pool has only 3.`,
+        moduleId: full.modules[0]!.id,
+        lessonId: lesson.id,
+        quizId: lesson.quiz!.id,
+        creditApprovalId: null,
+      },
+      {
+        kind: 'QUIZ_LESSON_WITHOUT_QUIZ',
+        message: `Quiz lesson “${practice.title}” has no quiz yet.`,
+        moduleId: full.modules[0]!.id,
+        lessonId: practice.id,
+        quizId: null,
+        creditApprovalId: null,
+      },
+    ]);
+    expect(preview.problems).toEqual(preview.publishingProblems.map((p) => p.message));
+  });
+
   it('copies the quiz into the next draft and keeps the published quiz unchanged', async () => {
     const editor = await quiz.draftQuizCourse(api, author);
     const published = await quiz.publishQuizCourse(api, author, editor);

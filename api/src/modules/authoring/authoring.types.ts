@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ApprovalStatus } from '../approvals/approval-status.enum';
 import { QuizDetail } from '../assessment/assessment.types';
 import { Connection } from '../common/connection';
@@ -112,6 +112,48 @@ export class CreditApprovalDetail {
   status!: ApprovalStatus;
 }
 
+export enum PublishingProblemKind {
+  NO_MODULES = 'NO_MODULES',
+  EMPTY_MODULE = 'EMPTY_MODULE',
+  LESSON_WITHOUT_TEXT = 'LESSON_WITHOUT_TEXT',
+  LESSON_WITHOUT_VIDEO = 'LESSON_WITHOUT_VIDEO',
+  QUIZ_LESSON_WITHOUT_QUIZ = 'QUIZ_LESSON_WITHOUT_QUIZ',
+  QUIZ_ON_NON_QUIZ_LESSON = 'QUIZ_ON_NON_QUIZ_LESSON',
+  QUIZ_WITHOUT_QUESTIONS = 'QUIZ_WITHOUT_QUESTIONS',
+  QUIZ_DRAWS_MORE_THAN_POOL = 'QUIZ_DRAWS_MORE_THAN_POOL',
+  TOO_MANY_POST_TESTS = 'TOO_MANY_POST_TESTS',
+  CREDIT_APPROVAL = 'CREDIT_APPROVAL',
+  NOTHING_CHANGED = 'NOTHING_CHANGED',
+}
+registerEnumType(PublishingProblemKind, {
+  name: 'PublishingProblemKind',
+  description: 'What kind of problem prevents publishing (see PublishingProblem).',
+});
+
+@ObjectType({
+  description:
+    'One thing that prevents publishing: its kind, the record it is about, and the message in words.',
+})
+export class PublishingProblem {
+  @Field(() => PublishingProblemKind, { description: 'What kind of problem.' })
+  kind!: PublishingProblemKind;
+
+  @Field(() => String, { description: 'The problem in words, with what to do.' })
+  message!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The module it is about, if any.' })
+  moduleId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The lesson it is about, if any.' })
+  lessonId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The quiz it is about, if any.' })
+  quizId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The credit approval it is about, if any.' })
+  creditApprovalId!: string | null;
+}
+
 @ObjectType({ description: 'What publishing the draft now would do.' })
 export class PublishPreview {
   @Field(() => Int, { description: 'The version number the draft would become.' })
@@ -120,8 +162,15 @@ export class PublishPreview {
   @Field(() => Boolean, { description: 'True when nothing prevents publishing.' })
   canPublish!: boolean;
 
-  @Field(() => [String], { description: 'What prevents publishing, in words.' })
+  @Field(() => [String], {
+    description: 'What prevents publishing, in words (the messages of publishingProblems).',
+  })
   problems!: string[];
+
+  @Field(() => [PublishingProblem], {
+    description: 'What prevents publishing, as values: kind, the record it is about, message.',
+  })
+  publishingProblems!: PublishingProblem[];
 
   @Field(() => [String], { description: 'What changed since the last published version.' })
   changes!: string[];

@@ -1,6 +1,7 @@
 import {
   addCredential,
   addSelfReportedCredit,
+  getAttemptCompletion,
   getCertificate,
   getMyTranscript,
   listCeuRequirements,
@@ -11,14 +12,29 @@ import {
   removeCredential,
   removeSelfReportedCredit,
   revokeCertificate,
+  searchCertificates,
   updateCeuRequirement,
   verifyCertificate,
 } from '@lms/core';
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  UseMiddleware,
+} from 'type-graphql';
 import type { Context } from '../../context';
 import { rateLimited } from '../../rate-limit';
+import { Connection, toConnection } from '../common/connection';
 import {
+  AttemptCompletion,
   Certificate,
+  CertificateSearchHit,
+  CertificateStatus,
   CertificateVerification,
   CeuRequirement,
   CeuRequirementInput,
@@ -29,8 +45,39 @@ import {
   Transcript,
 } from './certificate.types';
 
+const CertificateSearchConnection = Connection(
+  CertificateSearchHit,
+  'CertificateSearch',
+  'certificate search hit',
+);
+
 @Resolver()
 export class CertificateResolver {
+  @Authorized('ADMIN')
+  @Query(() => CertificateSearchConnection, {
+    description:
+      'Admin: certificates by learner (name or email), course title or serial, newest first.',
+  })
+  async certificates(
+    @Arg('first', () => Int, { defaultValue: 25, description: 'Page size, 1–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' })
+    after: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description:
+        'Part of the learner’s name or email or of the course title, or a serial (typed loosely).',
+    })
+    search: string | null,
+    @Arg('status', () => CertificateStatus, { nullable: true, description: 'Only this status.' })
+    status: CertificateStatus | null,
+    @Ctx() ctx: Context,
+  ) {
+    return toConnection(
+      await searchCertificates({ db: ctx.db, viewer: ctx.viewer, first, after, search, status }),
+      (hit) => hit,
+    );
+  }
+
   @Authorized()
   @Query(() => [Certificate], {
     description: 'The viewer’s certificates, newest first (revoked and superseded ones marked).',
@@ -49,6 +96,18 @@ export class CertificateResolver {
     @Ctx() ctx: Context,
   ) {
     return getCertificate({ db: ctx.db, viewer: ctx.viewer, serial });
+  }
+
+  @Authorized()
+  @Query(() => AttemptCompletion, {
+    description:
+      'For the results page of the viewer’s quiz attempt: the course completion it brought about and the certificates that completion issued. NOT_FOUND for anyone else’s attempt.',
+  })
+  attemptCompletion(
+    @Arg('attemptId', () => ID, { description: 'Quiz attempt id.' }) attemptId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return getAttemptCompletion({ db: ctx.db, viewer: ctx.viewer, attemptId });
   }
 
   @Query(() => CertificateVerification, {

@@ -129,6 +129,43 @@ export class Certificate extends CertificateRecord {
   openBadgeUrl!: string;
 }
 
+@ObjectType({ description: 'What a passing quiz attempt’s course completion issued.' })
+export class AttemptCompletion {
+  @Field(() => Boolean, {
+    description: 'True when this attempt is the one the course completion records.',
+  })
+  completedCourse!: boolean;
+
+  @Field(() => [Certificate], {
+    description: 'The certificates that completion issued (a reissued one: its successor).',
+  })
+  certificates!: Certificate[];
+
+  @Field(() => Boolean, {
+    description:
+      'The course is complete but its certificates wait for the learner to confirm the name to print.',
+  })
+  awaitingCertificateName!: boolean;
+}
+
+@ObjectType({ description: 'A certificate in an admin’s search, with whose it is.' })
+export class CertificateSearchHit {
+  @Field(() => Certificate, { description: 'The certificate and its status.' })
+  certificate!: Certificate;
+
+  @Field(() => String, { description: 'The holder’s account name.' })
+  holderName!: string;
+
+  @Field(() => String, { description: 'The holder’s sign-in email.' })
+  holderEmail!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who revoked it (null when valid, or revoked by the system, e.g. a refund).',
+  })
+  revokedByName!: string | null;
+}
+
 @ObjectType({ description: 'The public answer for a serial.' })
 export class CertificateVerification {
   @Field(() => VerificationStatus, { description: 'VALID, REVOKED, SUPERSEDED or NOT_FOUND.' })

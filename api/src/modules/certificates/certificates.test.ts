@@ -546,6 +546,196 @@ describe('immutability, revocation and reissue', () => {
   });
 });
 
+describe('admin certificate search', () => {
+  const SEARCH = `query($search: String, $status: CertificateStatus, $first: Int, $after: String) {
+    certificates(search: $search, status: $status, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { holderName holderEmail revokedByName certificate { id serial programTitle status revocationReason } } } } }`;
+  type Hit = {
+    holderName: string;
+    holderEmail: string;
+    revokedByName: string | null;
+    certificate: {
+      id: string;
+      serial: string;
+      programTitle: string;
+      status: string;
+      revocationReason: string | null;
+    };
+  };
+  type Found = {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: Hit }[];
+  };
+  const search = (variables: Record<string, unknown>) => api.must<Found>(SEARCH, variables, admin);
+  const serials = (found: Found) => found.edges.map((edge) => edge.node.certificate.serial).sort();
+
+  it('finds certificates by learner name or email, course title or serial; pages; shows who revoked and why', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const course = await ceCourse([{ body: 'AHIMA', number: `AHIMA-S-${tag}` }]);
+    const other = await ceCourse([{ body: 'AHIMA', number: `AHIMA-S2-${tag}` }]);
+    const zoe = await registerActor(api, 'STUDENT', `Zoë Searchfield ${tag}`);
+    const yann = await registerActor(api, 'STUDENT', `Yann Otherly ${tag}`);
+    await completeCourse(course, zoe);
+    await completeCourse(other, zoe);
+    await completeCourse(course, yann);
+    const [zoeFirst, zoeSecond] = await myCertificates(zoe);
+    const [yanns] = await myCertificates(yann);
+
+    // Learner name (a fragment, any case) and email.
+    expect(serials(await search({ search: `searchFIELD ${tag}` }))).toEqual(
+      [zoeFirst!.serial, zoeSecond!.serial].sort(),
+    );
+    const byEmail = await search({ search: yann.email.toUpperCase() });
+    expect(byEmail.edges.map((edge) => edge.node)).toEqual([
+      {
+        holderName: `Yann Otherly ${tag}`,
+        holderEmail: yann.email,
+        revokedByName: null,
+        certificate: expect.objectContaining({ serial: yanns!.serial, status: 'VALID' }),
+      },
+    ]);
+    // Course title as printed: both learners of the first course.
+    const byCourse = await search({ search: course.title.toLowerCase() });
+    expect(byCourse.totalCount).toBe(2);
+    expect(
+      byCourse.edges.every((edge) => edge.node.certificate.programTitle === course.title),
+    ).toBe(true);
+    // A serial typed loosely (lower case, no dashes) finds exactly that certificate.
+    const loose = yanns!.serial.toLowerCase().replaceAll('-', '');
+    expect(serials(await search({ search: loose }))).toEqual([yanns!.serial]);
+    // A search matching nothing, and LIKE wildcards taken literally.
+    expect((await search({ search: `nobody-${tag}` })).totalCount).toBe(0);
+    expect((await search({ search: '%' })).totalCount).toBe(0);
+
+    // Pages of one: every certificate once, in order, then no next page.
+    const first = await search({ search: tag, first: 1 });
+    expect(first.totalCount).toBe(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await search({ search: tag, first: 1, after: first.pageInfo.endCursor });
+    const third = await search({ search: tag, first: 2, after: second.pageInfo.endCursor });
+    expect(third.pageInfo.hasNextPage).toBe(false);
+    expect([...serials(first), ...serials(second), ...serials(third)].sort()).toEqual(
+      [zoeFirst!.serial, zoeSecond!.serial, yanns!.serial].sort(),
+    );
+
+    // Revoked: the status filter finds it, with the reason and who revoked it.
+    await api.must(REVOKE, { id: yanns!.id, reason: 'Completed under a shared account' }, admin);
+    const revoked = await search({ search: tag, status: 'REVOKED' });
+    expect(revoked.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({
+        revokedByName: 'Ada Admin',
+        certificate: expect.objectContaining({
+          serial: yanns!.serial,
+          status: 'REVOKED',
+          revocationReason: 'Completed under a shared account',
+        }),
+      }),
+    ]);
+    expect((await search({ search: tag, status: 'VALID' })).totalCount).toBe(2);
+  });
+
+  it('refuses the search to learners, instructors and anonymous callers, and a bad cursor clearly', async () => {
+    const learner = await registerActor(api, 'STUDENT');
+    for (const [token, code] of [
+      [learner.token, 'FORBIDDEN'],
+      [instructor.token, 'FORBIDDEN'],
+      [undefined, 'UNAUTHENTICATED'],
+    ] as const) {
+      const refused = await api.gql(SEARCH, {}, { token });
+      expect(refused.errors?.[0]?.extensions?.code).toBe(code);
+    }
+    const bad = await api.gql(SEARCH, { after: 'nope' }, { token: admin.token });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.fieldErrors?.after?.[0]).toMatch(/cursor is not valid/);
+  });
+});
+
+describe('the results page of the attempt that completed the course', () => {
+  const COMPLETION = `query($attemptId: ID!) { attemptCompletion(attemptId: $attemptId) {
+    completedCourse awaitingCertificateName certificates { serial status programTitle } } }`;
+  type Completion = {
+    completedCourse: boolean;
+    awaitingCertificateName: boolean;
+    certificates: { serial: string; status: string; programTitle: string }[];
+  };
+
+  /** Takes the post-test, answering True (wrong) or False (right); returns the attempt id. */
+  async function takePostTest(
+    course: { postTest?: string | null },
+    learner: Actor,
+    answer: string,
+  ) {
+    const attempt = await api.must<{
+      id: string;
+      questions: { id: string; options: { id: string; text: string }[] }[];
+    }>(quiz.START_ATTEMPT, { lessonId: course.postTest }, learner);
+    const question = attempt.questions[0]!;
+    await api.must(
+      quiz.SAVE_ANSWER,
+      {
+        attemptId: attempt.id,
+        questionId: question.id,
+        answer: { optionIds: [question.options.find((o) => o.text === answer)!.id] },
+      },
+      learner,
+    );
+    await api.must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learner);
+    return attempt.id;
+  }
+
+  it('names the certificates the passing post-test’s completion issued, to the learner only', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-R-1' }]);
+    const learner = await registerActor(api, 'STUDENT', 'Rosa Results');
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    for (const lessonId of course.lessons) await api.must(COMPLETE, { lessonId }, learner);
+    const failed = await takePostTest(course, learner, 'True');
+    const passed = await takePostTest(course, learner, 'False');
+    const [certificate] = await myCertificates(learner);
+    expect(certificate).toBeDefined();
+    expect(await api.must<Completion>(COMPLETION, { attemptId: passed }, learner)).toEqual({
+      completedCourse: true,
+      awaitingCertificateName: false,
+      certificates: [{ serial: certificate!.serial, status: 'VALID', programTitle: course.title }],
+    });
+    expect(await api.must<Completion>(COMPLETION, { attemptId: failed }, learner)).toEqual({
+      completedCourse: false,
+      awaitingCertificateName: false,
+      certificates: [],
+    });
+    // Reissued: the results page points at the certificate in force, not the superseded one.
+    const reissued = await api.must<{ serial: string }>(
+      REISSUE,
+      { id: certificate!.id, reason: 'Typo', name: 'Rosa Resultado' },
+      admin,
+    );
+    const after = await api.must<Completion>(COMPLETION, { attemptId: passed }, learner);
+    expect(after.certificates.map((c) => c.serial)).toEqual([reissued.serial]);
+    // Someone else's attempt, or no attempt at all: NOT_FOUND.
+    const other = await registerActor(api, 'STUDENT');
+    for (const attemptId of [passed, 'not-an-id']) {
+      const refused = await api.gql(COMPLETION, { attemptId }, { token: other.token });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('says the certificate waits for the learner’s name when it is not confirmed yet', async () => {
+    const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-R-2' }]);
+    const learner = await registerActor(api, 'STUDENT', 'Nameless Learner', {
+      confirmCertificateName: false,
+    });
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    for (const lessonId of course.lessons) await api.must(COMPLETE, { lessonId }, learner);
+    const passed = await takePostTest(course, learner, 'False');
+    expect(await api.must<Completion>(COMPLETION, { attemptId: passed }, learner)).toEqual({
+      completedCourse: true,
+      awaitingCertificateName: true,
+      certificates: [],
+    });
+  });
+});
+
 describe('public verification and downloads', () => {
   it('verifies by serial, typed loosely, without any private data', async () => {
     const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-T-9' }]);

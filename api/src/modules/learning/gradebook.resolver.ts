@@ -1,13 +1,20 @@
-import { getGradebook, gradebookCsv } from '@lms/core';
+import { getGradebook, getGradebookPage, gradebookCsv } from '@lms/core';
 import { EnrollmentStatus } from '@lms/db';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { QuizStatistics } from '../assessment/assessment.types';
 
 @ObjectType({ description: 'A learner’s results on one quiz of the course.' })
 export class GradebookQuizResult {
-  @Field(() => ID, { description: 'The quiz.' })
+  @Field(() => ID, { description: 'The quiz (of the learner’s version).' })
   quizId!: string;
+
+  @Field(() => String, {
+    description:
+      'The gradebook column it belongs in (GradebookColumn.key): the same in every version.',
+  })
+  columnKey!: string;
 
   @Field(() => String, { description: 'Title of the quiz lesson.' })
   lessonTitle!: string;
@@ -73,8 +80,85 @@ export class Gradebook {
   csv!: string;
 }
 
+@ObjectType({ description: 'A quiz column of the gradebook: one quiz lesson across versions.' })
+export class GradebookColumn {
+  @Field(() => String, { description: 'The lesson’s key, the same in every version.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Its title in the newest version that has it.' })
+  lessonTitle!: string;
+
+  @Field(() => ID, {
+    description: 'That version’s quiz (its statistics cover every version of the quiz).',
+  })
+  quizId!: string;
+}
+
+@ObjectType({
+  description: 'One page of a course’s gradebook, with its quiz columns and statistics.',
+})
+export class GradebookPage {
+  @Field(() => Int, { description: 'Current learners of the course.' })
+  totalLearners!: number;
+
+  @Field(() => Int, { description: 'How many of them completed it.' })
+  completedLearners!: number;
+
+  @Field(() => Int, { description: 'Learners matching the search (all without one).' })
+  matching!: number;
+
+  @Field(() => Int, { description: 'This page’s number (a page past the last shows the last).' })
+  page!: number;
+
+  @Field(() => Int, { description: 'Number of pages (at least 1).' })
+  pages!: number;
+
+  @Field(() => Int, { description: 'Learners per page.' })
+  pageSize!: number;
+
+  @Field(() => [GradebookRow], { description: 'This page’s learners, by name then email.' })
+  rows!: GradebookRow[];
+
+  @Field(() => [GradebookColumn], {
+    description: 'Quiz columns: the newest version’s order, then lessons only older versions have.',
+  })
+  columns!: GradebookColumn[];
+
+  @Field(() => [QuizStatistics], {
+    description: 'Statistics per column, every version of its quiz together (same order).',
+  })
+  quizzes!: QuizStatistics[];
+}
+
 @Resolver()
 export class GradebookResolver {
+  @Authorized()
+  @Query(() => GradebookPage, {
+    description:
+      'A page of the gradebook of a course the viewer teaches (admins: any), with its quiz columns and statistics. Anyone else: NOT_FOUND.',
+  })
+  gradebookPage(
+    @Arg('courseId', () => ID, { description: 'The course.' }) courseId: string,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Only learners whose name or email contains this.',
+    })
+    search: string | null,
+    @Arg('page', () => Int, { defaultValue: 1, description: 'Page number, from 1.' }) page: number,
+    @Arg('pageSize', () => Int, { defaultValue: 25, description: 'Learners per page, 1–100.' })
+    pageSize: number,
+    @Ctx() ctx: Context,
+  ) {
+    return getGradebookPage({
+      db: ctx.db,
+      viewer: ctx.viewer,
+      courseId,
+      search,
+      page,
+      pageSize,
+    });
+  }
+
   @Authorized()
   @Query(() => Gradebook, {
     description:

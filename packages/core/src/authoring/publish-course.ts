@@ -13,13 +13,16 @@ import {
   loadVersionContent,
   type VersionContent,
 } from './editable-course';
+import { type PublishingProblem, publishingProblem } from './publishing-problems';
 import { quizProblems } from './quiz-problems';
 import { describeChanges } from './version-changes';
 
 export interface PublishPreview {
   nextVersionNumber: number;
-  /** What prevents publishing; empty when it can go ahead. */
+  /** What prevents publishing, in words; empty when it can go ahead. */
   problems: string[];
+  /** The same problems as values: kind, the record each is about, message. */
+  publishingProblems: PublishingProblem[];
   /** What changed since the last published version (every item, for a first publication). */
   changes: string[];
   instructionalMinutes: number;
@@ -31,32 +34,59 @@ export function previewPublication(
   previous: VersionContent | null,
   today: Date,
 ): PublishPreview {
-  const problems: string[] = [];
+  const problems: PublishingProblem[] = [];
   const lessons = draft.modules.flatMap((module) => module.lessons);
-  if (draft.modules.length === 0) problems.push('Add at least one module.');
-  for (const module of draft.modules) {
-    if (module.lessons.length === 0) problems.push(`Module “${module.title}” has no lessons.`);
+  if (draft.modules.length === 0) {
+    problems.push(publishingProblem('NO_MODULES', 'Add at least one module.'));
   }
-  for (const lesson of lessons) {
-    if (lesson.kind === 'TEXT' && lesson.body.trim() === '') {
-      problems.push(`Lesson “${lesson.title}” has no text.`);
+  for (const module of draft.modules) {
+    if (module.lessons.length === 0) {
+      problems.push(
+        publishingProblem('EMPTY_MODULE', `Module “${module.title}” has no lessons.`, {
+          moduleId: module.id,
+        }),
+      );
     }
-    if (lesson.kind === 'VIDEO' && !lesson.videoUrl)
-      problems.push(`Lesson “${lesson.title}” has no video.`);
+  }
+  for (const module of draft.modules) {
+    for (const lesson of module.lessons) {
+      const about = { moduleId: module.id, lessonId: lesson.id };
+      if (lesson.kind === 'TEXT' && lesson.body.trim() === '') {
+        problems.push(
+          publishingProblem('LESSON_WITHOUT_TEXT', `Lesson “${lesson.title}” has no text.`, about),
+        );
+      }
+      if (lesson.kind === 'VIDEO' && !lesson.videoUrl) {
+        problems.push(
+          publishingProblem(
+            'LESSON_WITHOUT_VIDEO',
+            `Lesson “${lesson.title}” has no video.`,
+            about,
+          ),
+        );
+      }
+    }
   }
   problems.push(...quizProblems(draft));
   for (const approval of draft.creditApprovals) {
-    problems.push(...approvalPublicationProblems(approval, draft, today));
+    for (const message of approvalPublicationProblems(approval, draft, today)) {
+      problems.push(
+        publishingProblem('CREDIT_APPROVAL', message, { creditApprovalId: approval.id }),
+      );
+    }
   }
   const changes = previous
     ? describeChanges(previous, draft)
     : [`First publication: ${draft.modules.length} modules, ${lessons.length} lessons`];
   if (previous && changes.length === 0) {
-    problems.push(`Nothing has changed since version ${previous.number}.`);
+    problems.push(
+      publishingProblem('NOTHING_CHANGED', `Nothing has changed since version ${previous.number}.`),
+    );
   }
   return {
     nextVersionNumber: draft.number,
-    problems,
+    problems: problems.map((problem) => problem.message),
+    publishingProblems: problems,
     changes,
     instructionalMinutes: instructionalMinutes(draft),
   };

@@ -1,10 +1,12 @@
-import type { Db, EnrollmentStatus } from '@lms/db';
+import type { Db, EnrollmentStatus, Prisma } from '@lms/db';
 import { findManageableCourse } from '../access/course-access';
-import { type Viewer } from '../access/viewer';
+import type { Viewer } from '../access/viewer';
 import { toCsv } from '../common/csv';
 
 export interface GradebookQuizResult {
   quizId: string;
+  /** The quiz lesson's key, the same in every version: the gradebook column it belongs in. */
+  columnKey: string;
   lessonTitle: string;
   attempts: number;
   bestPercent: string | null;
@@ -37,9 +39,30 @@ export async function getGradebook(options: {
   courseId: string;
 }): Promise<GradebookRow[]> {
   const course = await findManageableCourse(options.db, options.viewer, options.courseId);
-  const enrollments = await options.db.enrollment.findMany({
-    where: { courseId: course.id, supersededAt: null },
-    orderBy: [{ enrolledAt: 'asc' }, { id: 'asc' }],
+  return loadGradebookRows(
+    options.db,
+    { courseId: course.id, supersededAt: null },
+    {
+      orderBy: [{ enrolledAt: 'asc' }, { id: 'asc' }],
+    },
+  );
+}
+
+/** The gradebook rows of the enrolments matching `where`, in a fixed number of queries. */
+export async function loadGradebookRows(
+  db: Db,
+  where: Prisma.EnrollmentWhereInput,
+  page: {
+    orderBy: Prisma.EnrollmentOrderByWithRelationInput[];
+    skip?: number;
+    take?: number;
+  },
+): Promise<GradebookRow[]> {
+  const enrollments = await db.enrollment.findMany({
+    where,
+    orderBy: page.orderBy,
+    skip: page.skip,
+    take: page.take,
     select: {
       id: true,
       status: true,
@@ -55,7 +78,13 @@ export async function getGradebook(options: {
             select: {
               lessons: {
                 orderBy: { position: 'asc' },
-                select: { id: true, title: true, required: true, quiz: { select: { id: true } } },
+                select: {
+                  id: true,
+                  key: true,
+                  title: true,
+                  required: true,
+                  quiz: { select: { id: true } },
+                },
               },
             },
           },
@@ -89,6 +118,7 @@ export async function getGradebook(options: {
         }, null);
         return {
           quizId: lesson.quiz!.id,
+          columnKey: lesson.key,
           lessonTitle: lesson.title,
           attempts: attempts.length,
           bestPercent: best === null ? null : best.toFixed(2),
