@@ -15,3 +15,14 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     ),
   ).toEqual([]);
 }
+
+/** Fails on ANY axe violation (minor to critical) of the WCAG 2 A/AA rules, listing each one. */
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(
+    results.violations.map(
+      (violation) =>
+        `${violation.impact}: ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
+}
