@@ -15,6 +15,7 @@ import { createQueueScheduler, startJobRunner } from '@lms/worker';
 import { type Env, loadEnv } from './env';
 import { createLogger } from './logger';
 import { createPaymentsRuntime } from './payments-runtime';
+import { createObjectStore } from './object-store';
 import { createApiServer } from './server';
 
 /** Process entry: env → database (embedded when no DATABASE_URL) → migrations → seed → HTTP. */
@@ -119,6 +120,7 @@ async function main() {
   }
 
   const server = await createApiServer({
+    objectStore: createObjectStore(env),
     db,
     log,
     production: env.NODE_ENV === 'production',

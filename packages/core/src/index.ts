@@ -360,3 +360,12 @@ export {
   transcriptCsv,
 } from './transcript/transcript';
 export type { Viewer } from './viewer';
+export {
+  isMediaUrl,
+  MEDIA_KINDS,
+  MEDIA_MAX_BYTES,
+  MEDIA_PATH_PREFIX,
+  type MediaKind,
+} from './media/media-limits';
+export { readMedia } from './media/read-media';
+export { type UploadedMedia, uploadMedia } from './media/upload-media';
