@@ -14,8 +14,8 @@ import { createStripeGateway, startStripeEmulator } from '@lms/payments';
 import { createQueueScheduler, startJobRunner } from '@lms/worker';
 import { type Env, loadEnv } from './env';
 import { createLogger } from './logger';
-import { createPaymentsRuntime } from './payments-runtime';
 import { createObjectStore } from './object-store';
+import { createPaymentsRuntime } from './payments-runtime';
 import { createApiServer } from './server';
 
 /** Process entry: env → database (embedded when no DATABASE_URL) → migrations → seed → HTTP. */

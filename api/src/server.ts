@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -34,8 +34,8 @@ import { inputGuardPlugin } from './input-guard';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { codeSetRoutes } from './modules/codesets/code-set-routes';
-import { paymentRoutes } from './modules/payments/payment-routes';
 import { mediaRoutes } from './modules/media/media-routes';
+import { paymentRoutes } from './modules/payments/payment-routes';
 import { privacyRoutes } from './modules/privacy/privacy-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
@@ -190,8 +190,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       db,
       log,
       store:
-        options.objectStore ??
-        new LocalDiskStore(mkdtempSync(path.join(tmpdir(), 'lms-media-'))),
+        options.objectStore ?? new LocalDiskStore(mkdtempSync(path.join(tmpdir(), 'lms-media-'))),
     }),
   );
 

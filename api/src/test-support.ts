@@ -1,8 +1,8 @@
 import type { RateLimitPolicy } from '@lms/core';
 import type { IssuerPublicJwk } from '@lms/credentials';
 import { markVersionPublished } from '@lms/db';
-import type { ObjectStore } from '@lms/storage';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import type { ObjectStore } from '@lms/storage';
 import { createLogger } from './logger';
 import type { PaymentsRuntime } from './payments-runtime';
 import { type ApiServer, createApiServer, type QueryLimits } from './server';

@@ -140,6 +140,7 @@ export { getEditableCourse } from './authoring/editable-course';
 export { LIMITS } from './authoring/limits';
 export type { ManagedCourseSummary } from './authoring/list-manageable-courses';
 export { listManageableCourses } from './authoring/list-manageable-courses';
+export { previewMarkdown } from './authoring/preview-markdown';
 export type { PublishPreview } from './authoring/publish-course';
 export { getPublishPreview, publishCourse } from './authoring/publish-course';
 export { addLesson, deleteLesson, moveLesson, updateLesson } from './authoring/syllabus-lessons';
@@ -285,6 +286,15 @@ export { moveLearnersToLatestVersion } from './learning/move-to-latest-version';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
 // Email (issue 12): the outbox, templates, delivery and notification preferences.
 export * from './mail';
+export {
+  isMediaUrl,
+  MEDIA_KINDS,
+  MEDIA_MAX_BYTES,
+  MEDIA_PATH_PREFIX,
+  type MediaKind,
+} from './media/media-limits';
+export { readMedia } from './media/read-media';
+export { type UploadedMedia, uploadMedia } from './media/upload-media';
 export type { Page } from './pagination/keyset';
 export type {
   BillToInput,
@@ -360,12 +370,3 @@ export {
   transcriptCsv,
 } from './transcript/transcript';
 export type { Viewer } from './viewer';
-export {
-  isMediaUrl,
-  MEDIA_KINDS,
-  MEDIA_MAX_BYTES,
-  MEDIA_PATH_PREFIX,
-  type MediaKind,
-} from './media/media-limits';
-export { readMedia } from './media/read-media';
-export { type UploadedMedia, uploadMedia } from './media/upload-media';

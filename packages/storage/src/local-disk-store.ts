@@ -21,7 +21,8 @@ export class LocalDiskStore implements ObjectStore {
     return path.join(this.root, ...key.split('/'));
   }
 
-  async put(key: string, body: Buffer): Promise<void> {
+  /** The content type follows from the key's extension (see contentTypeOfKey). */
+  async put(key: string, body: Buffer, _contentType?: string): Promise<void> {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${randomUUID()}.partial`;

@@ -83,5 +83,3 @@ export class S3Store implements ObjectStore {
     }
   }
 }
-
-

@@ -5,8 +5,8 @@ import { LocalDiskStore } from '@lms/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger';
 import { type ApiServer, createApiServer } from '../../server';
-import { type Actor, registerActor } from '../../testing/actors';
 import { startTestApi, type TestApi } from '../../test-support';
+import { type Actor, registerActor } from '../../testing/actors';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(

@@ -78,6 +78,7 @@ interface Row {
   priceCents: number;
   currency: string;
   coverImageUrl: string | null;
+  coverImageAlt: string;
   instructionalMinutes: number;
   titleKey: string;
   rankKey: string;
@@ -207,7 +208,7 @@ export async function listPublishedCourses(options: {
   const matches = Prisma.sql`SELECT c.id, c.slug, c."ownerId", c."publishedAt",
       v.id AS "versionId", v.number, v.title, v.summary, v.description,
       v.kind::text AS kind, v.level::text AS level, v."priceCents", v.currency,
-      v."coverImageUrl", v."instructionalMinutes", lower(v.title) AS "titleKey",
+      v."coverImageUrl", v."coverImageAlt", v."instructionalMinutes", lower(v.title) AS "titleKey",
       ${search ? Prisma.sql`ts_rank_cd(v."searchVector", q.query)` : Prisma.sql`0::real`} AS rank
     ${from}`;
 
@@ -287,6 +288,7 @@ function toCatalogCourse(row: Row): CatalogCourse {
       priceCents: row.priceCents,
       currency: row.currency,
       coverImageUrl: row.coverImageUrl,
+      coverImageAlt: row.coverImageAlt,
       instructionalMinutes: row.instructionalMinutes,
     },
   };

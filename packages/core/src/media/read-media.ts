@@ -3,7 +3,10 @@ import { AppError } from '../errors/app-error';
 import { isMediaUrl, MEDIA_PATH_PREFIX } from './media-limits';
 
 /** A stored file by its path (`covers/<sha256>.png`); NOT_FOUND for anything else. Public. */
-export async function readMedia(options: { store: ObjectStore; path: string }): Promise<StoredObject> {
+export async function readMedia(options: {
+  store: ObjectStore;
+  path: string;
+}): Promise<StoredObject> {
   const url = `${MEDIA_PATH_PREFIX}${options.path}`;
   const object = isMediaUrl(url) ? await options.store.get(options.path) : null;
   if (!object) throw AppError.notFound('File');
