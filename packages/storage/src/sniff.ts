@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
-
 /** Image types accepted for covers and lesson images, by their sniffed MIME type → key extension. */
 const IMAGE_EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
@@ -15,6 +13,8 @@ const IMAGE_EXTENSIONS: Record<string, string> = {
 export async function sniffImage(
   bytes: Buffer,
 ): Promise<{ contentType: string; extension: string } | null> {
+  // Loaded on first use: processes that never receive an upload do not pay for it.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   const extension = detected ? IMAGE_EXTENSIONS[detected.mime] : undefined;
   return detected && extension ? { contentType: detected.mime, extension } : null;
