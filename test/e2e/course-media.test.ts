@@ -150,7 +150,11 @@ describe('course cover images', () => {
       await catalog.goto(`${stack.webUrl}/courses`);
       const card = catalog.locator(`img.course-card-cover[src="${coverUrl}"]`);
       expect(await card.getAttribute('alt')).toBe('A coder reviewing a chart');
-      expect(await card.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+      // Lazy-loaded: in view, the browser fetches and decodes it (a 2×1 picture).
+      await card.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBe(2);
       await expectNoA11yViolations(catalog);
       await shot(catalog, `catalog-${width}`);
       await catalog.goto(`${stack.webUrl}/courses/${course.slug}`);
