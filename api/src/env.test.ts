@@ -121,3 +121,29 @@ describe('RATE_LIMITS', () => {
     expect(() => loadEnv({ RATE_LIMITS: value })).toThrow(message);
   });
 });
+
+describe('object store settings', () => {
+  it('defaults to a local folder under the data folder', () => {
+    const env = loadEnv({ ...good, LMS_DATA_DIR: '/srv/lms' });
+    expect(env.STORAGE_DRIVER).toBe('local');
+    expect(env.STORAGE_DIR).toBeUndefined();
+  });
+
+  it('with STORAGE_DRIVER=s3 names every missing bucket setting at once', () => {
+    const message = problemsOf({ ...good, STORAGE_DRIVER: 's3' });
+    expect(message).toContain('S3_BUCKET: is required with STORAGE_DRIVER=s3');
+    expect(message).toContain('S3_ACCESS_KEY_ID: is required with STORAGE_DRIVER=s3');
+    expect(message).toContain('S3_SECRET_ACCESS_KEY: is required with STORAGE_DRIVER=s3');
+    const env = loadEnv({
+      ...good,
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: 'https://minio.internal.example:9000',
+      S3_BUCKET: 'lms-media',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(env.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(env.S3_REGION).toBe('us-east-1');
+  });
+});

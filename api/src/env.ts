@@ -9,6 +9,8 @@ import {
   mailSettings,
   providerTimeZoneSchema,
   type Source,
+  storageProblems,
+  storageSettings,
 } from '@lms/config';
 import { DEFAULT_RATE_LIMITS, type RateLimitName } from '@lms/core';
 import { z } from 'zod';
@@ -74,6 +76,8 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   /** SMTP server and sender of the in-process worker (SMTP_URL, MAIL_FROM). */
   ...mailSettings,
+  /** The object store of uploaded files (STORAGE_DRIVER, STORAGE_DIR, S3_*). */
+  ...storageSettings,
   /** Port of the local Stripe emulator (no keys, not production); 0: any free port. */
   STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   /**
@@ -158,7 +162,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     schema: envSchema,
     source,
     production: source.NODE_ENV === 'production',
-    checks: [stripePairProblems],
+    checks: [stripePairProblems, storageProblems],
     productionChecks: [
       databaseProblems,
       certificateProblems,

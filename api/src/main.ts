@@ -16,6 +16,7 @@ import { createStripeGateway, startStripeEmulator } from '@lms/payments';
 import { createQueueScheduler } from '@lms/worker/scheduler';
 import { type Env, loadEnv } from './env';
 import { createLogger } from './logger';
+import { createObjectStore } from './object-store';
 import { createPaymentsRuntime } from './payments-runtime';
 import { createApiServer } from './server';
 
@@ -121,6 +122,7 @@ async function main() {
   }
 
   const server = await createApiServer({
+    objectStore: createObjectStore(env),
     db,
     log,
     production: env.NODE_ENV === 'production',

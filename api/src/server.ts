@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -22,6 +24,7 @@ import {
   importIssuerKey,
 } from '@lms/credentials';
 import type { Db } from '@lms/db';
+import { LocalDiskStore, type ObjectStore } from '@lms/storage';
 import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
@@ -31,6 +34,7 @@ import { inputGuardPlugin } from './input-guard';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { codeSetRoutes } from './modules/codesets/code-set-routes';
+import { mediaRoutes } from './modules/media/media-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
 import { privacyRoutes } from './modules/privacy/privacy-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
@@ -62,6 +66,8 @@ export interface ApiServerOptions {
   trustedDocumentsFile?: string;
   /** Run documents outside the allow-list (default: only outside production). */
   allowAdHocDocuments?: boolean;
+  /** Where uploaded files live (default: a new temporary folder, for tests). */
+  objectStore?: ObjectStore;
 }
 
 /** codegen's persisted-documents.json of the web app: id → operation text. */
@@ -208,6 +214,14 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   );
   app.use(codeSetRoutes({ db, log }));
   app.use(privacyRoutes({ db, log }));
+  app.use(
+    mediaRoutes({
+      db,
+      log,
+      store:
+        options.objectStore ?? new LocalDiskStore(mkdtempSync(path.join(tmpdir(), 'lms-media-'))),
+    }),
+  );
 
   // JSON, never Express's HTML page (which shows a stack trace outside production).
   app.use(notFound);

@@ -2,6 +2,7 @@ import type { RateLimitPolicy } from '@lms/core';
 import type { IssuerPublicJwk } from '@lms/credentials';
 import { markVersionPublished } from '@lms/db';
 import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import type { ObjectStore } from '@lms/storage';
 import { createLogger } from './logger';
 import type { PaymentsRuntime } from './payments-runtime';
 import { type ApiServer, createApiServer, type QueryLimits } from './server';
@@ -62,6 +63,8 @@ export async function startTestApi(
     /** Production: run documents outside the web app's allow-list too. */
     allowAdHocDocuments?: boolean;
     retiredIssuerKeys?: IssuerPublicJwk[];
+    /** Where uploaded files go (default: a temporary folder of this server). */
+    objectStore?: ObjectStore;
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -74,6 +77,7 @@ export async function startTestApi(
     rateLimits: { ...TEST_RATE_LIMITS, ...options.rateLimits },
     allowAdHocDocuments: options.allowAdHocDocuments,
     retiredIssuerKeys: options.retiredIssuerKeys,
+    objectStore: options.objectStore,
   });
   const { url } = await server.listen(0);
   const gql: TestApi['gql'] = async (query, variables, requestOptions = {}) => {

@@ -23,6 +23,7 @@ export async function copyVersionAsDraft(
       priceCents: true,
       currency: true,
       coverImageUrl: true,
+      coverImageAlt: true,
       instructionalMinutes: true,
       minimumLessonTimePercent: true,
       minimumSeatMinutes: true,
@@ -42,6 +43,9 @@ export async function copyVersionAsDraft(
               body: true,
               videoUrl: true,
               videoSeconds: true,
+              captionsUrl: true,
+              captionsLanguage: true,
+              captionsLabel: true,
               estimatedMinutes: true,
               required: true,
               quiz: {

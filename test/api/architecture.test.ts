@@ -106,6 +106,7 @@ const DOMAIN_DEPENDENCIES: Record<string, Record<string, string>> = {
     mail: 'enrolment is confirmed by email',
   },
   mail: {},
+  media: {},
   payments: {
     account: 'buying needs a verified address',
     approvals: 'checkout refuses to sell credit that has expired',

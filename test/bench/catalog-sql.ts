@@ -44,7 +44,7 @@ export function catalogStatements(
     [
       `SELECT c.id, c.slug, c."ownerId", c."publishedAt", v.id AS "versionId", v.number, v.title,
           v.summary, v.description, v.kind::text AS kind, v.level::text AS level, v."priceCents",
-          v.currency, v."coverImageUrl", v."instructionalMinutes", c."catalogTitleKey" AS "titleKey",
+          v.currency, v."coverImageUrl", v."coverImageAlt", v."instructionalMinutes", c."catalogTitleKey" AS "titleKey",
           ${rank}::text AS "rankKey"
         FROM "Course" c ${join}
        WHERE ${[...course, `v."publishedAt" IS NOT NULL`, ...version].join(' AND ')}

@@ -25,6 +25,7 @@ import { NavigationProgress } from './components/navigation-progress';
 import { useNonce } from './components/nonce';
 import { RouteFocus } from './components/route-focus';
 import appCss from './styles/app.css?url';
+import learnerCss from './styles/learner.css?url';
 import { PRODUCT_NAME, PRODUCT_TAGLINE, pageTitle } from './utils/brand';
 import { roleLabel } from './utils/format';
 import {
@@ -39,6 +40,7 @@ import { getProviderTimeZone, readerTimeZone } from './utils/time-zone.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appCss },
+  { rel: 'stylesheet', href: learnerCss },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

@@ -150,3 +150,34 @@ export const providerTimeZoneSchema = z
   .refine(isTimeZone, {
     message: 'must be an IANA time-zone name, like America/New_York or America/Los_Angeles',
   });
+
+/**
+ * Where uploaded files (course covers, lesson images, captions) are kept. "local" (default): a
+ * folder, `<LMS_DATA_DIR>/media` unless STORAGE_DIR names another (every API process of a
+ * machine must see the same folder). "s3": an S3-compatible bucket (AWS S3, MinIO, R2, …), the
+ * choice for several machines.
+ */
+export const storageSettings = {
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  /** The folder of the local driver (absolute path). */
+  STORAGE_DIR: z.string().optional(),
+  /** S3 endpoint URL; unset: AWS S3 of S3_REGION. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().trim().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  /** "true": https://host/bucket/key (MinIO and most S3-compatible services). */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+};
+
+/** With STORAGE_DRIVER=s3 the bucket and the credentials are required. */
+export function storageProblems(source: Source): string[] {
+  if (source.STORAGE_DRIVER !== 's3') return [];
+  return ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']
+    .filter((name) => !source[name])
+    .map((name) => `${name}: is required with STORAGE_DRIVER=s3`);
+}

@@ -137,6 +137,7 @@ export { LIMITS } from './authoring/limits';
 export type { ManagedCourseSummary } from './authoring/list-manageable-courses';
 export { listManageableCourses } from './authoring/list-manageable-courses';
 export { moveModule } from './authoring/move-module';
+export { previewMarkdown } from './authoring/preview-markdown';
 export type { PublishPreview } from './authoring/publish-course';
 export { getPublishPreview, publishCourse } from './authoring/publish-course';
 export type {
@@ -265,6 +266,13 @@ export {
   issuerInfo,
   statusListUrl,
 } from './common/certificate-settings';
+export {
+  isMediaUrl,
+  MEDIA_KINDS,
+  MEDIA_MAX_BYTES,
+  MEDIA_PATH_PREFIX,
+  type MediaKind,
+} from './content/media-limits';
 export { renderMarkdown } from './content/render-markdown';
 export type { VideoEmbed } from './content/video-embed';
 export { videoEmbed } from './content/video-embed';
@@ -302,6 +310,8 @@ export type { VersionMoveResult } from './learning/move-to-latest-version';
 export { moveLearnersToLatestVersion } from './learning/move-to-latest-version';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
 export * from './mail';
+export { readMedia } from './media/read-media';
+export { type UploadedMedia, uploadMedia } from './media/upload-media';
 export type { Page } from './pagination/keyset';
 export type {
   BillToInput,

@@ -12,6 +12,16 @@ export function CourseCard({ course }: { course: CourseCardFragment }) {
   const headingId = `course-${course.id}`;
   return (
     <article className="card course-card" aria-labelledby={headingId}>
+      {course.coverImageUrl ? (
+        <img
+          className="course-card-cover"
+          src={course.coverImageUrl}
+          alt={course.coverImageAlt}
+          width={400}
+          height={225}
+          loading="lazy"
+        />
+      ) : null}
       <p className="card-eyebrow">
         {courseKindLabel(course.kind)} · {levelLabel(course.level)}
       </p>

@@ -288,6 +288,15 @@ export default function CoursePage() {
         </p>
         <h1 id="course-title">{course.title}</h1>
         <p className="lead">{course.summary}</p>
+        {course.coverImageUrl ? (
+          <img
+            className="course-cover"
+            src={course.coverImageUrl}
+            alt={course.coverImageAlt}
+            width={1200}
+            height={675}
+          />
+        ) : null}
         {course.codeSetsTaught.length > 0 ? (
           <p className="code-sets-taught">
             Teaches the code sets of <strong>{course.codeSetsTaught.join(', ')}</strong>.{' '}

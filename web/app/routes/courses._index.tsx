@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { CourseGrid } from '../components/course-card';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CoursesDocument } from '../graphql/generated/graphql';
@@ -32,13 +33,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /**
  * GET form, so search works without JavaScript: `?q=&kind=&price=&credit=&level=&sort=`.
  * The API paginates forward only (first/after). To offer "Previous page" too, each page's URL
- * carries the trail of `after` cursors of the pages before it (`prev`, "" for the first page).
+ * carries the trail of `after` cursors of the pages before it (`prev`; the first page, which
+ * has no cursor, is implied).
+ * A form submitted without JavaScript sends its empty fields too (`?q=&kind=ce&price=`): the
+ * loader redirects to the same search without them, so no catalog URL carries an empty parameter.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseCatalogQuery(url.searchParams);
   const after = url.searchParams.get('after') || null;
-  const trail = after ? url.searchParams.getAll('prev').slice(-MAX_TRAIL) : [];
+  const trail = after
+    ? url.searchParams
+        .getAll('prev')
+        .filter((cursor) => cursor.trim() !== '')
+        .slice(-MAX_TRAIL)
+    : [];
+  if ([...url.searchParams.values()].some((value) => value.trim() === '')) {
+    throw redirect(catalogHref(query, after ? { after, trail } : {}));
+  }
 
   const result = await gql(request, CoursesDocument, {
     first: PAGE_SIZE,
@@ -52,11 +64,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { courses } = result.data;
 
-  const pageNumber = trail.length + 1;
+  const pageNumber = after ? trail.length + 2 : 1;
   const pageCount = Math.max(1, Math.ceil(courses.totalCount / PAGE_SIZE));
   const nextHref =
     courses.pageInfo.hasNextPage && courses.pageInfo.endCursor
-      ? catalogHref(query, { after: courses.pageInfo.endCursor, trail: [...trail, after ?? ''] })
+      ? catalogHref(query, {
+          after: courses.pageInfo.endCursor,
+          trail: after ? [...trail, after] : [],
+        })
       : null;
   let previousHref: string | null = null;
   if (after) {
@@ -88,16 +103,84 @@ function resultsSentence(totalCount: number, query: CatalogQuery): string {
   return totalCount === 1 ? '1 published course' : `${totalCount} published courses`;
 }
 
+/** How long the search waits after the last keystroke before it asks for results. */
+const SEARCH_DEBOUNCE_MS = 350;
+
+/** The form's fields without the empty ones: the URL never carries `q=` or `kind=`. */
+function filledParams(form: HTMLFormElement): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value.trim() !== '') params.append(name, value.trim());
+  }
+  return params;
+}
+
+/**
+ * Without JavaScript: a plain GET form (the loader cleans empty fields). With it: the search
+ * runs while typing (debounced), filters apply on change, and the URL keeps only filled fields.
+ */
 function SearchForm({ query }: { query: CatalogQuery }) {
+  const submit = useSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const href = catalogHref(query);
+
+  // The fields are uncontrolled; when the URL changes from elsewhere (a "Clear all" link, the
+  // back button) show its values, but never overwrite the field being typed in.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const values: Record<string, string> = {
+      q: query.q,
+      sort: query.sortParam ?? '',
+      ...Object.fromEntries(CATALOG_FILTERS.map((f) => [f.param, query.params[f.param] ?? ''])),
+    };
+    for (const [name, value] of Object.entries(values)) {
+      const field = form.elements.namedItem(name);
+      if (
+        (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) &&
+        field !== document.activeElement &&
+        field.value !== value
+      ) {
+        field.value = value;
+      }
+    }
+  }, [query]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const search = (replace: boolean) => {
+    clearTimeout(timer.current);
+    const form = formRef.current;
+    if (!form) return;
+    const params = filledParams(form);
+    const next = params.toString() ? `/courses?${params}` : '/courses';
+    if (next === href) return;
+    // Typing replaces the history entry, so Back leaves the catalog instead of un-typing.
+    submit(params, { method: 'get', action: '/courses', replace });
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    search(false);
+  };
+
   return (
-    // key: reset the uncontrolled fields when the URL changes (client-side navigation).
     <Form
+      ref={formRef}
       method="get"
       action="/courses"
       role="search"
       aria-label="Courses"
       className="catalog-search card"
-      key={catalogHref(query)}
+      onSubmit={onSubmit}
+      onChange={(event) => {
+        const target = event.target as HTMLElement;
+        if (target instanceof HTMLSelectElement) search(false);
+      }}
+      onInput={(event) => {
+        if (!(event.target instanceof HTMLInputElement)) return;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => search(true), SEARCH_DEBOUNCE_MS);
+      }}
     >
       <div className="field catalog-search-query">
         <label htmlFor="catalog-q">Search courses</label>

@@ -129,20 +129,36 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 
 function LessonVideo({
   video,
+  captions,
   title,
 }: {
   video: { provider: string; src: string } | null;
+  captions: { src: string; language: string; label: string } | null;
   title: string;
 }) {
   if (!video) {
     return <p className="alert alert-warning">This video is not available right now.</p>;
   }
   if (video.provider === 'MP4') {
-    return (
-      // biome-ignore lint/a11y/useMediaCaption: instructors upload captions with the file later; none exist yet
+    return captions ? (
       <video className="lesson-video" controls preload="metadata" src={video.src}>
+        <track
+          kind="captions"
+          src={captions.src}
+          srcLang={captions.language}
+          label={captions.label}
+          default
+        />
         <a href={video.src}>Download the video “{title}”</a>
       </video>
+    ) : (
+      <>
+        {/* biome-ignore lint/a11y/useMediaCaption: this lesson has no captions file; the note below says so */}
+        <video className="lesson-video" controls preload="metadata" src={video.src}>
+          <a href={video.src}>Download the video “{title}”</a>
+        </video>
+        <p className="muted small">This video has no captions yet.</p>
+      </>
     );
   }
   return (
@@ -225,7 +241,9 @@ export default function LessonPlayerPage() {
           </h1>
         </header>
 
-        {lesson.kind === 'VIDEO' ? <LessonVideo video={lesson.video} title={lesson.title} /> : null}
+        {lesson.kind === 'VIDEO' ? (
+          <LessonVideo video={lesson.video} captions={lesson.captions} title={lesson.title} />
+        ) : null}
 
         {lesson.bodyHtml ? (
           <div

@@ -30,6 +30,7 @@ import {
 import { gql } from '../utils/api.server';
 import { centsToDollars, parseDollarsToCents, parseWholeNumber } from '../utils/form-values';
 import { formatDay, roleLabel } from '../utils/format';
+import { chosenFile, uploadMedia } from '../utils/media.server';
 import { cookieHeaders, setFlash } from '../utils/session.server';
 import {
   failure,
@@ -63,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = params.id ?? '';
   const here = `/teach/courses/${courseId}`;
-  const form = formReader(await request.formData());
+  const formData = await request.formData();
+  const form = formReader(formData);
   const intent = form.text('intent');
   const revision = form.revision();
 
@@ -76,7 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       level: form.text('level'),
       price: form.text('price'),
       free: form.checked('free') ? 'on' : '',
-      coverImageUrl: form.text('coverImageUrl'),
+      coverImageUrl: form.checked('removeCover') ? '' : form.text('coverImageUrl'),
+      coverImageAlt: form.text('coverImageAlt'),
       minimumLessonTimePercent: form.text('minimumLessonTimePercent'),
       minimumSeatMinutes: form.text('minimumSeatMinutes'),
     };
@@ -105,6 +108,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ) {
       return localFailure({ intent, values, fieldErrors: local, revision });
     }
+    // A newly chosen cover goes to the object store first (checked there by its content).
+    const coverFile = form.checked('removeCover') ? null : chosenFile(formData, 'coverImage');
+    if (coverFile) {
+      const uploaded = await uploadMedia(request, 'cover', coverFile);
+      if (!uploaded.ok) {
+        return localFailure({
+          intent,
+          values,
+          fieldErrors: { coverImage: [uploaded.error] },
+          revision,
+        });
+      }
+      values.coverImageUrl = uploaded.url;
+    }
     const result = await gql(request, UpdateCourseDetailsDocument, {
       courseId,
       revision,
@@ -116,6 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         level: values.level,
         priceCents: price.value,
         coverImageUrl: values.coverImageUrl || null,
+        coverImageAlt: values.coverImageAlt,
         minimumLessonTimePercent: lessonPercent,
         minimumSeatMinutes: seatMinutes,
       },
@@ -211,6 +229,7 @@ function DetailsForm() {
       <Form
         ref={formRef}
         method="post"
+        encType="multipart/form-data"
         noValidate
         className="form"
         aria-labelledby="details-title"
@@ -273,13 +292,10 @@ function DetailsForm() {
             />
             <CheckboxField name="free" label="This course is free" defaultChecked={isFree} />
           </div>
-          <Field
-            name="coverImageUrl"
-            label="Cover image URL"
-            type="url"
-            hint="Optional. A full https:// address of an image."
-            defaultValue={values?.coverImageUrl ?? course.coverImageUrl ?? ''}
-            errors={errors.coverImageUrl}
+          <CoverImageFields
+            currentUrl={values?.coverImageUrl ?? course.coverImageUrl ?? ''}
+            alt={values?.coverImageAlt ?? course.coverImageAlt}
+            errors={errors}
           />
           <fieldset className="plain-fieldset">
             <legend>Seat time (completion rules)</legend>
@@ -317,6 +333,46 @@ function DetailsForm() {
         </fieldset>
       </Form>
     </section>
+  );
+}
+
+/* learner: course cover image (issue 13) */
+function CoverImageFields({
+  currentUrl,
+  alt,
+  errors,
+}: {
+  currentUrl: string;
+  alt: string;
+  errors: Record<string, string[] | undefined>;
+}) {
+  return (
+    <fieldset className="plain-fieldset cover-fields">
+      <legend>Cover image</legend>
+      {currentUrl ? (
+        <div className="cover-current">
+          <img src={currentUrl} alt={alt} className="cover-thumb" width={160} height={90} />
+          <CheckboxField name="removeCover" label="Remove the cover image" />
+        </div>
+      ) : null}
+      <input type="hidden" name="coverImageUrl" value={currentUrl} />
+      <Field
+        name="coverImage"
+        label={currentUrl ? 'Replace with another picture' : 'Picture'}
+        type="file"
+        accept="image/png,image/jpeg,image/webp,image/gif"
+        hint="Optional. PNG, JPEG, WebP or GIF, at most 2 MB; about 1200 × 675 pixels (16:9) looks best on cards."
+        errors={errors.coverImage ?? errors.coverImageUrl}
+      />
+      <Field
+        name="coverImageAlt"
+        label="Alt text (what the picture shows)"
+        maxLength={250}
+        hint="Required with a cover, for people who cannot see it: e.g. “A coder reviewing an inpatient chart”."
+        defaultValue={alt}
+        errors={errors.coverImageAlt}
+      />
+    </fieldset>
   );
 }
 

@@ -2,14 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { CheckboxField, ConflictBanner, SelectField, TextAreaField } from '../components/fields';
+import { CheckboxField, ConflictBanner, SelectField } from '../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { MarkdownEditor } from '../components/markdown-editor';
 import { useFormFailure, useRevision, useTeachCourse } from '../components/teach-course';
 import { TeachCourseContentDocument, UpdateLessonDocument } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDuration, parseDuration, parseWholeNumber } from '../utils/form-values';
 import { quizModeLabel } from '../utils/learning';
+import { chosenFile, uploadMedia } from '../utils/media.server';
 import {
   failure,
   formReader,
@@ -41,7 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = params.id ?? '';
   const lessonId = params.lessonId ?? '';
-  const form = formReader(await request.formData());
+  const formData = await request.formData();
+  const form = formReader(formData);
   const intent = 'save-lesson';
   const revision = form.revision();
   const values = {
@@ -52,6 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     videoLength: form.text('videoLength'),
     estimatedMinutes: form.text('estimatedMinutes'),
     required: form.checked('required') ? 'on' : '',
+    captionsUrl: form.checked('removeCaptions') ? '' : form.text('captionsUrl'),
+    captionsLanguage: form.text('captionsLanguage'),
+    captionsLabel: form.text('captionsLabel'),
+    imageAlt: form.text('imageAlt'),
   };
   const minutes = parseWholeNumber(values.estimatedMinutes);
   const length = parseDuration(values.videoLength);
@@ -61,6 +68,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isOneOf(LESSON_KIND_OPTIONS, values.kind)) local.kind = ['Choose text, video or quiz.'];
   if (minutes == null || !length.ok || !isOneOf(LESSON_KIND_OPTIONS, values.kind)) {
     return localFailure({ intent, values, fieldErrors: local, revision });
+  }
+  // Files go to the object store first; the lesson then refers to their /media/… URLs.
+  const image = chosenFile(formData, 'image');
+  if (image && !values.imageAlt) {
+    return localFailure({
+      intent,
+      values,
+      fieldErrors: { imageAlt: ['Describe the image for people who cannot see it.'] },
+      revision,
+    });
+  }
+  if (image) {
+    const uploaded = await uploadMedia(request, 'lesson-image', image);
+    if (!uploaded.ok) {
+      return localFailure({ intent, values, fieldErrors: { image: [uploaded.error] }, revision });
+    }
+    // Added at the end of the text as Markdown image syntax; move it where it belongs.
+    const alt = values.imageAlt.replace(/[[\]\n]/g, ' ');
+    values.body = `${values.body.replace(/\s+$/, '')}\n\n![${alt}](${uploaded.url})\n`;
+    values.imageAlt = '';
+  }
+  const captions = form.checked('removeCaptions') ? null : chosenFile(formData, 'captionsFile');
+  if (captions) {
+    const uploaded = await uploadMedia(request, 'captions', captions);
+    if (!uploaded.ok) {
+      return localFailure({
+        intent,
+        values,
+        fieldErrors: { captionsFile: [uploaded.error] },
+        revision,
+      });
+    }
+    values.captionsUrl = uploaded.url;
   }
   const result = await gql(request, UpdateLessonDocument, {
     courseId,
@@ -74,6 +114,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       videoSeconds: length.value,
       estimatedMinutes: minutes,
       required: Boolean(values.required),
+      captionsUrl: values.captionsUrl || null,
+      captionsLanguage: values.captionsUrl ? values.captionsLanguage || null : null,
+      captionsLabel: values.captionsUrl ? values.captionsLabel || null : null,
     },
   });
   if (result.errors) {
@@ -118,6 +161,7 @@ export default function LessonEditor() {
         ref={formRef}
         key={revision}
         method="post"
+        encType="multipart/form-data"
         noValidate
         className="card form lesson-form"
         aria-labelledby="lesson-title"
@@ -169,16 +213,39 @@ export default function LessonEditor() {
               ) : null}
             </div>
           ) : null}
-          <TextAreaField
+          <MarkdownEditor
             name="body"
             label="Lesson text (Markdown)"
-            className="markdown-input markdown-input-large"
-            rows={18}
-            spellCheck
             defaultValue={values?.body ?? lesson.body}
             errors={errors.body}
-            hint="## Heading, **bold**, *italic*, - list items, > quotes, [link](https://…). At most 200 KB."
+            initialHtml={lesson.bodyHtml}
+            hint="## Heading, **bold**, *italic*, - list items, > quotes, [link](https://…), ![image description](https://…). At most 200 KB."
           />
+          <fieldset className="subfieldset">
+            <legend>Add an image to the text</legend>
+            <p className="field-hint">
+              The picture is stored with the course and added at the end of the text when you save,
+              as <code>![description](/media/…)</code>: move that line where the image belongs.
+            </p>
+            <div className="field-row field-row-wide">
+              <Field
+                name="image"
+                label="Picture"
+                type="file"
+                accept="image/png,image/jpeg,image/webp,image/gif"
+                hint="PNG, JPEG, WebP or GIF, at most 2 MB."
+                errors={errors.image}
+              />
+              <Field
+                name="imageAlt"
+                label="Image description (alt text)"
+                maxLength={250}
+                hint="What the picture shows, for people who cannot see it."
+                defaultValue={values?.imageAlt ?? ''}
+                errors={errors.imageAlt}
+              />
+            </div>
+          </fieldset>
           <fieldset className="subfieldset">
             <legend>Video</legend>
             <div className="field-row field-row-wide">
@@ -200,6 +267,12 @@ export default function LessonEditor() {
                 errors={errors.videoLength}
               />
             </div>
+            <CaptionsFields
+              currentUrl={values ? (values.captionsUrl ?? '') : (lesson.captionsUrl ?? '')}
+              language={values?.captionsLanguage ?? lesson.captionsLanguage ?? 'en'}
+              label={values?.captionsLabel ?? lesson.captionsLabel ?? 'English'}
+              errors={errors}
+            />
           </fieldset>
           <div className="field-row">
             <Field
@@ -236,6 +309,65 @@ export default function LessonEditor() {
         )}
       </section>
     </section>
+  );
+}
+
+/* learner: WebVTT captions of MP4 videos (issue 13) */
+function CaptionsFields({
+  currentUrl,
+  language,
+  label,
+  errors,
+}: {
+  currentUrl: string;
+  language: string;
+  label: string;
+  errors: Record<string, string[] | undefined>;
+}) {
+  return (
+    <fieldset className="subfieldset captions-fields">
+      <legend>Captions (for .mp4 videos)</legend>
+      <p className="field-hint" id="captions-note">
+        Upload a WebVTT (.vtt) captions file for an .mp4 video: learners get it as the video’s
+        captions track. YouTube and Vimeo videos show their own captions: add captions on YouTube or
+        Vimeo instead.
+      </p>
+      {currentUrl ? (
+        <div className="captions-current">
+          <p>
+            Captions uploaded (<a href={currentUrl}>view the .vtt file</a>).
+          </p>
+          <CheckboxField name="removeCaptions" label="Remove the captions" />
+        </div>
+      ) : null}
+      <input type="hidden" name="captionsUrl" value={currentUrl} />
+      <div className="field-row field-row-wide">
+        <Field
+          name="captionsFile"
+          label={currentUrl ? 'Replace the captions file' : 'Captions file (.vtt)'}
+          type="file"
+          accept=".vtt,text/vtt"
+          hint="Starts with the line WEBVTT; at most 512 KB."
+          errors={errors.captionsFile ?? errors.captionsUrl}
+        />
+        <Field
+          name="captionsLanguage"
+          label="Language code"
+          maxLength={20}
+          hint="For example en, es or en-US."
+          defaultValue={language}
+          errors={errors.captionsLanguage}
+        />
+        <Field
+          name="captionsLabel"
+          label="Captions name"
+          maxLength={50}
+          hint="What players list, e.g. English."
+          defaultValue={label}
+          errors={errors.captionsLabel}
+        />
+      </div>
+    </fieldset>
   );
 }
 

@@ -32,7 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { content: editableCourse };
 }
 
-function Video({ url, title }: { url: string | null; title: string }) {
+function Video({
+  url,
+  title,
+  captions,
+}: {
+  url: string | null;
+  title: string;
+  captions: { src: string; language: string; label: string } | null;
+}) {
   const embed = videoEmbed(url);
   if (!embed) {
     return url ? (
@@ -42,15 +50,37 @@ function Video({ url, title }: { url: string | null; title: string }) {
     );
   }
   if (embed.kind === 'file') {
-    return (
-      // biome-ignore lint/a11y/useMediaCaption: instructors upload captions with the learning features
+    return captions ? (
       <video
         className="lesson-video"
         controls
         preload="metadata"
         src={embed.src}
         aria-label={title}
-      />
+      >
+        <track
+          kind="captions"
+          src={captions.src}
+          srcLang={captions.language}
+          label={captions.label}
+          default
+        />
+      </video>
+    ) : (
+      <>
+        {/* biome-ignore lint/a11y/useMediaCaption: no captions file uploaded yet; the note below says so */}
+        <video
+          className="lesson-video"
+          controls
+          preload="metadata"
+          src={embed.src}
+          aria-label={title}
+        />
+        <p className="alert alert-warning">
+          No captions yet: upload a WebVTT file in the lesson editor so learners who cannot hear the
+          audio can follow.
+        </p>
+      </>
     );
   }
   return (
@@ -214,7 +244,19 @@ export default function PreviewPage() {
               </p>
               <h4 id={`lesson-title-${lesson.id}`}>{lesson.title}</h4>
               {lesson.kind === 'VIDEO' ? (
-                <Video url={lesson.videoUrl} title={lesson.title} />
+                <Video
+                  url={lesson.videoUrl}
+                  title={lesson.title}
+                  captions={
+                    lesson.captionsUrl
+                      ? {
+                          src: lesson.captionsUrl,
+                          language: lesson.captionsLanguage ?? 'en',
+                          label: lesson.captionsLabel ?? 'Captions',
+                        }
+                      : null
+                  }
+                />
               ) : null}
               {lesson.kind === 'QUIZ' ? (
                 <QuizPreview

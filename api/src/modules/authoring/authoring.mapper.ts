@@ -19,6 +19,7 @@ export function toEditableCourse(course: CoreEditableCourse): EditableCourse {
     level: draft.level,
     price: { amountCents: draft.priceCents, currency: draft.currency },
     coverImageUrl: draft.coverImageUrl,
+    coverImageAlt: draft.coverImageAlt,
     minimumLessonTimePercent: draft.minimumLessonTimePercent,
     minimumSeatMinutes: draft.minimumSeatMinutes,
     instructionalMinutes: course.instructionalMinutes,

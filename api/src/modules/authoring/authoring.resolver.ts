@@ -14,6 +14,7 @@ import {
   listManageableCourses,
   moveLesson,
   moveModule,
+  previewMarkdown,
   publishCourse,
   relistCourse,
   removeCourseInstructor,
@@ -103,6 +104,17 @@ export class AuthoringResolver {
   }
 
   @Authorized()
+  @Query(() => String, {
+    description:
+      'Markdown rendered to the sanitised HTML learners would see (the editor’s live preview). Authors only; at most 200 KB.',
+  })
+  markdownPreview(
+    @Arg('markdown', () => String, { description: 'The Markdown source.' }) markdown: string,
+    @Ctx() ctx: Context,
+  ): string {
+    return previewMarkdown({ viewer: ctx.viewer, markdown });
+  }
+
   @Query(() => PublishPreview, {
     description: 'What publishing the draft now would do, and what prevents it.',
   })

@@ -39,6 +39,18 @@ export class EditableLesson {
   @Field(() => Int, { nullable: true, description: 'Video length in seconds (VIDEO lessons).' })
   videoSeconds!: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Uploaded WebVTT captions of an MP4 video (/media/captions/….vtt).',
+  })
+  captionsUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Language of the captions (BCP 47).' })
+  captionsLanguage!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name players show for the captions.' })
+  captionsLabel!: string | null;
+
   @Field(() => Int, { description: 'Estimated instructional minutes.' })
   estimatedMinutes!: number;
 
@@ -241,6 +253,9 @@ export class EditableCourse {
   @Field(() => String, { nullable: true, description: 'Cover image URL.' })
   coverImageUrl!: string | null;
 
+  @Field(() => String, { description: 'Alt text of the cover image ("" without a cover).' })
+  coverImageAlt!: string;
+
   @Field(() => Int, { description: 'Total instructional minutes of the draft’s lessons.' })
   instructionalMinutes!: number;
 
@@ -341,8 +356,18 @@ export class CourseDetailsInput {
   @Field(() => Int, { nullable: true, description: 'Price in US cents; 0 or omitted for free.' })
   priceCents?: number;
 
-  @Field(() => String, { nullable: true, description: 'Cover image URL (http or https).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Cover image: an uploaded file’s /media/covers/… URL (POST /media) or an https URL.',
+  })
   coverImageUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Alt text of the cover image, at most 250 characters; required with a cover.',
+  })
+  coverImageAlt?: string;
 
   @Field(() => Int, {
     nullable: true,
@@ -377,6 +402,26 @@ export class LessonInput {
 
   @Field(() => Int, { nullable: true, description: 'Video length in seconds.' })
   videoSeconds?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'WebVTT captions of an MP4 video: the /media/captions/….vtt URL of an upload (POST /media, kind captions).',
+  })
+  captionsUrl?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Language of the captions as a BCP 47 tag (en, es, en-US); required with captions.',
+  })
+  captionsLanguage?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name players show for the captions (English); required with captions.',
+  })
+  captionsLabel?: string | null;
 
   @Field(() => Int, { description: 'Estimated instructional minutes (0–1440).' })
   estimatedMinutes!: number;

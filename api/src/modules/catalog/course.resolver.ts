@@ -33,6 +33,7 @@ function toCourseType(course: CatalogCourse): CourseType {
     kind: version.kind,
     level: version.level,
     coverImageUrl: version.coverImageUrl,
+    coverImageAlt: version.coverImageAlt,
     instructionalMinutes: version.instructionalMinutes,
     priceCents: version.priceCents,
     currency: version.currency,

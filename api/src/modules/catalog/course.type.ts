@@ -131,8 +131,14 @@ export class CourseType {
   @Field(() => CourseLevel, { description: 'Expected prior knowledge.' })
   level!: CourseLevel;
 
-  @Field(() => String, { nullable: true, description: 'Cover image URL.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cover image URL: /media/covers/… (uploaded, on the web app’s origin) or https.',
+  })
   coverImageUrl!: string | null;
+
+  @Field(() => String, { description: 'Alt text of the cover image ("" without a cover).' })
+  coverImageAlt!: string;
 
   @Field(() => Int, { description: 'Total instructional minutes of the published version.' })
   instructionalMinutes!: number;

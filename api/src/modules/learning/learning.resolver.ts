@@ -68,10 +68,19 @@ export class LearningResolver {
     @Ctx() ctx: Context,
   ) {
     const lesson = await getLessonForLearner({ db: ctx.db, viewer: ctx.viewer, lessonId });
+    const video = lesson.kind === 'VIDEO' ? videoEmbed(lesson.videoUrl) : null;
     return {
       ...lesson,
       bodyHtml: renderMarkdown(lesson.body),
-      video: lesson.kind === 'VIDEO' ? videoEmbed(lesson.videoUrl) : null,
+      video,
+      captions:
+        video?.provider === 'MP4' && lesson.captionsUrl
+          ? {
+              src: lesson.captionsUrl,
+              language: lesson.captionsLanguage ?? 'en',
+              label: lesson.captionsLabel ?? 'Captions',
+            }
+          : null,
       heartbeatIntervalSeconds: HEARTBEAT_INTERVAL_SECONDS,
     };
   }

@@ -149,6 +149,18 @@ export class LessonVideo {
   src!: string;
 }
 
+@ObjectType({ description: 'A WebVTT captions track of an MP4 lesson video.' })
+export class LessonCaptions {
+  @Field(() => String, { description: 'The .vtt file, on the web app’s origin (/media/…).' })
+  src!: string;
+
+  @Field(() => String, { description: 'Language (BCP 47), for the track’s srclang.' })
+  language!: string;
+
+  @Field(() => String, { description: 'Name players show for the track.' })
+  label!: string;
+}
+
 @ObjectType({ description: 'A lesson as the lesson player shows it to an enrolled learner.' })
 export class LearnerLesson {
   @Field(() => ID, { description: 'Lesson id.' })
@@ -171,6 +183,13 @@ export class LearnerLesson {
 
   @Field(() => LessonVideo, { nullable: true, description: 'The video, for VIDEO lessons.' })
   video!: LessonVideo | null;
+
+  @Field(() => LessonCaptions, {
+    nullable: true,
+    description:
+      'Captions of an MP4 video (null for YouTube and Vimeo, which show their own captions).',
+  })
+  captions!: LessonCaptions | null;
 
   @Field(() => Int, { nullable: true, description: 'Video length in seconds.' })
   videoSeconds!: number | null;

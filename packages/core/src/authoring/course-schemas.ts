@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMediaUrl } from '../content/media-limits';
 import { videoEmbed } from '../content/video-embed';
 import { aapcLastValidDay, utcDay } from './approval-rules';
 import { LIMITS } from './limits';
@@ -42,7 +43,19 @@ export const courseDetailsSchema = z.object({
     .min(0, 'Prices cannot be negative.')
     .max(LIMITS.priceCents, `Prices are at most $${LIMITS.priceCents / 100}.`)
     .default(0),
-  coverImageUrl: httpUrl('The cover image URL').nullish(),
+  /** An uploaded cover (/media/covers/…) or an image elsewhere (https). */
+  coverImageUrl: z
+    .string()
+    .trim()
+    .refine((value) => isMediaUrl(value) || /^https:\/\/[^\s/$.?#][^\s]*$/i.test(value), {
+      message: 'Upload a cover image, or give the full https address of one.',
+    })
+    .nullish(),
+  coverImageAlt: z
+    .string()
+    .trim()
+    .max(LIMITS.altTextLength, `Alt text is at most ${LIMITS.altTextLength} characters.`)
+    .default(''),
   minimumLessonTimePercent: z
     .number()
     .int('Use a whole percentage.')
@@ -58,6 +71,18 @@ export const courseDetailsSchema = z.object({
 });
 
 export type CourseDetailsInput = z.input<typeof courseDetailsSchema>;
+
+/** A cover needs a text alternative: the card and the course page show it as an image. */
+export const courseDetailsWithCoverSchema = courseDetailsSchema.superRefine((details, context) => {
+  if (details.coverImageUrl && !details.coverImageAlt) {
+    context.addIssue({
+      code: 'custom',
+      path: ['coverImageAlt'],
+      message:
+        'Describe the cover image in a few words for people who cannot see it (e.g. "A coder reviewing a chart").',
+    });
+  }
+});
 
 export const videoUrlSchema = httpUrl('The video URL').refine(
   (value) => videoEmbed(value) !== null,
@@ -90,6 +115,27 @@ export const lessonSchema = z
       .min(0, 'Minutes cannot be negative.')
       .max(LIMITS.lessonMinutes, `A lesson is at most ${LIMITS.lessonMinutes} minutes.`),
     required: z.boolean().default(true),
+    /** Uploaded WebVTT captions of an MP4 video (/media/captions/….vtt). */
+    captionsUrl: z
+      .string()
+      .trim()
+      .refine((value) => isMediaUrl(value) && value.startsWith('/media/captions/'), {
+        message: 'Upload the captions as a WebVTT (.vtt) file.',
+      })
+      .nullish(),
+    captionsLanguage: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/,
+        'Enter the language as a code like en, es or en-US.',
+      )
+      .nullish(),
+    captionsLabel: z
+      .string()
+      .trim()
+      .max(50, 'The captions label is at most 50 characters.')
+      .nullish(),
   })
   .superRefine((lesson, context) => {
     if (lesson.kind === 'VIDEO' && !lesson.videoUrl) {
@@ -98,6 +144,30 @@ export const lessonSchema = z
         path: ['videoUrl'],
         message: 'A video lesson needs a video URL.',
       });
+    }
+    if (lesson.captionsUrl) {
+      if (lesson.kind !== 'VIDEO' || videoEmbed(lesson.videoUrl)?.provider !== 'MP4') {
+        context.addIssue({
+          code: 'custom',
+          path: ['captionsFile'],
+          message:
+            'Captions files are for .mp4 videos. YouTube and Vimeo show their own captions: add them there.',
+        });
+      }
+      if (!lesson.captionsLanguage) {
+        context.addIssue({
+          code: 'custom',
+          path: ['captionsLanguage'],
+          message: 'Enter the language of the captions, like en or es.',
+        });
+      }
+      if (!lesson.captionsLabel) {
+        context.addIssue({
+          code: 'custom',
+          path: ['captionsLabel'],
+          message: 'Enter the name players show for the captions, like English.',
+        });
+      }
     }
   });
 

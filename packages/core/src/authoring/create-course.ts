@@ -2,7 +2,7 @@ import type { Db } from '@lms/db';
 import { requireAuthor } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
-import { type CourseDetailsInput, courseDetailsSchema } from './course-schemas';
+import { type CourseDetailsInput, courseDetailsWithCoverSchema } from './course-schemas';
 import { type EditableCourse, getEditableCourse } from './editable-course';
 
 /** Starts a course: a draft (version 1) owned by the viewer, not yet in the catalog. */
@@ -12,7 +12,7 @@ export async function createCourse(options: {
   input: CourseDetailsInput;
 }): Promise<EditableCourse> {
   const author = requireAuthor(options.viewer);
-  const input = parseInput(courseDetailsSchema, options.input);
+  const input = parseInput(courseDetailsWithCoverSchema, options.input);
   const courseId = await options.db.$transaction(async (tx) => {
     const slug = await uniqueSlug(tx, input.title);
     const course = await tx.course.create({
@@ -34,7 +34,8 @@ export async function createCourse(options: {
         kind: input.kind,
         level: input.level,
         priceCents: input.priceCents,
-        coverImageUrl: input.coverImageUrl ?? null,
+        coverImageUrl: input.coverImageUrl || null,
+        coverImageAlt: input.coverImageUrl ? input.coverImageAlt : '',
         minimumLessonTimePercent: input.minimumLessonTimePercent ?? 0,
         minimumSeatMinutes: input.minimumSeatMinutes ?? 0,
       },

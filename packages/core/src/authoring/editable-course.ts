@@ -25,6 +25,9 @@ export interface EditableLesson {
   body: string;
   videoUrl: string | null;
   videoSeconds: number | null;
+  captionsUrl: string | null;
+  captionsLanguage: string | null;
+  captionsLabel: string | null;
   estimatedMinutes: number;
   required: boolean;
   /** The quiz of a QUIZ lesson (null until configured), key included: instructors only. */
@@ -102,6 +105,7 @@ export interface VersionContent {
   priceCents: number;
   currency: string;
   coverImageUrl: string | null;
+  coverImageAlt: string;
   minimumLessonTimePercent: number;
   minimumSeatMinutes: number;
   revision: number;
@@ -140,6 +144,9 @@ const lessonSelect = {
   body: true,
   videoUrl: true,
   videoSeconds: true,
+  captionsUrl: true,
+  captionsLanguage: true,
+  captionsLabel: true,
   estimatedMinutes: true,
   required: true,
   quiz: {
@@ -191,6 +198,7 @@ const versionSelect = {
   priceCents: true,
   currency: true,
   coverImageUrl: true,
+  coverImageAlt: true,
   minimumLessonTimePercent: true,
   minimumSeatMinutes: true,
   revision: true,

@@ -9,6 +9,8 @@ export const LIMITS = {
   lessonMinutes: 24 * 60,
   priceCents: 1_000_000,
   urlLength: 2_000,
+  /** Alt text of a cover image. */
+  altTextLength: 250,
   credentialsPerInstructor: 20,
   bioLength: 2_000,
 } as const;

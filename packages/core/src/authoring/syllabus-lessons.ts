@@ -48,6 +48,9 @@ function lessonData(input: z.output<typeof lessonSchema>) {
     body: input.body,
     videoUrl: input.kind === 'VIDEO' ? (input.videoUrl ?? null) : null,
     videoSeconds: input.kind === 'VIDEO' ? (input.videoSeconds ?? null) : null,
+    captionsUrl: input.captionsUrl || null,
+    captionsLanguage: input.captionsUrl ? (input.captionsLanguage ?? null) : null,
+    captionsLabel: input.captionsUrl ? (input.captionsLabel ?? null) : null,
     estimatedMinutes: input.estimatedMinutes,
     required: input.required,
   };

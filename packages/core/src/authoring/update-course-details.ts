@@ -1,7 +1,11 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
-import { type CourseDetailsInput, courseDetailsSchema, revisionSchema } from './course-schemas';
+import {
+  type CourseDetailsInput,
+  courseDetailsWithCoverSchema,
+  revisionSchema,
+} from './course-schemas';
 import { editDraft } from './edit-draft';
 import { type EditableCourse, getEditableCourse } from './editable-course';
 
@@ -13,7 +17,7 @@ export async function updateCourseDetails(options: {
   revision: number;
   input: CourseDetailsInput;
 }): Promise<EditableCourse> {
-  const input = parseInput(courseDetailsSchema, options.input);
+  const input = parseInput(courseDetailsWithCoverSchema, options.input);
   const revision = parseInput(revisionSchema, options.revision);
   await editDraft({
     db: options.db,
@@ -30,7 +34,8 @@ export async function updateCourseDetails(options: {
           kind: input.kind,
           level: input.level,
           priceCents: input.priceCents,
-          coverImageUrl: input.coverImageUrl ?? null,
+          coverImageUrl: input.coverImageUrl || null,
+          coverImageAlt: input.coverImageUrl ? input.coverImageAlt : '',
           minimumLessonTimePercent: input.minimumLessonTimePercent,
           minimumSeatMinutes: input.minimumSeatMinutes,
         },

@@ -17,6 +17,7 @@ export interface CatalogCourse {
     priceCents: number;
     currency: string;
     coverImageUrl: string | null;
+    coverImageAlt: string;
     instructionalMinutes: number;
   };
 }
@@ -38,6 +39,7 @@ export const catalogCourseSelect = {
       priceCents: true,
       currency: true,
       coverImageUrl: true,
+      coverImageAlt: true,
       instructionalMinutes: true,
     },
   },

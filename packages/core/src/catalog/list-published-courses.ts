@@ -85,6 +85,7 @@ interface Row {
   priceCents: number;
   currency: string;
   coverImageUrl: string | null;
+  coverImageAlt: string;
   instructionalMinutes: number;
   titleKey: string;
   rankKey: string;
@@ -250,7 +251,7 @@ export function catalogStatements(query: ParsedQuery): { page: Prisma.Sql; count
   const page = Prisma.sql`SELECT c.id, c.slug, c."ownerId", c."publishedAt",
       v.id AS "versionId", v.number, v.title, v.summary, v.description,
       v.kind::text AS kind, v.level::text AS level, v."priceCents", v.currency,
-      v."coverImageUrl", v."instructionalMinutes", c."catalogTitleKey" AS "titleKey",
+      v."coverImageUrl", v."coverImageAlt", v."instructionalMinutes", c."catalogTitleKey" AS "titleKey",
       ${rank}::text AS "rankKey"
     FROM "Course" c ${join} ${queryJoin}
     WHERE ${Prisma.join([...courseConditions, Prisma.sql`v."publishedAt" IS NOT NULL`, ...versionConditions, ...keyset], ' AND ')}
@@ -349,6 +350,7 @@ function toCatalogCourse(row: Row): CatalogCourse {
       priceCents: row.priceCents,
       currency: row.currency,
       coverImageUrl: row.coverImageUrl,
+      coverImageAlt: row.coverImageAlt,
       instructionalMinutes: row.instructionalMinutes,
     },
   };

@@ -78,4 +78,24 @@ describe('renderMarkdown', () => {
       '<img src="https://example.org/chart.png" alt="chart" loading="lazy" />',
     );
   });
+
+  it('keeps images uploaded to our object store and https images, and drops every other image source', () => {
+    const ours = `/media/lesson-images/${'a'.repeat(64)}.png`;
+    const html = renderMarkdown(
+      [
+        `![Claim form, box 21](${ours})`,
+        '![remote](https://example.org/x.png)',
+        '![plain http](http://example.org/x.png)',
+        '![relative](/sign-out)',
+        `![another folder](/media/captions/${'b'.repeat(64)}.vtt)`,
+        '![traversal](/media/lesson-images/../../admin.png)',
+      ].join('\n\n'),
+    );
+    expect(html).toContain(`<img src="${ours}" alt="Claim form, box 21" loading="lazy" />`);
+    expect(html).toContain('<img src="https://example.org/x.png"');
+    expect(html).not.toContain('http://example.org');
+    expect(html).not.toContain('/sign-out');
+    expect(html).not.toContain('/media/captions');
+    expect(html).not.toContain('admin.png');
+  });
 });

@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { isMediaUrl } from './media-limits';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -66,9 +67,11 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
   allowedClasses: { code: [/^language-[\w-]+$/] },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesByTag: { img: ['https'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // Images come only from our object store (/media/lesson-images/… and covers) or https.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageSource(frame.attribs.src),
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
     img: sanitizeHtml.simpleTransform('img', { loading: 'lazy' }),
@@ -79,6 +82,12 @@ SANITIZE.allowedAttributes = {
   a: ['href', 'title', 'rel'],
   img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
 };
+
+function isAllowedImageSource(src: string | undefined): boolean {
+  if (!src) return false;
+  if (isMediaUrl(src)) return /^\/media\/(lesson-images|covers)\//.test(src);
+  return /^https:\/\/[^\s/]/i.test(src);
+}
 
 /** Markdown (GitHub flavour) → sanitised HTML, safe to inject into a page. */
 export function renderMarkdown(source: string): string {

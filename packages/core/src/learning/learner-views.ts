@@ -168,6 +168,9 @@ export interface LearnerLessonView {
   body: string;
   videoUrl: string | null;
   videoSeconds: number | null;
+  captionsUrl: string | null;
+  captionsLanguage: string | null;
+  captionsLabel: string | null;
   estimatedMinutes: number;
   required: boolean;
   moduleTitle: string;
@@ -195,6 +198,9 @@ export async function getLessonForLearner(options: {
         body: true,
         videoUrl: true,
         videoSeconds: true,
+        captionsUrl: true,
+        captionsLanguage: true,
+        captionsLabel: true,
         estimatedMinutes: true,
         required: true,
         module: { select: { title: true } },

@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoA11yViolations } from '../support/a11y';
+import { launchBrowser } from '../support/browser';
+import { pageSettled, signInAs } from '../support/journey';
+import { screenshot } from '../support/screenshots';
+import { type Stack, startStack } from '../support/stack';
+
+/** The page background in dark mode (--color-page), as the browser computes it. */
+const DARK_PAGE = 'rgb(14, 21, 28)';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function darkContext(): Promise<BrowserContext> {
+  return browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+}
+
+/** Each page at 1280 and 390 px: dark colours in effect, and axe (contrast included) clean. */
+async function checkPages(page: Page, paths: [string, string][]) {
+  for (const [name, path] of paths) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${stack.webUrl}${path}`);
+      await pageSettled(page);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(`${name}: ${background}`).toBe(`${name}: ${DARK_PAGE}`);
+      await expectNoA11yViolations(page);
+      await screenshot(page, `dark-${name}-${width}`);
+    }
+  }
+}
+
+describe('dark mode follows the system setting', () => {
+  it('keeps the light colours when the system asks for light', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${stack.webUrl}/courses`);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(245, 248, 250)',
+    );
+    await context.close();
+  });
+
+  it('public pages', async () => {
+    const context = await darkContext();
+    const page = await context.newPage();
+    const course = await stack.database.db.course.findFirstOrThrow({
+      where: { latestPublishedVersionId: { not: null } },
+      orderBy: { slug: 'asc' },
+    });
+    await checkPages(page, [
+      ['home', '/'],
+      ['catalog', '/courses'],
+      ['course', `/courses/${course.slug}`],
+      ['sign-in', '/sign-in'],
+    ]);
+    await context.close();
+  });
+
+  it('a learner’s pages', async () => {
+    const context = await darkContext();
+    // A student granted a published course (the demo data enrols nobody).
+    const student = await stack.database.db.user.findFirstOrThrow({
+      where: { role: 'STUDENT' },
+      orderBy: { email: 'asc' },
+    });
+    const course = await stack.database.db.course.findFirstOrThrow({
+      where: { latestPublishedVersionId: { not: null } },
+      orderBy: { slug: 'asc' },
+    });
+    const enrollment = await stack.database.db.enrollment.create({
+      data: {
+        userId: student.id,
+        courseId: course.id,
+        versionId: course.latestPublishedVersionId ?? '',
+        source: 'GRANT',
+      },
+      select: { courseId: true, versionId: true, user: { select: { email: true } } },
+    });
+    const lesson = await stack.database.db.lesson.findFirstOrThrow({
+      where: { module: { versionId: enrollment.versionId }, kind: { not: 'QUIZ' } },
+    });
+    const page = await signInAs(stack, context, enrollment.user.email);
+    await checkPages(page, [
+      ['my-learning', '/learn'],
+      ['lesson', `/learn/${enrollment.courseId}/lessons/${lesson.id}`],
+      ['transcript', '/transcript'],
+      ['profile', '/profile'],
+    ]);
+    await context.close();
+  });
+
+  it('an instructor’s pages', async () => {
+    const context = await darkContext();
+    const marcus = await stack.database.db.user.findUniqueOrThrow({
+      where: { email: 'marcus.lee@example.com' },
+    });
+    const course = await stack.database.db.course.findFirstOrThrow({
+      where: { ownerId: marcus.id },
+      orderBy: { slug: 'asc' },
+    });
+    const page = await signInAs(stack, context, marcus.email);
+    await checkPages(page, [
+      ['teach', '/teach'],
+      ['teach-course', `/teach/courses/${course.id}`],
+      ['teach-syllabus', `/teach/courses/${course.id}/syllabus`],
+    ]);
+    await context.close();
+  });
+});
