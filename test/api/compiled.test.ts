@@ -27,9 +27,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemoData(database.db);
   deployed = await mkdtemp(path.join(tmpdir(), 'lms-api-prod-'));
+  // --prefer-offline: the store and metadata cache serve what they hold; a package whose
+  // metadata a fresh machine has never fetched comes from the registry instead of failing.
   await promisify(execFile)(
     'pnpm',
-    ['--filter', '@lms/api', '--prod', 'deploy', '--offline', deployed],
+    ['--filter', '@lms/api', '--prod', 'deploy', '--prefer-offline', deployed],
     { cwd: repoRoot },
   );
 }, 180_000);
