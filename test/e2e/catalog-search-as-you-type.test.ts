@@ -73,7 +73,7 @@ describe('catalog search as you type', () => {
     await page.getByLabel('Search courses').fill('Guidelines');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?q=Guidelines&kind=ce');
-    expect(await page.getByRole('status').first().innerText()).toMatch(/“Guidelines”/);
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/“Guidelines”/);
     // (axe needs JavaScript in the page; the same page is checked with it above.)
     await context.close();
   });
