@@ -40,12 +40,13 @@ function CopyLink({ url, serial }: { url: string; serial: string }) {
     <button
       type="button"
       className="button button-secondary button-small"
-      aria-label={`Copy the verification link of ${serial}`}
       onClick={() => {
         void navigator.clipboard?.writeText(url).then(() => setCopied(true));
       }}
     >
       {copied ? 'Link copied' : 'Copy link'}
+      {/* The accessible name starts with the visible words (WCAG 2.5.3, label in name). */}
+      <span className="visually-hidden"> to verify {serial}</span>
     </button>
   );
 }
