@@ -1,29 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
 import { completeDemoCourse } from '../support/demo-completion';
 import { callApi, DEMO_PASSWORD, flashText, pageSettled, signInAs } from '../support/journey';
+import { useJourneyStack } from '../support/journey-stack';
 import { repoRoot } from '../support/processes';
-import { type Stack, startStack } from '../support/stack';
 
 // Issue 13's admin and instructor items in Chromium, at 1280 and 390 px, with axe finding no
 // WCAG A/AA violation of any impact: the results page links the certificate its completion
 // issued; the admin finds it by learner, revokes it with a confirmation and a reason; the audit
 // log says so in words, filtered by actor, action and day.
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -44,8 +34,8 @@ async function lookAt(page: Page, name: string) {
 
 /** The same page at 390 px (signed in at 1280 px, where the header shows "Sign out"). */
 async function atPhoneWidth(email: string, url: string, name: string) {
-  const context = await browser.newContext({ viewport: DESKTOP });
-  const page = await signInAs(stack, context, email);
+  const context = await journey.browser.newContext({ viewport: DESKTOP });
+  const page = await signInAs(journey.stack, context, email);
   await page.setViewportSize(PHONE);
   await page.goto(url);
   await pageSettled(page);
@@ -58,20 +48,20 @@ let serial = '';
 describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => {
   it('the results page of the post-test that completed the course links its certificates', async () => {
     const { token } = await callApi<{ token: string }>(
-      stack,
+      journey.stack,
       'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
       { input: { email: STUDENT.email, password: STUDENT.password } },
     );
     await callApi(
-      stack,
+      journey.stack,
       'mutation($name: String!) { confirmCertificateName(name: $name) { confirmed } }',
       { name: STUDENT.name },
       token,
     );
-    const { attemptId } = await completeDemoCourse(stack, STUDENT);
-    const context: BrowserContext = await browser.newContext({ viewport: DESKTOP });
-    const page = await signInAs(stack, context, STUDENT.email);
-    const url = `${stack.webUrl}/learn/attempts/${attemptId}`;
+    const { attemptId } = await completeDemoCourse(journey.stack, STUDENT);
+    const context: BrowserContext = await journey.browser.newContext({ viewport: DESKTOP });
+    const page = await signInAs(journey.stack, context, STUDENT.email);
+    const url = `${journey.stack.webUrl}/learn/attempts/${attemptId}`;
     await page.goto(url);
     const section = page.getByRole('region', { name: 'Course complete' });
     const links = section.getByRole('link', { name: /^Certificate CEU-/ });
@@ -80,7 +70,7 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
     serial = /CEU-[0-9A-Z-]+/.exec(label)?.[0] ?? '';
     expect(serial).toMatch(/^CEU-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await links.first().getAttribute('href')).toBe(`/certificates/${serial}/pdf`);
-    const pdf = await context.request.get(`${stack.webUrl}/certificates/${serial}/pdf`);
+    const pdf = await context.request.get(`${journey.stack.webUrl}/certificates/${serial}/pdf`);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     await lookAt(page, 'attempt-results');
     await context.close();
@@ -89,9 +79,9 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
 
   it('an admin finds the certificate by learner, revokes it only when confirmed, with the reason shown', async () => {
     expect(serial).not.toBe('');
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const page = await signInAs(stack, context, 'admin@example.com');
-    await page.goto(`${stack.webUrl}/admin/certificates`);
+    const context = await journey.browser.newContext({ viewport: DESKTOP });
+    const page = await signInAs(journey.stack, context, 'admin@example.com');
+    await page.goto(`${journey.stack.webUrl}/admin/certificates`);
     await page.getByLabel('Learner, course or serial').fill('priya');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('priya');
@@ -100,15 +90,15 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().innerText()).toContain('Priya Shah');
     // Nobody else matches.
-    await page.goto(`${stack.webUrl}/admin/certificates?q=nobody-at-all`);
+    await page.goto(`${journey.stack.webUrl}/admin/certificates?q=nobody-at-all`);
     await expect.poll(() => page.getByRole('main').innerText()).toContain('No certificate matches');
-    await page.goto(`${stack.webUrl}/admin/certificates?q=priya`);
+    await page.goto(`${journey.stack.webUrl}/admin/certificates?q=priya`);
     await lookAt(page, 'admin-certificates');
     // By course title, and by a serial typed loosely.
-    await page.goto(`${stack.webUrl}/admin/certificates?q=FY2027`);
+    await page.goto(`${journey.stack.webUrl}/admin/certificates?q=FY2027`);
     await expect.poll(() => rows.count()).toBe(2);
     await page.goto(
-      `${stack.webUrl}/admin/certificates?q=${serial.toLowerCase().replaceAll('-', '')}`,
+      `${journey.stack.webUrl}/admin/certificates?q=${serial.toLowerCase().replaceAll('-', '')}`,
     );
     await expect.poll(() => rows.count()).toBe(1);
 
@@ -128,7 +118,8 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
       .toMatch(/Tick the box to confirm/);
     expect(await page.locator('#revoke-confirm').getAttribute('aria-invalid')).toBe('true');
     expect(
-      (await stack.database.db.certificate.findUniqueOrThrow({ where: { serial } })).revokedAt,
+      (await journey.stack.database.db.certificate.findUniqueOrThrow({ where: { serial } }))
+        .revokedAt,
     ).toBeNull();
     await lookAt(page, 'admin-certificate-confirm');
     // The typed reason survived; confirm and revoke.
@@ -146,25 +137,25 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
     await atPhoneWidth('admin@example.com', detailUrl, 'admin-certificate-revoked');
     await atPhoneWidth(
       'admin@example.com',
-      `${stack.webUrl}/admin/certificates?q=priya`,
+      `${journey.stack.webUrl}/admin/certificates?q=priya`,
       'admin-certificates',
     );
 
     // The public verify page says so, with the reason.
     const verify = await context.newPage();
-    await verify.goto(`${stack.webUrl}/verify/${serial}`);
+    await verify.goto(`${journey.stack.webUrl}/verify/${serial}`);
     await expect.poll(() => verify.getByRole('main').innerText()).toMatch(/Revoked/i);
     expect(await verify.getByRole('main').innerText()).toContain('Completed by someone else');
     await context.close();
   });
 
   it('the audit log says it in words, by name, in the reader’s time, filtered by actor, action and day', async () => {
-    const context = await browser.newContext({
+    const context = await journey.browser.newContext({
       viewport: DESKTOP,
       timezoneId: 'America/Los_Angeles',
     });
-    const page = await signInAs(stack, context, 'admin@example.com');
-    await page.goto(`${stack.webUrl}/admin/audit`);
+    const page = await signInAs(journey.stack, context, 'admin@example.com');
+    await page.goto(`${journey.stack.webUrl}/admin/audit`);
     await page.getByLabel('Who (name or email)').fill('alex');
     await page.getByLabel('What').selectOption({ label: 'Revoked a certificate' });
     await page.getByRole('button', { name: 'Filter' }).click();
@@ -203,7 +194,7 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
       .poll(() => page.getByRole('main').innerText())
       .toContain('No entry matches these filters.');
     // An end before the start: the field says what to fix.
-    await page.goto(`${stack.webUrl}/admin/audit?from=${tomorrow}&to=${today}`);
+    await page.goto(`${journey.stack.webUrl}/admin/audit?from=${tomorrow}&to=${today}`);
     await expect
       .poll(() => page.locator('#audit-to-error').innerText())
       .toMatch(/end date is before the start date/);
@@ -211,13 +202,13 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
     await context.close();
     await atPhoneWidth(
       'admin@example.com',
-      `${stack.webUrl}/admin/audit?actor=alex&action=certificate.revoke`,
+      `${journey.stack.webUrl}/admin/audit?actor=alex&action=certificate.revoke`,
       'admin-audit',
     );
   });
 
   it('the publish page asks for confirmation, at both widths', async () => {
-    const db = stack.database.db;
+    const db = journey.stack.database.db;
     const course = await db.course.findFirstOrThrow({
       where: { status: 'PUBLISHED', owner: { email: 'marcus.lee@example.com' } },
       select: { id: true, draftVersionId: true },
@@ -227,9 +218,9 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
       where: { id: course.draftVersionId! },
       data: { summary: 'Updated for the FY2027 guideline changes, with new practice items.' },
     });
-    const url = `${stack.webUrl}/teach/courses/${course.id}/publish`;
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const page = await signInAs(stack, context, 'marcus.lee@example.com');
+    const url = `${journey.stack.webUrl}/teach/courses/${course.id}/publish`;
+    const context = await journey.browser.newContext({ viewport: DESKTOP });
+    const page = await signInAs(journey.stack, context, 'marcus.lee@example.com');
     await page.goto(url);
     await pageSettled(page);
     const confirm = page.getByRole('checkbox', { name: /Publish version 2 now/ });

@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoA11yViolations } from '../support/a11y';
 import { flashText, signInAs } from '../support/journey';
-import { type Stack, startStack } from '../support/stack';
+import { useJourneyStack } from '../support/journey-stack';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/code-sets/${name}`, import.meta.url), 'utf8');
@@ -31,7 +21,7 @@ function nextYearFile(): string {
 const COURSE = 'CPC Exam Prep: Complete Review';
 
 async function importRelease(page: Page, effectiveOn: string, fileName: string, text: string) {
-  await page.goto(`${stack.webUrl}/admin/code-sets`);
+  await page.goto(`${journey.stack.webUrl}/admin/code-sets`);
   const form = page.getByRole('form', { name: 'Import a code-set release' });
   await form.getByLabel('Code system').selectOption('ICD10CM');
   await form.getByLabel('Effective date').fill(effectiveOn);
@@ -66,8 +56,8 @@ async function importRelease(page: Page, effectiveOn: string, fileName: string, 
 
 describe('a code-set update reaches the instructors it affects', () => {
   it('admin imports FY N+1 → instructor sees the notice → fixes the item → the notice clears', async () => {
-    const adminContext = await browser.newContext();
-    const admin = await signInAs(stack, adminContext, 'admin@example.com');
+    const adminContext = await journey.browser.newContext();
+    const admin = await signInAs(journey.stack, adminContext, 'admin@example.com');
     await importRelease(
       admin,
       '2026-10-01',
@@ -86,12 +76,12 @@ describe('a code-set update reaches the instructors it affects', () => {
     const diff = admin.getByRole('table');
     expect(await diff.innerText()).toContain('N18.31');
     expect(await diff.innerText()).toContain('Chronic kidney disease, stage 3a');
-    await expectNoSeriousA11yViolations(admin);
+    await expectNoA11yViolations(admin);
     await adminContext.close();
 
-    const context = await browser.newContext();
-    const page = await signInAs(stack, context, 'dana.whitfield@example.com');
-    await page.goto(`${stack.webUrl}/teach`);
+    const context = await journey.browser.newContext();
+    const page = await signInAs(journey.stack, context, 'dana.whitfield@example.com');
+    await page.goto(`${journey.stack.webUrl}/teach`);
     const row = page.getByRole('row', { name: new RegExp(COURSE) });
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('1 code-set notice');
     await row.getByRole('link', { name: '1 code-set notice' }).click();
@@ -105,7 +95,7 @@ describe('a code-set update reaches the instructors it affects', () => {
     );
     expect(text).toMatch(/Draft: .*question \d+ \(answer key: N18\.31\)/);
     expect(text).toMatch(/Published version 1: .*question \d+ \(answer key: N18\.31\)/);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     await notices.getByRole('link', { name: /answer key: N18\.31/ }).click();
     const editor = page.getByRole('region', { name: /^Edit question/ });
@@ -117,7 +107,7 @@ describe('a code-set update reaches the instructors it affects', () => {
     await expect.poll(() => flashText(page), { timeout: 15_000 }).toMatch(/saved/i);
     expect(await page.getByRole('region', { name: 'Code-set update notices' }).count()).toBe(0);
 
-    await page.goto(`${stack.webUrl}/teach`);
+    await page.goto(`${journey.stack.webUrl}/teach`);
     expect(await page.getByRole('row', { name: new RegExp(COURSE) }).innerText()).not.toContain(
       'code-set notice',
     );

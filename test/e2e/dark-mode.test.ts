@@ -1,27 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
 import { pageSettled, signInAs } from '../support/journey';
+import { useJourneyStack } from '../support/journey-stack';
 import { screenshot } from '../support/screenshots';
-import { type Stack, startStack } from '../support/stack';
 
 /** The page background in dark mode (--color-page), as the browser computes it. */
 const DARK_PAGE = 'rgb(14, 21, 28)';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 async function darkContext(): Promise<BrowserContext> {
-  return browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+  return journey.browser.newContext({
+    colorScheme: 'dark',
+    viewport: { width: 1280, height: 900 },
+  });
 }
 
 /** Each page at 1280 and 390 px: dark colours in effect, and axe (contrast included) clean. */
@@ -29,7 +22,7 @@ async function checkPages(page: Page, paths: [string, string][]) {
   for (const [name, path] of paths) {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${stack.webUrl}${path}`);
+      await page.goto(`${journey.stack.webUrl}${path}`);
       await pageSettled(page);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(`${name}: ${background}`).toBe(`${name}: ${DARK_PAGE}`);
@@ -41,9 +34,9 @@ async function checkPages(page: Page, paths: [string, string][]) {
 
 describe('dark mode follows the system setting', () => {
   it('keeps the light colours when the system asks for light', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await journey.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${stack.webUrl}/courses`);
+    await page.goto(`${journey.stack.webUrl}/courses`);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(245, 248, 250)',
     );
@@ -53,7 +46,7 @@ describe('dark mode follows the system setting', () => {
   it('public pages', async () => {
     const context = await darkContext();
     const page = await context.newPage();
-    const course = await stack.database.db.course.findFirstOrThrow({
+    const course = await journey.stack.database.db.course.findFirstOrThrow({
       where: { latestPublishedVersionId: { not: null } },
       orderBy: { slug: 'asc' },
     });
@@ -69,15 +62,15 @@ describe('dark mode follows the system setting', () => {
   it('a learner’s pages', async () => {
     const context = await darkContext();
     // A student granted a published course (the demo data enrols nobody).
-    const student = await stack.database.db.user.findFirstOrThrow({
+    const student = await journey.stack.database.db.user.findFirstOrThrow({
       where: { role: 'STUDENT' },
       orderBy: { email: 'asc' },
     });
-    const course = await stack.database.db.course.findFirstOrThrow({
+    const course = await journey.stack.database.db.course.findFirstOrThrow({
       where: { latestPublishedVersionId: { not: null } },
       orderBy: { slug: 'asc' },
     });
-    const enrollment = await stack.database.db.enrollment.create({
+    const enrollment = await journey.stack.database.db.enrollment.create({
       data: {
         userId: student.id,
         courseId: course.id,
@@ -86,10 +79,10 @@ describe('dark mode follows the system setting', () => {
       },
       select: { courseId: true, versionId: true, user: { select: { email: true } } },
     });
-    const lesson = await stack.database.db.lesson.findFirstOrThrow({
+    const lesson = await journey.stack.database.db.lesson.findFirstOrThrow({
       where: { module: { versionId: enrollment.versionId }, kind: { not: 'QUIZ' } },
     });
-    const page = await signInAs(stack, context, enrollment.user.email);
+    const page = await signInAs(journey.stack, context, enrollment.user.email);
     await checkPages(page, [
       ['my-learning', '/learn'],
       ['lesson', `/learn/${enrollment.courseId}/lessons/${lesson.id}`],
@@ -101,14 +94,14 @@ describe('dark mode follows the system setting', () => {
 
   it('an instructor’s pages', async () => {
     const context = await darkContext();
-    const marcus = await stack.database.db.user.findUniqueOrThrow({
+    const marcus = await journey.stack.database.db.user.findUniqueOrThrow({
       where: { email: 'marcus.lee@example.com' },
     });
-    const course = await stack.database.db.course.findFirstOrThrow({
+    const course = await journey.stack.database.db.course.findFirstOrThrow({
       where: { ownerId: marcus.id },
       orderBy: { slug: 'asc' },
     });
-    const page = await signInAs(stack, context, marcus.email);
+    const page = await signInAs(journey.stack, context, marcus.email);
     await checkPages(page, [
       ['teach', '/teach'],
       ['teach-course', `/teach/courses/${course.id}`],

@@ -1,31 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoA11yViolations } from '../support/a11y';
 import { flashText, signInAs } from '../support/journey';
-import { type Stack, startStack } from '../support/stack';
+import { useJourneyStack } from '../support/journey-stack';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const COURSE_TITLE = 'Cardiorenal Coding with ICD-10-CM';
 
-const signIn = (context: BrowserContext, email: string) => signInAs(stack, context, email);
+const signIn = (context: BrowserContext, email: string) => signInAs(journey.stack, context, email);
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
 describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
   it('creates a course, builds its syllabus, fixes an approval and publishes; a student finds it', async () => {
     // Tall enough that dragging never scrolls (Playwright's drag does not survive a scroll).
-    const context = await browser.newContext({ viewport: { width: 1280, height: 2000 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 2000 } });
     const page = await signIn(context, 'marcus.lee@example.com');
 
     // My courses, and a new course (price in dollars → cents).
@@ -34,7 +24,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
       .getByRole('link', { name: 'Teach' })
       .click();
     await expect.poll(() => h1(page)).toBe('My courses');
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     const newCourse = page.getByRole('region', { name: 'New course' });
     await newCourse.getByLabel('Title').fill(COURSE_TITLE);
     await newCourse
@@ -48,12 +38,12 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => flashText(page)).toMatch(/created as a draft/);
     const courseUrl = page.url();
     const courseId = courseUrl.split('/').at(-1)!;
-    const draft = await stack.database.db.course.findUniqueOrThrow({
+    const draft = await journey.stack.database.db.course.findUniqueOrThrow({
       where: { id: courseId },
       select: { draftVersion: { select: { priceCents: true } } },
     });
     expect(draft.draftVersion?.priceCents).toBe(4900);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     // Syllabus: two modules, one text lesson and one video lesson.
     await page.getByRole('link', { name: 'Syllabus' }).click();
@@ -106,7 +96,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await expect
       .poll(moduleTitles)
       .toEqual([expect.stringContaining('Basics'), expect.stringContaining('Heart failure codes')]);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     // The text lesson's Markdown, rendered after saving.
     await page.getByRole('link', { name: 'Reading the combination rule', exact: true }).click();
@@ -125,7 +115,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
           .count(),
       )
       .toBe(1);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     // The video lesson's length in minutes:seconds.
     await page.getByRole('link', { name: '← Back to the syllabus' }).click();
@@ -205,8 +195,8 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Save details' }).click();
     await expect.poll(() => flashText(page)).toContain('Course details saved.');
     expect(await page.getByLabel('Minimum total study time (minutes)').inputValue()).toBe('30');
-    await expectNoSeriousA11yViolations(page);
-    const rules = await stack.database.db.course.findUniqueOrThrow({
+    await expectNoA11yViolations(page);
+    const rules = await journey.stack.database.db.course.findUniqueOrThrow({
       where: { id: courseId },
       select: {
         draftVersion: { select: { minimumLessonTimePercent: true, minimumSeatMinutes: true } },
@@ -221,7 +211,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
       .poll(() => page.locator('.change-list').innerText())
       .toContain('First publication: 2 modules, 2 lessons');
     expect(await page.locator('.ready').innerText()).toMatch(/Nothing prevents publishing/);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     // Publishing asks for confirmation: the browser refuses the unticked box, and a request
     // sent without it (here: the form's validation switched off) publishes nothing.
     const publishForm = page.locator('form.publish-form');
@@ -241,9 +231,9 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await context.close();
 
     // A student searches the catalog for a word of the title and opens the course.
-    const studentContext = await browser.newContext();
+    const studentContext = await journey.browser.newContext();
     const student = await signIn(studentContext, 'priya.shah@example.com');
-    await student.goto(`${stack.webUrl}/courses?q=cardiorenal`);
+    await student.goto(`${journey.stack.webUrl}/courses?q=cardiorenal`);
     await student.getByRole('link', { name: COURSE_TITLE }).click();
     await expect.poll(() => h1(student)).toBe(COURSE_TITLE);
     const main = await student.getByRole('main').innerText();
@@ -254,9 +244,9 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('keeps what the user typed when someone else changed the course first', async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await signIn(context, 'marcus.lee@example.com');
-    await page.goto(`${stack.webUrl}/teach`);
+    await page.goto(`${journey.stack.webUrl}/teach`);
     const form = page.getByRole('region', { name: 'New course' });
     await form.getByLabel('Title').fill('Shared Draft Course');
     await form.getByLabel('Summary').fill('Edited in two tabs at once.');
@@ -280,9 +270,9 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('creates a course and adds a module with JavaScript turned off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await journey.browser.newContext({ javaScriptEnabled: false });
     const page = await signIn(context, 'marcus.lee@example.com');
-    await page.goto(`${stack.webUrl}/teach`);
+    await page.goto(`${journey.stack.webUrl}/teach`);
     const form = page.getByRole('region', { name: 'New course' });
     await form.getByLabel('Title').fill('No Script Course');
     await form.getByLabel('Summary').fill('Made with plain HTML forms.');
@@ -298,7 +288,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
     await page.getByLabel('Module title').fill('Only module');
     await page.getByRole('button', { name: 'Add module' }).click();
     await expect.poll(() => flashText(page)).toContain('Module “Only module” added.');
-    const saved = await stack.database.db.courseVersion.findFirstOrThrow({
+    const saved = await journey.stack.database.db.courseVersion.findFirstOrThrow({
       where: { title: 'No Script Course' },
       select: { priceCents: true, modules: { select: { title: true } } },
     });
@@ -307,20 +297,20 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
   });
 
   it('shows students a friendly 403 instead of the teaching pages', async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await signIn(context, 'tomas.alvarez@example.com');
     expect(await page.getByRole('navigation', { name: 'Main' }).innerText()).not.toContain('Teach');
-    const response = await page.goto(`${stack.webUrl}/teach`);
+    const response = await page.goto(`${journey.stack.webUrl}/teach`);
     expect(response?.status()).toBe(403);
     expect(await page.getByRole('main').innerText()).toMatch(/instructor role/);
-    expect((await page.goto(`${stack.webUrl}/admin/users`))?.status()).toBe(403);
+    expect((await page.goto(`${journey.stack.webUrl}/admin/users`))?.status()).toBe(403);
     await context.close();
   });
 });
 
 describe('an admin, in Chromium', { timeout: 60_000 }, () => {
   it('makes a student an instructor, and the audit log records it', async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await signIn(context, 'admin@example.com');
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -330,17 +320,17 @@ describe('an admin, in Chromium', { timeout: 60_000 }, () => {
     await page.getByLabel('Name or email').fill('grace');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.locator('.results-count').innerText()).toMatch(/^1 user/);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     // An admin cannot change their own role: their row has no form.
-    await page.goto(`${stack.webUrl}/admin/users?role=ADMIN`);
+    await page.goto(`${journey.stack.webUrl}/admin/users?role=ADMIN`);
     expect(await page.getByRole('combobox', { name: /Role of/ }).count()).toBe(0);
-    await page.goto(`${stack.webUrl}/admin/users?q=grace`);
+    await page.goto(`${journey.stack.webUrl}/admin/users?q=grace`);
     await page.getByLabel('Role of Grace Okafor').selectOption('INSTRUCTOR');
     await page.getByRole('button', { name: 'Save role of Grace Okafor' }).click();
     await expect.poll(() => flashText(page)).toContain('Grace Okafor is now an instructor.');
     expect(
       (
-        await stack.database.db.user.findUniqueOrThrow({
+        await journey.stack.database.db.user.findUniqueOrThrow({
           where: { email: 'grace.okafor@example.com' },
         })
       ).role,
@@ -353,7 +343,7 @@ describe('an admin, in Chromium', { timeout: 60_000 }, () => {
     expect(firstRow).toMatch(/From student to instructor/);
     expect(firstRow).toContain('Alex Morgan');
     expect(firstRow).toContain('Grace Okafor'); // the person acted on, by name
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await context.close();
   });
 });

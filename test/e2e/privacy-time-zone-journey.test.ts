@@ -1,25 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
-import { type Stack, startStack } from '../support/stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoA11yViolations } from '../support/a11y';
+import { useJourneyStack } from '../support/journey-stack';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const PASSWORD = 'icd10-guidelines-2027';
 
 async function register(context: BrowserContext, name: string, email: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/register`);
+  await page.goto(`${journey.stack.webUrl}/register`);
   await page.getByLabel('Full name').fill(name);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -34,25 +24,25 @@ describe('a learner in Los Angeles, in Chromium', () => {
   it('sees times in the zone their browser reported, and the mock-exam deadline as “h:mm PM PST”', {
     timeout: 90_000,
   }, async () => {
-    const context = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
+    const context = await journey.browser.newContext({ timezoneId: 'America/Los_Angeles' });
     const page = await register(context, 'Lena Park', 'lena.park@example.com');
-    const user = await stack.database.db.user.findUniqueOrThrow({
+    const user = await journey.stack.database.db.user.findUniqueOrThrow({
       where: { email: 'lena.park@example.com' },
     });
     expect(user.timeZone).toBe('America/Los_Angeles');
 
-    await page.goto(`${stack.webUrl}/profile`);
+    await page.goto(`${journey.stack.webUrl}/profile`);
     await expect
       .poll(() => page.getByLabel('Show dates and times in').inputValue())
       .toBe('America/Los_Angeles');
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     // A timed mock exam (granted, as an employer would): its deadline reads in Pacific time.
-    const course = await stack.database.db.course.findUniqueOrThrow({
+    const course = await journey.stack.database.db.course.findUniqueOrThrow({
       where: { slug: 'cpc-exam-prep-complete-review' },
       select: { id: true, latestPublishedVersionId: true },
     });
-    await stack.database.db.enrollment.create({
+    await journey.stack.database.db.enrollment.create({
       data: {
         userId: user.id,
         courseId: course.id,
@@ -60,14 +50,14 @@ describe('a learner in Los Angeles, in Chromium', () => {
         source: 'GRANT',
       },
     });
-    const mock = await stack.database.db.lesson.findFirstOrThrow({
+    const mock = await journey.stack.database.db.lesson.findFirstOrThrow({
       where: {
         quiz: { mode: 'MOCK_EXAM' },
         module: { versionId: course.latestPublishedVersionId! },
       },
       select: { id: true },
     });
-    await page.goto(`${stack.webUrl}/learn/${course.id}/quiz/${mock.id}`);
+    await page.goto(`${journey.stack.webUrl}/learn/${course.id}/quiz/${mock.id}`);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/learn/attempts/');
     const deadline = await page.locator('.countdown-deadline').innerText();
@@ -81,14 +71,14 @@ describe('a learner in Los Angeles, in Chromium', () => {
   it('chooses another zone in the profile (validated), without JavaScript', {
     timeout: 60_000,
   }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await journey.browser.newContext({ javaScriptEnabled: false });
     const page = await register(context, 'Omar Haddad', 'omar.haddad@example.com');
-    const user = await stack.database.db.user.findUniqueOrThrow({
+    const user = await journey.stack.database.db.user.findUniqueOrThrow({
       where: { email: 'omar.haddad@example.com' },
     });
     // No JavaScript: nothing was detected, pages use the provider's zone until one is chosen.
     expect(user.timeZone).toBeNull();
-    await page.goto(`${stack.webUrl}/profile`);
+    await page.goto(`${journey.stack.webUrl}/profile`);
     expect(await page.getByLabel('Show dates and times in').inputValue()).toBe('America/New_York');
     await page.getByLabel('Show dates and times in').selectOption('America/Chicago');
     await page.getByRole('button', { name: 'Save time zone' }).click();
@@ -96,7 +86,7 @@ describe('a learner in Los Angeles, in Chromium', () => {
       .poll(() => page.getByRole('status').first().innerText())
       .toMatch(/America\/Chicago|America Chicago/);
     expect(
-      (await stack.database.db.user.findUniqueOrThrow({ where: { id: user.id } })).timeZone,
+      (await journey.stack.database.db.user.findUniqueOrThrow({ where: { id: user.id } })).timeZone,
     ).toBe('America/Chicago');
     await context.close();
   });
@@ -106,10 +96,10 @@ describe('deleting my account, in Chromium', () => {
   it('downloads my data, then deletes the account with the password and the typed confirmation', {
     timeout: 60_000,
   }, async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await register(context, 'Nadia Rahman', 'nadia.rahman@example.com');
-    await page.goto(`${stack.webUrl}/profile`);
-    const download = await page.request.get(`${stack.webUrl}/profile/data-export.json`);
+    await page.goto(`${journey.stack.webUrl}/profile`);
+    const download = await page.request.get(`${journey.stack.webUrl}/profile/data-export.json`);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-disposition']).toMatch(
       /^attachment; filename="my-codecred-data-/,
@@ -120,7 +110,7 @@ describe('deleting my account, in Chromium', () => {
 
     await page.getByRole('link', { name: 'Delete my account' }).click();
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/profile/delete');
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: 'test/artifacts/delete-account-1280.png', fullPage: true });
 
@@ -133,7 +123,7 @@ describe('deleting my account, in Chromium', () => {
       .poll(() => password.getAttribute('aria-invalid'), { timeout: 15_000 })
       .toBe('true');
     expect(
-      await stack.database.db.user.count({ where: { email: 'nadia.rahman@example.com' } }),
+      await journey.stack.database.db.user.count({ where: { email: 'nadia.rahman@example.com' } }),
     ).toBe(1);
 
     await page.getByLabel('Current password').fill(PASSWORD);
@@ -143,7 +133,7 @@ describe('deleting my account, in Chromium', () => {
       .toMatch(/account is deleted/);
     expect(await page.getByRole('banner').innerText()).toContain('Sign in');
     expect(
-      await stack.database.db.user.count({ where: { email: 'nadia.rahman@example.com' } }),
+      await journey.stack.database.db.user.count({ where: { email: 'nadia.rahman@example.com' } }),
     ).toBe(0);
     await context.close();
   });

@@ -2,26 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { providerDayAsDate } from '@lms/core';
 import { markVersionPublished } from '@lms/db';
 import { extractPdfTextLines } from '@lms/pdf/testing';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoA11yViolations } from '../support/a11y';
 import { callApi, DEMO_PASSWORD } from '../support/journey';
-import { type Stack, startStack } from '../support/stack';
+import { useJourneyStack } from '../support/journey-stack';
+import { type Stack } from '../support/stack';
 
 // Issue 9: the instructor sees an approval expiring, opens its roster, and the learner downloads
 // the audit packet of the certificate it earned.
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const INSTRUCTOR = 'dana.whitfield@example.com';
 const LEARNER = { email: 'grace.okafor@example.com', name: 'Grace Okafor' };
@@ -29,7 +20,7 @@ const TITLE = 'Z-Codes for Social Determinants of Health';
 const APPROVAL_NUMBER = 'PMI-SDOH-2026';
 
 const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
-  callApi<T>(stack, query, variables, token);
+  callApi<T>(journey.stack, query, variables, token);
 
 /** A day counted from today on the provider's calendar (the API's "today"), as a date column. */
 function providerDayFromToday(offset: number): Date {
@@ -38,7 +29,7 @@ function providerDayFromToday(offset: number): Date {
 
 /** Dana's CE course with a PMI approval that ends in 20 days, published as authoring does. */
 async function expiringCourse(): Promise<string> {
-  const db = stack.database.db;
+  const db = journey.stack.database.db;
   const owner = await db.user.findUniqueOrThrow({ where: { email: INSTRUCTOR } });
   const course = await db.course.create({
     data: {
@@ -187,7 +178,7 @@ async function completeAsLearner(courseId: string): Promise<string> {
 /** Signs in through the real form (allows for a loaded machine: up to 15 s for the redirect). */
 async function signInAs(_stack: Stack, context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.goto(`${journey.stack.webUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).last().click();
@@ -210,9 +201,9 @@ describe('provider tools journey', () => {
     const serial = await completeAsLearner(courseId);
     expect(serial).toMatch(/^CEU-/);
 
-    const instructorContext = await browser.newContext();
-    const teach = await signInAs(stack, instructorContext, INSTRUCTOR);
-    await teach.goto(`${stack.webUrl}/teach`);
+    const instructorContext = await journey.browser.newContext();
+    const teach = await signInAs(journey.stack, instructorContext, INSTRUCTOR);
+    await teach.goto(`${journey.stack.webUrl}/teach`);
     await teach.getByRole('link', { name: 'Credit approvals: status, expiry and rosters' }).click();
     await expect
       .poll(() => teach.getByRole('heading', { level: 1 }).innerText())
@@ -223,16 +214,16 @@ describe('provider tools journey', () => {
     expect(rowText).toContain('21 days');
     expect(rowText).toContain(TITLE);
     expect(await teach.locator('#expiring-note').innerText()).toMatch(/approval is expiring/);
-    await expectNoSeriousA11yViolations(teach);
+    await expectNoA11yViolations(teach);
 
     // The same without JavaScript: the status filter is a plain GET form, the pages plain links.
     // (Signed in with the session of the page above.)
-    const noScriptContext = await browser.newContext({
+    const noScriptContext = await journey.browser.newContext({
       javaScriptEnabled: false,
       storageState: await instructorContext.storageState(),
     });
     const noScript = await noScriptContext.newPage();
-    await noScript.goto(`${stack.webUrl}/teach/approvals`);
+    await noScript.goto(`${journey.stack.webUrl}/teach/approvals`);
     await noScript.getByLabel('Status').selectOption('EXPIRING');
     await noScript.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => noScript.url()).toContain('status=EXPIRING');
@@ -253,7 +244,7 @@ describe('provider tools journey', () => {
     const learnerText = await learnerRow.innerText();
     expect(learnerText).toContain(serial);
     expect(learnerText).toContain('100.00 % (passed)');
-    await expectNoSeriousA11yViolations(teach);
+    await expectNoA11yViolations(teach);
     const csv = (
       await downloaded(teach, () => teach.getByRole('link', { name: 'Download CSV' }).click())
     ).toString('utf8');
@@ -263,11 +254,11 @@ describe('provider tools journey', () => {
     await instructorContext.close();
 
     // The learner downloads the audit packet of that certificate: a PDF whose text has the serial.
-    const learnerContext = await browser.newContext();
-    const certificates = await signInAs(stack, learnerContext, LEARNER.email);
-    await certificates.goto(`${stack.webUrl}/certificates`);
+    const learnerContext = await journey.browser.newContext();
+    const certificates = await signInAs(journey.stack, learnerContext, LEARNER.email);
+    await certificates.goto(`${journey.stack.webUrl}/certificates`);
     const card = certificates.locator('.certificate-card').filter({ hasText: serial });
-    await expectNoSeriousA11yViolations(certificates);
+    await expectNoA11yViolations(certificates);
     const pdf = await downloaded(certificates, () =>
       card.getByRole('link', { name: `Audit packet (PDF) of ${serial}` }).click(),
     );
@@ -289,10 +280,10 @@ describe('provider tools journey', () => {
     });
 
     // Another learner cannot fetch it.
-    const otherContext = await browser.newContext();
-    const other = await signInAs(stack, otherContext, 'tomas.alvarez@example.com');
+    const otherContext = await journey.browser.newContext();
+    const other = await signInAs(journey.stack, otherContext, 'tomas.alvarez@example.com');
     const refused = await other.request.get(
-      `${stack.webUrl}/certificates/${serial}/audit-packet.json`,
+      `${journey.stack.webUrl}/certificates/${serial}/audit-packet.json`,
     );
     expect(refused.status()).toBe(404);
     await otherContext.close();

@@ -1,30 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoA11yViolations } from '../support/a11y';
 import { callApi, DEMO_PASSWORD, flashText, signInAs } from '../support/journey';
-import { type Stack, startStack } from '../support/stack';
+import { useJourneyStack } from '../support/journey-stack';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const COURSE_TITLE = 'Diabetes and Supplies: Coding Check';
 const QUIZ_LESSON = 'Final post-test';
 /** Shaped like a CPT code (five digits) but not one: the API must refuse it. */
 const CPT_SHAPED = '12345';
 
-const signIn = (context: BrowserContext, email: string) => signInAs(stack, context, email);
+const signIn = (context: BrowserContext, email: string) => signInAs(journey.stack, context, email);
 
 const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
-  callApi<T>(stack, query, variables, token);
+  callApi<T>(journey.stack, query, variables, token);
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
@@ -48,7 +38,7 @@ async function studentSubmitsAttempt(courseId: string): Promise<number> {
     { courseId },
     token,
   );
-  const lesson = await stack.database.db.lesson.findFirstOrThrow({
+  const lesson = await journey.stack.database.db.lesson.findFirstOrThrow({
     where: {
       title: QUIZ_LESSON,
       module: { version: { courseId, publishedAt: { not: null } } },
@@ -97,11 +87,11 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
   let quizUrl = '';
 
   it('builds a post-test with three question types, refuses a CPT-shaped code, publishes, and sees a learner’s result in the gradebook', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+    const context = await journey.browser.newContext({ viewport: { width: 1280, height: 1600 } });
     const page = await signIn(context, 'marcus.lee@example.com');
 
     // A free course with one module and a quiz lesson.
-    await page.goto(`${stack.webUrl}/teach`);
+    await page.goto(`${journey.stack.webUrl}/teach`);
     const newCourse = page.getByRole('region', { name: 'New course' });
     await newCourse.getByLabel('Title').fill(COURSE_TITLE);
     await newCourse
@@ -138,7 +128,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     await settings.getByLabel('Shuffle the options of choice questions').uncheck();
     await settings.getByRole('button', { name: 'Create quiz' }).click();
     await expect.poll(() => flashText(page)).toContain('Quiz settings saved.');
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     const editor = page.getByRole('region', { name: 'Add a question' });
     const rows = page.locator('.question-row');
@@ -195,7 +185,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     expect(await page.getByLabel('Answer codes').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Question (Markdown)').inputValue()).toBe(codePrompt);
     expect(await page.getByLabel('Code system').inputValue()).toBe('HCPCS');
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await page.getByLabel('Answer codes').fill('e0114');
     await page.getByRole('button', { name: 'Add question' }).click();
     await added(3);
@@ -244,11 +234,11 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     const chart = page.getByRole('img', { name: /score distribution of 1 submitted attempt/ });
     await expect.poll(() => chart.count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toMatch(/Pass mark 70%/);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     // The CSV: its headers, then a real download with the course's slug as the file name.
     const slug = (
-      await stack.database.db.course.findUniqueOrThrow({
+      await journey.stack.database.db.course.findUniqueOrThrow({
         where: { id: courseId },
         select: { slug: true },
       })
@@ -282,12 +272,12 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
     expect(await page.getByRole('region', { name: /Recent attempts/ }).innerText()).toMatch(
       /Priya Shah[\s\S]*#1/,
     );
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await context.close();
   });
 
   it('adds and edits questions without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await journey.browser.newContext({ javaScriptEnabled: false });
     const page = await signIn(context, 'marcus.lee@example.com');
     // Publishing copied the course into a new draft (new lesson ids): find the quiz again.
     await page.goto(`${courseUrl}/syllabus`);

@@ -1,30 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/journey';
-import { type Stack, startStack } from '../support/stack';
+import { useJourneyStack } from '../support/journey-stack';
 
 // Every main page, as each kind of user sees it, in Chromium: the security headers are there,
 // the Content-Security-Policy (nonce-based, no 'unsafe-inline') is not violated once, and the
 // page still hydrates (so Remix's inline scripts ran under the policy).
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const HCPCS_SLUG = 'hcpcs-level-ii-supplies-dme-drugs';
 const FREE_SLUG = 'medical-terminology-and-anatomy-for-coders';
 
 /** A browser context that records every CSP violation and console complaint about CSP. */
 async function watchedContext(violations: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext();
+  const context = await journey.browser.newContext();
   await context.exposeBinding('__reportCspViolation', ({ page }, detail: string) => {
     violations.push(`${page.url()}: ${detail}`);
   });
@@ -45,7 +35,7 @@ async function watchedContext(violations: string[]): Promise<BrowserContext> {
 
 /** Opens `path`, checks the headers of the document and waits until Remix has hydrated. */
 async function visit(page: Page, path: string, visited: string[]) {
-  const response = await page.goto(`${stack.webUrl}${path}`);
+  const response = await page.goto(`${journey.stack.webUrl}${path}`);
   expect(response, path).not.toBeNull();
   expect(response!.status(), `${path} status`).toBeLessThan(400);
   const headers = response!.headers();
@@ -91,7 +81,7 @@ describe('security headers and CSP on every main page', () => {
   it('public, learner, instructor and admin pages load with zero CSP violations', {
     timeout: 150_000,
   }, async () => {
-    const db = stack.database.db;
+    const db = journey.stack.database.db;
     const violations: string[] = [];
     const visited: string[] = [];
 

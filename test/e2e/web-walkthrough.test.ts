@@ -1,23 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations } from '../support/a11y';
-import { launchBrowser } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoA11yViolations } from '../support/a11y';
 import { DEMO_PASSWORD, flashText, pageSettled } from '../support/journey';
-import { type Stack, startStack } from '../support/stack';
+import { useJourneyStack } from '../support/journey-stack';
 
 // Issue 13's walk-through, as browser checks: the header and menus at 390 and 1280 px, and the
 // gradebook with many learners.
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const journey = useJourneyStack();
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -25,7 +15,7 @@ const DESKTOP = { width: 1280, height: 900 };
 /** Signs in through the form at any width (on a phone the account actions are in the menu). */
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.goto(`${journey.stack.webUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).last().click();
@@ -43,7 +33,7 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 
 describe('the signed-in header and menus, in Chromium', () => {
   it('at 390 px: a small header with a Menu disclosure holding every link; no page or tab bar wider than the screen', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await journey.browser.newContext({ viewport: PHONE });
     const page = await signIn(context, 'admin@example.com');
     for (const path of [
       '/learn',
@@ -57,7 +47,7 @@ describe('the signed-in header and menus, in Chromium', () => {
       '/admin/audit',
       '/admin/certificates',
     ]) {
-      await page.goto(`${stack.webUrl}${path}`);
+      await page.goto(`${journey.stack.webUrl}${path}`);
       expect(await headerHeight(page), path).toBeLessThanOrEqual(72);
       expect(await pageWidth(page), path).toBeLessThanOrEqual(PHONE.width);
       const tabs = page.locator('nav.tabs');
@@ -65,7 +55,7 @@ describe('the signed-in header and menus, in Chromium', () => {
         const overflow = await tabs.evaluate((nav) => nav.scrollWidth - nav.clientWidth);
         expect(overflow, `${path} tab bar`).toBeLessThanOrEqual(0);
       }
-      await expectNoSeriousA11yViolations(page);
+      await expectNoA11yViolations(page);
     }
 
     // The menu: closed at first, then every link on screen, whole words, one under another.
@@ -79,7 +69,7 @@ describe('the signed-in header and menus, in Chromium', () => {
       expect(box!.x + box!.width, name).toBeLessThanOrEqual(PHONE.width);
     }
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await page.getByRole('link', { name: 'Transcript' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
@@ -90,7 +80,7 @@ describe('the signed-in header and menus, in Chromium', () => {
   });
 
   it('at 390 px without JavaScript the menu still opens and its links work', async () => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const context = await journey.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await signIn(context, 'marcus.lee@example.com');
     await page.getByText('Menu', { exact: true }).click();
     await page.getByRole('link', { name: 'Teach' }).click();
@@ -101,9 +91,9 @@ describe('the signed-in header and menus, in Chromium', () => {
   });
 
   it('at 1280 px: the header is one row with every link, and the Admin tabs one row', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await journey.browser.newContext({ viewport: DESKTOP });
     const page = await signIn(context, 'admin@example.com');
-    await page.goto(`${stack.webUrl}/admin/users`);
+    await page.goto(`${journey.stack.webUrl}/admin/users`);
     expect(await headerHeight(page)).toBeLessThanOrEqual(72);
     expect(await pageWidth(page)).toBeLessThanOrEqual(DESKTOP.width);
     const banner = page.getByRole('banner');
@@ -132,14 +122,14 @@ describe('the signed-in header and menus, in Chromium', () => {
         (links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().y))).size,
       );
     expect(tabTops).toBe(1);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await context.close();
   });
 });
 
 describe('the gradebook with many learners, in Chromium', () => {
   it('pages 30 learners by name, scrolls by keyboard, fits 1280 px, and downloads a CSV with a BOM', async () => {
-    const db = stack.database.db;
+    const db = journey.stack.database.db;
     const course = await db.course.findUniqueOrThrow({
       where: { slug: 'icd-10-cm-guidelines-fy2027-update' },
       select: {
@@ -162,9 +152,9 @@ describe('the gradebook with many learners, in Chromium', () => {
       });
     }
 
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await journey.browser.newContext({ viewport: DESKTOP });
     const page = await signIn(context, 'marcus.lee@example.com');
-    const url = `${stack.webUrl}/teach/courses/${course.id}/gradebook`;
+    const url = `${journey.stack.webUrl}/teach/courses/${course.id}/gradebook`;
     await page.goto(url);
     const learners = page.locator('.gradebook-table tbody tr');
     expect(await learners.count()).toBe(25);
@@ -174,7 +164,7 @@ describe('the gradebook with many learners, in Chromium', () => {
     expect(await region.getAttribute('tabindex')).toBe('0');
     const fits = await region.evaluate((wrap) => wrap.scrollWidth <= wrap.clientWidth);
     expect(fits).toBe(true);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
 
     await page.getByRole('link', { name: 'Next page →' }).click();
     await expect.poll(() => learners.count(), { timeout: 15_000 }).toBe(5);
@@ -195,9 +185,9 @@ describe('the gradebook with many learners, in Chromium', () => {
 
 describe('the transcript and the instructor preview, in Chromium', () => {
   it('adds self-reported CEUs with the optional category empty and shows them before any credential is added', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await journey.browser.newContext({ viewport: PHONE });
     const page = await signIn(context, 'grace.okafor@example.com');
-    await page.goto(`${stack.webUrl}/transcript`);
+    await page.goto(`${journey.stack.webUrl}/transcript`);
     await page.locator('#self-title-field').fill('Chapter meeting: ICD-10-CM updates');
     await page.locator('#self-provider').fill('Local chapter');
     await page.locator('#self-date').fill('2026-10-01');
@@ -220,38 +210,38 @@ describe('the transcript and the instructor preview, in Chromium', () => {
       'Chapter meeting: ICD-10-CM updates',
     );
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     // The suggestion opens the credential form on that body.
     await page.getByRole('link', { name: /Add your AAPC credential/ }).click();
     await expect.poll(() => page.locator('#credential-body').inputValue()).toBe('AAPC');
     // The profile of a learner keeps no second credentials list: it points here.
-    await page.goto(`${stack.webUrl}/profile`);
+    await page.goto(`${journey.stack.webUrl}/profile`);
     expect(await page.getByRole('group', { name: 'Professional credentials' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'CEU transcript' }).count()).toBe(1);
     await context.close();
   });
 
   it('previews a draft quiz with its questions, not a placeholder', async () => {
-    const course = await stack.database.db.course.findUniqueOrThrow({
+    const course = await journey.stack.database.db.course.findUniqueOrThrow({
       where: { slug: 'icd-10-cm-guidelines-fy2027-update' },
       select: { id: true },
     });
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await journey.browser.newContext({ viewport: DESKTOP });
     const page = await signIn(context, 'marcus.lee@example.com');
-    await page.goto(`${stack.webUrl}/teach/courses/${course.id}/preview`);
+    await page.goto(`${journey.stack.webUrl}/teach/courses/${course.id}/preview`);
     const main = await page.getByRole('main').innerText();
     expect(main).not.toContain('The quiz builder arrives');
     expect(main).toMatch(/pass mark \d+%/);
     expect(await page.locator('.quiz-preview-questions > li').count()).toBeGreaterThan(0);
     expect(main).toContain('— correct');
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await context.close();
   });
 });
 
 describe('feedback while pages load, in Chromium', () => {
   it('lands where the role works, shows a progress bar and a pending button while the next page loads, then focuses its heading', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await journey.browser.newContext({ viewport: DESKTOP });
     const page = await signIn(context, 'marcus.lee@example.com');
     // An instructor lands on Teach, a learner on My learning (see below).
     await expect.poll(() => new URL(page.url()).pathname).toBe('/teach');
@@ -294,7 +284,7 @@ describe('feedback while pages load, in Chromium', () => {
     await expect.poll(() => button.getAttribute('data-pending')).toBeNull();
     await context.close();
 
-    const learner = await browser.newContext({ viewport: DESKTOP });
+    const learner = await journey.browser.newContext({ viewport: DESKTOP });
     const learnerPage = await signIn(learner, 'priya.shah@example.com');
     await expect.poll(() => new URL(learnerPage.url()).pathname).toBe('/learn');
     await learner.close();
