@@ -1,7 +1,3 @@
-// `pnpm --filter @lms/test bench:lesson`: "complete lesson" under 50 concurrent learners, over
-// HTTP against the real API process, and the same work through raw SQL. Prints figures;
-// asserts nothing.
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +11,7 @@ import {
   waitForHttp,
 } from '../support/processes';
 import { interleaved, printResults } from './compare';
-import { seedCatalog } from './fixtures';
+import { enrolLearners, seedCatalog } from './fixtures';
 import { deadlockCount, drive, postJson } from './load';
 
 const LEARNERS = 200;
@@ -28,54 +24,15 @@ interface Call {
   lessonId: string;
 }
 
+/** The demo data, then LEARNERS learners enrolled in a free course with their session tokens. */
 async function buildFixture(databaseUrl: string) {
   const db = createPrismaClient({ databaseUrl });
-  await seedDemoData(db);
-  const course = await db.course.findFirstOrThrow({
-    where: { status: 'PUBLISHED', latestPublishedVersion: { priceCents: 0 } },
-    select: {
-      id: true,
-      latestPublishedVersionId: true,
-      latestPublishedVersion: {
-        select: {
-          modules: {
-            select: { lessons: { where: { kind: { not: 'QUIZ' } }, select: { id: true } } },
-          },
-        },
-      },
-    },
-  });
-  const lessons = course.latestPublishedVersion!.modules.flatMap((module) =>
-    module.lessons.map((l) => l.id),
-  );
-  const tokens: string[] = [];
-  for (let index = 0; index < LEARNERS; index++) {
-    const token = randomBytes(32).toString('base64url');
-    tokens.push(token);
-    const user = await db.user.create({
-      data: {
-        email: `bench-learner-${index}@example.com`,
-        name: `Bench Learner ${index}`,
-        passwordHash: '!bench',
-        sessions: {
-          create: {
-            tokenHash: createHash('sha256').update(token).digest('hex'),
-            expiresAt: new Date(Date.now() + 86_400_000),
-          },
-        },
-      },
-      select: { id: true },
-    });
-    await db.enrollment.create({
-      data: {
-        userId: user.id,
-        courseId: course.id,
-        versionId: course.latestPublishedVersionId!,
-        source: 'FREE',
-      },
-    });
+  try {
+    await seedDemoData(db);
+  } finally {
+    await db.$disconnect();
   }
-  await db.$disconnect();
+  const { tokens, lessons } = await enrolLearners(databaseUrl, LEARNERS);
   const calls: Call[] = Array.from({ length: REQUESTS }, (_, index) => ({
     token: tokens[index % LEARNERS]!,
     lessonId: lessons[Math.floor(index / LEARNERS) % lessons.length]!,
