@@ -49,21 +49,11 @@ export type {
   LearnerQuestion,
   QuestionReview,
 } from './assessment/attempt-views';
-export type {
-  AnswerInput,
-  AttemptSummary,
-  GradeOutcome,
-  LearnerQuiz,
-  SavedAnswer,
-} from './assessment/attempts';
-export {
-  getQuizAttempt,
-  getQuizForLearner,
-  gradeAttempt,
-  saveAnswer,
-  startQuizAttempt,
-  submitQuizAttempt,
-} from './assessment/attempts';
+export { getQuizAttempt } from './assessment/get-quiz-attempt';
+export type { AttemptSummary, LearnerQuiz } from './assessment/get-quiz-for-learner';
+export { getQuizForLearner } from './assessment/get-quiz-for-learner';
+export type { GradeOutcome } from './assessment/grade-attempt';
+export { gradeAttempt } from './assessment/grade-attempt';
 export { gradeExpiredAttempt, gradeExpiredAttempts } from './assessment/grade-expired-attempts';
 export type { GradebookColumn, GradebookPage } from './assessment/gradebook-page';
 export { getGradebookPage } from './assessment/gradebook-page';
@@ -77,8 +67,11 @@ export {
 } from './assessment/quiz-authoring';
 export type { QuestionInput, QuizSettingsInput } from './assessment/quiz-schemas';
 export { questionSchema } from './assessment/quiz-schemas';
+export type { AnswerInput, SavedAnswer } from './assessment/save-answer';
+export { saveAnswer } from './assessment/save-answer';
 export type { LearnerResponse } from './assessment/scoring';
 export { normalizeText, scoreAnswer } from './assessment/scoring';
+export { startQuizAttempt } from './assessment/start-quiz-attempt';
 export type {
   QuestionStatistics,
   QuizAttemptRow,
@@ -86,6 +79,7 @@ export type {
   ScoreBucket,
 } from './assessment/statistics';
 export { getQuizStatistics, listQuizAttempts } from './assessment/statistics';
+export { submitQuizAttempt } from './assessment/submit-quiz-attempt';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
 export { warmUpPasswordCheck } from './auth/password-strength';

@@ -1,5 +1,5 @@
 import type { Db } from '@lms/db';
-import { gradeAttempt } from './attempts';
+import { gradeAttempt } from './grade-attempt';
 
 const TX_OPTIONS = { timeout: 15_000, maxWait: 15_000 };
 

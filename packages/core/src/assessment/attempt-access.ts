@@ -1,0 +1,120 @@
+import type { Db } from '@lms/db';
+import { requireViewer } from '../access/roles';
+import { type Viewer } from '../access/viewer';
+import { isUuid } from '../db/ids';
+import type { Tx } from '../db/tx';
+import { AppError } from '../errors/app-error';
+import { requireEnrolledLesson } from '../learning/enrollment-access';
+import {
+  type AttemptHistory,
+  type AttemptRecord,
+  attemptRecordSelect,
+  type LearnerAttempt,
+  toLearnerAttempt,
+} from './attempt-views';
+
+export const TX_OPTIONS = { timeout: 15_000, maxWait: 15_000 };
+
+export const NO_ATTEMPTS_LEFT = (max: number) =>
+  `You have used all ${max} attempt${max === 1 ? '' : 's'} allowed for this quiz.`;
+
+export const TIME_UP =
+  'Time is up for this attempt: answers can no longer be changed. Submit it to see your score.';
+
+export const ALREADY_SUBMITTED =
+  'This attempt has been submitted: its answers can no longer be changed.';
+
+/** The quiz of a lesson the viewer is enrolled in (FORBIDDEN when not enrolled). */
+export async function enrolledQuiz(tx: Tx | Db, viewer: Viewer | null, lessonId: string) {
+  const enrolled = await requireEnrolledLesson(tx, viewer, lessonId);
+  const quiz =
+    enrolled.lesson.kind === 'QUIZ'
+      ? await tx.quiz.findUnique({
+          where: { lessonId },
+          select: {
+            id: true,
+            mode: true,
+            passPercent: true,
+            timeLimitMinutes: true,
+            maxAttempts: true,
+            questionsPerAttempt: true,
+            shuffleQuestions: true,
+            shuffleOptions: true,
+            allowReview: true,
+            lesson: { select: { title: true } },
+          },
+        })
+      : null;
+  if (!quiz) throw AppError.notFound('Quiz');
+  return { enrolled, quiz };
+}
+
+/**
+ * The viewer's own attempt (anyone else's, or an unknown id: NOT_FOUND). `active` also
+ * requires the enrolment to be active (FORBIDDEN otherwise): the attempt was started through
+ * requireEnrolledLesson, so its lesson is in the enrolled version, and checking the enrolment
+ * row here saves the lesson → module → version lookups on every save and submit.
+ */
+export async function ownAttempt(
+  tx: Tx | Db,
+  viewer: Viewer | null,
+  attemptId: string,
+  options: { active?: boolean } = {},
+) {
+  const learner = requireViewer(viewer);
+  const attempt = isUuid(attemptId)
+    ? await tx.quizAttempt.findUnique({
+        where: { id: attemptId },
+        select: {
+          id: true,
+          enrollmentId: true,
+          status: true,
+          deadlineAt: true,
+          questionIds: true,
+          enrollment: { select: { userId: true, status: true } },
+          quiz: { select: { lessonId: true } },
+        },
+      })
+    : null;
+  if (!attempt || attempt.enrollment.userId !== learner.id) throw AppError.notFound('Attempt');
+  if (options.active && attempt.enrollment.status !== 'ACTIVE') {
+    throw new AppError('FORBIDDEN', 'Enrol in this course to open its lessons.');
+  }
+  return attempt;
+}
+
+/** Submits the enrolment's open attempts of a quiz whose deadline has passed (auto-submit). */
+
+export async function loadLearnerAttempt(
+  tx: Tx | Db,
+  attemptId: string,
+  now: Date,
+  questionIds?: string[],
+): Promise<LearnerAttempt> {
+  const ids =
+    questionIds ??
+    (
+      await tx.quizAttempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { questionIds: true },
+      })
+    ).questionIds;
+  const record = (await tx.quizAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    select: attemptRecordSelect(ids),
+  })) as AttemptRecord;
+  return toLearnerAttempt(record, now, await attemptHistory(tx, record));
+}
+
+/** How many of the enrolment's attempts of this quiz are submitted, and whether one passed. */
+export async function attemptHistory(
+  tx: Tx | Db,
+  record: { enrollmentId: string; quizId: string },
+): Promise<AttemptHistory> {
+  const [row] = await tx.$queryRaw<{ submitted: number; passed: boolean }[]>`
+    SELECT count(*)::int AS "submitted", coalesce(bool_or("passed"), false) AS "passed"
+    FROM "QuizAttempt"
+    WHERE "enrollmentId" = ${record.enrollmentId}::uuid AND "quizId" = ${record.quizId}::uuid
+      AND "status" = 'SUBMITTED'`;
+  return { submittedAttempts: row?.submitted ?? 0, passedAny: row?.passed ?? false };
+}
