@@ -5,13 +5,8 @@ import { isUuid } from '../db/ids';
 import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { requireEnrolledLesson } from '../learning/enrollment-access';
-import {
-  type AttemptHistory,
-  type AttemptRecord,
-  attemptRecordSelect,
-  type LearnerAttempt,
-  toLearnerAttempt,
-} from './attempt-views';
+import { type LearnerAttempt, toLearnerAttempt } from './attempt-views';
+import { findOwnedAttempt, loadAttemptRecord } from './sql';
 
 export const TX_OPTIONS = { timeout: 15_000, maxWait: 15_000 };
 
@@ -62,20 +57,7 @@ export async function ownAttempt(
   options: { active?: boolean } = {},
 ) {
   const learner = requireViewer(viewer);
-  const attempt = isUuid(attemptId)
-    ? await tx.quizAttempt.findUnique({
-        where: { id: attemptId },
-        select: {
-          id: true,
-          enrollmentId: true,
-          status: true,
-          deadlineAt: true,
-          questionIds: true,
-          enrollment: { select: { userId: true, status: true } },
-          quiz: { select: { lessonId: true } },
-        },
-      })
-    : null;
+  const attempt = isUuid(attemptId) ? await findOwnedAttempt(tx, attemptId) : null;
   if (!attempt || attempt.enrollment.userId !== learner.id) throw AppError.notFound('Attempt');
   if (options.active && attempt.enrollment.status !== 'ACTIVE') {
     throw new AppError('FORBIDDEN', 'Enrol in this course to open its lessons.');
@@ -83,38 +65,13 @@ export async function ownAttempt(
   return attempt;
 }
 
-/** Submits the enrolment's open attempts of a quiz whose deadline has passed (auto-submit). */
-
+/** The learner's view of an attempt, read in one statement (loadAttemptRecord). */
 export async function loadLearnerAttempt(
   tx: Tx | Db,
   attemptId: string,
   now: Date,
-  questionIds?: string[],
 ): Promise<LearnerAttempt> {
-  const ids =
-    questionIds ??
-    (
-      await tx.quizAttempt.findUniqueOrThrow({
-        where: { id: attemptId },
-        select: { questionIds: true },
-      })
-    ).questionIds;
-  const record = (await tx.quizAttempt.findUniqueOrThrow({
-    where: { id: attemptId },
-    select: attemptRecordSelect(ids),
-  })) as AttemptRecord;
-  return toLearnerAttempt(record, now, await attemptHistory(tx, record));
-}
-
-/** How many of the enrolment's attempts of this quiz are submitted, and whether one passed. */
-export async function attemptHistory(
-  tx: Tx | Db,
-  record: { enrollmentId: string; quizId: string },
-): Promise<AttemptHistory> {
-  const [row] = await tx.$queryRaw<{ submitted: number; passed: boolean }[]>`
-    SELECT count(*)::int AS "submitted", coalesce(bool_or("passed"), false) AS "passed"
-    FROM "QuizAttempt"
-    WHERE "enrollmentId" = ${record.enrollmentId}::uuid AND "quizId" = ${record.quizId}::uuid
-      AND "status" = 'SUBMITTED'`;
-  return { submittedAttempts: row?.submitted ?? 0, passedAny: row?.passed ?? false };
+  const record = await loadAttemptRecord(tx, attemptId);
+  if (!record) throw AppError.notFound('Attempt');
+  return toLearnerAttempt(record, now, record);
 }

@@ -76,7 +76,7 @@ export interface LearnerAttempt {
   result: AttemptResult | null;
 }
 
-/** Everything a view needs, loaded by loadAttemptForView. */
+/** Everything a view needs, loaded by loadAttemptRecord (sql.ts). */
 export interface AttemptRecord {
   id: string;
   quizId: string;
@@ -88,9 +88,9 @@ export interface AttemptRecord {
   startedAt: Date;
   deadlineAt: Date | null;
   submittedAt: Date | null;
-  scorePoints: { toNumber(): number } | null;
+  scorePoints: number | null;
   maxPoints: number | null;
-  scorePercent: { toNumber(): number } | null;
+  scorePercent: number | null;
   passed: boolean | null;
   quiz: {
     lessonId: string;
@@ -115,59 +115,9 @@ export interface AttemptRecord {
     questionId: string;
     response: unknown;
     savedAt: Date;
-    points: { toNumber(): number } | null;
+    points: number | null;
     correct: boolean | null;
   }[];
-}
-
-/** Prisma select for AttemptRecord (questions limited to the drawn ones by the caller). */
-export function attemptRecordSelect(questionIds: string[] | null) {
-  return {
-    id: true,
-    quizId: true,
-    enrollmentId: true,
-    number: true,
-    status: true,
-    questionIds: true,
-    optionOrder: true,
-    startedAt: true,
-    deadlineAt: true,
-    submittedAt: true,
-    scorePoints: true,
-    maxPoints: true,
-    scorePercent: true,
-    passed: true,
-    quiz: {
-      select: {
-        lessonId: true,
-        mode: true,
-        passPercent: true,
-        allowReview: true,
-        maxAttempts: true,
-        questions: {
-          ...(questionIds ? { where: { id: { in: questionIds } } } : {}),
-          select: {
-            id: true,
-            type: true,
-            prompt: true,
-            rationale: true,
-            area: true,
-            codeSystem: true,
-            points: true,
-            acceptedAnswers: true,
-            answerCodes: true,
-            options: {
-              orderBy: { position: 'asc' as const },
-              select: { id: true, text: true, correct: true },
-            },
-          },
-        },
-      },
-    },
-    answers: {
-      select: { questionId: true, response: true, savedAt: true, points: true, correct: true },
-    },
-  } as const;
 }
 
 export function asResponse(value: unknown): LearnerResponse | null {
@@ -252,7 +202,7 @@ export function toLearnerAttempt(
     const areaTotals = new Map<ExamArea, { points: number; maxPoints: number }>();
     for (const question of drawn) {
       const total = areaTotals.get(question.area) ?? { points: 0, maxPoints: 0 };
-      total.points += answers.get(question.id)?.points?.toNumber() ?? 0;
+      total.points += answers.get(question.id)?.points ?? 0;
       total.maxPoints += question.points;
       areaTotals.set(question.area, total);
     }
@@ -266,9 +216,9 @@ export function toLearnerAttempt(
       };
     });
     result = {
-      scorePoints: record.scorePoints?.toNumber() ?? 0,
+      scorePoints: record.scorePoints ?? 0,
       maxPoints: record.maxPoints ?? 0,
-      scorePercent: record.scorePercent?.toNumber() ?? 0,
+      scorePercent: record.scorePercent ?? 0,
       passed: record.passed ?? false,
       passPercent: record.quiz.passPercent,
       areas,
@@ -279,7 +229,7 @@ export function toLearnerAttempt(
               questionId: question.id,
               number: index + 1,
               response: answer ? asResponse(answer.response) : null,
-              points: answer?.points?.toNumber() ?? 0,
+              points: answer?.points ?? 0,
               maxPoints: question.points,
               correct: answer?.correct ?? false,
               correctOptionIds: question.options.filter((o) => o.correct).map((o) => o.id),

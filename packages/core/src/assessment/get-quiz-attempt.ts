@@ -19,5 +19,5 @@ export async function getQuizAttempt(options: {
       TX_OPTIONS,
     );
   }
-  return loadLearnerAttempt(options.db, attempt.id, now, attempt.questionIds);
+  return loadLearnerAttempt(options.db, attempt.id, now);
 }

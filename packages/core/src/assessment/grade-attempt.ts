@@ -9,6 +9,7 @@ import {
 import { TX_OPTIONS } from './attempt-access';
 import { asResponse } from './attempt-views';
 import { percentOf, scoreAnswer } from './scoring';
+import { loadGradingInput, lockAttemptForGrading, recordAttemptGrade } from './sql';
 
 export interface GradeOutcome {
   /** This call graded the attempt (false: it was already submitted). */
@@ -29,76 +30,49 @@ export async function gradeAttempt(
   now: Date,
 ): Promise<GradeOutcome> {
   await lockEnrollment(tx, enrollmentId);
-  const [locked] = await tx.$queryRaw<{ status: string }[]>`
-    SELECT "status"::text AS "status" FROM "QuizAttempt" WHERE "id" = ${attemptId}::uuid FOR UPDATE`;
-  if (!locked || locked.status === 'SUBMITTED') return { graded: false, completion: null };
+  const status = await lockAttemptForGrading(tx, attemptId);
+  if (!status || status === 'SUBMITTED') return { graded: false, completion: null };
 
-  const attempt = await tx.quizAttempt.findUniqueOrThrow({
-    where: { id: attemptId },
-    select: {
-      questionIds: true,
-      deadlineAt: true,
-      quiz: { select: { lessonId: true, mode: true, passPercent: true } },
-      answers: { select: { id: true, questionId: true, response: true, savedAt: true } },
-    },
-  });
-  const questions = await tx.question.findMany({
-    where: { id: { in: attempt.questionIds } },
-    select: {
-      id: true,
-      type: true,
-      points: true,
-      acceptedAnswers: true,
-      answerCodes: true,
-      options: { select: { id: true, correct: true } },
-    },
-  });
-  const byId = new Map(questions.map((question) => [question.id, question]));
+  const attempt = await loadGradingInput(tx, attemptId);
+  const byId = new Map(attempt.questions.map((question) => [question.id, question]));
   const maxPoints = attempt.questionIds.reduce((sum, id) => sum + (byId.get(id)?.points ?? 0), 0);
-  const deadline = attempt.deadlineAt;
-  const ids: string[] = [];
-  const points: number[] = [];
-  const correct: boolean[] = [];
+  const answerIds: string[] = [];
+  const answerPoints: number[] = [];
+  const answerCorrect: boolean[] = [];
   let total = 0;
+  // Answers saved after the deadline are not loaded: they do not count.
   for (const answer of attempt.answers) {
     const question = byId.get(answer.questionId);
     if (!question) continue;
-    if (deadline && answer.savedAt > deadline) continue; // saved too late: ignored
     const score = scoreAnswer(question, asResponse(answer.response));
-    ids.push(answer.id);
-    points.push(score.points);
-    correct.push(score.correct);
+    answerIds.push(answer.id);
+    answerPoints.push(score.points);
+    answerCorrect.push(score.correct);
     total += score.points;
-  }
-  if (ids.length > 0) {
-    await tx.$executeRaw`
-      UPDATE "AttemptAnswer" AS a SET "points" = v."points", "correct" = v."correct"
-      FROM unnest(${ids}::uuid[], ${points}::numeric[], ${correct}::boolean[]) AS v("id", "points", "correct")
-      WHERE a."id" = v."id"`;
   }
   // A timed-out attempt counts as submitted at its deadline, whenever it is graded (the job
   // at the deadline, the learner's next visit, or a late submit): the completion, program
   // date, approval check and cycle follow the deadline, not the moment of grading.
+  const deadline = attempt.deadlineAt;
   const gradedAt = deadline && deadline < now ? deadline : now;
   const scorePoints = Math.round(total * 1000) / 1000;
   const scorePercent = percentOf(scorePoints, maxPoints);
   const passed = scorePercent >= attempt.quiz.passPercent;
-  await tx.quizAttempt.update({
-    where: { id: attemptId },
-    data: {
-      status: 'SUBMITTED',
-      submittedAt: gradedAt,
-      scorePoints,
-      maxPoints,
-      scorePercent,
-      passed,
-    },
-    select: { id: true },
+  await recordAttemptGrade(tx, {
+    attemptId,
+    answerIds,
+    answerPoints,
+    answerCorrect,
+    submittedAt: gradedAt,
+    scorePoints,
+    maxPoints,
+    scorePercent,
+    passed,
   });
   let completion: CompletionOutcome | null = null;
   if (attempt.quiz.mode === 'PRACTICE' || passed) {
     await markLessonComplete(tx, enrollmentId, attempt.quiz.lessonId, gradedAt);
-    completion = await evaluateCompletion(tx, enrollmentId, gradedAt);
+    completion = await evaluateCompletion(tx, enrollmentId, gradedAt, { enrollmentLocked: true });
   }
   return { graded: true, completion };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { ALREADY_SUBMITTED, ownAttempt, TIME_UP, TX_OPTIONS } from './attempt-access';
 import { QUIZ_LIMITS } from './quiz-schemas';
 import { type LearnerResponse } from './scoring';
+import { lockAttemptForSave } from './sql';
 
 /** What saveAnswer accepts: option ids for choice questions, text for short text and codes. */
 export interface AnswerInput {
@@ -122,8 +123,7 @@ export async function saveAnswer(options: {
   return options.db.$transaction(async (tx) => {
     // Shares the row lock a submission takes exclusively: a save waits for a concurrent
     // submission and then sees it SUBMITTED.
-    const [current] = await tx.$queryRaw<{ status: string; deadlineAt: Date | null }[]>`
-      SELECT "status"::text AS "status", "deadlineAt" FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR SHARE`;
+    const current = await lockAttemptForSave(tx, attempt.id);
     if (!current || current.status === 'SUBMITTED')
       throw new AppError('PRECONDITION_FAILED', ALREADY_SUBMITTED);
     if (current.deadlineAt && current.deadlineAt <= now)

@@ -5,6 +5,7 @@ import { isUuid } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { decodeTimeCursor, type Page, pageArgsSchema, toPage } from '../pagination/keyset';
+import { attemptTotals, questionStatistics, scoreDistribution } from './sql';
 
 export interface QuestionStatistics {
   /** Cross-version identity of the question. */
@@ -138,39 +139,9 @@ export async function getQuizStatistics(options: {
         points: true,
       },
     }),
-    db.$queryRaw<
-      {
-        key: string;
-        drawn: number;
-        answered: number;
-        fullyCorrect: number;
-        averagePoints: string | null;
-      }[]
-    >`
-      SELECT q."key"::text AS "key",
-             count(*)::int AS "drawn",
-             count(a."points")::int AS "answered",
-             count(*) FILTER (WHERE a."correct")::int AS "fullyCorrect",
-             round(avg(a."points"), 3)::text AS "averagePoints"
-        FROM "QuizAttempt" t
-        CROSS JOIN LATERAL unnest(t."questionIds") AS d("questionId")
-        JOIN "Question" q ON q."id" = d."questionId"
-        LEFT JOIN "AttemptAnswer" a ON a."attemptId" = t."id" AND a."questionId" = d."questionId"
-       WHERE t."quizId" = ANY(${quizIds}::uuid[]) AND t."status" = 'SUBMITTED'
-       GROUP BY q."key"`,
-    db.$queryRaw<{ bucket: number; count: number }[]>`
-      SELECT LEAST(floor("scorePercent" / 10), 9)::int AS "bucket", count(*)::int AS "count"
-        FROM "QuizAttempt"
-       WHERE "quizId" = ANY(${quizIds}::uuid[]) AND "status" = 'SUBMITTED'
-       GROUP BY 1`,
-    db.$queryRaw<
-      { submitted: number; inProgress: number; average: string | null; passed: number }[]
-    >`
-      SELECT count(*) FILTER (WHERE "status" = 'SUBMITTED')::int AS "submitted",
-             count(*) FILTER (WHERE "status" = 'IN_PROGRESS')::int AS "inProgress",
-             round(avg("scorePercent") FILTER (WHERE "status" = 'SUBMITTED'), 2)::text AS "average",
-             count(*) FILTER (WHERE "passed")::int AS "passed"
-        FROM "QuizAttempt" WHERE "quizId" = ANY(${quizIds}::uuid[])`,
+    questionStatistics(db, quizIds),
+    scoreDistribution(db, quizIds),
+    attemptTotals(db, quizIds),
   ]);
 
   // One row per question key: the asked-about quiz's version of it when it has one.

@@ -22,7 +22,7 @@ export async function submitQuizAttempt(options: {
     TX_OPTIONS,
   );
   return {
-    ...(await loadLearnerAttempt(options.db, attempt.id, now, attempt.questionIds)),
+    ...(await loadLearnerAttempt(options.db, attempt.id, now)),
     completion: outcome.completion,
   };
 }

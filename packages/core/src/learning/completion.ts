@@ -1,6 +1,7 @@
 import { issueCertificatesForCompletion } from '../certificates/issue-certificates';
 import { lockEnrollment } from '../db/locks';
 import type { Tx } from '../db/tx';
+import { completeLessonProgress, insertCourseCompletion, loadCompletionEvidence } from './sql';
 
 export interface CompletionOutcome {
   /** The enrolment has a completion record (now or from before). */
@@ -12,77 +13,46 @@ export interface CompletionOutcome {
   missing: string[];
 }
 
-/** Marks a lesson of an enrolment complete (idempotent: the first completion time stays). */
+/**
+ * Marks a lesson of an enrolment complete (idempotent: the first completion time stays) and
+ * records the activity. Afterwards the caller holds the enrolment's row lock.
+ */
 export async function markLessonComplete(
   tx: Tx,
   enrollmentId: string,
   lessonId: string,
   now: Date,
 ): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "completedAt")
-    VALUES (${enrollmentId}::uuid, ${lessonId}::uuid, ${now}, ${now}, ${now})
-    ON CONFLICT ("enrollmentId", "lessonId")
-    DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", EXCLUDED."completedAt")`;
-  await tx.enrollment.update({
-    where: { id: enrollmentId },
-    data: { lastActivityAt: now },
-    select: { id: true },
-  });
+  await completeLessonProgress(tx, enrollmentId, lessonId, now);
 }
 
 /**
  * Checks the version's completion rule against stored evidence (required lessons complete,
  * post-test passed if there is one, minimum seat time) and, when met, writes the completion
  * once, with its certificates (issueCertificatesForCompletion). Concurrent callers are
- * serialised by a row lock on the enrolment.
+ * serialised by a row lock on the enrolment: taken here unless the caller says it holds it
+ * (`enrollmentLocked`: lockEnrollment, markLessonComplete or recordLessonEvent earlier in the
+ * same transaction).
  */
 export async function evaluateCompletion(
   tx: Tx,
   enrollmentId: string,
   now: Date,
+  options: { enrollmentLocked?: boolean } = {},
 ): Promise<CompletionOutcome> {
-  await lockEnrollment(tx, enrollmentId);
-  const existing = await tx.courseCompletion.findUnique({
-    where: { enrollmentId },
-    select: { id: true },
-  });
-  if (existing)
-    return { completed: true, newlyCompleted: false, completionId: existing.id, missing: [] };
-
-  const enrollment = await tx.enrollment.findUniqueOrThrow({
-    where: { id: enrollmentId },
-    select: {
-      status: true,
-      versionId: true,
-      version: {
-        select: {
-          minimumSeatMinutes: true,
-          // Syllabus order, so the evidence lists lessons as the learner met them.
-          modules: {
-            orderBy: { position: 'asc' },
-            select: {
-              lessons: {
-                orderBy: { position: 'asc' },
-                select: {
-                  id: true,
-                  title: true,
-                  required: true,
-                  quiz: { select: { id: true, mode: true } },
-                },
-              },
-            },
-          },
-        },
-      },
-      progress: { select: { lessonId: true, completedAt: true, seatSeconds: true } },
-    },
-  });
-  const lessons = enrollment.version.modules.flatMap((module) => module.lessons);
-  const completedLessons = new Set(
-    enrollment.progress.filter((p) => p.completedAt).map((p) => p.lessonId),
-  );
-  const seatSeconds = enrollment.progress.reduce((sum, p) => sum + p.seatSeconds, 0);
+  if (!options.enrollmentLocked) await lockEnrollment(tx, enrollmentId);
+  const evidence = await loadCompletionEvidence(tx, enrollmentId);
+  if (!evidence) throw new Error(`Enrollment ${enrollmentId} not found`);
+  if (evidence.completionId) {
+    return {
+      completed: true,
+      newlyCompleted: false,
+      completionId: evidence.completionId,
+      missing: [],
+    };
+  }
+  const { lessons, seatSeconds } = evidence;
+  const completedLessons = new Set(evidence.completedLessonIds);
   const missing: string[] = [];
 
   const requiredLeft = lessons.filter(
@@ -93,48 +63,34 @@ export async function evaluateCompletion(
       `${requiredLeft.length} required lesson${requiredLeft.length === 1 ? '' : 's'} to complete`,
     );
   }
-  const postTests = lessons.filter((lesson) => lesson.quiz?.mode === 'POST_TEST');
   let passedAttemptId: string | null = null;
-  for (const lesson of postTests) {
-    const passed = await tx.quizAttempt.findFirst({
-      where: { enrollmentId, quizId: lesson.quiz!.id, status: 'SUBMITTED', passed: true },
-      orderBy: { submittedAt: 'asc' },
-      select: { id: true },
-    });
-    if (passed) passedAttemptId ??= passed.id;
+  for (const lesson of lessons.filter((candidate) => candidate.postTestId)) {
+    if (lesson.passedAttemptId) passedAttemptId ??= lesson.passedAttemptId;
     else missing.push(`pass the post-test “${lesson.title}”`);
   }
-  const minimumSeconds = enrollment.version.minimumSeatMinutes * 60;
+  const minimumSeconds = evidence.minimumSeatMinutes * 60;
   if (seatSeconds < minimumSeconds) {
     missing.push(`${Math.ceil((minimumSeconds - seatSeconds) / 60)} more minutes of study time`);
   }
-  if (missing.length > 0 || enrollment.status !== 'ACTIVE') {
+  if (missing.length > 0 || evidence.status !== 'ACTIVE') {
     return { completed: false, newlyCompleted: false, completionId: null, missing };
   }
 
-  const completion = await tx.courseCompletion.create({
-    data: {
-      enrollmentId,
-      versionId: enrollment.versionId,
-      completedAt: now,
-      seatMinutes: Math.floor(seatSeconds / 60),
-      passedAttemptId,
-      evidence: {
-        requiredLessons: lessons.filter((lesson) => lesson.required).map((lesson) => lesson.id),
-        completedLessons: [...completedLessons],
-        seatSeconds,
-        minimumSeatMinutes: enrollment.version.minimumSeatMinutes,
-        postTestAttemptId: passedAttemptId,
-      },
+  const completionId = await insertCourseCompletion(tx, {
+    enrollmentId,
+    versionId: evidence.versionId,
+    completedAt: now,
+    seatMinutes: Math.floor(seatSeconds / 60),
+    passedAttemptId,
+    evidence: {
+      requiredLessons: lessons.filter((lesson) => lesson.required).map((lesson) => lesson.id),
+      completedLessons: [...completedLessons],
+      seatSeconds,
+      minimumSeatMinutes: evidence.minimumSeatMinutes,
+      postTestAttemptId: passedAttemptId,
     },
-    select: { id: true },
-  });
-  await tx.enrollment.update({
-    where: { id: enrollmentId },
-    data: { completedAt: now },
-    select: { id: true },
   });
   // Certificates come from this stored evidence, in this transaction, exactly once.
-  await issueCertificatesForCompletion(tx, completion.id, now);
-  return { completed: true, newlyCompleted: true, completionId: completion.id, missing: [] };
+  await issueCertificatesForCompletion(tx, completionId, now);
+  return { completed: true, newlyCompleted: true, completionId, missing: [] };
 }

@@ -6,6 +6,7 @@ import { requireId } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { queueEnrolmentConfirmation } from '../mail/notifications';
+import { upsertEnrollment } from './sql';
 
 export interface EnrollmentSummary {
   id: string;
@@ -63,16 +64,14 @@ export async function grantEnrollment(
     });
     period = current.period + 1;
   }
-  await tx.$executeRaw`
-    INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt", "period")
-    VALUES (${options.userId}::uuid, ${options.courseId}::uuid, ${course.latestPublishedVersionId}::uuid,
-            ${options.source}::"EnrollmentSource", 'ACTIVE', ${now}, ${period})
-    ON CONFLICT ("userId", "courseId", "period") DO UPDATE SET
-      "status" = 'ACTIVE',
-      "source" = CASE WHEN "Enrollment"."status" = 'ACTIVE' THEN "Enrollment"."source" ELSE EXCLUDED."source" END,
-      "endedAt" = NULL,
-      "endedReason" = NULL
-    WHERE "Enrollment"."status" <> 'ENDED'`;
+  await upsertEnrollment(tx, {
+    userId: options.userId,
+    courseId: options.courseId,
+    versionId: course.latestPublishedVersionId,
+    source: options.source,
+    period,
+    now,
+  });
   return tx.enrollment.findFirstOrThrow({
     where: currentEnrollmentWhere(options.userId, options.courseId),
     select: enrollmentSelect,

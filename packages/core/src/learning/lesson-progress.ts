@@ -1,11 +1,13 @@
 import type { Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { type Viewer } from '../access/viewer';
+import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { type CompletionOutcome, evaluateCompletion, markLessonComplete } from './completion';
 import { type LearnerLesson, requireEnrolledLesson } from './enrollment-access';
 import { creditCapSeconds, type LessonEvent, requiredSeatSeconds } from './seat-time';
+import { recordLessonEvent } from './sql';
 
 export interface LessonProgressState {
   lessonId: string;
@@ -14,34 +16,10 @@ export interface LessonProgressState {
   requiredSeconds: number;
 }
 
-/**
- * Upserts the progress row and credits the gap since the last event, in one statement, so
- * concurrent events never create a second row or lose a credit. The gap is measured inside
- * the statement against the row's `lastSeenAt` as it stands under the row lock that
- * ON CONFLICT DO UPDATE takes: N simultaneous heartbeats after one gap credit it once (the
- * first moves `lastSeenAt` forward; the others then see a gap of nothing).
- */
-async function recordEvent(
-  tx: Db | Prisma.TransactionClient,
-  enrolled: LearnerLesson,
-  event: LessonEvent,
-  now: Date,
-) {
+/** Records a lesson event and the enrolment's activity (recordLessonEvent, one statement). */
+function recordEvent(db: DbOrTx, enrolled: LearnerLesson, event: LessonEvent, now: Date) {
   const cap = creditCapSeconds(event, enrolled.lesson);
-  const rows = await tx.$queryRaw<{ seatSeconds: number; completedAt: Date | null }[]>`
-    INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "seatSeconds")
-    VALUES (${enrolled.enrollmentId}::uuid, ${enrolled.lesson.id}::uuid, ${now}, ${now}, 0)
-    ON CONFLICT ("enrollmentId", "lessonId") DO UPDATE SET
-      "seatSeconds" = "LessonProgress"."seatSeconds" + LEAST(${cap}::int, GREATEST(0,
-        floor(extract(epoch FROM (EXCLUDED."lastSeenAt" - "LessonProgress"."lastSeenAt"))))::int),
-      "lastSeenAt" = GREATEST("LessonProgress"."lastSeenAt", EXCLUDED."lastSeenAt")
-    RETURNING "seatSeconds", "completedAt"`;
-  await tx.enrollment.update({
-    where: { id: enrolled.enrollmentId },
-    data: { lastActivityAt: now },
-    select: { id: true },
-  });
-  return rows[0]!;
+  return recordLessonEvent(db, enrolled.enrollmentId, enrolled.lesson.id, cap, now);
 }
 
 async function minimumPercent(tx: Db | Prisma.TransactionClient, versionId: string) {
@@ -107,7 +85,9 @@ export async function completeLesson(options: {
         );
       }
       await markLessonComplete(tx, enrolled.enrollmentId, enrolled.lesson.id, now);
-      const completion = await evaluateCompletion(tx, enrolled.enrollmentId, now);
+      const completion = await evaluateCompletion(tx, enrolled.enrollmentId, now, {
+        enrollmentLocked: true,
+      });
       const progress = await tx.lessonProgress.findUniqueOrThrow({
         where: {
           enrollmentId_lessonId: {

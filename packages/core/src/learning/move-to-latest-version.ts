@@ -1,4 +1,4 @@
-import { type Db, Prisma } from '@lms/db';
+import type { Db } from '@lms/db';
 import { findManageableCourse } from '../access/course-access';
 import { type Viewer } from '../access/viewer';
 import { recordAudit } from '../audit/record-audit';
@@ -6,6 +6,7 @@ import { isUuid } from '../db/ids';
 import { lockEnrollment } from '../db/locks';
 import { AppError } from '../errors/app-error';
 import { evaluateCompletion } from './completion';
+import { moveLessonProgress } from './sql';
 
 export interface VersionMoveResult {
   /** The version the learners now study. */
@@ -137,14 +138,16 @@ export async function moveLearnersToLatestVersion(options: {
           reason: 'has a quiz attempt in progress; move after it is submitted',
         };
       }
-      let carried = 0;
+      const progressIds: string[] = [];
+      const targets: string[] = [];
       for (const row of enrollment.progress) {
         const target = lessonByKey.get(row.lesson.key);
         if (!target) continue;
-        await tx.$executeRaw(Prisma.sql`
-          UPDATE "LessonProgress" SET "lessonId" = ${target}::uuid WHERE "id" = ${row.id}::uuid`);
-        carried += 1;
+        progressIds.push(row.id);
+        targets.push(target);
       }
+      const carried = progressIds.length;
+      if (carried > 0) await moveLessonProgress(tx, progressIds, targets);
       await tx.enrollment.update({
         where: { id },
         data: { versionId: latest.id },
@@ -165,7 +168,7 @@ export async function moveLearnersToLatestVersion(options: {
         },
       });
       // The carried evidence may already meet the new version's rule.
-      await evaluateCompletion(tx, id, now);
+      await evaluateCompletion(tx, id, now, { enrollmentLocked: true });
       return { moved: true };
     });
   }

@@ -1,0 +1,179 @@
+// Every raw SQL statement of the learning domain, each a named, typed function
+// (ARCHITECTURE.md, "Raw SQL lives in one sql.ts per domain"). Each is run by sql.test.ts
+// against the migrated schema.
+import type { EnrollmentSource, EnrollmentStatus, Prisma } from '@lms/db';
+import type { DbOrTx, Tx } from '../db/tx';
+
+/**
+ * Marks a lesson of an enrolment complete (the first completion time stays) and records the
+ * enrolment's activity, in one statement. The UPDATE of the enrolment row takes its
+ * FOR NO KEY UPDATE lock (lockEnrollment's): afterwards the caller holds the enrolment lock.
+ */
+export async function completeLessonProgress(
+  tx: Tx,
+  enrollmentId: string,
+  lessonId: string,
+  now: Date,
+): Promise<void> {
+  await tx.$executeRaw`
+    WITH "progress" AS (
+      INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "completedAt")
+      VALUES (${enrollmentId}::uuid, ${lessonId}::uuid, ${now}, ${now}, ${now})
+      ON CONFLICT ("enrollmentId", "lessonId")
+      DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", EXCLUDED."completedAt"))
+    UPDATE "Enrollment" SET "lastActivityAt" = ${now} WHERE "id" = ${enrollmentId}::uuid`;
+}
+
+/**
+ * Upserts the progress row and credits the gap since its `lastSeenAt` (at most `capSeconds`),
+ * and records the enrolment's activity, in one statement. The gap is measured against the row
+ * as it stands under the row lock ON CONFLICT DO UPDATE takes: simultaneous events after one
+ * gap credit it once. The enrolment UPDATE takes the enrolment's row lock (lockEnrollment's).
+ */
+export async function recordLessonEvent(
+  db: DbOrTx,
+  enrollmentId: string,
+  lessonId: string,
+  capSeconds: number,
+  now: Date,
+): Promise<{ seatSeconds: number; completedAt: Date | null }> {
+  const rows = await db.$queryRaw<{ seatSeconds: number; completedAt: Date | null }[]>`
+    WITH "progress" AS (
+      INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "seatSeconds")
+      VALUES (${enrollmentId}::uuid, ${lessonId}::uuid, ${now}, ${now}, 0)
+      ON CONFLICT ("enrollmentId", "lessonId") DO UPDATE SET
+        "seatSeconds" = "LessonProgress"."seatSeconds" + LEAST(${capSeconds}::int, GREATEST(0,
+          floor(extract(epoch FROM (EXCLUDED."lastSeenAt" - "LessonProgress"."lastSeenAt"))))::int),
+        "lastSeenAt" = GREATEST("LessonProgress"."lastSeenAt", EXCLUDED."lastSeenAt")
+      RETURNING "seatSeconds", "completedAt"),
+    "activity" AS (
+      UPDATE "Enrollment" SET "lastActivityAt" = ${now} WHERE "id" = ${enrollmentId}::uuid)
+    SELECT "seatSeconds", "completedAt" FROM "progress"`;
+  return rows[0]!;
+}
+
+export interface CompletionEvidence {
+  status: EnrollmentStatus;
+  versionId: string;
+  minimumSeatMinutes: number;
+  /** The enrolment's completion record, when it has one. */
+  completionId: string | null;
+  /** Seat time over all of the enrolment's lessons. */
+  seatSeconds: number;
+  /** Lessons with a completion, first completed first. */
+  completedLessonIds: string[];
+  /** The version's lessons in syllabus order; a post-test's earliest passing attempt. */
+  lessons: {
+    id: string;
+    title: string;
+    required: boolean;
+    postTestId: string | null;
+    passedAttemptId: string | null;
+  }[];
+}
+
+/** What the completion rule is checked against, in one statement (null: no such enrolment). */
+export async function loadCompletionEvidence(
+  tx: Tx,
+  enrollmentId: string,
+): Promise<CompletionEvidence | null> {
+  const [row] = await tx.$queryRaw<CompletionEvidence[]>`
+    SELECT e."status"::text AS "status", e."versionId", v."minimumSeatMinutes",
+           c."id" AS "completionId",
+           COALESCE(p."seatSeconds", 0)::int AS "seatSeconds",
+           COALESCE(p."completedLessonIds", '{}') AS "completedLessonIds",
+           COALESCE(l."lessons", '[]'::json) AS "lessons"
+      FROM "Enrollment" e
+      JOIN "CourseVersion" v ON v."id" = e."versionId"
+      LEFT JOIN "CourseCompletion" c ON c."enrollmentId" = e."id"
+      LEFT JOIN LATERAL (
+        SELECT sum(lp."seatSeconds") AS "seatSeconds",
+               array_agg(lp."lessonId" ORDER BY lp."completedAt", lp."lessonId")
+                 FILTER (WHERE lp."completedAt" IS NOT NULL) AS "completedLessonIds"
+          FROM "LessonProgress" lp WHERE lp."enrollmentId" = e."id"
+      ) p ON true
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object(
+                 'id', ls."id", 'title', ls."title", 'required', ls."required",
+                 'postTestId', qz."id", 'passedAttemptId', pa."id")
+               ORDER BY m."position", ls."position") AS "lessons"
+          FROM "Module" m
+          JOIN "Lesson" ls ON ls."moduleId" = m."id"
+          LEFT JOIN "Quiz" qz ON qz."lessonId" = ls."id" AND qz."mode" = 'POST_TEST'
+          LEFT JOIN LATERAL (
+            SELECT a."id" FROM "QuizAttempt" a
+             WHERE a."enrollmentId" = e."id" AND a."quizId" = qz."id"
+               AND a."status" = 'SUBMITTED' AND a."passed"
+             ORDER BY a."submittedAt" ASC LIMIT 1
+          ) pa ON true
+         WHERE m."versionId" = e."versionId"
+      ) l ON true
+     WHERE e."id" = ${enrollmentId}::uuid`;
+  return row ?? null;
+}
+
+export interface NewCourseCompletion {
+  enrollmentId: string;
+  versionId: string;
+  completedAt: Date;
+  seatMinutes: number;
+  passedAttemptId: string | null;
+  evidence: Prisma.InputJsonValue;
+}
+
+/** Writes the completion record and the enrolment's completion date, in one statement. */
+export async function insertCourseCompletion(
+  tx: Tx,
+  completion: NewCourseCompletion,
+): Promise<string> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    WITH "enrollment" AS (
+      UPDATE "Enrollment" SET "completedAt" = ${completion.completedAt}
+       WHERE "id" = ${completion.enrollmentId}::uuid)
+    INSERT INTO "CourseCompletion"
+      ("enrollmentId", "versionId", "completedAt", "seatMinutes", "passedAttemptId", "evidence")
+    VALUES (${completion.enrollmentId}::uuid, ${completion.versionId}::uuid, ${completion.completedAt},
+            ${completion.seatMinutes}::int, ${completion.passedAttemptId}::uuid,
+            ${JSON.stringify(completion.evidence)}::jsonb)
+    RETURNING "id"`;
+  return row!.id;
+}
+
+/**
+ * Inserts the enrolment of a person in a course's latest published version for this period,
+ * or reactivates it (a non-ENDED one): concurrent grants make one row.
+ */
+export async function upsertEnrollment(
+  tx: Tx,
+  enrollment: {
+    userId: string;
+    courseId: string;
+    versionId: string;
+    source: EnrollmentSource;
+    period: number;
+    now: Date;
+  },
+): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt", "period")
+    VALUES (${enrollment.userId}::uuid, ${enrollment.courseId}::uuid, ${enrollment.versionId}::uuid,
+            ${enrollment.source}::"EnrollmentSource", 'ACTIVE', ${enrollment.now}, ${enrollment.period})
+    ON CONFLICT ("userId", "courseId", "period") DO UPDATE SET
+      "status" = 'ACTIVE',
+      "source" = CASE WHEN "Enrollment"."status" = 'ACTIVE' THEN "Enrollment"."source" ELSE EXCLUDED."source" END,
+      "endedAt" = NULL,
+      "endedReason" = NULL
+    WHERE "Enrollment"."status" <> 'ENDED'`;
+}
+
+/** Points progress rows at other lessons (a version move carries them over), in one statement. */
+export async function moveLessonProgress(
+  tx: Tx,
+  progressIds: string[],
+  lessonIds: string[],
+): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE "LessonProgress" AS p SET "lessonId" = v."lessonId"
+      FROM unnest(${progressIds}::uuid[], ${lessonIds}::uuid[]) AS v("id", "lessonId")
+     WHERE p."id" = v."id"`;
+}
