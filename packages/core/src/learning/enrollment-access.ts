@@ -4,6 +4,10 @@ import { requireId } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 
+export const ENROL_TO_OPEN = 'Enrol in this course to open its lessons.';
+export const OTHER_VERSION =
+  'This lesson belongs to another version of the course than the one you are enrolled in.';
+
 export interface LearnerLesson {
   enrollmentId: string;
   versionId: string;
@@ -47,13 +51,10 @@ export async function requireEnrolledLesson(
     select: { id: true, versionId: true, status: true },
   });
   if (enrollment?.status !== 'ACTIVE') {
-    throw new AppError('FORBIDDEN', 'Enrol in this course to open its lessons.');
+    throw new AppError('FORBIDDEN', ENROL_TO_OPEN);
   }
   if (!enrollment || enrollment.versionId !== lesson.module.versionId) {
-    throw new AppError(
-      'FORBIDDEN',
-      'This lesson belongs to another version of the course than the one you are enrolled in.',
-    );
+    throw new AppError('FORBIDDEN', OTHER_VERSION);
   }
   const { module, ...rest } = lesson;
   return {

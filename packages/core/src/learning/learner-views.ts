@@ -1,10 +1,11 @@
 import type { Db, LessonKind } from '@lms/db';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
-import { isUuid } from '../db/ids';
+import { isUuid, requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
-import { requireEnrolledLesson } from './enrollment-access';
+import { ENROL_TO_OPEN, OTHER_VERSION } from './enrollment-access';
 import { requiredSeatSeconds } from './seat-time';
+import { loadLearnerLesson } from './sql';
 
 export interface OutlineLesson {
   id: string;
@@ -181,64 +182,45 @@ export interface LearnerLessonView {
   completedAt: Date | null;
 }
 
-/** A lesson of a course the viewer is enrolled in, for the lesson player. */
+/**
+ * A lesson of a course the viewer is enrolled in, for the lesson player: one hot read
+ * (loadLearnerLesson), with requireEnrolledLesson's answers (unknown or unpublished lesson:
+ * NOT_FOUND; not enrolled, or enrolled in another version: FORBIDDEN).
+ */
 export async function getLessonForLearner(options: {
   db: Db;
   viewer: Viewer | null;
   lessonId: string;
 }): Promise<LearnerLessonView> {
-  const enrolled = await requireEnrolledLesson(options.db, options.viewer, options.lessonId);
-  const [lesson, version, progress] = await Promise.all([
-    options.db.lesson.findUniqueOrThrow({
-      where: { id: enrolled.lesson.id },
-      select: {
-        id: true,
-        title: true,
-        kind: true,
-        body: true,
-        videoUrl: true,
-        videoSeconds: true,
-        captionsUrl: true,
-        captionsLanguage: true,
-        captionsLabel: true,
-        estimatedMinutes: true,
-        required: true,
-        module: { select: { title: true } },
-      },
-    }),
-    options.db.courseVersion.findUniqueOrThrow({
-      where: { id: enrolled.versionId },
-      select: {
-        minimumLessonTimePercent: true,
-        modules: {
-          orderBy: { position: 'asc' },
-          select: { lessons: { orderBy: { position: 'asc' }, select: { id: true } } },
-        },
-      },
-    }),
-    options.db.lessonProgress.findUnique({
-      where: {
-        enrollmentId_lessonId: {
-          enrollmentId: enrolled.enrollmentId,
-          lessonId: enrolled.lesson.id,
-        },
-      },
-      select: { seatSeconds: true, completedAt: true },
-    }),
-  ]);
-  const order = version.modules.flatMap((module) => module.lessons.map((l) => l.id));
-  const index = order.indexOf(lesson.id);
-  if (index < 0) throw AppError.notFound('Lesson');
-  const { module, ...content } = lesson;
+  const learner = requireViewer(options.viewer);
+  requireId(options.lessonId, 'Lesson');
+  const row = await loadLearnerLesson(options.db, learner.id, options.lessonId);
+  if (!row?.published) throw AppError.notFound('Lesson');
+  if (row.enrollmentStatus !== 'ACTIVE') {
+    throw new AppError('FORBIDDEN', ENROL_TO_OPEN);
+  }
+  if (row.enrollmentVersionId !== row.versionId) {
+    throw new AppError('FORBIDDEN', OTHER_VERSION);
+  }
   return {
-    ...content,
-    courseId: enrolled.courseId,
-    moduleTitle: module.title,
-    previousLessonId: order[index - 1] ?? null,
-    nextLessonId: order[index + 1] ?? null,
-    seatSeconds: progress?.seatSeconds ?? 0,
-    completedAt: progress?.completedAt ?? null,
-    requiredSeconds: requiredSeatSeconds(version.minimumLessonTimePercent, enrolled.lesson),
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    body: row.body,
+    videoUrl: row.videoUrl,
+    videoSeconds: row.videoSeconds,
+    captionsUrl: row.captionsUrl,
+    captionsLanguage: row.captionsLanguage,
+    captionsLabel: row.captionsLabel,
+    estimatedMinutes: row.estimatedMinutes,
+    required: row.required,
+    courseId: row.courseId,
+    moduleTitle: row.moduleTitle,
+    previousLessonId: row.previousLessonId,
+    nextLessonId: row.nextLessonId,
+    seatSeconds: row.seatSeconds ?? 0,
+    completedAt: row.completedAt,
+    requiredSeconds: requiredSeatSeconds(row.minimumLessonTimePercent, row),
   };
 }
 

@@ -1,7 +1,7 @@
 // Every raw SQL statement of the learning domain, each a named, typed function
 // (ARCHITECTURE.md, "Raw SQL lives in one sql.ts per domain"). Each is run by sql.test.ts
 // against the migrated schema.
-import type { EnrollmentSource, EnrollmentStatus, Prisma } from '@lms/db';
+import { type Db, type EnrollmentSource, type EnrollmentStatus, hotReads, Prisma } from '@lms/db';
 import type { DbOrTx, Tx } from '../db/tx';
 
 /**
@@ -176,4 +176,78 @@ export async function moveLessonProgress(
     UPDATE "LessonProgress" AS p SET "lessonId" = v."lessonId"
       FROM unnest(${progressIds}::uuid[], ${lessonIds}::uuid[]) AS v("id", "lessonId")
      WHERE p."id" = v."id"`;
+}
+
+export interface LearnerLessonRow {
+  id: string;
+  title: string;
+  kind: 'TEXT' | 'VIDEO' | 'QUIZ';
+  body: string;
+  videoUrl: string | null;
+  videoSeconds: number | null;
+  captionsUrl: string | null;
+  captionsLanguage: string | null;
+  captionsLabel: string | null;
+  estimatedMinutes: number;
+  required: boolean;
+  moduleTitle: string;
+  /** The version the lesson belongs to, its course, and whether that version is published. */
+  versionId: string;
+  courseId: string;
+  published: boolean;
+  minimumLessonTimePercent: number;
+  /** The viewer's current enrolment in the course (nulls: none). */
+  enrollmentId: string | null;
+  enrollmentVersionId: string | null;
+  enrollmentStatus: EnrollmentStatus | null;
+  /** Neighbours in the version's syllabus order. */
+  previousLessonId: string | null;
+  nextLessonId: string | null;
+  seatSeconds: number | null;
+  completedAt: Date | null;
+}
+
+/**
+ * The lesson player's statement: the lesson with its module and version, the viewer's current
+ * enrolment in the course, the lesson's neighbours in syllabus order and the viewer's progress.
+ * Only pg-and-Prisma-alike types (hot read: enums cast to text).
+ */
+export function learnerLessonStatement(userId: string, lessonId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT l."id", l."title", l."kind"::text AS "kind", l."body", l."videoUrl", l."videoSeconds",
+           l."captionsUrl", l."captionsLanguage", l."captionsLabel", l."estimatedMinutes", l."required",
+           m."title" AS "moduleTitle", m."versionId", v."courseId",
+           v."publishedAt" IS NOT NULL AS "published", v."minimumLessonTimePercent",
+           e."id" AS "enrollmentId", e."versionId" AS "enrollmentVersionId",
+           e."status"::text AS "enrollmentStatus",
+           n."previousLessonId", n."nextLessonId", p."seatSeconds", p."completedAt"
+      FROM "Lesson" l
+      JOIN "Module" m ON m."id" = l."moduleId"
+      JOIN "CourseVersion" v ON v."id" = m."versionId"
+      LEFT JOIN LATERAL (
+        SELECT x."id", x."versionId", x."status" FROM "Enrollment" x
+         WHERE x."userId" = ${userId}::uuid AND x."courseId" = v."courseId" AND x."supersededAt" IS NULL
+         ORDER BY x."period" DESC LIMIT 1
+      ) e ON true
+      LEFT JOIN LATERAL (
+        SELECT o."previousLessonId", o."nextLessonId" FROM (
+          SELECT ol."id",
+                 lag(ol."id") OVER w AS "previousLessonId", lead(ol."id") OVER w AS "nextLessonId"
+            FROM "Module" om JOIN "Lesson" ol ON ol."moduleId" = om."id"
+           WHERE om."versionId" = m."versionId"
+          WINDOW w AS (ORDER BY om."position", ol."position")
+        ) o WHERE o."id" = l."id"
+      ) n ON true
+      LEFT JOIN "LessonProgress" p ON p."enrollmentId" = e."id" AND p."lessonId" = l."id"
+     WHERE l."id" = ${lessonId}::uuid`;
+}
+
+/** The lesson player's row (learnerLessonStatement) through hot reads; null: no such lesson. */
+export async function loadLearnerLesson(
+  db: Db,
+  userId: string,
+  lessonId: string,
+): Promise<LearnerLessonRow | null> {
+  const [row] = await hotReads(db).rows<LearnerLessonRow>(learnerLessonStatement(userId, lessonId));
+  return row ?? null;
 }
