@@ -23,6 +23,9 @@ type Editable = {
 };
 
 let api: TestApi;
+/** Every SQL statement the API sends while `recording` is on. */
+let recording = false;
+let statements: string[] = [];
 let instructor: Actor;
 
 /**
@@ -87,7 +90,11 @@ async function rewindLastSeen(lessonId: string, learner: Actor, seconds: number)
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({
+    onQuery: (sql) => {
+      if (recording) statements.push(sql);
+    },
+  });
   instructor = await registerActor(api, 'INSTRUCTOR', 'Ines Instructor');
 }, 60_000);
 afterAll(async () => {
@@ -333,6 +340,31 @@ describe('lesson player and progress', () => {
     // slack for the requests' own duration).
     expect(row.seatSeconds).toBeGreaterThanOrEqual(90);
     expect(row.seatSeconds).toBeLessThan(95);
+  });
+
+  it('completes a lesson, and views one, in a fixed number of statements', async () => {
+    const course = await publishedCourse();
+    const learner = await registerActor(api, 'STUDENT');
+    await api.must(ENROLL, { courseId: course.courseId }, learner);
+    const record = async (run: () => Promise<unknown>) => {
+      statements = [];
+      recording = true;
+      try {
+        await run();
+      } finally {
+        recording = false;
+      }
+      return statements;
+    };
+    const completing = await record(() =>
+      api.must(COMPLETE, { lessonId: course.reading }, learner),
+    );
+    // Session, the enrolled lesson, progress with seat time and activity, the completion
+    // evidence, COMMIT (20 before issue 15).
+    expect(completing, completing.join('\n')).toHaveLength(5);
+    const viewing = await record(() => api.must(LESSON, { lessonId: course.reading }, learner));
+    // Session and the lesson player’s one statement.
+    expect(viewing, viewing.join('\n')).toHaveLength(2);
   });
 
   it('completes the course once, when every required lesson is done, and keeps the evidence immutable', async () => {

@@ -3,6 +3,7 @@ import { type Viewer } from '../access/viewer';
 import { requireId } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
+import { findEnrolledLesson } from './sql';
 
 export const ENROL_TO_OPEN = 'Enrol in this course to open its lessons.';
 export const OTHER_VERSION =
@@ -12,6 +13,8 @@ export interface LearnerLesson {
   enrollmentId: string;
   versionId: string;
   courseId: string;
+  /** The version's minimum share of each lesson's time (seat-time rule). */
+  minimumLessonTimePercent: number;
   lesson: {
     id: string;
     kind: 'TEXT' | 'VIDEO' | 'QUIZ';
@@ -32,35 +35,25 @@ export async function requireEnrolledLesson(
 ): Promise<LearnerLesson> {
   const learner = requireViewer(viewer);
   requireId(lessonId, 'Lesson');
-  const lesson = await tx.lesson.findUnique({
-    where: { id: lessonId },
-    select: {
-      id: true,
-      kind: true,
-      estimatedMinutes: true,
-      videoSeconds: true,
-      required: true,
-      module: {
-        select: { versionId: true, version: { select: { courseId: true, publishedAt: true } } },
-      },
-    },
-  });
-  if (!lesson?.module.version.publishedAt) throw AppError.notFound('Lesson');
-  const enrollment = await tx.enrollment.findFirst({
-    where: { userId: learner.id, courseId: lesson.module.version.courseId, supersededAt: null },
-    select: { id: true, versionId: true, status: true },
-  });
-  if (enrollment?.status !== 'ACTIVE') {
+  const row = await findEnrolledLesson(tx, learner.id, lessonId);
+  if (!row?.published) throw AppError.notFound('Lesson');
+  if (row.enrollmentStatus !== 'ACTIVE' || !row.enrollmentId) {
     throw new AppError('FORBIDDEN', ENROL_TO_OPEN);
   }
-  if (!enrollment || enrollment.versionId !== lesson.module.versionId) {
+  if (row.enrollmentVersionId !== row.versionId) {
     throw new AppError('FORBIDDEN', OTHER_VERSION);
   }
-  const { module, ...rest } = lesson;
   return {
-    enrollmentId: enrollment.id,
-    versionId: enrollment.versionId,
-    courseId: module.version.courseId,
-    lesson: rest,
+    enrollmentId: row.enrollmentId,
+    versionId: row.versionId,
+    courseId: row.courseId,
+    minimumLessonTimePercent: row.minimumLessonTimePercent,
+    lesson: {
+      id: row.id,
+      kind: row.kind,
+      estimatedMinutes: row.estimatedMinutes,
+      videoSeconds: row.videoSeconds,
+      required: row.required,
+    },
   };
 }

@@ -1,13 +1,13 @@
-import type { Db, Prisma } from '@lms/db';
+import type { Db } from '@lms/db';
 import { z } from 'zod';
 import { type Viewer } from '../access/viewer';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import { type CompletionOutcome, evaluateCompletion, markLessonComplete } from './completion';
+import { type CompletionOutcome, evaluateCompletion } from './completion';
 import { type LearnerLesson, requireEnrolledLesson } from './enrollment-access';
 import { creditCapSeconds, type LessonEvent, requiredSeatSeconds } from './seat-time';
-import { recordLessonEvent } from './sql';
+import { completeLessonWithSeatTime, recordLessonEvent } from './sql';
 
 export interface LessonProgressState {
   lessonId: string;
@@ -20,14 +20,6 @@ export interface LessonProgressState {
 function recordEvent(db: DbOrTx, enrolled: LearnerLesson, event: LessonEvent, now: Date) {
   const cap = creditCapSeconds(event, enrolled.lesson);
   return recordLessonEvent(db, enrolled.enrollmentId, enrolled.lesson.id, cap, now);
-}
-
-async function minimumPercent(tx: Db | Prisma.TransactionClient, versionId: string) {
-  const version = await tx.courseVersion.findUniqueOrThrow({
-    where: { id: versionId },
-    select: { minimumLessonTimePercent: true },
-  });
-  return version.minimumLessonTimePercent;
 }
 
 const eventSchema = z.enum(['OPEN', 'HEARTBEAT'], { error: 'Send OPEN or HEARTBEAT.' });
@@ -46,10 +38,7 @@ export async function recordLessonActivity(options: {
   return {
     lessonId: enrolled.lesson.id,
     ...state,
-    requiredSeconds: requiredSeatSeconds(
-      await minimumPercent(options.db, enrolled.versionId),
-      enrolled.lesson,
-    ),
+    requiredSeconds: requiredSeatSeconds(enrolled.minimumLessonTimePercent, enrolled.lesson),
   };
 }
 
@@ -71,12 +60,21 @@ export async function completeLesson(options: {
       if (enrolled.lesson.kind === 'QUIZ') {
         throw new AppError('PRECONDITION_FAILED', 'A quiz lesson is completed by taking its quiz.');
       }
-      const state = await recordEvent(tx, enrolled, 'COMPLETE', now);
       const requiredSeconds = requiredSeatSeconds(
-        await minimumPercent(tx, enrolled.versionId),
+        enrolled.minimumLessonTimePercent,
         enrolled.lesson,
       );
-      if (!state.completedAt && state.seatSeconds < requiredSeconds) {
+      // Credits the time, completes the lesson when the time is reached and takes the
+      // enrolment's row lock, in one statement; a refusal below rolls all of it back.
+      const state = await completeLessonWithSeatTime(
+        tx,
+        enrolled.enrollmentId,
+        enrolled.lesson.id,
+        creditCapSeconds('COMPLETE', enrolled.lesson),
+        requiredSeconds,
+        now,
+      );
+      if (!state.completedAt) {
         const remaining = requiredSeconds - state.seatSeconds;
         throw new AppError(
           'PRECONDITION_FAILED',
@@ -84,21 +82,11 @@ export async function completeLesson(options: {
           { retryAfterSeconds: remaining },
         );
       }
-      await markLessonComplete(tx, enrolled.enrollmentId, enrolled.lesson.id, now);
       const completion = await evaluateCompletion(tx, enrolled.enrollmentId, now, {
         enrollmentLocked: true,
       });
-      const progress = await tx.lessonProgress.findUniqueOrThrow({
-        where: {
-          enrollmentId_lessonId: {
-            enrollmentId: enrolled.enrollmentId,
-            lessonId: enrolled.lesson.id,
-          },
-        },
-        select: { seatSeconds: true, completedAt: true },
-      });
       return {
-        progress: { lessonId: enrolled.lesson.id, ...progress, requiredSeconds },
+        progress: { lessonId: enrolled.lesson.id, ...state, requiredSeconds },
         completion,
       };
     },

@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   completeLessonProgress,
+  completeLessonWithSeatTime,
+  findEnrolledLesson,
   insertCourseCompletion,
   learnerLessonStatement,
   loadCompletionEvidence,
@@ -189,5 +191,44 @@ describe('learning sql', () => {
     expect(
       (await db.lessonProgress.findUniqueOrThrow({ where: { id: progress.id } })).lessonId,
     ).toBe(lessonIds[1]);
+
+    // A second course: the enrolled-lesson lookup, then "mark complete" below and at the time.
+    const other = await db.course.findUniqueOrThrow({
+      where: { id: courseIds[1] },
+      select: { latestPublishedVersionId: true },
+    });
+    await db.$transaction((tx) =>
+      upsertEnrollment(tx, {
+        userId,
+        courseId: courseIds[1]!,
+        versionId: other.latestPublishedVersionId!,
+        source: 'FREE',
+        period: 1,
+        now,
+      }),
+    );
+    const second = await db.enrollment.findFirstOrThrow({
+      where: { userId, courseId: courseIds[1] },
+    });
+    expect(await findEnrolledLesson(db, userId, lessonIds[1]!)).toMatchObject({
+      id: lessonIds[1],
+      kind: 'TEXT',
+      published: true,
+      courseId: courseIds[1],
+      versionId: other.latestPublishedVersionId,
+      enrollmentId: second.id,
+      enrollmentVersionId: other.latestPublishedVersionId,
+      enrollmentStatus: 'ACTIVE',
+    });
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+    const complete = (seconds: number) =>
+      db.$transaction((tx) =>
+        completeLessonWithSeatTime(tx, second.id, lessonIds[1]!, 600, 100, at(seconds)),
+      );
+    expect(await complete(0)).toEqual({ seatSeconds: 0, completedAt: null });
+    expect(await complete(60)).toEqual({ seatSeconds: 60, completedAt: null });
+    expect(await complete(120)).toEqual({ seatSeconds: 120, completedAt: at(120) });
+    // The first completion time stays.
+    expect(await complete(180)).toEqual({ seatSeconds: 180, completedAt: at(120) });
   });
 });

@@ -251,3 +251,80 @@ export async function loadLearnerLesson(
   const [row] = await hotReads(db).rows<LearnerLessonRow>(learnerLessonStatement(userId, lessonId));
   return row ?? null;
 }
+
+export interface EnrolledLessonRow {
+  id: string;
+  kind: 'TEXT' | 'VIDEO' | 'QUIZ';
+  estimatedMinutes: number;
+  videoSeconds: number | null;
+  required: boolean;
+  versionId: string;
+  courseId: string;
+  published: boolean;
+  minimumLessonTimePercent: number;
+  enrollmentId: string | null;
+  enrollmentVersionId: string | null;
+  enrollmentStatus: EnrollmentStatus | null;
+}
+
+/**
+ * A lesson with its version's course and minimum time share, and the viewer's current
+ * enrolment in that course, in one statement (null: no such lesson).
+ */
+export async function findEnrolledLesson(
+  db: DbOrTx,
+  userId: string,
+  lessonId: string,
+): Promise<EnrolledLessonRow | null> {
+  const [row] = await db.$queryRaw<EnrolledLessonRow[]>`
+    SELECT l."id", l."kind"::text AS "kind", l."estimatedMinutes", l."videoSeconds", l."required",
+           m."versionId", v."courseId", v."publishedAt" IS NOT NULL AS "published",
+           v."minimumLessonTimePercent",
+           e."id" AS "enrollmentId", e."versionId" AS "enrollmentVersionId",
+           e."status"::text AS "enrollmentStatus"
+      FROM "Lesson" l
+      JOIN "Module" m ON m."id" = l."moduleId"
+      JOIN "CourseVersion" v ON v."id" = m."versionId"
+      LEFT JOIN LATERAL (
+        SELECT x."id", x."versionId", x."status" FROM "Enrollment" x
+         WHERE x."userId" = ${userId}::uuid AND x."courseId" = v."courseId" AND x."supersededAt" IS NULL
+         ORDER BY x."period" DESC LIMIT 1
+      ) e ON true
+     WHERE l."id" = ${lessonId}::uuid`;
+  return row ?? null;
+}
+
+/**
+ * The learner's "mark complete": credits the gap since the last event (at most `capSeconds`),
+ * completes the lesson when its seat time reaches `requiredSeconds` (the first completion time
+ * stays), and records the enrolment's activity (which takes the enrolment's row lock), in one
+ * statement. Answers the row as it now stands: completedAt null means the time is not reached.
+ */
+export async function completeLessonWithSeatTime(
+  tx: Tx,
+  enrollmentId: string,
+  lessonId: string,
+  capSeconds: number,
+  requiredSeconds: number,
+  now: Date,
+): Promise<{ seatSeconds: number; completedAt: Date | null }> {
+  const rows = await tx.$queryRaw<{ seatSeconds: number; completedAt: Date | null }[]>`
+    WITH "progress" AS (
+      INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "seatSeconds", "completedAt")
+      VALUES (${enrollmentId}::uuid, ${lessonId}::uuid, ${now}, ${now}, 0,
+              CASE WHEN ${requiredSeconds}::int <= 0 THEN ${now}::timestamptz END)
+      ON CONFLICT ("enrollmentId", "lessonId") DO UPDATE SET
+        "seatSeconds" = "LessonProgress"."seatSeconds" + LEAST(${capSeconds}::int, GREATEST(0,
+          floor(extract(epoch FROM (EXCLUDED."lastSeenAt" - "LessonProgress"."lastSeenAt"))))::int),
+        "lastSeenAt" = GREATEST("LessonProgress"."lastSeenAt", EXCLUDED."lastSeenAt"),
+        "completedAt" = COALESCE("LessonProgress"."completedAt",
+          CASE WHEN "LessonProgress"."seatSeconds" + LEAST(${capSeconds}::int, GREATEST(0,
+                 floor(extract(epoch FROM (EXCLUDED."lastSeenAt" - "LessonProgress"."lastSeenAt"))))::int)
+                 >= ${requiredSeconds}::int
+               THEN ${now}::timestamptz END)
+      RETURNING "seatSeconds", "completedAt"),
+    "activity" AS (
+      UPDATE "Enrollment" SET "lastActivityAt" = ${now} WHERE "id" = ${enrollmentId}::uuid)
+    SELECT "seatSeconds", "completedAt" FROM "progress"`;
+  return rows[0]!;
+}
