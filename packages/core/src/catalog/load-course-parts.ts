@@ -1,4 +1,10 @@
-import { type CreditBody, type Db, hotReads, type LessonKind, Prisma } from '@lms/db';
+import type { CreditBody, Db, LessonKind } from '@lms/db';
+import {
+  courseInstructorRows,
+  creditOfferingRows,
+  instructorCredentialRows,
+  syllabusRows,
+} from './sql';
 
 /**
  * Batch loaders for the parts of a catalog course. Each takes many keys and issues one query,
@@ -30,18 +36,7 @@ export async function loadInstructors(db: Db, userIds: readonly string[]) {
 export async function loadCourseInstructors(db: Db, courseIds: readonly string[]) {
   // Owners and co-instructors appended (no de-duplication, no sort in SQL: a page has a
   // handful of rows); ordered here: owner first, then co-instructors by when they were added.
-  const rows = await hotReads(db).rows<
-    InstructorProfile & { courseId: string; isOwner: boolean; addedAt: Date | null }
-  >(Prisma.sql`
-    SELECT i."courseId", i."isOwner", i."addedAt", u.id, u.name, u.bio
-      FROM (
-        SELECT c.id AS "courseId", c."ownerId" AS "userId", true AS "isOwner", NULL::timestamptz AS "addedAt"
-          FROM "Course" c WHERE c.id = ANY(${[...courseIds]}::uuid[])
-        UNION ALL
-        SELECT ci."courseId", ci."userId", false, ci."addedAt"
-          FROM "CourseInstructor" ci WHERE ci."courseId" = ANY(${[...courseIds]}::uuid[])
-      ) i
-      JOIN "User" u ON u.id = i."userId"`);
+  const rows = await courseInstructorRows(db, courseIds);
   return groupBy(courseIds, rows, (row) => row.courseId).map((group) => {
     const owner = group.find((row) => row.isOwner);
     const others = group
@@ -64,10 +59,7 @@ export interface InstructorCredentialView {
 
 /** Each instructor's professional credentials, in the order they chose. */
 export async function loadInstructorCredentials(db: Db, userIds: readonly string[]) {
-  const rows = await hotReads(db).rows<InstructorCredentialView & { userId: string }>(Prisma.sql`
-    SELECT "userId", credential, "awardedYear" FROM "InstructorCredential"
-     WHERE "userId" = ANY(${[...userIds]}::uuid[])
-     ORDER BY position, "awardedYear", id`);
+  const rows = await instructorCredentialRows(db, userIds);
   return groupBy(userIds, rows, (row) => row.userId).map((group) =>
     group.map(({ userId: _userId, ...credential }): InstructorCredentialView => credential),
   );
@@ -84,19 +76,7 @@ export interface CreditOffering {
 
 /** Credit a version carries, without approval numbers (revealed only after completion). */
 export async function loadCreditOfferings(db: Db, versionIds: readonly string[]) {
-  // Dates as text: pg would read a `date` at local midnight, Prisma at UTC midnight.
-  const rows = await hotReads(db).rows<
-    Omit<CreditOffering, 'validFrom' | 'validUntil'> & {
-      versionId: string;
-      validFrom: string;
-      validUntil: string;
-    }
-  >(Prisma.sql`
-    SELECT "versionId", body::text AS body, "bodyName", to_char("ceuAmount", 'FM9999990.00') AS "ceuAmount",
-           category, "validFrom"::text AS "validFrom", "validUntil"::text AS "validUntil"
-      FROM "CreditApproval"
-     WHERE "versionId" = ANY(${[...versionIds]}::uuid[])
-     ORDER BY body, "createdAt"`);
+  const rows = await creditOfferingRows(db, versionIds);
   return groupBy(versionIds, rows, (row) => row.versionId).map((group) =>
     group.map(
       ({ versionId: _versionId, validFrom, validUntil, ...offering }): CreditOffering => ({
@@ -123,15 +103,7 @@ export interface SyllabusModule {
 
 /** Each version's modules with their lessons, in order: one statement (lessons as JSON). */
 export async function loadSyllabi(db: Db, versionIds: readonly string[]) {
-  const modules = await hotReads(db).rows<SyllabusModule & { versionId: string }>(Prisma.sql`
-    SELECT m.id, m."versionId", m.title, m.position,
-           COALESCE(json_agg(json_build_object(
-             'id', l.id, 'title', l.title, 'kind', l.kind, 'estimatedMinutes', l."estimatedMinutes",
-             'required', l.required) ORDER BY l.position) FILTER (WHERE l.id IS NOT NULL), '[]') AS lessons
-      FROM "Module" m LEFT JOIN "Lesson" l ON l."moduleId" = m.id
-     WHERE m."versionId" = ANY(${[...versionIds]}::uuid[])
-     GROUP BY m.id
-     ORDER BY m.position`);
+  const modules = await syllabusRows(db, versionIds);
   return groupBy(versionIds, modules, (row) => row.versionId).map((group) =>
     group.map(({ versionId: _versionId, ...module }): SyllabusModule => module),
   );
