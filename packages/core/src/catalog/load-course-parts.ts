@@ -9,8 +9,8 @@ import {
 /**
  * Batch loaders for the parts of a catalog course. Each takes many keys and issues one query,
  * so a page of N courses costs the same number of statements as a page of one.
- * Results are returned in key order (DataLoader's contract). They are parameterised raw SQL
- * (`= ANY($1::uuid[])`) run through `hotReads` (pg directly): this is the hottest read path,
+ * Results are returned in key order (DataLoader's contract). Their statements are in sql.ts
+ * (`= ANY($1::uuid[])`, run as hot reads through pg directly): this is the hottest read path,
  * and Prisma's per-query work cost more than the queries themselves (see ARCHITECTURE.md).
  */
 
