@@ -6,7 +6,7 @@ import { requireId } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { queueEnrolmentConfirmation } from '../mail/notifications';
-import { upsertEnrollment } from './sql';
+import { findCourseForGrant, upsertEnrollment } from './sql';
 
 export interface EnrollmentSummary {
   id: string;
@@ -44,16 +44,10 @@ export async function grantEnrollment(
   tx: DbOrTx,
   options: { userId: string; courseId: string; source: EnrollmentSource; now?: Date },
 ): Promise<EnrollmentSummary> {
-  const course = await tx.course.findUnique({
-    where: { id: options.courseId },
-    select: { status: true, latestPublishedVersionId: true },
-  });
+  const course = await findCourseForGrant(tx, options.userId, options.courseId);
   if (!course?.latestPublishedVersionId) throw AppError.notFound('Course');
   const now = options.now ?? new Date();
-  const current = await tx.enrollment.findFirst({
-    where: currentEnrollmentWhere(options.userId, options.courseId),
-    select: { id: true, period: true, status: true },
-  });
+  const current = course.current;
   let period = current?.period ?? 1;
   if (current?.status === 'ENDED') {
     // Concurrent grants: both mark the ended period superseded (the second changes nothing)
@@ -64,7 +58,7 @@ export async function grantEnrollment(
     });
     period = current.period + 1;
   }
-  await upsertEnrollment(tx, {
+  const written = await upsertEnrollment(tx, {
     userId: options.userId,
     courseId: options.courseId,
     versionId: course.latestPublishedVersionId,
@@ -72,10 +66,13 @@ export async function grantEnrollment(
     period,
     now,
   });
-  return tx.enrollment.findFirstOrThrow({
-    where: currentEnrollmentWhere(options.userId, options.courseId),
-    select: enrollmentSelect,
-  });
+  return (
+    written ??
+    tx.enrollment.findFirstOrThrow({
+      where: currentEnrollmentWhere(options.userId, options.courseId),
+      select: enrollmentSelect,
+    })
+  );
 }
 
 /**

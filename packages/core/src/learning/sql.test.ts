@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   completeLessonProgress,
   completeLessonWithSeatTime,
+  findCourseForGrant,
   findEnrolledLesson,
   insertCourseCompletion,
   learnerLessonStatement,
@@ -126,6 +127,23 @@ describe('learning sql', () => {
     );
     const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId, courseId } });
     expect(enrollment.status).toBe('ACTIVE');
+    expect(await findCourseForGrant(db, userId, courseId!)).toEqual({
+      latestPublishedVersionId: versionId,
+      current: { id: enrollment.id, period: 1, status: 'ACTIVE' },
+    });
+    // Granting again answers the same row.
+    expect(
+      await db.$transaction((tx) =>
+        upsertEnrollment(tx, {
+          userId,
+          courseId: courseId!,
+          versionId,
+          source: 'GRANT',
+          period: 1,
+          now,
+        }),
+      ),
+    ).toMatchObject({ id: enrollment.id, status: 'ACTIVE', source: 'FREE', versionId });
 
     expect(await recordLessonEvent(db, enrollment.id, lessonIds[0]!, 60, now)).toEqual({
       seatSeconds: 0,

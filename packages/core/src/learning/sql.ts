@@ -139,9 +139,54 @@ export async function insertCourseCompletion(
   return row!.id;
 }
 
+/** A course's latest published version and the person's current enrolment period in it. */
+export async function findCourseForGrant(
+  db: DbOrTx,
+  userId: string,
+  courseId: string,
+): Promise<{
+  latestPublishedVersionId: string | null;
+  current: { id: string; period: number; status: EnrollmentStatus } | null;
+} | null> {
+  const [row] = await db.$queryRaw<
+    {
+      latestPublishedVersionId: string | null;
+      id: string | null;
+      period: number | null;
+      status: EnrollmentStatus | null;
+    }[]
+  >`
+    SELECT c."latestPublishedVersionId", e."id", e."period", e."status"::text AS "status"
+      FROM "Course" c
+      LEFT JOIN LATERAL (
+        SELECT x."id", x."period", x."status" FROM "Enrollment" x
+         WHERE x."userId" = ${userId}::uuid AND x."courseId" = c."id" AND x."supersededAt" IS NULL
+         ORDER BY x."period" DESC LIMIT 1
+      ) e ON true
+     WHERE c."id" = ${courseId}::uuid`;
+  if (!row) return null;
+  return {
+    latestPublishedVersionId: row.latestPublishedVersionId,
+    current:
+      row.id && row.period !== null && row.status
+        ? { id: row.id, period: row.period, status: row.status }
+        : null,
+  };
+}
+
+export interface EnrollmentRow {
+  id: string;
+  courseId: string;
+  versionId: string;
+  status: 'ACTIVE' | 'UNENROLLED' | 'ENDED';
+  source: EnrollmentSource;
+  enrolledAt: Date;
+}
+
 /**
  * Inserts the enrolment of a person in a course's latest published version for this period,
- * or reactivates it (a non-ENDED one): concurrent grants make one row.
+ * or reactivates it (a non-ENDED one): concurrent grants make one row. Answers the row written;
+ * null when the period's row had meanwhile ENDED (nothing written).
  */
 export async function upsertEnrollment(
   tx: Tx,
@@ -153,8 +198,8 @@ export async function upsertEnrollment(
     period: number;
     now: Date;
   },
-): Promise<void> {
-  await tx.$executeRaw`
+): Promise<EnrollmentRow | null> {
+  const [row] = await tx.$queryRaw<EnrollmentRow[]>`
     INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt", "period")
     VALUES (${enrollment.userId}::uuid, ${enrollment.courseId}::uuid, ${enrollment.versionId}::uuid,
             ${enrollment.source}::"EnrollmentSource", 'ACTIVE', ${enrollment.now}, ${enrollment.period})
@@ -163,7 +208,10 @@ export async function upsertEnrollment(
       "source" = CASE WHEN "Enrollment"."status" = 'ACTIVE' THEN "Enrollment"."source" ELSE EXCLUDED."source" END,
       "endedAt" = NULL,
       "endedReason" = NULL
-    WHERE "Enrollment"."status" <> 'ENDED'`;
+    WHERE "Enrollment"."status" <> 'ENDED'
+    RETURNING "id", "courseId", "versionId", "status"::text AS "status", "source"::text AS "source",
+              "enrolledAt"`;
+  return row ?? null;
 }
 
 /** Points progress rows at other lessons (a version move carries them over), in one statement. */
