@@ -234,7 +234,15 @@ try {
   const rawWarm = learners.slice(BURST + WARM_UP + PER_RUN, BURST + 2 * WARM_UP + PER_RUN);
   const rawRun = learners.slice(BURST + 2 * WARM_UP + PER_RUN);
 
-  const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
+  // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (where Node's
+  // time per submission goes).
+  const api = await startApiProcess(
+    databaseUrl,
+    { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' },
+    process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [],
+  );
   processes.push(api);
   const rawPort = await freePort();
   const raw = startProcess(
