@@ -64,5 +64,7 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
   }
 }
 
+/** Row factories (also used by the seed): see src/factories. */
+export * from './factories';
 /** The seeded demo accounts' password (tests and journeys sign in with it). */
-export { DEMO_PASSWORD } from './seed/users';
+export { DEMO_PASSWORD, DEMO_USERS } from './seed/users';
