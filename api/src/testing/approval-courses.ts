@@ -1,6 +1,6 @@
 import { providerDayAsDate } from '@lms/core';
 import { copyVersionAsDraft, markVersionPublished } from '@lms/db';
-import type { TestDatabase } from '@lms/db/testing';
+import { createCourse, type TestDatabase } from '@lms/db/testing';
 
 type Db = TestDatabase['db'];
 type Body = 'AAPC' | 'AHIMA' | 'PMI' | 'IACET' | 'OTHER';
@@ -42,88 +42,48 @@ export async function createApprovalCourse(
   },
 ) {
   sequence += 1;
-  const course = await db.course.create({
-    data: {
-      slug: `approval-course-${sequence}-${Date.now()}`,
-      ownerId: options.ownerId,
-      status: 'DRAFT',
-      instructors: { create: [{ userId: options.ownerId, role: 'OWNER' }] },
-    },
-  });
   const minutes = options.instructionalMinutes ?? 120;
-  const version = await db.courseVersion.create({
-    data: {
-      courseId: course.id,
-      number: 1,
-      title: options.title,
-      summary: 'A summary.',
-      kind: 'CE',
-      priceCents: options.priceCents ?? 0,
-      instructionalMinutes: minutes,
-      modules: {
-        create: [
-          {
-            position: 1,
-            title: 'Module one',
-            lessons: {
-              create: [
-                { position: 1, title: 'Lesson one', body: 'Text.', estimatedMinutes: minutes / 2 },
-                { position: 2, title: 'Lesson two', body: 'Text.', estimatedMinutes: minutes / 2 },
-                ...(options.postTest
-                  ? [
+  const { course, version } = await createCourse(db, {
+    ownerId: options.ownerId,
+    title: options.title,
+    priceCents: options.priceCents,
+    instructionalMinutes: minutes,
+    modules: [
+      {
+        title: 'Module one',
+        lessons: [
+          { title: 'Lesson one', body: 'Text.', estimatedMinutes: minutes / 2 },
+          { title: 'Lesson two', body: 'Text.', estimatedMinutes: minutes / 2 },
+          ...(options.postTest
+            ? [
+                {
+                  title: 'Post-test',
+                  body: 'Good luck.',
+                  quiz: {
+                    mode: 'POST_TEST' as const,
+                    passPercent: 70,
+                    maxAttempts: 3,
+                    questions: [
                       {
-                        position: 3,
-                        title: 'Post-test',
-                        kind: 'QUIZ' as const,
-                        body: 'Good luck.',
-                        estimatedMinutes: 0,
-                        quiz: {
-                          create: {
-                            mode: 'POST_TEST' as const,
-                            passPercent: 70,
-                            maxAttempts: 3,
-                            questions: {
-                              create: [
-                                {
-                                  position: 1,
-                                  type: 'SINGLE_CHOICE' as const,
-                                  prompt: 'Which answer is right?',
-                                  options: {
-                                    create: [
-                                      { position: 1, text: 'Right', correct: true },
-                                      { position: 2, text: 'Wrong' },
-                                    ],
-                                  },
-                                },
-                              ],
-                            },
-                          },
-                        },
+                        type: 'SINGLE_CHOICE' as const,
+                        prompt: 'Which answer is right?',
+                        options: [{ text: 'Right', correct: true }, { text: 'Wrong' }],
                       },
-                    ]
-                  : []),
-              ],
-            },
-          },
+                    ],
+                  },
+                },
+              ]
+            : []),
         ],
       },
-      creditApprovals: {
-        create: options.approvals.map((approval, index) => ({
-          body: approval.body,
-          approvalNumber: approval.approvalNumber ?? `${approval.body}-LIFE-${sequence}-${index}`,
-          approvedTitle: options.title,
-          ceuAmount: approval.ceuAmount ?? '2.00',
-          validFrom: approval.validFrom ?? dayFromToday(-300),
-          validUntil: approval.validUntil,
-        })),
-      },
-    },
-  });
-  const publishedAt = new Date();
-  await markVersionPublished(db, [version.id], publishedAt);
-  await db.course.update({
-    where: { id: course.id },
-    data: { status: 'PUBLISHED', latestPublishedVersionId: version.id, publishedAt },
+    ],
+    creditApprovals: options.approvals.map((approval, index) => ({
+      body: approval.body,
+      approvalNumber: approval.approvalNumber ?? `${approval.body}-LIFE-${sequence}-${index}`,
+      ceuAmount: approval.ceuAmount ?? '2.00',
+      validFrom: approval.validFrom ?? dayFromToday(-300),
+      validUntil: approval.validUntil,
+    })),
   });
   return { course, version };
 }

@@ -100,6 +100,8 @@ export interface CourseSpec {
    */
   status?: CourseStatus;
   publishedAt?: Date;
+  /** Who published version 1 (default: nobody recorded, as the seed publishes). */
+  publishedById?: string;
   /** Co-instructors (CourseInstructor rows with role INSTRUCTOR), in this order. */
   coInstructorIds?: string[];
   /** After publication, a draft of version 2 copied from it, as authoring leaves a course. */
@@ -205,7 +207,7 @@ export async function createCourse(db: Client, spec: CourseSpec): Promise<Create
     draftVersionId = version.id;
     await db.course.update({ where: { id: course.id }, data: { draftVersionId } });
   } else {
-    await markVersionPublished(db, [version.id], publishedAt!);
+    await markVersionPublished(db, [version.id], publishedAt!, spec.publishedById ?? null);
     // As after any publication, instructors keep editing a draft of the next version.
     if (spec.withNextDraft) draftVersionId = await copyVersionAsDraft(db, version.id, 2, 1);
     await db.course.update({

@@ -45,6 +45,8 @@ export interface OrderSpec {
   /** Default PAID (paid now). */
   status?: OrderStatus;
   memberId?: string;
+  /** The Checkout Session the order was sent to (fulfilment finds the order by it). */
+  stripeCheckoutSessionId?: string;
   billToName?: string;
   billToEmployer?: string;
 }
@@ -61,6 +63,7 @@ export async function createOrder(db: Client, spec: OrderSpec) {
       currency: 'usd',
       status,
       memberId: spec.memberId,
+      stripeCheckoutSessionId: spec.stripeCheckoutSessionId,
       billToName: spec.billToName,
       billToEmployer: spec.billToEmployer,
       paidAt: ['PAID', 'REFUND_PENDING', 'REFUNDED'].includes(status) ? new Date() : null,

@@ -19,4 +19,4 @@ export {
   type OrderSpec,
 } from './enrolments';
 export { uniqueSuffix } from './sequence';
-export { createUser, UNUSABLE_PASSWORD_HASH, type UserSpec } from './users';
+export { createUser, UNUSABLE_PASSWORD_HASH, type UserSpec, viewerFor } from './users';

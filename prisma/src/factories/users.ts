@@ -55,3 +55,24 @@ export async function createUser(db: Client, spec: UserSpec = {}) {
     },
   });
 }
+
+/**
+ * The viewer (who makes a request, as core's use cases take it) for a user row: what
+ * getViewerByToken returns after sign-in, without a session.
+ */
+export function viewerFor(user: {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  timeZone?: string | null;
+}) {
+  return {
+    id: user.id,
+    sessionId: '00000000-0000-4000-8000-000000000000',
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    timeZone: user.timeZone ?? null,
+  };
+}

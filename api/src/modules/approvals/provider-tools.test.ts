@@ -1,3 +1,4 @@
+import { createOrder } from '@lms/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
@@ -172,17 +173,11 @@ describe('roster per approval', () => {
     for (const learner of [passed, started])
       await api.must(ENROLL, { courseId: course.id }, learner);
     // Member id from the learner's receipt (bill-to) of this course.
-    await api.database.db.order.create({
-      data: {
-        userId: passed.id,
-        courseId: course.id,
-        versionId: version.id,
-        amountCents: 0,
-        currency: 'usd',
-        status: 'PAID',
-        memberId: 'PMI-55501',
-        paidAt: new Date(),
-      },
+    await createOrder(api.database.db, {
+      userId: passed.id,
+      courseId: course.id,
+      versionId: version.id,
+      memberId: 'PMI-55501',
     });
     const lessons = (
       await api.must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
