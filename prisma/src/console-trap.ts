@@ -21,13 +21,9 @@ interface TrapState {
 // On globalThis: the setup file and a test's import of @lms/db/testing must share one state
 // even if a bundler hands them two module instances.
 const KEY = Symbol.for('lms.consoleTrap');
-const state: TrapState =
-  ((globalThis as Record<symbol, unknown>)[KEY] as TrapState | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[KEY] = {
-    installed: false,
-    expected: [],
-    unexpected: [],
-  });
+const store = globalThis as Record<symbol, TrapState | undefined>;
+store[KEY] ??= { installed: false, expected: [], unexpected: [] };
+const state: TrapState = store[KEY];
 
 function expectConsole(level: Level, pattern: RegExp | string): void {
   if (!state.installed) {

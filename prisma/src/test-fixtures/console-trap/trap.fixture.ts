@@ -15,6 +15,11 @@ it('expected console.error', () => {
   console.error(new Error('it went wrong'));
 });
 
+it('expected console.warn', () => {
+  expectConsoleWarn('deprecated');
+  console.warn('this option is deprecated');
+});
+
 it('expected console.error that never came', () => {
   expectConsoleError('never logged');
 });
