@@ -1,6 +1,8 @@
 import { providerDayAsDate } from '@lms/core';
 import { copyVersionAsDraft, markVersionPublished } from '@lms/db';
 import { createCourse, type TestDatabase } from '@lms/db/testing';
+import type { TestApi } from '../test-support';
+import type { Actor } from './actors';
 
 type Db = TestDatabase['db'];
 type Body = 'AAPC' | 'AHIMA' | 'PMI' | 'IACET' | 'OTHER';
@@ -113,4 +115,49 @@ export async function publishNextVersion(
     data: { latestPublishedVersionId: draftId },
   });
   return draftId;
+}
+
+const LEARNING = `query($courseId: ID!) { learningCourse(courseId: $courseId) { modules { lessons { id kind } } } }`;
+const COMPLETE = `mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted } }`;
+const START = `mutation($lessonId: ID!) { startQuizAttempt(lessonId: $lessonId) { id questions { id options { id text } } } }`;
+const SAVE = `mutation($attemptId: ID!, $questionId: ID!, $answer: AnswerInput!) {
+  saveAnswer(attemptId: $attemptId, questionId: $questionId, answer: $answer) { savedAt } }`;
+const SUBMIT = `mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) { courseCompleted } }`;
+
+/**
+ * An enrolled learner completes a createApprovalCourse course with `postTest` through the API:
+ * every text lesson, then the post-test passed with "Right". Returns the version's lessons and
+ * whether the submission completed the course.
+ */
+export async function completeApprovalCourse(api: TestApi, learner: Actor, courseId: string) {
+  const lessons = (
+    await api.must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
+      LEARNING,
+      { courseId },
+      learner,
+    )
+  ).modules.flatMap((module) => module.lessons);
+  for (const lesson of lessons.filter((l) => l.kind !== 'QUIZ')) {
+    await api.must(COMPLETE, { lessonId: lesson.id }, learner);
+  }
+  const attempt = await api.must<{
+    id: string;
+    questions: { id: string; options: { id: string; text: string }[] }[];
+  }>(START, { lessonId: lessons.find((l) => l.kind === 'QUIZ')!.id }, learner);
+  const question = attempt.questions[0]!;
+  await api.must(
+    SAVE,
+    {
+      attemptId: attempt.id,
+      questionId: question.id,
+      answer: { optionIds: [question.options.find((o) => o.text === 'Right')!.id] },
+    },
+    learner,
+  );
+  const submitted = await api.must<{ courseCompleted: boolean }>(
+    SUBMIT,
+    { attemptId: attempt.id },
+    learner,
+  );
+  return { lessons, courseCompleted: submitted.courseCompleted };
 }
