@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
 import { completeLesson } from '../learning/lesson-progress';
-import { providerDayAsDate } from '../time/provider-day';
+import { providerDay, providerDayAsDate } from '../time/provider-day';
 import {
   confirmCertificateName,
   requestCertificateNameCorrection,
@@ -102,11 +102,22 @@ describe('issuance', () => {
 
   it('waits for the name to print, then issues dated with the completion', async () => {
     const viewer = await learner();
+    // A name on file that the learner has not confirmed yet is not printed.
+    await t.db.user.update({ where: { id: viewer.id }, data: { certificateName: 'C. Ruiz' } });
     const done = await completeLesson({ db: t.db, viewer, lessonId });
     expect(done.completion.completed).toBe(true);
     expect(await certificatesOf(viewer)).toEqual([]);
-    await confirmCertificateName({ db: t.db, viewer, name: 'Carmen Ruiz' });
+    // Confirmed three days later: the certificate is issued then, dated with the completion day.
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    await confirmCertificateName({ db: t.db, viewer, name: 'Carmen Ruiz', now: later });
     const certificates = await certificatesOf(viewer);
+    const completion = await t.db.courseCompletion.findUniqueOrThrow({
+      where: { id: done.completion.completionId! },
+    });
+    expect(certificates[0]!.snapshot).toMatchObject({
+      completionDate: providerDay(completion.completedAt),
+      issuedAt: later.toISOString(),
+    });
     expect(
       certificates.map((c) => [
         c.creditKey,
