@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Vitest loads graphql as ESM while type-graphql requires it as CJS: two instances and
@@ -6,6 +8,31 @@ import { defineConfig } from 'vitest/config';
 // that api/ depends on.
 const requireFromApi = createRequire(new URL('./api/package.json', import.meta.url));
 const graphqlAlias = { graphql: requireFromApi.resolve('graphql') };
+
+// Every project fails a test on a stray console.error/console.warn (prisma/src/console-trap.ts).
+// Projects do not inherit the root's test options, so each one lists it.
+const setupFiles = [fileURLToPath(new URL('./prisma/src/console-trap-setup.ts', import.meta.url))];
+
+// One project per workspace package under packages/ (named as the package), with the trap and
+// the same limits as the other database-backed projects.
+const packageProjects = readdirSync(new URL('./packages/', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => {
+    const manifest = new URL(`./packages/${entry.name}/package.json`, import.meta.url);
+    const { name } = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string };
+    return {
+      test: {
+        name,
+        root: `./packages/${entry.name}`,
+        exclude: ['**/node_modules/**', '**/dist/**'],
+        setupFiles,
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+      },
+    };
+  });
 
 export default defineConfig({
   test: {
@@ -16,15 +43,16 @@ export default defineConfig({
     // on PostgreSQL, child processes and Chromium. 825 s instead of 1,015 s for the whole run.
     maxWorkers: 2,
     projects: [
-      './prisma',
-      './packages/*',
-      './web',
+      { extends: './prisma/vitest.config.ts', test: { root: './prisma', setupFiles } },
+      ...packageProjects,
+      { extends: './web/vitest.config.ts', test: { root: './web', setupFiles } },
       {
         resolve: { alias: graphqlAlias },
         test: {
           name: 'api',
           root: './api',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          setupFiles,
           // Real HTTP and PostgreSQL on a shared 2-core CI machine: generous, not infinite.
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -37,6 +65,7 @@ export default defineConfig({
           root: './test',
           include: ['**/*.test.ts'],
           exclude: ['**/node_modules/**'],
+          setupFiles,
           // Browser journeys start API and web processes and drive Chromium.
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,7 +1,11 @@
 import type { RateLimitPolicy } from '@lms/core';
 import type { IssuerPublicJwk } from '@lms/credentials';
-import { markVersionPublished } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import {
+  createCourse as createCourseRows,
+  createTestDatabase,
+  createUser,
+  type TestDatabase,
+} from '@lms/db/testing';
 import type { ObjectStore } from '@lms/storage';
 import { createLogger } from './logger';
 import type { PaymentsRuntime } from './payments-runtime';
@@ -108,9 +112,7 @@ export async function startTestApi(
   };
 }
 
-let sequence = 0;
-
-/** Inserts a user and a course (published with version 1, or a draft) straight into the database. */
+/** Inserts an instructor and their course (published with version 1, or a draft), AAPC-approved. */
 export async function createCourse(
   db: TestDatabase['db'],
   options: {
@@ -120,62 +122,23 @@ export async function createCourse(
     priceCents?: number;
   } = {},
 ) {
-  sequence += 1;
-  const status = options.status ?? 'PUBLISHED';
-  const owner = await db.user.create({
-    data: {
-      name: `Instructor ${sequence}`,
-      email: `instructor-${sequence}-${Date.now()}@example.com`,
-      passwordHash: 'not-a-real-hash',
-      role: 'INSTRUCTOR',
-    },
-  });
-  const course = await db.course.create({
-    data: { slug: `course-${sequence}-${Date.now()}`, ownerId: owner.id, status },
-  });
-  const version = await db.courseVersion.create({
-    data: {
-      courseId: course.id,
-      number: 1,
-      title: options.title ?? `Course ${sequence}`,
-      summary: 'A summary.',
-      kind: 'CE',
-      priceCents: options.priceCents ?? 0,
-      instructionalMinutes: 30,
-      modules: {
-        create: [
-          {
-            position: 1,
-            title: 'Module one',
-            lessons: { create: [{ position: 1, title: 'Lesson one', estimatedMinutes: 30 }] },
-          },
-        ],
+  const owner = await createUser(db, { role: 'INSTRUCTOR' });
+  const created = await createCourseRows(db, {
+    ownerId: owner.id,
+    title: options.title,
+    status: options.status,
+    publishedAt: options.publishedAt,
+    priceCents: options.priceCents,
+    creditApprovals: [
+      {
+        body: 'AAPC',
+        ceuAmount: '1.50',
+        validFrom: new Date('2026-01-01'),
+        validUntil: new Date('2027-12-31'),
       },
-      creditApprovals: {
-        create: [
-          {
-            body: 'AAPC',
-            approvalNumber: `AAPC-TEST-${sequence}`,
-            approvedTitle: options.title ?? `Course ${sequence}`,
-            ceuAmount: '1.50',
-            validFrom: new Date('2026-01-01'),
-            validUntil: new Date('2027-12-31'),
-          },
-        ],
-      },
-    },
+    ],
   });
-  if (status === 'PUBLISHED') {
-    // Published versions are immutable (a trigger guards them): publish once, content and
-    // full-text document together, as authoring does.
-    const publishedAt = options.publishedAt ?? new Date();
-    await markVersionPublished(db, [version.id], publishedAt);
-    await db.course.update({
-      where: { id: course.id },
-      data: { latestPublishedVersionId: version.id, publishedAt },
-    });
-  }
-  return { course, version, owner };
+  return { ...created, owner };
 }
 
 /** Options of createCatalogCourse: every part of a course the catalog can search or filter by. */
@@ -198,88 +161,41 @@ export interface CatalogCourseOptions {
 }
 
 /**
- * A course built the way authoring builds one: a draft version with its syllabus and
- * approvals, then (unless status is DRAFT) published with markVersionPublished, which fixes
- * the full-text document. UNPUBLISHED and ARCHIVED keep their published version pointer,
- * as a course taken out of the catalog does.
+ * A course as the catalog sees it, through the createCourse factory: UNPUBLISHED and ARCHIVED
+ * keep their published version pointer, as a course taken out of the catalog does.
  */
 export async function createCatalogCourse(db: TestDatabase['db'], options: CatalogCourseOptions) {
-  sequence += 1;
-  const status = options.status ?? 'PUBLISHED';
-  const ownerId =
-    options.ownerId ?? (await createInstructor(db, { name: `Catalog Instructor ${sequence}` })).id;
-  const course = await db.course.create({
-    data: {
-      slug: `catalog-${sequence}-${Date.now()}`,
-      ownerId,
-      status: 'DRAFT',
-      instructors: {
-        create: [
-          { userId: ownerId, role: 'OWNER' },
-          ...(options.coInstructorIds ?? []).map((userId, index) => ({
-            userId,
-            role: 'INSTRUCTOR' as const,
-            addedAt: new Date(Date.UTC(2026, 0, 1, 0, index + 1)),
-          })),
-        ],
-      },
-    },
-  });
+  const ownerId = options.ownerId ?? (await createUser(db, { role: 'INSTRUCTOR' })).id;
   const syllabus = options.syllabus ?? [
     { title: 'Module one', lessons: [{ title: 'Lesson one', body: '' }] },
   ];
-  const version = await db.courseVersion.create({
-    data: {
-      courseId: course.id,
-      number: 1,
-      title: options.title,
-      summary: options.summary ?? 'A summary.',
-      description: options.description ?? '',
-      kind: options.kind ?? 'CE',
-      level: options.level ?? 'BEGINNER',
-      priceCents: options.priceCents ?? 0,
-      instructionalMinutes: 30,
-      modules: {
-        create: syllabus.map((module, moduleIndex) => ({
-          position: moduleIndex + 1,
-          title: module.title,
-          lessons: {
-            create: module.lessons.map((lesson, lessonIndex) => ({
-              position: lessonIndex + 1,
-              title: lesson.title,
-              body: lesson.body ?? '',
-              estimatedMinutes: 10,
-            })),
-          },
-        })),
-      },
-      creditApprovals: {
-        create: (options.creditBodies ?? []).map((body, index) => ({
-          body,
-          approvalNumber: `${body}-TEST-${sequence}-${index}`,
-          approvedTitle: options.title,
-          ceuAmount: '1.00',
-          validFrom: new Date('2026-01-01'),
-          validUntil: new Date('2027-12-31'),
-        })),
-      },
-    },
+  const created = await createCourseRows(db, {
+    ownerId,
+    title: options.title,
+    summary: options.summary,
+    description: options.description,
+    kind: options.kind,
+    level: options.level ?? 'BEGINNER',
+    priceCents: options.priceCents,
+    status: options.status,
+    publishedAt: options.publishedAt,
+    coInstructorIds: options.coInstructorIds,
+    instructionalMinutes: 30,
+    modules: syllabus.map((module) => ({
+      title: module.title,
+      lessons: module.lessons.map((lesson) => ({ ...lesson, estimatedMinutes: 10 })),
+    })),
+    creditApprovals: (options.creditBodies ?? []).map((body) => ({
+      body,
+      validFrom: new Date('2026-01-01'),
+      validUntil: new Date('2027-12-31'),
+    })),
   });
-  if (status === 'DRAFT') {
-    await db.course.update({ where: { id: course.id }, data: { draftVersionId: version.id } });
-  } else {
-    const publishedAt = options.publishedAt ?? new Date();
-    await markVersionPublished(db, [version.id], publishedAt);
-    await db.course.update({
-      where: { id: course.id },
-      data: { status, latestPublishedVersionId: version.id, publishedAt },
-    });
-  }
-  return { course, version, ownerId };
+  return { ...created, ownerId };
 }
 
 /** An instructor user with optional professional credentials (in the given order). */
-export async function createInstructor(
+export function createInstructor(
   db: TestDatabase['db'],
   options: {
     name: string;
@@ -287,20 +203,5 @@ export async function createInstructor(
     credentials?: { credential: string; awardedYear: number }[];
   },
 ) {
-  sequence += 1;
-  return db.user.create({
-    data: {
-      name: options.name,
-      bio: options.bio ?? null,
-      email: `teacher-${sequence}-${Date.now()}@example.com`,
-      passwordHash: 'not-a-real-hash',
-      role: 'INSTRUCTOR',
-      credentials: {
-        create: (options.credentials ?? []).map((credential, position) => ({
-          ...credential,
-          position,
-        })),
-      },
-    },
-  });
+  return createUser(db, { ...options, role: 'INSTRUCTOR' });
 }

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@lms/password';
 import type { Db } from './client';
-import { copyVersionAsDraft } from './copy-version';
-import { Prisma } from './generated/client';
+import { createCourse, createUser } from './factories';
+import { markVersionPublished } from './publish-version';
 import { DEMO_COURSES } from './seed/demo-courses';
-import { insertDemoQuizzes } from './seed/quizzes/insert';
-import type { DemoCourse } from './seed/types';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/users';
 
-type Tx = Prisma.TransactionClient;
+export { approvalDates } from './factories';
+export { markVersionPublished } from './publish-version';
 
 // Serialises concurrent seeders (several API processes starting on one empty database).
 const SEED_LOCK_KEY = 72707370;
@@ -17,8 +16,9 @@ const SEED_LOCK_KEY = 72707370;
 const DEMO_PUBLISHED_AT = new Date('2026-09-15T14:00:00.000Z');
 
 /**
- * Loads the demo catalogue into an empty database, in one transaction. Does nothing when any
- * user exists, so it is safe to call on every start.
+ * Loads the demo catalogue into an empty database, in one transaction, through the factories
+ * the tests use (@lms/db/testing). Does nothing when any user exists, so it is safe to call on
+ * every start.
  */
 export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
   if ((await db.user.count()) > 0) return { seeded: false };
@@ -32,139 +32,29 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean }> {
 
       const userIds = new Map<string, string>();
       for (const [index, user] of DEMO_USERS.entries()) {
-        const { credentials = [], ...profile } = user;
-        const created = await tx.user.create({
-          data: {
-            ...profile,
-            passwordHash: passwordHashes[index]!,
-            // Demo accounts are ready to use: their (example.com) addresses count as confirmed.
-            emailVerifiedAt: new Date(),
-            credentials: {
-              create: credentials.map((credential, position) => ({ ...credential, position })),
-            },
-          },
-          select: { id: true },
+        const created = await createUser(tx, {
+          ...user,
+          passwordHash: passwordHashes[index]!,
+          // Demo accounts are ready to use: their (example.com) addresses count as confirmed.
+          emailVerifiedAt: true,
         });
         userIds.set(user.email, created.id);
       }
-      for (const course of DEMO_COURSES) {
-        const ownerId = userIds.get(course.ownerEmail);
-        if (!ownerId)
-          throw new Error(`demo course ${course.slug}: unknown owner ${course.ownerEmail}`);
-        await createDemoCourse(tx, course, ownerId);
+      for (const { ownerEmail, published, ...course } of DEMO_COURSES) {
+        const ownerId = userIds.get(ownerEmail);
+        if (!ownerId) throw new Error(`demo course ${course.slug}: unknown owner ${ownerEmail}`);
+        await createCourse(tx, {
+          ...course,
+          ownerId,
+          status: published ? 'PUBLISHED' : 'DRAFT',
+          publishedAt: DEMO_PUBLISHED_AT,
+          withNextDraft: true,
+        });
       }
       return { seeded: true };
     },
     { timeout: 30_000, maxWait: 30_000 },
   );
-}
-
-async function createDemoCourse(tx: Tx, course: DemoCourse, ownerId: string): Promise<void> {
-  const publishedAt = course.published ? DEMO_PUBLISHED_AT : null;
-  const instructionalMinutes = course.modules
-    .flatMap((m) => m.lessons)
-    .reduce((sum, lesson) => sum + lesson.estimatedMinutes, 0);
-
-  const created = await tx.course.create({
-    data: {
-      slug: course.slug,
-      ownerId,
-      status: course.published ? 'PUBLISHED' : 'DRAFT',
-      publishedAt,
-      instructors: { create: { userId: ownerId, role: 'OWNER' } },
-      versions: {
-        create: {
-          number: 1,
-          title: course.title,
-          summary: course.summary,
-          description: course.description,
-          kind: course.kind,
-          minimumLessonTimePercent: course.minimumLessonTimePercent ?? 0,
-          level: course.level,
-          priceCents: course.priceCents,
-          instructionalMinutes,
-          modules: {
-            create: course.modules.map((module, moduleIndex) => ({
-              position: moduleIndex + 1,
-              title: module.title,
-              lessons: {
-                create: module.lessons.map((lesson, lessonIndex) => ({
-                  position: lessonIndex + 1,
-                  title: lesson.title,
-                  kind: lesson.quiz ? ('QUIZ' as const) : ('TEXT' as const),
-                  body: lesson.body,
-                  estimatedMinutes: lesson.estimatedMinutes,
-                  required: lesson.required ?? true,
-                })),
-              },
-            })),
-          },
-          creditApprovals: {
-            create: (course.creditApprovals ?? []).map((approval) => ({
-              body: approval.body,
-              bodyName: approval.bodyName ?? null,
-              approvalNumber: approval.approvalNumber,
-              approvedTitle: course.title,
-              ceuAmount: new Prisma.Decimal(approval.ceuAmount),
-              category: approval.category ?? 'core',
-              ...approvalDates(new Date()),
-            })),
-          },
-        },
-      },
-    },
-    select: { id: true, versions: { select: { id: true } } },
-  });
-
-  const versionId = created.versions[0]!.id;
-  await insertDemoQuizzes(tx, versionId, course);
-  if (course.published && publishedAt) {
-    await markVersionPublished(tx, [versionId], publishedAt);
-    // As after any publication, instructors keep editing a draft of the next version.
-    const draftId = await copyVersionAsDraft(tx, versionId, 2, 1);
-    await tx.course.update({
-      where: { id: created.id },
-      data: { latestPublishedVersionId: versionId, draftVersionId: draftId },
-    });
-  } else {
-    await tx.course.update({ where: { id: created.id }, data: { draftVersionId: versionId } });
-  }
-}
-
-/**
- * Freezes draft versions as published, computing their full-text document in the same
- * statement (a database trigger forbids changing a version once it is published).
- */
-/**
- * Demo approval dates relative to the seeding day: valid from 30 days before it until the day
- * before the anniversary of that start (one year, AAPC's term), so a fresh demo database never
- * holds an expired or over-long approval, whatever year it is seeded in.
- */
-export function approvalDates(seedingDay: Date): { validFrom: Date; validUntil: Date } {
-  const today = Date.UTC(
-    seedingDay.getUTCFullYear(),
-    seedingDay.getUTCMonth(),
-    seedingDay.getUTCDate(),
-  );
-  const validFrom = new Date(today - 30 * 86_400_000);
-  const anniversary = Date.UTC(
-    validFrom.getUTCFullYear() + 1,
-    validFrom.getUTCMonth(),
-    validFrom.getUTCDate(),
-  );
-  return { validFrom, validUntil: new Date(anniversary - 86_400_000) };
-}
-
-export function markVersionPublished(
-  tx: Tx | Db,
-  versionIds: string[],
-  publishedAt: Date,
-  publishedById: string | null = null,
-) {
-  return tx.$executeRaw`UPDATE "CourseVersion"
-    SET "searchVector" = "lms_course_version_search_vector"("id"),
-        "publishedAt" = ${publishedAt}, "publishedById" = ${publishedById}::uuid
-    WHERE "id" = ANY(${versionIds}::uuid[]) AND "publishedAt" IS NULL`;
 }
 
 /**

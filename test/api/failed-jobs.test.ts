@@ -3,6 +3,7 @@ import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '@lms/db/te
 import { createQueueScheduler, TASKS } from '@lms/worker';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { postGraphql } from '../support/journey';
 import { type RunningProcess, startApiProcess, startWorkerProcess } from '../support/processes';
 
 // Jobs are visible to an admin: a job whose run failed is listed with its error, as retrying
@@ -33,20 +34,13 @@ interface FailedJob {
   lastError: string;
 }
 
-async function graphql(url: string, query: string, variables = {}, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as {
-    data?: { failedJobs?: FailedJob[]; signIn?: { token: string } };
-    errors?: { extensions?: { code?: string } }[];
-  };
-}
+const graphql = (url: string, query: string, variables = {}, token?: string) =>
+  postGraphql<{ failedJobs?: FailedJob[]; signIn?: { token: string } }>(
+    url,
+    query,
+    variables,
+    token,
+  );
 
 async function signIn(url: string, email: string) {
   const result = await graphql(

@@ -1,38 +1,12 @@
-import {
-  configureJobScheduler,
-  getQuizAttempt,
-  saveAnswer,
-  startQuizAttempt,
-  type Viewer,
-} from '@lms/core';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { createQueueScheduler, type QueueScheduler } from '@lms/worker';
-import { pino } from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { exitOf, type RunningProcess, startWorkerProcess } from '../support/processes';
+import { getQuizAttempt, saveAnswer, startQuizAttempt, type Viewer } from '@lms/core';
+import { expect, it } from 'vitest';
+import { exitOf, startWorkerProcess } from '../support/processes';
+import { useSeededQueue } from '../support/seeded-queue';
 import { timedPostTestLearner } from '../support/timed-post-test';
 
-let database: TestDatabase;
-let scheduler: QueueScheduler;
-const workers: RunningProcess[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
-  // The API's scheduler, in this process: starting an attempt queues its grading job.
-  scheduler = await createQueueScheduler({
-    databaseUrl: database.url,
-    log: pino({ level: 'silent' }),
-  });
-  configureJobScheduler(scheduler);
-});
-afterAll(async () => {
-  configureJobScheduler(null);
-  await Promise.all(workers.map((worker) => worker.stop()));
-  await scheduler?.release();
-  await database?.drop();
-});
+// The API's scheduler runs in this process: starting an attempt queues its grading job.
+const queue = useSeededQueue();
+const workers = queue.processes;
 
 /** Saves the correct answer to every question of the attempt (so the post-test passes). */
 async function answerCorrectly(
@@ -41,7 +15,7 @@ async function answerCorrectly(
   questionIds: string[],
   now?: Date,
 ) {
-  const questions = await database.db.question.findMany({
+  const questions = await queue.database.db.question.findMany({
     where: { id: { in: questionIds } },
     select: {
       id: true,
@@ -60,33 +34,48 @@ async function answerCorrectly(
         : question.type === 'SHORT_TEXT'
           ? { text: question.acceptedAnswers[0] ?? '' }
           : { text: question.answerCodes.join(', ') };
-    await saveAnswer({ db: database.db, viewer, attemptId, questionId: question.id, answer, now });
+    await saveAnswer({
+      db: queue.database.db,
+      viewer,
+      attemptId,
+      questionId: question.id,
+      answer,
+      now,
+    });
   }
 }
 
 it('two workers, one database: an expired attempt is graded exactly once, dated at its deadline', async () => {
   workers.push(
-    ...(await Promise.all([startWorkerProcess(database.url), startWorkerProcess(database.url)])),
+    ...(await Promise.all([
+      startWorkerProcess(queue.database.url),
+      startWorkerProcess(queue.database.url),
+    ])),
   );
-  const { lessonId, minutes, viewer } = await timedPostTestLearner(database);
+  const { lessonId, minutes, viewer } = await timedPostTestLearner(queue.database);
   // Started (minutes - 8 s) ago: the deadline is 8 s away, and the learner never comes back.
   const startedAt = new Date(Date.now() - minutes * 60_000 + 8_000);
-  const attempt = await startQuizAttempt({ db: database.db, viewer, lessonId, now: startedAt });
+  const attempt = await startQuizAttempt({
+    db: queue.database.db,
+    viewer,
+    lessonId,
+    now: startedAt,
+  });
   const questionIds = attempt.questions.map((question) => question.id);
   await answerCorrectly(viewer, attempt.id, questionIds);
 
   const deadline = attempt.deadlineAt as Date;
-  let row = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  let row = await queue.database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
   const giveUp = Date.now() + 60_000;
   while (row.status !== 'SUBMITTED' && Date.now() < giveUp) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    row = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    row = await queue.database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
   }
   const logs = workers.map((worker) => worker.output()).join('\n');
   expect(row.status, logs).toBe('SUBMITTED');
   expect(row.passed).toBe(true);
   expect(row.submittedAt?.toISOString()).toBe(deadline.toISOString());
-  const progress = await database.db.lessonProgress.findMany({
+  const progress = await queue.database.db.lessonProgress.findMany({
     where: { lessonId, enrollment: { userId: viewer.id } },
   });
   expect(progress).toHaveLength(1);
@@ -94,7 +83,7 @@ it('two workers, one database: an expired attempt is graded exactly once, dated 
 
   // Exactly one worker graded it (its job, or the sweep); the job is done and gone.
   expect(logs.match(/"graded":(true|1)\b/g) ?? [], logs).toHaveLength(1);
-  const jobs = await database.db.$queryRaw<{ n: number }[]>`
+  const jobs = await queue.database.db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${`grade-attempt:${attempt.id}`}`;
   expect(jobs[0]?.n).toBe(0);
 
@@ -105,9 +94,14 @@ it('two workers, one database: an expired attempt is graded exactly once, dated 
 }, 180_000);
 
 it('graded lazily at the next visit (no worker ran): still dated at the deadline, not the visit', async () => {
-  const { lessonId, minutes, viewer } = await timedPostTestLearner(database, 1);
+  const { lessonId, minutes, viewer } = await timedPostTestLearner(queue.database, 1);
   const startedAt = new Date(Date.now() - 3 * 24 * 60 * 60_000);
-  const attempt = await startQuizAttempt({ db: database.db, viewer, lessonId, now: startedAt });
+  const attempt = await startQuizAttempt({
+    db: queue.database.db,
+    viewer,
+    lessonId,
+    now: startedAt,
+  });
   await answerCorrectly(
     viewer,
     attempt.id,
@@ -115,13 +109,13 @@ it('graded lazily at the next visit (no worker ran): still dated at the deadline
     startedAt,
   );
   // Three days later the learner comes back: the attempt is graded now, dated at its deadline.
-  const visited = await getQuizAttempt({ db: database.db, viewer, attemptId: attempt.id });
+  const visited = await getQuizAttempt({ db: queue.database.db, viewer, attemptId: attempt.id });
   const deadline = new Date(startedAt.getTime() + minutes * 60_000);
   expect(visited.status).toBe('SUBMITTED');
-  const row = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  const row = await queue.database.db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
   expect(row.passed).toBe(true);
   expect(row.submittedAt?.toISOString()).toBe(deadline.toISOString());
-  const progress = await database.db.lessonProgress.findFirstOrThrow({
+  const progress = await queue.database.db.lessonProgress.findFirstOrThrow({
     where: { lessonId, enrollment: { userId: viewer.id } },
   });
   expect(progress.completedAt?.toISOString()).toBe(deadline.toISOString());

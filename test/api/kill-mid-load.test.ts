@@ -1,39 +1,14 @@
-import { configureJobScheduler, startQuizAttempt } from '@lms/core';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { createQueueScheduler, type QueueScheduler } from '@lms/worker';
-import { pino } from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  exitOf,
-  type RunningProcess,
-  startApiProcess,
-  startWorkerProcess,
-} from '../support/processes';
+import { startQuizAttempt } from '@lms/core';
+import { expect, it } from 'vitest';
+import { exitOf, startApiProcess, startWorkerProcess } from '../support/processes';
+import { useSeededQueue } from '../support/seeded-queue';
 import { timedPostTestLearner } from '../support/timed-post-test';
 
 // Scale-out on real parts: two API processes and two workers on one PostgreSQL. One of each is
 // killed with SIGKILL (no drain, no cleanup) in the middle of the load; nothing acknowledged may
 // be lost, and nothing may be written twice.
-let database: TestDatabase;
-let scheduler: QueueScheduler;
-const running: RunningProcess[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
-  scheduler = await createQueueScheduler({
-    databaseUrl: database.url,
-    log: pino({ level: 'silent' }),
-  });
-  configureJobScheduler(scheduler);
-});
-afterAll(async () => {
-  configureJobScheduler(null);
-  await Promise.all(running.map((process) => process.stop()));
-  await scheduler?.release();
-  await database?.drop();
-});
+const queue = useSeededQueue();
+const running = queue.processes;
 
 const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { viewer { email } } }`;
 
@@ -72,12 +47,17 @@ async function register(api: { url: string; output(): string }, email: string): 
 
 /** Up to `learners` seeded students each start an attempt at the timed post-test. */
 async function startAttemptsEndingIn(ms: number, learners: number) {
-  const students = await database.db.user.count({ where: { role: 'STUDENT' } });
+  const students = await queue.database.db.user.count({ where: { role: 'STUDENT' } });
   const attemptIds: string[] = [];
   for (let index = 0; index < Math.min(learners, students); index += 1) {
-    const { lessonId, minutes, viewer } = await timedPostTestLearner(database, index);
+    const { lessonId, minutes, viewer } = await timedPostTestLearner(queue.database, index);
     const startedAt = new Date(Date.now() - minutes * 60_000 + ms);
-    const attempt = await startQuizAttempt({ db: database.db, viewer, lessonId, now: startedAt });
+    const attempt = await startQuizAttempt({
+      db: queue.database.db,
+      viewer,
+      lessonId,
+      now: startedAt,
+    });
     attemptIds.push(attempt.id);
   }
   return attemptIds;
@@ -86,10 +66,10 @@ async function startAttemptsEndingIn(ms: number, learners: number) {
 it('kill one API and one worker mid-load: no acknowledged write lost, none written twice, every attempt graded once', async () => {
   const env = { SEED_DEMO_DATA: 'false' };
   const [doomedApi, survivingApi, doomedWorker, survivingWorker] = await Promise.all([
-    startApiProcess(database.url, env),
-    startApiProcess(database.url, env),
-    startWorkerProcess(database.url),
-    startWorkerProcess(database.url),
+    startApiProcess(queue.database.url, env),
+    startApiProcess(queue.database.url, env),
+    startWorkerProcess(queue.database.url),
+    startWorkerProcess(queue.database.url),
   ]);
   running.push(doomedApi, survivingApi, doomedWorker, survivingWorker);
 
@@ -137,7 +117,7 @@ it('kill one API and one worker mid-load: no acknowledged write lost, none writt
   for (const tries of outcomes.values()) {
     expect(['created', 'already-registered']).toContain(tries.at(-1));
   }
-  const rows = await database.db.user.groupBy({
+  const rows = await queue.database.db.user.groupBy({
     by: ['email'],
     where: { email: { endsWith: '@kill-test.example.org' } },
     _count: { _all: true },
@@ -150,7 +130,7 @@ it('kill one API and one worker mid-load: no acknowledged write lost, none writt
   const giveUp = Date.now() + 120_000;
   let submitted = 0;
   while (Date.now() < giveUp) {
-    submitted = await database.db.quizAttempt.count({
+    submitted = await queue.database.db.quizAttempt.count({
       where: { id: { in: attemptIds }, status: 'SUBMITTED' },
     });
     if (submitted === attemptIds.length) break;
@@ -159,7 +139,7 @@ it('kill one API and one worker mid-load: no acknowledged write lost, none writt
   expect(submitted, survivingWorker.output()).toBe(attemptIds.length);
   // Graded as of the deadline, not when the surviving worker got to it. (A second grading
   // could not change the row: submitted attempts are immutable by trigger.)
-  const attempts = await database.db.quizAttempt.findMany({
+  const attempts = await queue.database.db.quizAttempt.findMany({
     where: { id: { in: attemptIds } },
     select: { submittedAt: true, deadlineAt: true },
   });

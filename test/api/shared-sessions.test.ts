@@ -1,6 +1,7 @@
 import { seedDemoData } from '@lms/db';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { postGraphql } from '../support/journey';
 import { startApiProcess } from '../support/processes';
 
 // Stateless API processes: a session lives in PostgreSQL, not in the process that created it.
@@ -16,17 +17,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function graphql(url: string, query: string, variables = {}, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-}
+const graphql = postGraphql;
 
 it('two API processes share sessions: sign in on one, use and end the session on the other', async () => {
   const env = { SEED_DEMO_DATA: 'false' };

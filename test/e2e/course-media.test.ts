@@ -1,3 +1,4 @@
+import { createEnrollment } from '@lms/db/testing';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
 import { callApi, DEMO_PASSWORD, flashText, pageSettled, signInAs } from '../support/journey';
@@ -220,19 +221,14 @@ describe('captions of MP4 lesson videos', () => {
       where: { role: 'STUDENT', enrollments: { none: { courseId: course.id } } },
       orderBy: { email: 'asc' },
     });
-    const enrollment = await journey.stack.database.db.enrollment.create({
-      data: {
-        userId: student.id,
-        courseId: course.id,
-        versionId: latestPublishedVersionId ?? '',
-        source: 'GRANT',
-      },
-      select: { courseId: true, user: { select: { email: true } } },
+    const enrollment = await createEnrollment(journey.stack.database.db, {
+      userId: student.id,
+      courseId: course.id,
     });
     const published = await journey.stack.database.db.lesson.findFirstOrThrow({
       where: { module: { versionId: latestPublishedVersionId ?? '' }, key: lesson.key },
     });
-    const learner = await signedIn(390, true, enrollment.user.email);
+    const learner = await signedIn(390, true, student.email);
     await learner.page.goto(
       `${journey.stack.webUrl}/learn/${enrollment.courseId}/lessons/${published.id}`,
     );

@@ -1,3 +1,4 @@
+import { createEnrollment } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
@@ -70,19 +71,14 @@ describe('dark mode follows the system setting', () => {
       where: { latestPublishedVersionId: { not: null } },
       orderBy: { slug: 'asc' },
     });
-    const enrollment = await journey.stack.database.db.enrollment.create({
-      data: {
-        userId: student.id,
-        courseId: course.id,
-        versionId: course.latestPublishedVersionId ?? '',
-        source: 'GRANT',
-      },
-      select: { courseId: true, versionId: true, user: { select: { email: true } } },
+    const enrollment = await createEnrollment(journey.stack.database.db, {
+      userId: student.id,
+      courseId: course.id,
     });
     const lesson = await journey.stack.database.db.lesson.findFirstOrThrow({
       where: { module: { versionId: enrollment.versionId }, kind: { not: 'QUIZ' } },
     });
-    const page = await signInAs(journey.stack, context, enrollment.user.email);
+    const page = await signInAs(journey.stack, context, student.email);
     await checkPages(page, [
       ['my-learning', '/learn'],
       ['lesson', `/learn/${enrollment.courseId}/lessons/${lesson.id}`],

@@ -1,3 +1,4 @@
+import { createEnrollment } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
@@ -42,14 +43,7 @@ describe('a learner in Los Angeles, in Chromium', () => {
       where: { slug: 'cpc-exam-prep-complete-review' },
       select: { id: true, latestPublishedVersionId: true },
     });
-    await journey.stack.database.db.enrollment.create({
-      data: {
-        userId: user.id,
-        courseId: course.id,
-        versionId: course.latestPublishedVersionId!,
-        source: 'GRANT',
-      },
-    });
+    await createEnrollment(journey.stack.database.db, { userId: user.id, courseId: course.id });
     const mock = await journey.stack.database.db.lesson.findFirstOrThrow({
       where: {
         quiz: { mode: 'MOCK_EXAM' },

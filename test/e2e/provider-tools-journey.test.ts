@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { providerDayAsDate } from '@lms/core';
-import { markVersionPublished } from '@lms/db';
+import { createCourse } from '@lms/db/testing';
 import { extractPdfTextLines } from '@lms/pdf/testing';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -31,86 +31,45 @@ function providerDayFromToday(offset: number): Date {
 async function expiringCourse(): Promise<string> {
   const db = journey.stack.database.db;
   const owner = await db.user.findUniqueOrThrow({ where: { email: INSTRUCTOR } });
-  const course = await db.course.create({
-    data: {
-      slug: 'z-codes-sdoh',
-      ownerId: owner.id,
-      instructors: { create: [{ userId: owner.id, role: 'OWNER' }] },
-    },
-  });
-  const version = await db.courseVersion.create({
-    data: {
-      courseId: course.id,
-      number: 1,
-      title: TITLE,
-      summary: 'Coding social needs with ICD-10-CM Z55–Z65.',
-      kind: 'CE',
-      instructionalMinutes: 60,
-      modules: {
-        create: [
+  const { course } = await createCourse(db, {
+    ownerId: owner.id,
+    slug: 'z-codes-sdoh',
+    publishedById: owner.id,
+    title: TITLE,
+    summary: 'Coding social needs with ICD-10-CM Z55–Z65.',
+    instructionalMinutes: 60,
+    modules: [
+      {
+        title: 'Z-codes',
+        lessons: [
+          { title: 'Z59.0 Homelessness', body: 'Z59.0 and its subcodes.', estimatedMinutes: 45 },
           {
-            position: 1,
-            title: 'Z-codes',
-            lessons: {
-              create: [
+            title: 'Post-test',
+            body: 'Good luck.',
+            estimatedMinutes: 15,
+            quiz: {
+              mode: 'POST_TEST',
+              passPercent: 70,
+              questions: [
                 {
-                  position: 1,
-                  title: 'Z59.0 Homelessness',
-                  body: 'Z59.0 and its subcodes.',
-                  estimatedMinutes: 45,
-                },
-                {
-                  position: 2,
-                  title: 'Post-test',
-                  kind: 'QUIZ',
-                  body: 'Good luck.',
-                  estimatedMinutes: 15,
-                  quiz: {
-                    create: {
-                      mode: 'POST_TEST',
-                      passPercent: 70,
-                      questions: {
-                        create: [
-                          {
-                            position: 1,
-                            type: 'SINGLE_CHOICE',
-                            prompt: 'Which category holds problems related to housing?',
-                            options: {
-                              create: [
-                                { position: 1, text: 'Z59', correct: true },
-                                { position: 2, text: 'Z00' },
-                              ],
-                            },
-                          },
-                        ],
-                      },
-                    },
-                  },
+                  type: 'SINGLE_CHOICE',
+                  prompt: 'Which category holds problems related to housing?',
+                  options: [{ text: 'Z59', correct: true }, { text: 'Z00' }],
                 },
               ],
             },
           },
         ],
       },
-      creditApprovals: {
-        create: [
-          {
-            body: 'PMI',
-            approvalNumber: APPROVAL_NUMBER,
-            approvedTitle: TITLE,
-            ceuAmount: '1.00',
-            validFrom: providerDayFromToday(-300),
-            validUntil: providerDayFromToday(20),
-          },
-        ],
+    ],
+    creditApprovals: [
+      {
+        body: 'PMI',
+        approvalNumber: APPROVAL_NUMBER,
+        validFrom: providerDayFromToday(-300),
+        validUntil: providerDayFromToday(20),
       },
-    },
-  });
-  const publishedAt = new Date();
-  await markVersionPublished(db, [version.id], publishedAt, owner.id);
-  await db.course.update({
-    where: { id: course.id },
-    data: { status: 'PUBLISHED', latestPublishedVersionId: version.id, publishedAt },
+    ],
   });
   return course.id;
 }

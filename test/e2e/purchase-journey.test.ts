@@ -120,8 +120,45 @@ describe('buying a course', () => {
       await expectNoA11yViolations(admin);
       await row.getByRole('checkbox').check();
       await row.getByRole('button', { name: `Refund ${orderNumber}` }).click();
-      await expect.poll(() => flashText(admin)).toMatch(new RegExp(`${orderNumber}`));
-      // Stripe confirms (charge.refunded webhook): the order ends REFUNDED.
+      // Stripe confirms with the charge.refunded webhook: wait until the API has processed it.
+      const db = journey.stack.database.db;
+      await expect
+        .poll(
+          () =>
+            db.order.findUniqueOrThrow({
+              where: { orderNumber: orderNumber as string },
+              select: {
+                status: true,
+                refundReason: true,
+                refundRequestedAt: true,
+                stripePaymentIntentId: true,
+              },
+            }),
+          { timeout: 15_000 },
+        )
+        .toMatchObject({ status: 'REFUNDED', refundReason: 'Employer paid the provider directly' });
+      const paid = await db.order.findUniqueOrThrow({
+        where: { orderNumber: orderNumber as string },
+      });
+      const confirmation = await db.paymentEvent.findFirstOrThrow({
+        where: { type: 'charge.refunded', paymentIntentId: paid.stripePaymentIntentId },
+      });
+      expect(confirmation.outcome).not.toBeNull();
+      // The flash says what the admin's request saw. The webhook normally lands after the request
+      // recorded the refund (REFUND_PENDING: "sent to Stripe"); only if it was processed before
+      // that did the request already see the order refunded.
+      const sawRefunded = confirmation.processedAt! < paid.refundRequestedAt!;
+      await expect
+        .poll(() => flashText(admin))
+        .toBe(
+          sawRefunded
+            ? `Order ${orderNumber} is refunded; the learner's access has ended.`
+            : `Refund of ${orderNumber} sent to Stripe. Access ends when Stripe confirms it.`,
+        );
+      const enrollment = await db.enrollment.findFirstOrThrow({
+        where: { userId: paid.userId, courseId: paid.courseId },
+      });
+      expect([enrollment.status, enrollment.endedReason]).toEqual(['ENDED', 'refunded']);
       await expect
         .poll(
           async () => {

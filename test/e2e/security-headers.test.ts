@@ -1,3 +1,4 @@
+import { createEnrollment } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../support/journey';
@@ -107,14 +108,7 @@ describe('security headers and CSP on every main page', () => {
     // browser's own Origin passes the CSRF check), and holds a grant to the HCPCS course.
     const student = await db.user.findUniqueOrThrow({ where: { email: 'priya.shah@example.com' } });
     const hcpcs = await db.course.findUniqueOrThrow({ where: { slug: HCPCS_SLUG } });
-    await db.enrollment.create({
-      data: {
-        userId: student.id,
-        courseId: hcpcs.id,
-        versionId: hcpcs.latestPublishedVersionId!,
-        source: 'GRANT',
-      },
-    });
+    await createEnrollment(db, { userId: student.id, courseId: hcpcs.id });
     const lessons = await db.lesson.findMany({
       where: { module: { versionId: hcpcs.latestPublishedVersionId! } },
       orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],

@@ -1,3 +1,4 @@
+import { createEnrollment, createUser } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
@@ -140,16 +141,11 @@ describe('the gradebook with many learners, in Chromium', () => {
     const version = course.versions[0]!;
     for (let i = 1; i <= 30; i += 1) {
       const n = String(i).padStart(2, '0');
-      const user = await db.user.create({
-        data: {
-          email: `zoe.muller.${n}@example.com`,
-          name: `Zoë Müller ${n}`,
-          passwordHash: 'not-used',
-        },
+      const user = await createUser(db, {
+        email: `zoe.muller.${n}@example.com`,
+        name: `Zoë Müller ${n}`,
       });
-      await db.enrollment.create({
-        data: { userId: user.id, courseId: course.id, versionId: version.id, source: 'GRANT' },
-      });
+      await createEnrollment(db, { userId: user.id, courseId: course.id, versionId: version.id });
     }
 
     const context = await journey.browser.newContext({ viewport: DESKTOP });

@@ -1,3 +1,4 @@
+import { createEnrollment } from '@lms/db/testing';
 import { expect } from 'vitest';
 import { callApi } from './journey';
 import type { Stack } from './stack';
@@ -21,14 +22,7 @@ export async function completeDemoCourse(
   );
   const user = await db.user.findUniqueOrThrow({ where: { email: student.email } });
   const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_CE_COURSE_SLUG } });
-  await db.enrollment.create({
-    data: {
-      userId: user.id,
-      courseId: course.id,
-      versionId: course.latestPublishedVersionId!,
-      source: 'GRANT',
-    },
-  });
+  await createEnrollment(db, { userId: user.id, courseId: course.id });
   const lessons = await db.lesson.findMany({
     where: { module: { versionId: course.latestPublishedVersionId! } },
     orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],

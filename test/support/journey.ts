@@ -23,14 +23,20 @@ export async function signInAs(
   return page;
 }
 
-/** One GraphQL operation against the API process, as a client other than the web app. */
-export async function callApi<T>(
-  stack: Stack,
+/** The JSON answer of a GraphQL request: data and errors as the API sent them. */
+export interface GraphQLBody<Data = Record<string, unknown>> {
+  data?: Data | null;
+  errors?: { message?: string; extensions?: { code?: string } }[];
+}
+
+/** Posts one GraphQL operation to an API process at `apiUrl` and returns its answer as sent. */
+export async function postGraphql<Data = Record<string, unknown>>(
+  apiUrl: string,
   query: string,
-  variables: Record<string, unknown>,
+  variables: Record<string, unknown> = {},
   token?: string,
-): Promise<T> {
-  const response = await fetch(`${stack.apiUrl}/graphql`, {
+): Promise<GraphQLBody<Data>> {
+  const response = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -39,7 +45,17 @@ export async function callApi<T>(
     },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: Record<string, T>; errors?: unknown[] };
+  return (await response.json()) as GraphQLBody<Data>;
+}
+
+/** One GraphQL operation against the API process, as a client other than the web app. */
+export async function callApi<T>(
+  stack: Stack,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const body = await postGraphql<Record<string, T>>(stack.apiUrl, query, variables, token);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return Object.values(body.data ?? {})[0] as T;
 }

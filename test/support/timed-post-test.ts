@@ -1,5 +1,5 @@
 import type { Viewer } from '@lms/core';
-import type { TestDatabase } from '@lms/db/testing';
+import { createEnrollment, type TestDatabase } from '@lms/db/testing';
 
 /**
  * The seeded course with a timed post-test, and the `studentIndex`-th seeded student (by
@@ -30,9 +30,7 @@ export async function timedPostTestLearner(database: TestDatabase, studentIndex 
     where: { userId: student.id, versionId, status: 'ACTIVE' },
   });
   if (!existing) {
-    await db.enrollment.create({
-      data: { userId: student.id, courseId: version.courseId, versionId, source: 'GRANT' },
-    });
+    await createEnrollment(db, { userId: student.id, courseId: version.courseId, versionId });
   }
   const viewer: Viewer = {
     id: student.id,

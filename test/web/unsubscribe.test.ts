@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '@lms/db/testing';
 import { type MailCatcher, startMailCatcher } from '@lms/mail/catcher';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startStack } from '../support/stack';
@@ -34,7 +35,7 @@ it('the List-Unsubscribe address of a real email: GET asks, the one-click POST t
   const email = 'grace.okafor@example.com';
   const { signIn } = await graphql<{ signIn: { token: string } }>(
     'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
-    { input: { email, password: 'demo-password-123' } },
+    { input: { email, password: DEMO_PASSWORD } },
   );
   const course = await stack.database.db.course.findFirstOrThrow({
     where: {

@@ -1,6 +1,8 @@
 import { providerDayAsDate } from '@lms/core';
 import { copyVersionAsDraft, markVersionPublished } from '@lms/db';
-import type { TestDatabase } from '@lms/db/testing';
+import { createCourse, type TestDatabase } from '@lms/db/testing';
+import type { TestApi } from '../test-support';
+import type { Actor } from './actors';
 
 type Db = TestDatabase['db'];
 type Body = 'AAPC' | 'AHIMA' | 'PMI' | 'IACET' | 'OTHER';
@@ -42,88 +44,48 @@ export async function createApprovalCourse(
   },
 ) {
   sequence += 1;
-  const course = await db.course.create({
-    data: {
-      slug: `approval-course-${sequence}-${Date.now()}`,
-      ownerId: options.ownerId,
-      status: 'DRAFT',
-      instructors: { create: [{ userId: options.ownerId, role: 'OWNER' }] },
-    },
-  });
   const minutes = options.instructionalMinutes ?? 120;
-  const version = await db.courseVersion.create({
-    data: {
-      courseId: course.id,
-      number: 1,
-      title: options.title,
-      summary: 'A summary.',
-      kind: 'CE',
-      priceCents: options.priceCents ?? 0,
-      instructionalMinutes: minutes,
-      modules: {
-        create: [
-          {
-            position: 1,
-            title: 'Module one',
-            lessons: {
-              create: [
-                { position: 1, title: 'Lesson one', body: 'Text.', estimatedMinutes: minutes / 2 },
-                { position: 2, title: 'Lesson two', body: 'Text.', estimatedMinutes: minutes / 2 },
-                ...(options.postTest
-                  ? [
+  const { course, version } = await createCourse(db, {
+    ownerId: options.ownerId,
+    title: options.title,
+    priceCents: options.priceCents,
+    instructionalMinutes: minutes,
+    modules: [
+      {
+        title: 'Module one',
+        lessons: [
+          { title: 'Lesson one', body: 'Text.', estimatedMinutes: minutes / 2 },
+          { title: 'Lesson two', body: 'Text.', estimatedMinutes: minutes / 2 },
+          ...(options.postTest
+            ? [
+                {
+                  title: 'Post-test',
+                  body: 'Good luck.',
+                  quiz: {
+                    mode: 'POST_TEST' as const,
+                    passPercent: 70,
+                    maxAttempts: 3,
+                    questions: [
                       {
-                        position: 3,
-                        title: 'Post-test',
-                        kind: 'QUIZ' as const,
-                        body: 'Good luck.',
-                        estimatedMinutes: 0,
-                        quiz: {
-                          create: {
-                            mode: 'POST_TEST' as const,
-                            passPercent: 70,
-                            maxAttempts: 3,
-                            questions: {
-                              create: [
-                                {
-                                  position: 1,
-                                  type: 'SINGLE_CHOICE' as const,
-                                  prompt: 'Which answer is right?',
-                                  options: {
-                                    create: [
-                                      { position: 1, text: 'Right', correct: true },
-                                      { position: 2, text: 'Wrong' },
-                                    ],
-                                  },
-                                },
-                              ],
-                            },
-                          },
-                        },
+                        type: 'SINGLE_CHOICE' as const,
+                        prompt: 'Which answer is right?',
+                        options: [{ text: 'Right', correct: true }, { text: 'Wrong' }],
                       },
-                    ]
-                  : []),
-              ],
-            },
-          },
+                    ],
+                  },
+                },
+              ]
+            : []),
         ],
       },
-      creditApprovals: {
-        create: options.approvals.map((approval, index) => ({
-          body: approval.body,
-          approvalNumber: approval.approvalNumber ?? `${approval.body}-LIFE-${sequence}-${index}`,
-          approvedTitle: options.title,
-          ceuAmount: approval.ceuAmount ?? '2.00',
-          validFrom: approval.validFrom ?? dayFromToday(-300),
-          validUntil: approval.validUntil,
-        })),
-      },
-    },
-  });
-  const publishedAt = new Date();
-  await markVersionPublished(db, [version.id], publishedAt);
-  await db.course.update({
-    where: { id: course.id },
-    data: { status: 'PUBLISHED', latestPublishedVersionId: version.id, publishedAt },
+    ],
+    creditApprovals: options.approvals.map((approval, index) => ({
+      body: approval.body,
+      approvalNumber: approval.approvalNumber ?? `${approval.body}-LIFE-${sequence}-${index}`,
+      ceuAmount: approval.ceuAmount ?? '2.00',
+      validFrom: approval.validFrom ?? dayFromToday(-300),
+      validUntil: approval.validUntil,
+    })),
   });
   return { course, version };
 }
@@ -153,4 +115,49 @@ export async function publishNextVersion(
     data: { latestPublishedVersionId: draftId },
   });
   return draftId;
+}
+
+const LEARNING = `query($courseId: ID!) { learningCourse(courseId: $courseId) { modules { lessons { id kind } } } }`;
+const COMPLETE = `mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted } }`;
+const START = `mutation($lessonId: ID!) { startQuizAttempt(lessonId: $lessonId) { id questions { id options { id text } } } }`;
+const SAVE = `mutation($attemptId: ID!, $questionId: ID!, $answer: AnswerInput!) {
+  saveAnswer(attemptId: $attemptId, questionId: $questionId, answer: $answer) { savedAt } }`;
+const SUBMIT = `mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) { courseCompleted } }`;
+
+/**
+ * An enrolled learner completes a createApprovalCourse course with `postTest` through the API:
+ * every text lesson, then the post-test passed with "Right". Returns the version's lessons and
+ * whether the submission completed the course.
+ */
+export async function completeApprovalCourse(api: TestApi, learner: Actor, courseId: string) {
+  const lessons = (
+    await api.must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
+      LEARNING,
+      { courseId },
+      learner,
+    )
+  ).modules.flatMap((module) => module.lessons);
+  for (const lesson of lessons.filter((l) => l.kind !== 'QUIZ')) {
+    await api.must(COMPLETE, { lessonId: lesson.id }, learner);
+  }
+  const attempt = await api.must<{
+    id: string;
+    questions: { id: string; options: { id: string; text: string }[] }[];
+  }>(START, { lessonId: lessons.find((l) => l.kind === 'QUIZ')!.id }, learner);
+  const question = attempt.questions[0]!;
+  await api.must(
+    SAVE,
+    {
+      attemptId: attempt.id,
+      questionId: question.id,
+      answer: { optionIds: [question.options.find((o) => o.text === 'Right')!.id] },
+    },
+    learner,
+  );
+  const submitted = await api.must<{ courseCompleted: boolean }>(
+    SUBMIT,
+    { attemptId: attempt.id },
+    learner,
+  );
+  return { lessons, courseCompleted: submitted.courseCompleted };
 }

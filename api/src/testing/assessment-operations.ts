@@ -1,4 +1,6 @@
 /** GraphQL documents and builders for the assessment API, shared by its tests. */
+
+import { createEnrollment } from '@lms/db/testing';
 import type { TestApi } from '../test-support';
 import type { Actor } from './actors';
 import { ADD_LESSON, ADD_MODULE, CREATE_COURSE, PUBLISH } from './authoring-operations';
@@ -296,13 +298,10 @@ export async function enrol(
   learner: Actor,
   course: { courseId: string; versionId: string },
 ) {
-  return api.database.db.enrollment.create({
-    data: {
-      userId: learner.id,
-      courseId: course.courseId,
-      versionId: course.versionId,
-      source: 'FREE',
-    },
-    select: { id: true },
+  return createEnrollment(api.database.db, {
+    userId: learner.id,
+    courseId: course.courseId,
+    versionId: course.versionId,
+    source: 'FREE',
   });
 }

@@ -8,9 +8,9 @@ describe('password hashing', () => {
   });
 
   it('verifies the right password and rejects a wrong one', async () => {
-    const hashed = await hashPassword('demo-password-123');
-    expect(await verifyPassword(hashed, 'demo-password-123')).toBe(true);
-    expect(await verifyPassword(hashed, 'demo-password-124')).toBe(false);
+    const hashed = await hashPassword('sample-password-123');
+    expect(await verifyPassword(hashed, 'sample-password-123')).toBe(true);
+    expect(await verifyPassword(hashed, 'sample-password-124')).toBe(false);
   });
 
   it('salts every hash', async () => {

@@ -1,85 +1,55 @@
+// The demo catalogue is written in the factories' own shapes (src/factories): the seed builds
+// it with createCourse, as tests build theirs.
 import type {
-  CodeSystem,
-  CourseKind,
-  CourseLevel,
-  CreditBody,
-  ExamArea,
-  QuestionType,
-  QuizMode,
-} from '../generated/client';
+  ApprovalSpec,
+  CourseSpec,
+  LessonSpec,
+  ModuleSpec,
+  QuestionSpec,
+  QuizSpec,
+} from '../factories';
+import type { CourseLevel } from '../generated/client';
 
-export interface DemoLesson {
-  title: string;
+/** A demo question: every one explains its answer. */
+export type DemoQuestion = QuestionSpec & { rationale: string };
+
+export type DemoQuiz = Omit<QuizSpec, 'questions'> & { questions: DemoQuestion[] };
+
+export type DemoLesson = Omit<LessonSpec, 'quiz' | 'kind'> & {
   estimatedMinutes: number;
   /** Markdown. */
   body: string;
-  required?: boolean;
   /** Makes the lesson a QUIZ lesson with this quiz. */
   quiz?: DemoQuiz;
-}
+};
 
-/** A demo question; TRUE_FALSE questions list the options True and False themselves. */
-export interface DemoQuestion {
-  type: QuestionType;
-  /** Markdown. */
-  prompt: string;
-  /** Markdown, shown in the review after submission. */
-  rationale: string;
-  area?: ExamArea;
-  codeSetYear?: number;
-  points?: number;
-  options?: { text: string; correct?: boolean }[];
-  acceptedAnswers?: string[];
-  codeSystem?: CodeSystem;
-  answerCodes?: string[];
-}
+export type DemoModule = Omit<ModuleSpec, 'lessons'> & { lessons: DemoLesson[] };
 
-export interface DemoQuiz {
-  mode: QuizMode;
-  passPercent: number;
-  timeLimitMinutes?: number;
-  maxAttempts?: number;
-  questionsPerAttempt?: number;
-  shuffleQuestions?: boolean;
-  shuffleOptions?: boolean;
-  allowReview?: boolean;
-  questions: DemoQuestion[];
-}
+/**
+ * The demo approvals are dated relative to the seeding day (approvalDates in
+ * src/factories/courses.ts), so a database seeded in any year has approvals that are valid, for
+ * at most one year; the approved title is always the version title (docs/domain.md: approval is
+ * per exact title).
+ */
+export type DemoCreditApproval = Pick<
+  ApprovalSpec,
+  'body' | 'bodyName' | 'category' | 'approvalNumber'
+> & { approvalNumber: string; ceuAmount: string };
 
-export interface DemoModule {
-  title: string;
-  lessons: DemoLesson[];
-}
-
-export interface DemoCreditApproval {
-  body: CreditBody;
-  bodyName?: string;
-  approvalNumber: string;
-  ceuAmount: string;
-  category?: string;
-  /**
-   * The demo approvals are dated relative to the seeding day (see approvalDates in seed.ts),
-   * so a database seeded in any year has approvals that are valid, for at most one year.
-   */
-}
-
-export interface DemoCourse {
+export type DemoCourse = Pick<
+  CourseSpec,
+  'summary' | 'kind' | 'priceCents' | 'minimumLessonTimePercent'
+> & {
   slug: string;
   ownerEmail: string;
   title: string;
   summary: string;
   description: string;
-  kind: CourseKind;
-  /**
-   * Completion rule: share of each lesson's estimated time to spend on it (0 when absent).
-   * Credit-bearing demo courses set it, as authoring does for a draft's first approval.
-   */
-  minimumLessonTimePercent?: number;
+  kind: NonNullable<CourseSpec['kind']>;
   level: CourseLevel;
   priceCents: number;
   /** false: a DRAFT course whose only version is unpublished. */
   published: boolean;
   modules: DemoModule[];
-  /** The approved title is always the version title (docs/domain.md: approval is per exact title). */
   creditApprovals?: DemoCreditApproval[];
-}
+};

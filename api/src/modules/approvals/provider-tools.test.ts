@@ -1,18 +1,17 @@
+import { createOrder } from '@lms/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
-import { createApprovalCourse, dayFromToday } from '../../testing/approval-courses';
+import {
+  completeApprovalCourse,
+  createApprovalCourse,
+  dayFromToday,
+} from '../../testing/approval-courses';
 
 // Issue 9 provider tools: approval lifecycle dashboard and roster per approval.
 
 const ENROLL = `mutation($courseId: ID!) { enrollInCourse(courseId: $courseId) { id } }`;
 const COMPLETE = `mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { courseCompleted } }`;
-const LEARNING = `query($courseId: ID!) { learningCourse(courseId: $courseId) {
-  modules { lessons { id kind } } } }`;
-const START = `mutation($lessonId: ID!) { startQuizAttempt(lessonId: $lessonId) { id questions { id options { id text } } } }`;
-const SAVE = `mutation($attemptId: ID!, $questionId: ID!, $answer: AnswerInput!) {
-  saveAnswer(attemptId: $attemptId, questionId: $questionId, answer: $answer) { savedAt } }`;
-const SUBMIT = `mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) { courseCompleted } }`;
 const DASHBOARD = `query($status: ApprovalStatus, $first: Int, $after: String) {
   approvalDashboard(status: $status, first: $first, after: $after) { totalCount
     pageInfo { hasNextPage endCursor }
@@ -172,44 +171,14 @@ describe('roster per approval', () => {
     for (const learner of [passed, started])
       await api.must(ENROLL, { courseId: course.id }, learner);
     // Member id from the learner's receipt (bill-to) of this course.
-    await api.database.db.order.create({
-      data: {
-        userId: passed.id,
-        courseId: course.id,
-        versionId: version.id,
-        amountCents: 0,
-        currency: 'usd',
-        status: 'PAID',
-        memberId: 'PMI-55501',
-        paidAt: new Date(),
-      },
+    await createOrder(api.database.db, {
+      userId: passed.id,
+      courseId: course.id,
+      versionId: version.id,
+      memberId: 'PMI-55501',
     });
-    const lessons = (
-      await api.must<{ modules: { lessons: { id: string; kind: string }[] }[] }>(
-        LEARNING,
-        { courseId: course.id },
-        passed,
-      )
-    ).modules.flatMap((module) => module.lessons);
-    for (const lesson of lessons.filter((l) => l.kind !== 'QUIZ')) {
-      await api.must(COMPLETE, { lessonId: lesson.id }, passed);
-    }
-    const quizLesson = lessons.find((l) => l.kind === 'QUIZ')!;
-    const attempt = await api.must<{
-      id: string;
-      questions: { id: string; options: { id: string; text: string }[] }[];
-    }>(START, { lessonId: quizLesson.id }, passed);
-    const question = attempt.questions[0]!;
-    await api.must(
-      SAVE,
-      {
-        attemptId: attempt.id,
-        questionId: question.id,
-        answer: { optionIds: [question.options.find((o) => o.text === 'Right')!.id] },
-      },
-      passed,
-    );
-    expect(await api.must<boolean>(SUBMIT, { attemptId: attempt.id }, passed)).toBeTruthy();
+    const { lessons, courseCompleted } = await completeApprovalCourse(api, passed, course.id);
+    expect(courseCompleted).toBe(true);
     await api.must(COMPLETE, { lessonId: lessons[0]!.id }, started);
 
     const roster = await api.must<{

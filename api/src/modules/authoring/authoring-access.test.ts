@@ -102,14 +102,44 @@ interface Operation {
   read?: boolean;
   setup?: (course: Fixture) => Promise<void>;
   run: (actor: Actor | null, course: Fixture) => Promise<Result>;
+  /** What an allowed caller gets back (matched with toMatchObject against the field's value). */
+  answer: (course: Fixture) => unknown;
 }
 
+/** The editable course after an edit: still this course, its syllabus and approvals as given. */
+const editable = (c: Fixture, parts: Record<string, unknown> = {}) => ({
+  id: c.id,
+  status: 'DRAFT',
+  viewerIsOwner: expect.any(Boolean),
+  ...parts,
+});
+/** The course's instructors, as addCourseInstructor and removeCourseInstructor answer. */
+const instructors = (...entries: [() => Actor, string][]) =>
+  expect.toSatisfy(
+    (list: { userId: string; role: string }[]) =>
+      JSON.stringify(list.map((e) => `${e.userId}:${e.role}`).sort()) ===
+      JSON.stringify(entries.map(([actor, role]) => `${actor().id}:${role}`).sort()),
+    'the expected instructors',
+  );
+
 const operations: Operation[] = [
-  { name: 'editableCourse', read: true, run: (a, c) => as(a, ops.EDITABLE_COURSE, { id: c.id }) },
+  {
+    name: 'editableCourse',
+    read: true,
+    run: (a, c) => as(a, ops.EDITABLE_COURSE, { id: c.id }),
+    answer: (c) =>
+      editable(c, {
+        revision: c.revision,
+        modules: [{ id: c.moduleId, lessons: [{ id: c.lessonId }] }],
+        creditApprovals: [{ id: c.approvalId }],
+        instructors: instructors([() => owner, 'OWNER'], [() => coInstructor, 'INSTRUCTOR']),
+      }),
+  },
   {
     name: 'publishPreview',
     read: true,
     run: (a, c) => as(a, ops.PUBLISH_PREVIEW, { courseId: c.id }),
+    answer: () => ({ nextVersionNumber: 1, canPublish: true, problems: [] }),
   },
   {
     name: 'updateCourseDetails',
@@ -119,10 +149,13 @@ const operations: Operation[] = [
         revision: c.revision,
         input: { title: 'Renamed', summary: 'New summary.', kind: 'CE' },
       }),
+    answer: (c) => editable(c, { title: 'Renamed', summary: 'New summary.', kind: 'CE' }),
   },
   {
     name: 'addModule',
     run: (a, c) => as(a, ops.ADD_MODULE, { courseId: c.id, revision: c.revision, title: 'More' }),
+    answer: (c) =>
+      editable(c, { modules: [{ id: c.moduleId }, { title: 'More', position: 2, lessons: [] }] }),
   },
   {
     name: 'renameModule',
@@ -133,6 +166,7 @@ const operations: Operation[] = [
         moduleId: c.moduleId,
         title: 'X',
       }),
+    answer: (c) => editable(c, { modules: [{ id: c.moduleId, title: 'X' }] }),
   },
   {
     name: 'moveModule',
@@ -143,11 +177,13 @@ const operations: Operation[] = [
         moduleId: c.moduleId,
         position: 1,
       }),
+    answer: (c) => editable(c, { modules: [{ id: c.moduleId, position: 1 }] }),
   },
   {
     name: 'deleteModule',
     run: (a, c) =>
       as(a, ops.DELETE_MODULE, { courseId: c.id, revision: c.revision, moduleId: c.moduleId }),
+    answer: (c) => editable(c, { modules: [] }),
   },
   {
     name: 'addLesson',
@@ -157,6 +193,15 @@ const operations: Operation[] = [
         revision: c.revision,
         moduleId: c.moduleId,
         input: ops.TEXT_LESSON,
+      }),
+    answer: (c) =>
+      editable(c, {
+        modules: [
+          {
+            id: c.moduleId,
+            lessons: [{ id: c.lessonId }, { title: ops.TEXT_LESSON.title, position: 2 }],
+          },
+        ],
       }),
   },
   {
@@ -168,6 +213,16 @@ const operations: Operation[] = [
         lessonId: c.lessonId,
         input: ops.TEXT_LESSON,
       }),
+    answer: (c) =>
+      editable(c, {
+        modules: [
+          {
+            lessons: [
+              { id: c.lessonId, title: ops.TEXT_LESSON.title, estimatedMinutes: 20, kind: 'TEXT' },
+            ],
+          },
+        ],
+      }),
   },
   {
     name: 'moveLesson',
@@ -178,16 +233,28 @@ const operations: Operation[] = [
         lessonId: c.lessonId,
         position: 1,
       }),
+    answer: (c) => editable(c, { modules: [{ lessons: [{ id: c.lessonId, position: 1 }] }] }),
   },
   {
     name: 'deleteLesson',
     run: (a, c) =>
       as(a, ops.DELETE_LESSON, { courseId: c.id, revision: c.revision, lessonId: c.lessonId }),
+    answer: (c) => editable(c, { modules: [{ id: c.moduleId, lessons: [] }] }),
   },
   {
     name: 'addCreditApproval',
     run: (a, c) =>
       as(a, ops.ADD_APPROVAL, { courseId: c.id, revision: c.revision, input: ops.VALID_APPROVAL }),
+    answer: (c) =>
+      editable(c, {
+        creditApprovals: expect.toSatisfy(
+          (list: { id: string; approvalNumber: string }[]) =>
+            list.length === 2 &&
+            list.some((approval) => approval.id === c.approvalId) &&
+            list.every((approval) => approval.approvalNumber === ops.VALID_APPROVAL.approvalNumber),
+          'the first approval and a second one',
+        ),
+      }),
   },
   {
     name: 'updateCreditApproval',
@@ -198,6 +265,7 @@ const operations: Operation[] = [
         approvalId: c.approvalId,
         input: { ...ops.VALID_APPROVAL, ceuAmount: '2.00' },
       }),
+    answer: (c) => editable(c, { creditApprovals: [{ id: c.approvalId, ceuAmount: '2.00' }] }),
   },
   {
     name: 'removeCreditApproval',
@@ -207,15 +275,21 @@ const operations: Operation[] = [
         revision: c.revision,
         approvalId: c.approvalId,
       }),
+    answer: (c) => editable(c, { creditApprovals: [] }),
   },
   {
     name: 'publishCourse',
     run: (a, c) => as(a, ops.PUBLISH, { courseId: c.id, revision: c.revision }),
+    answer: (c) => ({
+      publishedVersionNumber: 1,
+      course: { id: c.id, status: 'PUBLISHED', latestPublishedVersionNumber: 1 },
+    }),
   },
   {
     name: 'unpublishCourse',
     setup: publishAsOwner,
     run: (a, c) => as(a, ops.UNPUBLISH, { courseId: c.id }),
+    answer: () => ({ status: 'UNPUBLISHED' }),
   },
   {
     name: 'relistCourse',
@@ -224,29 +298,44 @@ const operations: Operation[] = [
       ok(await as(owner, ops.UNPUBLISH, { courseId: c.id }));
     },
     run: (a, c) => as(a, ops.RELIST, { courseId: c.id }),
+    answer: () => ({ status: 'PUBLISHED' }),
   },
-  { name: 'archiveCourse', run: (a, c) => as(a, ops.ARCHIVE, { courseId: c.id }) },
+  {
+    name: 'archiveCourse',
+    run: (a, c) => as(a, ops.ARCHIVE, { courseId: c.id }),
+    answer: () => ({ status: 'ARCHIVED' }),
+  },
   {
     name: 'restoreCourse',
     setup: async (c) => {
       ok(await as(owner, ops.ARCHIVE, { courseId: c.id }));
     },
     run: (a, c) => as(a, ops.RESTORE, { courseId: c.id }),
+    // Never published: back to a draft.
+    answer: () => ({ status: 'DRAFT' }),
   },
   {
     name: 'deleteCourse',
     ownerOnly: true,
     run: (a, c) => as(a, ops.DELETE_COURSE, { courseId: c.id }),
+    answer: () => true,
   },
   {
     name: 'addCourseInstructor',
     ownerOnly: true,
     run: (a, c) => as(a, ops.ADD_INSTRUCTOR, { courseId: c.id, email: spareInstructor.email }),
+    answer: () =>
+      instructors(
+        [() => owner, 'OWNER'],
+        [() => coInstructor, 'INSTRUCTOR'],
+        [() => spareInstructor, 'INSTRUCTOR'],
+      ),
   },
   {
     name: 'removeCourseInstructor',
     ownerOnly: true,
     run: (a, c) => as(a, ops.REMOVE_INSTRUCTOR, { courseId: c.id, userId: coInstructor.id }),
+    answer: () => instructors([() => owner, 'OWNER']),
   },
 ];
 
@@ -296,11 +385,16 @@ describe.each(operations)('$name', (operation) => {
       expect(await courseState(course.id)).toEqual(before);
     } else {
       expect(result.errors).toBeUndefined();
-      // The operation's answer is its field's value, and the course really changed.
+      // The operation's answer is this course's expected result, and the course really changed.
       expect(Object.keys(result.data ?? {})).toEqual([operation.name]);
-      expect(result.data?.[operation.name]).not.toBeNull();
+      const answer = result.data?.[operation.name];
+      const expected = operation.answer(course);
+      if (typeof expected === 'object' && expected !== null && !('asymmetricMatch' in expected)) {
+        expect(answer).toMatchObject(expected);
+      } else {
+        expect(answer).toEqual(expected);
+      }
       if (operation.read) {
-        expect(result.data?.[operation.name]).toBeTypeOf('object');
         expect(await courseState(course.id)).toEqual(before);
       } else {
         expect(await courseState(course.id)).not.toEqual(before);

@@ -38,15 +38,9 @@ const call = <T = Record<string, unknown>>(
   actor: Actor | null = author,
 ) => api.gql<T>(query, variables, { token: actor?.token }) as Promise<Result<T>>;
 
-async function must<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  actor: Actor = author,
-): Promise<T> {
-  const result = await call<Record<string, T>>(query, variables, actor);
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
+/** api.must with the author as the default actor. */
+const must = <T>(query: string, variables: Record<string, unknown>, actor: Actor = author) =>
+  api.must<T>(query, variables, actor);
 
 /** A draft with one module and one text lesson, titled as its AAPC approval. */
 async function draftCourse(title = ops.VALID_APPROVAL.approvedTitle): Promise<Course> {

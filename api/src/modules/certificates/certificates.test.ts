@@ -12,7 +12,7 @@ import {
   signCredentialJwt,
   verifyCredentialJwt,
 } from '@lms/credentials';
-import { markVersionPublished } from '@lms/db';
+import { createCourse } from '@lms/db/testing';
 import { extractPdfTextLines } from '@lms/pdf/testing';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -365,57 +365,29 @@ describe('issuing', () => {
 
   it('gives no AAPC credit when the approved title no longer matches the program title', async () => {
     // Authoring refuses to publish such a version, so build it in the database directly.
-    const db = api.database.db;
-    const course = await db.course.create({
-      data: { slug: `mismatch-${Date.now()}`, ownerId: instructor.id, status: 'PUBLISHED' },
-    });
-    const version = await db.courseVersion.create({
-      data: {
-        courseId: course.id,
-        number: 1,
-        title: 'Outpatient Coding Update 2027',
-        summary: 'S',
-        kind: 'CE',
-        instructionalMinutes: 60,
-        modules: {
-          create: [
-            {
-              position: 1,
-              title: 'M',
-              lessons: { create: [{ position: 1, title: 'L', estimatedMinutes: 5 }] },
-            },
-          ],
+    const { course, lessons } = await createCourse(api.database.db, {
+      ownerId: instructor.id,
+      title: 'Outpatient Coding Update 2027',
+      instructionalMinutes: 60,
+      modules: [{ title: 'M', lessons: [{ title: 'L', estimatedMinutes: 5 }] }],
+      creditApprovals: [
+        {
+          body: 'AAPC',
+          approvalNumber: 'AAPC-T-5',
+          approvedTitle: 'Outpatient Coding Update 2026',
+          validFrom: new Date('2026-01-01'),
+          validUntil: new Date('2099-12-31'),
         },
-        creditApprovals: {
-          create: [
-            {
-              body: 'AAPC',
-              approvalNumber: 'AAPC-T-5',
-              approvedTitle: 'Outpatient Coding Update 2026',
-              ceuAmount: '1.00',
-              validFrom: new Date('2026-01-01'),
-              validUntil: new Date('2099-12-31'),
-            },
-            {
-              body: 'AHIMA',
-              approvalNumber: 'AHIMA-T-5',
-              approvedTitle: 'Anything',
-              ceuAmount: '1.00',
-              validFrom: new Date('2026-01-01'),
-              validUntil: new Date('2099-12-31'),
-            },
-          ],
+        {
+          body: 'AHIMA',
+          approvalNumber: 'AHIMA-T-5',
+          approvedTitle: 'Anything',
+          validFrom: new Date('2026-01-01'),
+          validUntil: new Date('2099-12-31'),
         },
-      },
+      ],
     });
-    await markVersionPublished(db, [version.id], new Date());
-    await db.course.update({
-      where: { id: course.id },
-      data: { latestPublishedVersionId: version.id, publishedAt: new Date() },
-    });
-    const lesson = await db.lesson.findFirstOrThrow({
-      where: { module: { versionId: version.id } },
-    });
+    const lesson = lessons[0]!;
     const learner = await registerActor(api, 'STUDENT');
     await completeCourse({ courseId: course.id, lessons: [lesson.id] }, learner);
     const certificates = await myCertificates(learner);

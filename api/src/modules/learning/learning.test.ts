@@ -1,3 +1,4 @@
+import { createEnrollment } from '@lms/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
@@ -142,18 +143,11 @@ describe('enrolment', () => {
   it('lets a learner who left a bought course rejoin without paying; a refund needs a new purchase', async () => {
     const paid = await publishedCourse({ priceCents: 4900 });
     const buyer = await registerActor(api, 'STUDENT');
-    const version = await api.database.db.course.findUniqueOrThrow({
-      where: { id: paid.courseId },
-      select: { latestPublishedVersionId: true },
-    });
     // What a paid order's fulfilment leaves behind (payments tests cover the purchase itself).
-    await api.database.db.enrollment.create({
-      data: {
-        userId: buyer.id,
-        courseId: paid.courseId,
-        versionId: version.latestPublishedVersionId!,
-        source: 'PURCHASE',
-      },
+    await createEnrollment(api.database.db, {
+      userId: buyer.id,
+      courseId: paid.courseId,
+      source: 'PURCHASE',
     });
     await api.must(UNENROLL, { courseId: paid.courseId }, buyer);
     const back = await api.must<{ status: string; source: string }>(

@@ -56,11 +56,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function must<T>(query: string, variables: Record<string, unknown>, actor?: Actor) {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor?.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data ?? {})[0] as T;
-}
+const must = <T>(query: string, variables: Record<string, unknown>, actor?: Actor) =>
+  api.must<T>(query, variables, actor);
 
 const mailTo = (actor: Actor, subject: RegExp) =>
   catcher.waitFor(

@@ -29,11 +29,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function must<T>(query: string, variables: Record<string, unknown>, actor?: Actor) {
-  const result = await api.gql<Record<string, T>>(query, variables, { token: actor?.token });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return Object.values(result.data!)[0]!;
-}
+const must = <T>(query: string, variables: Record<string, unknown>, actor?: Actor) =>
+  api.must<T>(query, variables, actor);
 
 /**
  * A learner with data in every table a learner touches: a paid order (its Stripe events carry

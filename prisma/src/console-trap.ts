@@ -1,0 +1,95 @@
+// The console trap: a console.error or console.warn during a test fails that test, unless the
+// test said it expects one (expectConsoleError / expectConsoleWarn). Installed for every Vitest
+// project by console-trap-setup.ts (listed in each project's setupFiles in vitest.config.ts).
+import { format } from 'node:util';
+import { afterAll, afterEach } from 'vitest';
+
+type Level = 'error' | 'warn';
+
+interface Expectation {
+  level: Level;
+  pattern: RegExp;
+  seen: number;
+}
+
+interface TrapState {
+  installed: boolean;
+  expected: Expectation[];
+  unexpected: string[];
+}
+
+// On globalThis: the setup file and a test's import of @lms/db/testing must share one state
+// even if a bundler hands them two module instances.
+const KEY = Symbol.for('lms.consoleTrap');
+const store = globalThis as Record<symbol, TrapState | undefined>;
+store[KEY] ??= { installed: false, expected: [], unexpected: [] };
+const state: TrapState = store[KEY];
+
+function expectConsole(level: Level, pattern: RegExp | string): void {
+  if (!state.installed) {
+    throw new Error(
+      'The console trap is not installed in this Vitest project (see vitest.config.ts).',
+    );
+  }
+  const regexp = typeof pattern === 'string' ? new RegExp(escapeRegExp(pattern)) : pattern;
+  state.expected.push({ level, pattern: regexp, seen: 0 });
+}
+
+/**
+ * The current test expects console.error output matching `pattern` (at least once): such output
+ * is then allowed (and not printed), and the test fails if none came.
+ */
+export function expectConsoleError(pattern: RegExp | string): void {
+  expectConsole('error', pattern);
+}
+
+/** As expectConsoleError, for console.warn. */
+export function expectConsoleWarn(pattern: RegExp | string): void {
+  expectConsole('warn', pattern);
+}
+
+/** Replaces console.error and console.warn and checks after each test; idempotent. */
+export function installConsoleTrap(): void {
+  if (state.installed) return;
+  state.installed = true;
+  for (const level of ['error', 'warn'] as const) {
+    const original = console[level].bind(console);
+    console[level] = (...args: unknown[]) => {
+      const text = format(...args);
+      const expectation = state.expected.find((e) => e.level === level && e.pattern.test(text));
+      if (expectation) {
+        expectation.seen += 1;
+        return;
+      }
+      state.unexpected.push(`console.${level}: ${text}`);
+      original(...args);
+    };
+  }
+  // Output of beforeAll hooks and module loading is reported with the next test to finish;
+  // output after the last one, when the file's hooks are done.
+  afterEach(check);
+  afterAll(check);
+}
+
+function check(): void {
+  const unexpected = state.unexpected.splice(0);
+  const missing = state.expected.filter((e) => e.seen === 0);
+  state.expected = [];
+  const problems = [
+    ...unexpected.map((line) => `unexpected ${truncate(line)}`),
+    ...missing.map((e) => `expected console.${e.level} matching ${e.pattern}, but none came`),
+  ];
+  if (problems.length > 0) {
+    throw new Error(
+      `Console trap: ${problems.join('\n')}\n(Fix the cause, or say the test expects it with expectConsoleError/expectConsoleWarn from @lms/db/testing.)`,
+    );
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Run only by console-trap.test.ts, in a child process: fixtures that must pass or fail under
+// the console trap.
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['*.fixture.ts'],
+    setupFiles: [fileURLToPath(new URL('../../console-trap-setup.ts', import.meta.url))],
+  },
+});
