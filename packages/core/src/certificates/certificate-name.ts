@@ -5,11 +5,13 @@ import { type Viewer } from '../access/viewer';
 import { requireVerifiedEmail } from '../account/email-verification';
 import { recordAudit } from '../audit/record-audit';
 import { requireId } from '../db/ids';
+import { lockUser } from '../db/locks';
 import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { issueCertificatesForCompletion } from './issue-certificates';
 import { reissueInTransaction } from './revocation';
+import { selectNameCorrectionForUpdate } from './sql';
 
 const nameSchema = z
   .string()
@@ -137,7 +139,7 @@ export async function confirmCertificateName(options: {
   const now = options.now ?? new Date();
   await options.db.$transaction(async (tx) => {
     // Serialises confirmations (and completions' issuance reads) of this learner.
-    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${viewer.id}::uuid FOR UPDATE`;
+    await lockUser(tx, viewer.id);
     await requireVerifiedEmail(tx, viewer.id, 'confirming the name for your certificates');
     const issued = await tx.certificate.count({ where: { userId: viewer.id } });
     const user = await tx.user.findUniqueOrThrow({
@@ -176,7 +178,7 @@ export async function requestCertificateNameCorrection(options: {
     note: options.note ?? undefined,
   });
   const id = await options.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${viewer.id}::uuid FOR UPDATE`;
+    await lockUser(tx, viewer.id);
     const user = await tx.user.findUniqueOrThrow({
       where: { id: viewer.id },
       select: { certificateName: true, certificateNameConfirmedAt: true },
@@ -250,16 +252,7 @@ export async function resolveCertificateNameCorrection(options: {
   const { note } = parseInput(z.object({ note: noteSchema }), { note: options.note ?? undefined });
   const now = options.now ?? new Date();
   await options.db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<
-      {
-        id: string;
-        userId: string;
-        status: NameCorrectionStatus;
-        currentName: string;
-        requestedName: string;
-      }[]
-    >`SELECT "id", "userId", "status", "currentName", "requestedName" FROM "CertificateNameCorrection"
-       WHERE "id" = ${options.correctionId}::uuid FOR UPDATE`;
+    const [row] = await selectNameCorrectionForUpdate(tx, options.correctionId);
     if (!row) throw AppError.notFound('Correction');
     if (row.status !== 'PENDING') {
       throw new AppError('CONFLICT', `This request was already ${row.status.toLowerCase()}.`);

@@ -1,4 +1,3 @@
-import type { CertificateSnapshot } from '@lms/credentials';
 import { type Db, Prisma } from '@lms/db';
 import { z } from 'zod';
 import { requireAdmin } from '../access/roles';
@@ -10,6 +9,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { type CertificateView, getCertificate } from './certificate-views';
 import { insertCertificate } from './issue-certificates';
+import { revokeLiveCertificatesOfEnrollment, selectCertificateForUpdate } from './sql';
 
 const reasonSchema = z
   .string()
@@ -19,24 +19,7 @@ const reasonSchema = z
 
 async function lockLiveCertificate(tx: Prisma.TransactionClient, certificateId: string) {
   requireId(certificateId, 'Certificate');
-  const [row] = await tx.$queryRaw<
-    {
-      id: string;
-      serial: string;
-      userId: string;
-      enrollmentId: string;
-      completionId: string;
-      courseId: string;
-      versionId: string;
-      creditApprovalId: string | null;
-      creditKey: string;
-      generation: number;
-      snapshot: CertificateSnapshot;
-      revokedAt: Date | null;
-    }[]
-  >`SELECT "id", "serial", "userId", "enrollmentId", "completionId", "courseId", "versionId",
-           "creditApprovalId", "creditKey", "generation", "snapshot", "revokedAt"
-      FROM "Certificate" WHERE "id" = ${certificateId}::uuid FOR UPDATE`;
+  const [row] = await selectCertificateForUpdate(tx, certificateId);
   if (!row) throw AppError.notFound('Certificate');
   if (row.revokedAt)
     throw new AppError('CONFLICT', `Certificate ${row.serial} is already revoked.`);
@@ -180,9 +163,10 @@ export async function revokeEnrollmentCertificates(
   tx: DbOrTx,
   options: { enrollmentId: string; reason: string; now?: Date; actorId?: string | null },
 ): Promise<number> {
-  return tx.$executeRaw(Prisma.sql`
-    UPDATE "Certificate"
-       SET "revokedAt" = ${options.now ?? new Date()}, "revocationReason" = ${options.reason},
-           "revokedById" = ${options.actorId ?? null}::uuid
-     WHERE "enrollmentId" = ${options.enrollmentId}::uuid AND "revokedAt" IS NULL`);
+  return revokeLiveCertificatesOfEnrollment(tx, {
+    enrollmentId: options.enrollmentId,
+    reason: options.reason,
+    now: options.now ?? new Date(),
+    actorId: options.actorId ?? null,
+  });
 }
