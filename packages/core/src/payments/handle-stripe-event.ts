@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/tx';
 import { closeCheckoutSession } from './close-checkout-session';
 import { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
 import { recordChargeRefunded } from './record-charge-refunded';
+import { markPaymentEventProcessed, recordPaymentEvent, recordPaymentEventFailure } from './sql';
 
 export interface HandledEvent extends PaymentOutcome {
   /** True when this event id had been processed before (a duplicate delivery). */
@@ -70,12 +71,12 @@ export async function handleStripeEvent(options: {
     return await db.$transaction(async (tx) => {
       // Record the event id (unique) and lock its row in one statement. A concurrent duplicate
       // waits here until the first delivery commits, then sees it processed.
-      const [row] = await tx.$queryRaw<{ processedAt: Date | null; outcome: string | null }[]>`
-        INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload")
-        VALUES (${event.id}, ${event.type}, ${refs.checkoutSessionId}, ${refs.paymentIntentId},
-                ${payload}::jsonb)
-        ON CONFLICT ("stripeEventId") DO UPDATE SET "stripeEventId" = EXCLUDED."stripeEventId"
-        RETURNING "processedAt", "outcome"`;
+      const [row] = await recordPaymentEvent(tx, {
+        stripeEventId: event.id,
+        type: event.type,
+        ...refs,
+        payload,
+      });
       if (row?.processedAt) {
         return { orderId: null, outcome: row.outcome ?? 'processed', duplicate: true };
       }
@@ -84,23 +85,19 @@ export async function handleStripeEvent(options: {
         options.livemode !== undefined && event.livemode !== options.livemode
           ? { orderId: null, outcome: modeMismatch(event.livemode) }
           : await dispatch(tx, event, now);
-      await tx.$executeRaw`
-        UPDATE "PaymentEvent"
-           SET "processedAt" = ${now}, "outcome" = ${result.outcome},
-               "orderId" = ${result.orderId}::uuid, "error" = NULL, "attempts" = "attempts" + 1
-         WHERE "stripeEventId" = ${event.id}`;
+      await markPaymentEventProcessed(tx, event.id, { ...result, now });
       return { ...result, duplicate: false };
     });
   } catch (error) {
     // The transaction rolled back: keep the event (unprocessed, with the error) for the retry.
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-    await db.$executeRaw`
-      INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload", "error", "attempts")
-      VALUES (${event.id}, ${event.type}, ${refs.checkoutSessionId}, ${refs.paymentIntentId},
-              ${payload}::jsonb, ${message}, 1)
-      ON CONFLICT ("stripeEventId") DO UPDATE
-        SET "error" = EXCLUDED."error", "attempts" = "PaymentEvent"."attempts" + 1
-        WHERE "PaymentEvent"."processedAt" IS NULL`.catch(() => undefined);
+    await recordPaymentEventFailure(db, {
+      stripeEventId: event.id,
+      type: event.type,
+      ...refs,
+      payload,
+      error: message,
+    }).catch(() => undefined);
     throw error;
   }
 }

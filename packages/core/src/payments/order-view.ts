@@ -116,30 +116,3 @@ export async function callProvider<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 export { PaymentRequestError };
-
-/** Transaction-scoped lock on a payment intent: refund and fulfilment of one payment serialise. */
-export async function lockPaymentIntent(tx: DbOrTx, paymentIntentId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))`;
-}
-
-/** Transaction-scoped lock on one learner's checkout of one course. */
-export async function lockCheckout(tx: DbOrTx, userId: string, courseId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`checkout:${userId}:${courseId}`}, 0))`;
-}
-
-/** Row lock on an order (SELECT … FOR UPDATE); null when it does not exist. */
-export async function lockOrder(
-  tx: DbOrTx,
-  where: { id: string } | { sessionId: string } | { paymentIntentId: string },
-): Promise<{ id: string } | null> {
-  const rows =
-    'id' in where
-      ? await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Order" WHERE "id" = ${where.id}::uuid FOR UPDATE`
-      : 'sessionId' in where
-        ? await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Order" WHERE "stripeCheckoutSessionId" = ${where.sessionId} FOR UPDATE`
-        : await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Order" WHERE "stripePaymentIntentId" = ${where.paymentIntentId} FOR UPDATE`;
-  return rows[0] ?? null;
-}
