@@ -29,8 +29,9 @@ export { AUDIT_ACTION_LABELS, auditActionLabel } from './admin/audit-description
 export type { AuditLogEntry } from './admin/list-audit-log';
 export { listAuditLog } from './admin/list-audit-log';
 export { type FailedJob, listFailedJobs } from './admin/list-failed-jobs';
-export type { UserSummary } from './admin/users';
-export { listUsers, setUserRole } from './admin/users';
+export { type ListUsersOptions, listUsers } from './admin/list-users';
+export { type SetUserRoleOptions, setUserRole } from './admin/set-user-role';
+export type { UserSummary } from './admin/user-summary';
 export type { ApprovalOverview } from './approvals/approval-dashboard';
 export { listApprovalDashboard } from './approvals/approval-dashboard';
 export type { ApprovalRoster, RosterApproval, RosterRow } from './approvals/approval-roster';
