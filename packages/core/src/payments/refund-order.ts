@@ -7,7 +7,8 @@ import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { endEnrollment } from '../learning/enroll-in-course';
-import { callProvider, loadOrderView, type OrderView, requireGateway } from './order-view';
+import { callProvider, requireGateway } from './gateway';
+import { loadOrderView, type OrderView } from './order-view';
 import { lockOrder } from './sql';
 
 const refundSchema = z.object({
