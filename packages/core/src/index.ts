@@ -181,13 +181,6 @@ export type {
   CertificateNameCorrectionView,
   CertificateNameState,
 } from './certificates/certificate-name';
-export {
-  confirmCertificateName,
-  getMyCertificateName,
-  listCertificateNameCorrections,
-  requestCertificateNameCorrection,
-  resolveCertificateNameCorrection,
-} from './certificates/certificate-name';
 export type {
   CertificateStatus,
   CertificateVerification,
@@ -199,16 +192,36 @@ export {
   verifyCertificate,
 } from './certificates/certificate-views';
 export {
+  type ConfirmCertificateNameOptions,
+  confirmCertificateName,
+} from './certificates/confirm-certificate-name';
+export {
   getCertificateCredentialJwt,
   getCertificatePdf,
   getIssuerProfile,
   getStatusListCredentialJwt,
 } from './certificates/documents';
 export {
+  type GetMyCertificateNameOptions,
+  getMyCertificateName,
+} from './certificates/get-my-certificate-name';
+export {
   COMPLETION_CREDIT_KEY,
   creditQualifies,
   issueCertificatesForCompletion,
 } from './certificates/issue-certificates';
+export {
+  type ListCertificateNameCorrectionsOptions,
+  listCertificateNameCorrections,
+} from './certificates/list-certificate-name-corrections';
+export {
+  type RequestCertificateNameCorrectionOptions,
+  requestCertificateNameCorrection,
+} from './certificates/request-certificate-name-correction';
+export {
+  type ResolveCertificateNameCorrectionOptions,
+  resolveCertificateNameCorrection,
+} from './certificates/resolve-certificate-name-correction';
 export {
   reissueCertificate,
   revokeCertificate,

@@ -31,7 +31,9 @@ beforeAll(async () => {
   db = database.db;
   await seedDemoData(db);
   learner = await db.user.findUniqueOrThrow({ where: { email: 'priya.shah@example.com' } });
-  const version = await db.courseVersion.findFirstOrThrow({ where: { publishedAt: { not: null } } });
+  const version = await db.courseVersion.findFirstOrThrow({
+    where: { publishedAt: { not: null } },
+  });
   const enrollment = await db.enrollment.create({
     data: {
       userId: learner.id,
