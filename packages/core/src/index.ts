@@ -337,7 +337,7 @@ export {
   getOrder,
   getReceipt,
   getReceiptPdf,
-  handleStripeEvent,
+  handlePaymentEvent,
   listMyOrders,
   listOrders,
   recordChargeRefunded,
