@@ -14,7 +14,7 @@ import { certificateSettings, verifyUrlFor } from '../common/certificate-setting
 import type { Tx } from '../db/tx';
 import { queueCertificateIssued } from '../mail/notifications';
 import { providerDay } from '../time/provider-day';
-import { insertCertificateRow, nextStatusListIndexAfterMax } from './sql';
+import { type CertificateKey, insertCertificateRow, nextStatusListIndexAfterMax } from './sql';
 
 /** creditKey of a certificate of completion without credit. */
 export const COMPLETION_CREDIT_KEY = 'completion';
@@ -100,15 +100,7 @@ export async function pickStatusListIndex(tx: Tx, attempt: number): Promise<numb
   );
 }
 
-export interface NewCertificate {
-  userId: string;
-  enrollmentId: string;
-  completionId: string;
-  courseId: string;
-  versionId: string;
-  creditApprovalId: string | null;
-  creditKey: string;
-  generation: number;
+export interface NewCertificate extends CertificateKey {
   supersedesId?: string | null;
   /** The snapshot without serial, verifyUrl and statusListIndex (filled in here). */
   snapshot: Omit<CertificateSnapshot, 'serial' | 'verifyUrl' | 'statusListIndex'>;

@@ -133,8 +133,8 @@ export async function maxStatusListIndex(db: DbOrTx): Promise<number | null> {
   return max?.max ?? null;
 }
 
-export interface CertificateInsert {
-  serial: string;
+/** Whose certificate it is, for what, and which issue of it: the columns set at issuance. */
+export interface CertificateKey {
   userId: string;
   enrollmentId: string;
   completionId: string;
@@ -143,6 +143,10 @@ export interface CertificateInsert {
   creditApprovalId: string | null;
   creditKey: string;
   generation: number;
+}
+
+export interface CertificateInsert extends CertificateKey {
+  serial: string;
   snapshot: CertificateSnapshot;
   issuedAt: Date;
   statusListIndex: number;
@@ -169,17 +173,9 @@ export async function insertCertificateRow(
   return rows[0] ?? null;
 }
 
-export interface LockedCertificate {
+export interface LockedCertificate extends CertificateKey {
   id: string;
   serial: string;
-  userId: string;
-  enrollmentId: string;
-  completionId: string;
-  courseId: string;
-  versionId: string;
-  creditApprovalId: string | null;
-  creditKey: string;
-  generation: number;
   snapshot: CertificateSnapshot;
   revokedAt: Date | null;
 }
