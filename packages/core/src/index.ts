@@ -215,6 +215,10 @@ export {
   listCertificateNameCorrections,
 } from './certificates/list-certificate-name-corrections';
 export {
+  type ReissueCertificateOptions,
+  reissueCertificate,
+} from './certificates/reissue-certificate';
+export {
   type RequestCertificateNameCorrectionOptions,
   requestCertificateNameCorrection,
 } from './certificates/request-certificate-name-correction';
@@ -222,11 +226,11 @@ export {
   type ResolveCertificateNameCorrectionOptions,
   resolveCertificateNameCorrection,
 } from './certificates/resolve-certificate-name-correction';
+export { revokeEnrollmentCertificates } from './certificates/revocation';
 export {
-  reissueCertificate,
+  type RevokeCertificateOptions,
   revokeCertificate,
-  revokeEnrollmentCertificates,
-} from './certificates/revocation';
+} from './certificates/revoke-certificate';
 export type { CertificateSearchHit } from './certificates/search-certificates';
 export { searchCertificates } from './certificates/search-certificates';
 export type { CodeUse } from './codesets/code-uses';

@@ -12,7 +12,7 @@ import {
   noteSchema,
   toCorrectionView,
 } from './certificate-name';
-import { reissueInTransaction } from './revocation';
+import { reissueInTransaction } from './reissue-certificate';
 import { selectNameCorrectionForUpdate } from './sql';
 
 export interface ResolveCertificateNameCorrectionOptions {
