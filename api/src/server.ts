@@ -23,7 +23,7 @@ import {
   type IssuerPublicJwk,
   importIssuerKey,
 } from '@lms/credentials';
-import type { Db } from '@lms/db';
+import { type Db, pingDatabase } from '@lms/db';
 import { LocalDiskStore, type ObjectStore } from '@lms/storage';
 import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
@@ -199,7 +199,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   app.get('/readyz', async (_req, res) => {
     try {
-      await withTimeout(db.$queryRaw`SELECT 1`, 2000);
+      await withTimeout(pingDatabase(db), 2000);
       res.json({ status: 'ready' });
     } catch (error) {
       log.warn({ err: error }, 'readiness check failed: database unreachable');

@@ -89,3 +89,8 @@ export function createPrismaClient({
   hotReaders.set(client, reads);
   return client as unknown as Db;
 }
+
+/** One round trip to the database (`SELECT 1`): the readiness check. Rejects when unreachable. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
+}

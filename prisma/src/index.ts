@@ -4,6 +4,7 @@ export {
   type Db,
   type HotReads,
   hotReads,
+  pingDatabase,
 } from './client';
 export { copyVersionAsDraft } from './copy-version';
 export {

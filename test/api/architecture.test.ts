@@ -193,3 +193,61 @@ describe('core: a shared kernel, and declared dependencies between domains', () 
     expect(cycles).toEqual([]);
   });
 });
+
+/**
+ * Raw SQL lives behind named, typed functions: one `sql.ts` per core domain, plus the kernel's
+ * `db/` (locks). Everywhere else calls those functions, so a reader finds every statement of a
+ * domain in one file and each is run by a test against the migrated database. Not checked:
+ * `prisma/` (the db package itself), test files and `test/` (including the benchmarks).
+ */
+const RAW_SQL = /\$(queryRaw|executeRaw)(Unsafe)?\b|\bhotReads\s*\(/;
+const RAW_SQL_FOLDERS = ['packages', 'api/src', 'worker/src'];
+const RAW_SQL_HOMES = [/^packages\/core\/src\/[\w-]+\/sql\.ts$/, /^packages\/core\/src\/db\//];
+/** Files (repo-relative path and text) that run raw SQL outside its homes. */
+function rawSqlOffenders(files: { path: string; text: string }[]): string[] {
+  return files
+    .filter(({ path: file }) => !/\.test\.ts$/.test(file) && !file.includes('/test-fixtures/'))
+    .filter(({ path: file }) => !RAW_SQL_HOMES.some((home) => home.test(file)))
+    .filter(({ text }) => RAW_SQL.test(text))
+    .map(({ path: file }) => file);
+}
+
+async function rawSqlCandidates(): Promise<{ path: string; text: string }[]> {
+  const files: { path: string; text: string }[] = [];
+  for (const folder of RAW_SQL_FOLDERS) {
+    for (const file of await sourceFiles(folder)) {
+      files.push({ path: path.relative(repoRoot, file), text: await readFile(file, 'utf8') });
+    }
+  }
+  return files;
+}
+
+describe('raw SQL only in sql.ts files', () => {
+  it('no file outside packages/core/src/*/sql.ts and packages/core/src/db/ runs raw SQL', async () => {
+    const files = await rawSqlCandidates();
+    expect(files.length).toBeGreaterThan(100);
+    expect(rawSqlOffenders(files)).toEqual([]);
+  });
+
+  it('the checker catches each kind of raw call outside sql.ts, and lets the homes through', () => {
+    const calls = [
+      'await db.$queryRaw`SELECT 1`',
+      'await tx.$executeRaw`DELETE FROM "X"`',
+      "await db.$queryRawUnsafe('SELECT 1')",
+      "await db.$executeRawUnsafe('VACUUM')",
+      'const rows = await hotReads(db).rows(statement)',
+    ];
+    const elsewhere = calls.map((text, i) => ({ path: `api/src/modules/x/file-${i}.ts`, text }));
+    expect(rawSqlOffenders(elsewhere)).toEqual(elsewhere.map((file) => file.path));
+    const homes = [
+      { path: 'packages/core/src/payments/sql.ts', text: calls[0] as string },
+      { path: 'packages/core/src/db/locks.ts', text: calls[1] as string },
+      { path: 'packages/core/src/payments/sql.test.ts', text: calls[2] as string },
+      { path: 'packages/core/src/payments/refund-order.ts', text: 'await lockOrder(tx, id)' },
+    ];
+    expect(rawSqlOffenders(homes)).toEqual([]);
+    // A file named like a home in the wrong place is no home.
+    const nested = { path: 'packages/core/src/payments/deep/sql.ts', text: calls[0] as string };
+    expect(rawSqlOffenders([nested])).toEqual([nested.path]);
+  });
+});

@@ -20,12 +20,15 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { parseBenchArgs } from './args';
 import { writeSyntheticOrderFile } from './code-set-file';
 import { drive, postJson, summarise } from './load';
 
-const CODES = Number(process.env.BENCH_CODES ?? 75_000);
-const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 5000);
+const {
+  codes: CODES,
+  connections: CONCURRENCY,
+  lookups: LOOKUPS,
+} = parseBenchArgs({ codes: 75_000, connections: 50, lookups: 5000 });
 const WARM_UP = 500;
 
 const LOOKUP = `query($query: String!) { codeLookup(system: ICD10CM, query: $query) {

@@ -10,13 +10,16 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { enrolLearners, seedCatalog } from './fixtures';
 import { deadlockCount, drive, postJson } from './load';
 
 const LEARNERS = 200;
-const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const { connections: CONCURRENCY, requests: REQUESTS } = parseBenchArgs({
+  connections: 50,
+  requests: 2000,
+});
 const COMPLETE = `mutation($lessonId: ID!) { completeLesson(lessonId: $lessonId) { progress { seatSeconds completedAt } courseCompleted } }`;
 
 interface Call {

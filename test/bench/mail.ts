@@ -14,9 +14,12 @@ import { startMailCatcher } from '@lms/mail/catcher';
 import { createQueueScheduler } from '@lms/worker';
 import { pino } from 'pino';
 import { freePort, type RunningProcess, startWorkerProcess } from '../support/processes';
+import { parseBenchArgs } from './args';
 
-const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
-const CONCURRENCY = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 4);
+const { messages: MESSAGES, workerConcurrency: CONCURRENCY } = parseBenchArgs({
+  messages: 5000,
+  workerConcurrency: 4,
+});
 
 const message = (i: number) =>
   renderEmail('password-reset', {

@@ -15,11 +15,14 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { postJson } from './load';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
-const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const { requests: REQUESTS, connections: CONCURRENCY } = parseBenchArgs({
+  requests: 6000,
+  connections: 20,
+});
 const BODY = { query: '{ __typename }' };
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-pipeline-'));

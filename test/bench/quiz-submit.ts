@@ -17,13 +17,16 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
 import { deadlockCount, drive, type Outcome, percentile, postJson } from './load';
 
-const BURST = Number(process.env.BENCH_BURST ?? 200);
-const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const PER_RUN = Number(process.env.BENCH_SUBMISSIONS ?? 1000);
+const {
+  burst: BURST,
+  connections: CONCURRENCY,
+  submissions: PER_RUN,
+} = parseBenchArgs({ burst: 200, connections: 50, submissions: 1000 });
 const WARM_UP = 100;
 const QUESTIONS = 20;
 

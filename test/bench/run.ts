@@ -20,16 +20,26 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { parseBenchArgs } from './args';
 import { type Contender, interleaved, openLoop, printResults, type Result } from './compare';
 import { buildCertificates, enrolLearners } from './fixtures';
 import { type Outcome, postJson } from './load';
 
-const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const COURSES = Number(process.env.BENCH_COURSES ?? 10_000);
-const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 100);
-const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 10);
+const {
+  connections: CONCURRENCY,
+  requests: REQUESTS,
+  rounds: ROUNDS,
+  courses: COURSES,
+  openRate: OPEN_RATE,
+  openSeconds: OPEN_SECONDS,
+} = parseBenchArgs({
+  connections: 50,
+  requests: 3000,
+  rounds: 6,
+  courses: 10_000,
+  openRate: 100,
+  openSeconds: 10,
+});
 /** Only these scenarios (comma-separated titles' first words), e.g. BENCH_ONLY=catalog. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 

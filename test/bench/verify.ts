@@ -15,12 +15,15 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { parseBenchArgs } from './args';
 import { buildCertificates } from './fixtures';
 import { drive, postJson, summarise } from './load';
 
-const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 5000);
-const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 5000);
+const {
+  certificates: CERTIFICATES,
+  connections: CONCURRENCY,
+  lookups: LOOKUPS,
+} = parseBenchArgs({ certificates: 5000, connections: 50, lookups: 5000 });
 const WARM_UP = 500;
 
 const VERIFY = `query($serial: String!) { verifyCertificate(serial: $serial) { status serial certificate {

@@ -17,12 +17,15 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
 import { deadlockCount, drive, type Outcome } from './load';
 
-const CONCURRENCY = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const PER_RUN = Number(process.env.BENCH_REQUESTS ?? 2000);
+const { connections: CONCURRENCY, requests: PER_RUN } = parseBenchArgs({
+  connections: 20,
+  requests: 2000,
+});
 const WARM_UP = 200;
 const WEBHOOK_SECRET = 'whsec_bench_webhooks';
 

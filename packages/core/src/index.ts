@@ -29,8 +29,9 @@ export { AUDIT_ACTION_LABELS, auditActionLabel } from './admin/audit-description
 export type { AuditLogEntry } from './admin/list-audit-log';
 export { listAuditLog } from './admin/list-audit-log';
 export { type FailedJob, listFailedJobs } from './admin/list-failed-jobs';
-export type { UserSummary } from './admin/users';
-export { listUsers, setUserRole } from './admin/users';
+export { type ListUsersOptions, listUsers } from './admin/list-users';
+export { type SetUserRoleOptions, setUserRole } from './admin/set-user-role';
+export type { UserSummary } from './admin/user-summary';
 export type { ApprovalOverview } from './approvals/approval-dashboard';
 export { listApprovalDashboard } from './approvals/approval-dashboard';
 export type { ApprovalRoster, RosterApproval, RosterRow } from './approvals/approval-roster';
@@ -180,13 +181,6 @@ export type {
   CertificateNameCorrectionView,
   CertificateNameState,
 } from './certificates/certificate-name';
-export {
-  confirmCertificateName,
-  getMyCertificateName,
-  listCertificateNameCorrections,
-  requestCertificateNameCorrection,
-  resolveCertificateNameCorrection,
-} from './certificates/certificate-name';
 export type {
   CertificateStatus,
   CertificateVerification,
@@ -198,21 +192,45 @@ export {
   verifyCertificate,
 } from './certificates/certificate-views';
 export {
+  type ConfirmCertificateNameOptions,
+  confirmCertificateName,
+} from './certificates/confirm-certificate-name';
+export {
   getCertificateCredentialJwt,
   getCertificatePdf,
   getIssuerProfile,
   getStatusListCredentialJwt,
 } from './certificates/documents';
 export {
+  type GetMyCertificateNameOptions,
+  getMyCertificateName,
+} from './certificates/get-my-certificate-name';
+export {
   COMPLETION_CREDIT_KEY,
   creditQualifies,
   issueCertificatesForCompletion,
 } from './certificates/issue-certificates';
 export {
+  type ListCertificateNameCorrectionsOptions,
+  listCertificateNameCorrections,
+} from './certificates/list-certificate-name-corrections';
+export {
+  type ReissueCertificateOptions,
   reissueCertificate,
+} from './certificates/reissue-certificate';
+export {
+  type RequestCertificateNameCorrectionOptions,
+  requestCertificateNameCorrection,
+} from './certificates/request-certificate-name-correction';
+export {
+  type ResolveCertificateNameCorrectionOptions,
+  resolveCertificateNameCorrection,
+} from './certificates/resolve-certificate-name-correction';
+export { revokeEnrollmentCertificates } from './certificates/revocation';
+export {
+  type RevokeCertificateOptions,
   revokeCertificate,
-  revokeEnrollmentCertificates,
-} from './certificates/revocation';
+} from './certificates/revoke-certificate';
 export type { CertificateSearchHit } from './certificates/search-certificates';
 export { searchCertificates } from './certificates/search-certificates';
 export type { CodeUse } from './codesets/code-uses';
@@ -323,7 +341,7 @@ export {
   getOrder,
   getReceipt,
   getReceiptPdf,
-  handleStripeEvent,
+  handlePaymentEvent,
   listMyOrders,
   listOrders,
   recordChargeRefunded,

@@ -16,6 +16,11 @@ export {
 } from './errors';
 export type * from './gateway';
 export { formatMoney, minorUnitDigits } from './money';
+export {
+  type PaymentDomainEvent,
+  type PaymentEventEnvelope,
+  toPaymentDomainEvent,
+} from './payment-event';
 export { formatReceiptDate, type ReceiptInput, renderReceiptPdf } from './receipt-pdf';
 export {
   createStripeGateway,

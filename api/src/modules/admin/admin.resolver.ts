@@ -76,7 +76,7 @@ export class AuditLogEntry {
   @Field(() => String, { nullable: true, description: 'Who did it (null if the account is gone).' })
   actorName!: string | null;
 
-  @Field(() => DateTimeResolver, { description: 'When.' })
+  @Field(() => DateTimeResolver, { description: 'When the action was recorded.' })
   createdAt!: Date;
 }
 

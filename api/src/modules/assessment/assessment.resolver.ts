@@ -17,6 +17,7 @@ import {
 } from '@lms/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
@@ -31,6 +32,7 @@ import type { Context } from '../../context';
 import { toEditableCourse } from '../authoring/authoring.mapper';
 import { EditableCourse } from '../authoring/authoring.types';
 import { toConnection } from '../common/connection';
+import { DraftEditArgs } from '../common/draft-edit-args';
 import { toAttemptView, toLearnerAnswer } from './assessment.mapper';
 import {
   QuestionDetail,
@@ -49,11 +51,6 @@ import {
   SavedAnswer,
 } from './learner.types';
 
-const COURSE_ID = { description: 'The course’s id.' };
-const REVISION = {
-  description: 'The draft revision this edit is based on (from EditableCourse.revision).',
-};
-
 @Resolver()
 export class AssessmentResolver {
   @Authorized()
@@ -62,15 +59,14 @@ export class AssessmentResolver {
       'Creates or replaces the settings of a QUIZ lesson’s quiz in the draft (created on first save).',
   })
   async configureQuiz(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('lessonId', () => ID, { description: 'The QUIZ lesson (in the draft).' }) lessonId: string,
     @Arg('input', () => QuizSettingsInput, { description: 'The quiz settings.' })
     input: QuizSettingsInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await configureQuiz({ db: ctx.db, viewer: ctx.viewer, courseId, revision, lessonId, input }),
+      await configureQuiz({ db: ctx.db, viewer: ctx.viewer, ...draft, lessonId, input }),
     );
   }
 
@@ -79,14 +75,11 @@ export class AssessmentResolver {
     description: 'Deletes a quiz (and its questions) from the draft.',
   })
   async deleteQuiz(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('quizId', () => ID, { description: 'The quiz (in the draft).' }) quizId: string,
     @Ctx() ctx: Context,
   ) {
-    return toEditableCourse(
-      await deleteQuiz({ db: ctx.db, viewer: ctx.viewer, courseId, revision, quizId }),
-    );
+    return toEditableCourse(await deleteQuiz({ db: ctx.db, viewer: ctx.viewer, ...draft, quizId }));
   }
 
   @Authorized()
@@ -94,15 +87,14 @@ export class AssessmentResolver {
     description: 'Adds a question at the end of a draft quiz’s pool.',
   })
   async addQuestion(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('quizId', () => ID, { description: 'The quiz (in the draft).' }) quizId: string,
     @Arg('input', () => QuestionInput, { description: 'The question and its key.' })
     input: QuestionInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await addQuestion({ db: ctx.db, viewer: ctx.viewer, courseId, revision, quizId, input }),
+      await addQuestion({ db: ctx.db, viewer: ctx.viewer, ...draft, quizId, input }),
     );
   }
 
@@ -111,8 +103,7 @@ export class AssessmentResolver {
     description: 'Replaces a question of a draft quiz (its options are recreated).',
   })
   async updateQuestion(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('questionId', () => ID, { description: 'The question (in the draft).' })
     questionId: string,
     @Arg('input', () => QuestionInput, { description: 'The question and its key.' })
@@ -123,8 +114,7 @@ export class AssessmentResolver {
       await updateQuestion({
         db: ctx.db,
         viewer: ctx.viewer,
-        courseId,
-        revision,
+        ...draft,
         questionId,
         input,
       }),
@@ -136,8 +126,7 @@ export class AssessmentResolver {
     description: 'Moves a question to a position in its pool (1 = first).',
   })
   async moveQuestion(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('questionId', () => ID, { description: 'The question (in the draft).' })
     questionId: string,
     @Arg('position', () => Int, { description: 'Target position, from 1 (clamped).' })
@@ -148,8 +137,7 @@ export class AssessmentResolver {
       await moveQuestion({
         db: ctx.db,
         viewer: ctx.viewer,
-        courseId,
-        revision,
+        ...draft,
         questionId,
         position,
       }),
@@ -159,14 +147,13 @@ export class AssessmentResolver {
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Deletes a question from a draft quiz.' })
   async deleteQuestion(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('questionId', () => ID, { description: 'The question (in the draft).' })
     questionId: string,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await deleteQuestion({ db: ctx.db, viewer: ctx.viewer, courseId, revision, questionId }),
+      await deleteQuestion({ db: ctx.db, viewer: ctx.viewer, ...draft, questionId }),
     );
   }
 

@@ -29,6 +29,7 @@ import {
 } from '@lms/core';
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
@@ -41,6 +42,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../context';
 import { toConnection } from '../common/connection';
+import { DraftEditArgs } from '../common/draft-edit-args';
 import { CourseStatus } from '../common/enums';
 import { toEditableCourse } from './authoring.mapper';
 import {
@@ -56,9 +58,6 @@ import {
 } from './authoring.types';
 
 const COURSE_ID = { description: 'The course’s id.' };
-const REVISION = {
-  description: 'The draft revision this edit is based on (from EditableCourse.revision).',
-};
 
 @Resolver(() => EditableCourse)
 export class AuthoringResolver {
@@ -146,14 +145,13 @@ export class AuthoringResolver {
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Edits the draft’s details.' })
   async updateCourseDetails(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('input', () => CourseDetailsInput, { description: 'The course details.' })
     input: CourseDetailsInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await updateCourseDetails({ db: ctx.db, viewer: ctx.viewer, courseId, revision, input }),
+      await updateCourseDetails({ db: ctx.db, viewer: ctx.viewer, ...draft, input }),
     );
   }
 
@@ -162,42 +160,37 @@ export class AuthoringResolver {
     description: 'Adds a module at the end of the draft syllabus.',
   })
   async addModule(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('title', () => String, { description: 'Module title.' }) title: string,
     @Ctx() ctx: Context,
   ) {
-    return toEditableCourse(
-      await addModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, title }),
-    );
+    return toEditableCourse(await addModule({ db: ctx.db, viewer: ctx.viewer, ...draft, title }));
   }
 
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Renames a module of the draft.' })
   async renameModule(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
     @Arg('title', () => String, { description: 'New title.' }) title: string,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await renameModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId, title }),
+      await renameModule({ db: ctx.db, viewer: ctx.viewer, ...draft, moduleId, title }),
     );
   }
 
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Moves a module to a position (1 = first).' })
   async moveModule(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
     @Arg('position', () => Int, { description: 'Target position, from 1 (clamped).' })
     position: number,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await moveModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId, position }),
+      await moveModule({ db: ctx.db, viewer: ctx.viewer, ...draft, moduleId, position }),
     );
   }
 
@@ -206,43 +199,40 @@ export class AuthoringResolver {
     description: 'Deletes a module and its lessons from the draft.',
   })
   async deleteModule(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await deleteModule({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId }),
+      await deleteModule({ db: ctx.db, viewer: ctx.viewer, ...draft, moduleId }),
     );
   }
 
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Adds a lesson at the end of a module.' })
   async addLesson(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('moduleId', () => ID, { description: 'The module to add to.' }) moduleId: string,
     @Arg('input', () => LessonInput, { description: 'The lesson content and settings.' })
     input: LessonInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await addLesson({ db: ctx.db, viewer: ctx.viewer, courseId, revision, moduleId, input }),
+      await addLesson({ db: ctx.db, viewer: ctx.viewer, ...draft, moduleId, input }),
     );
   }
 
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Replaces a lesson’s content and settings.' })
   async updateLesson(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('lessonId', () => ID, { description: 'The lesson.' }) lessonId: string,
     @Arg('input', () => LessonInput, { description: 'The lesson content and settings.' })
     input: LessonInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await updateLesson({ db: ctx.db, viewer: ctx.viewer, courseId, revision, lessonId, input }),
+      await updateLesson({ db: ctx.db, viewer: ctx.viewer, ...draft, lessonId, input }),
     );
   }
 
@@ -251,8 +241,7 @@ export class AuthoringResolver {
     description: 'Moves a lesson to a position (1 = first), optionally into another module.',
   })
   async moveLesson(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('lessonId', () => ID, { description: 'The lesson.' }) lessonId: string,
     @Arg('position', () => Int, { description: 'Target position in the module, from 1 (clamped).' })
     position: number,
@@ -264,8 +253,7 @@ export class AuthoringResolver {
       await moveLesson({
         db: ctx.db,
         viewer: ctx.viewer,
-        courseId,
-        revision,
+        ...draft,
         lessonId,
         position,
         moduleId,
@@ -276,35 +264,32 @@ export class AuthoringResolver {
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Deletes a lesson from the draft.' })
   async deleteLesson(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('lessonId', () => ID, { description: 'The lesson.' }) lessonId: string,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await deleteLesson({ db: ctx.db, viewer: ctx.viewer, courseId, revision, lessonId }),
+      await deleteLesson({ db: ctx.db, viewer: ctx.viewer, ...draft, lessonId }),
     );
   }
 
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Attaches a credit approval to the draft.' })
   async addCreditApproval(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('input', () => CreditApprovalInput, { description: 'The approval.' })
     input: CreditApprovalInput,
     @Ctx() ctx: Context,
   ) {
     return toEditableCourse(
-      await addCreditApproval({ db: ctx.db, viewer: ctx.viewer, courseId, revision, input }),
+      await addCreditApproval({ db: ctx.db, viewer: ctx.viewer, ...draft, input }),
     );
   }
 
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Replaces a credit approval of the draft.' })
   async updateCreditApproval(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('approvalId', () => ID, { description: 'The approval.' }) approvalId: string,
     @Arg('input', () => CreditApprovalInput, { description: 'The approval.' })
     input: CreditApprovalInput,
@@ -314,8 +299,7 @@ export class AuthoringResolver {
       await updateCreditApproval({
         db: ctx.db,
         viewer: ctx.viewer,
-        courseId,
-        revision,
+        ...draft,
         approvalId,
         input,
       }),
@@ -325,8 +309,7 @@ export class AuthoringResolver {
   @Authorized()
   @Mutation(() => EditableCourse, { description: 'Removes a credit approval from the draft.' })
   async removeCreditApproval(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
+    @Args(() => DraftEditArgs) draft: DraftEditArgs,
     @Arg('approvalId', () => ID, { description: 'The approval.' }) approvalId: string,
     @Ctx() ctx: Context,
   ) {
@@ -334,8 +317,7 @@ export class AuthoringResolver {
       await removeCreditApproval({
         db: ctx.db,
         viewer: ctx.viewer,
-        courseId,
-        revision,
+        ...draft,
         approvalId,
       }),
     );
@@ -346,12 +328,8 @@ export class AuthoringResolver {
     description:
       'Publishes the draft as the next version (frozen; the catalog shows it) and opens a new draft. BAD_USER_INPUT lists what prevents it.',
   })
-  async publishCourse(
-    @Arg('courseId', () => ID, COURSE_ID) courseId: string,
-    @Arg('revision', () => Int, REVISION) revision: number,
-    @Ctx() ctx: Context,
-  ) {
-    const result = await publishCourse({ db: ctx.db, viewer: ctx.viewer, courseId, revision });
+  async publishCourse(@Args(() => DraftEditArgs) draft: DraftEditArgs, @Ctx() ctx: Context) {
+    const result = await publishCourse({ db: ctx.db, viewer: ctx.viewer, ...draft });
     return { ...result, course: toEditableCourse(result.course) };
   }
 

@@ -186,7 +186,7 @@ export class CertificateVerification {
 
 @ObjectType({ description: 'A credential the learner holds.' })
 export class LearnerCredential {
-  @Field(() => ID, { description: 'Id.' })
+  @Field(() => ID, { description: 'The credential’s id (to update or remove it).' })
   id!: string;
 
   @Field(() => CreditBody, { description: 'The body that awarded it.' })
@@ -213,7 +213,7 @@ export class LearnerCredentialInput {
 
 @ObjectType({ description: 'CEUs earned elsewhere, entered by the learner.' })
 export class SelfReportedCredit {
-  @Field(() => ID, { description: 'Id.' })
+  @Field(() => ID, { description: 'The entry’s id (to update or remove it).' })
   id!: string;
 
   @Field(() => CreditBody, { description: 'Whose CEUs.' })
@@ -234,7 +234,9 @@ export class SelfReportedCredit {
   @Field(() => String, { description: 'Category, e.g. core.' })
   category!: string;
 
-  @Field(() => String, { description: 'Note.' })
+  @Field(() => String, {
+    description: 'The learner’s own note (e.g. where the activity took place); empty when none.',
+  })
   note!: string;
 }
 
@@ -258,7 +260,10 @@ export class SelfReportedCreditInput {
   @Field(() => String, { nullable: true, description: 'Category (default "core").' })
   category?: string;
 
-  @Field(() => String, { nullable: true, description: 'Note.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A note of the learner’s own (e.g. where the activity took place).',
+  })
   note?: string;
 }
 
@@ -297,7 +302,7 @@ export class TranscriptEntry {
 
 @ObjectType({ description: 'CEUs earned for a body the learner holds no credential of yet.' })
 export class UncountedCredits {
-  @Field(() => CreditBody, { description: 'The body.' })
+  @Field(() => CreditBody, { description: 'The credentialing body these CEUs were earned for.' })
   body!: CreditBody;
 
   @Field(() => String, { description: 'CEUs earned, e.g. "1.75".' })
@@ -328,7 +333,7 @@ export class CredentialMinimum {
   description: 'A renewal cycle of one body’s credentials. Bodies are never added together.',
 })
 export class TranscriptCycle {
-  @Field(() => CreditBody, { description: 'The body.' })
+  @Field(() => CreditBody, { description: 'The credentialing body whose renewal cycle this is.' })
   body!: CreditBody;
 
   @Field(() => [String], { description: 'Credentials maintained, e.g. ["CPC"].' })
@@ -402,10 +407,10 @@ export class Transcript {
 
 @ObjectType({ description: 'A body’s dated CEU renewal rule.' })
 export class CeuRequirement {
-  @Field(() => ID, { description: 'Id.' })
+  @Field(() => ID, { description: 'The rule’s id.' })
   id!: string;
 
-  @Field(() => CreditBody, { description: 'The body.' })
+  @Field(() => CreditBody, { description: 'The credentialing body the rule belongs to.' })
   body!: CreditBody;
 
   @Field(() => String, { description: 'Credential, or "*" for any of the body’s credentials.' })

@@ -14,10 +14,10 @@ import {
   startCodeSetImport,
 } from '@lms/core';
 import type { Db } from '@lms/db';
-import busboy from 'busboy';
 import express, { type Request, type Router } from 'express';
 import { bearerToken } from '../../context';
 import { routeHandler } from '../../http/downloads';
+import { readMultipart } from '../../http/multipart';
 import type { Logger } from '../../logger';
 
 interface StoredUpload {
@@ -30,32 +30,10 @@ interface StoredUpload {
  * and counting its lines on the way. Over the size limit → 413 with what to do.
  */
 function storeUpload(req: Request): Promise<StoredUpload> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        limits: { files: 1, fields: 10, fieldSize: 1000, fileSize: CODE_FILE_MAX_BYTES },
-      });
-    } catch {
-      reject(
-        AppError.badInput(
-          { file: ['Send the file as multipart/form-data with a “file” part.'] },
-          'Send the file as multipart/form-data.',
-        ),
-      );
-      return;
-    }
-    const fields: Record<string, string> = {};
-    let stored: Promise<StoredUpload['file']> = Promise.resolve(null);
-    parser.on('field', (name, value) => {
-      fields[name] = value;
-    });
-    parser.on('file', (name, stream, info) => {
-      if (name !== 'file') {
-        stream.resume();
-        return;
-      }
+  return readMultipart(
+    req,
+    { fields: 10, fieldSize: 1000, fileSize: CODE_FILE_MAX_BYTES },
+    async (stream, info) => {
       const path = join(tmpdir(), `lms-codeset-${randomUUID()}.txt`);
       const hash = createHash('sha256');
       let bytes = 0;
@@ -74,30 +52,24 @@ function storeUpload(req: Request): Promise<StoredUpload> {
           callback(null, chunk);
         },
       });
-      stored = pipeline(stream, counter, createWriteStream(path)).then(async () => {
-        if (truncated) {
-          await unlink(path).catch(() => undefined);
-          throw new AppError(
-            'BAD_USER_INPUT',
-            `The file is larger than ${CODE_FILE_MAX_BYTES / 1024 / 1024} MB. Upload the plain-text order file (or HCPCS file), not an archive of several.`,
-            { fieldErrors: { file: ['The file is too large.'] } },
-          );
-        }
-        return {
-          path,
-          fileName: info.filename || 'upload.txt',
-          bytes,
-          sha256: hash.digest('hex'),
-          lineCount: lineCount + (bytes > 0 && lastByte !== 10 ? 1 : 0),
-        };
-      });
-    });
-    parser.on('error', reject);
-    parser.on('close', () => {
-      stored.then((file) => resolve({ fields, file }), reject);
-    });
-    req.pipe(parser);
-  });
+      await pipeline(stream, counter, createWriteStream(path));
+      if (truncated) {
+        await unlink(path).catch(() => undefined);
+        throw new AppError(
+          'BAD_USER_INPUT',
+          `The file is larger than ${CODE_FILE_MAX_BYTES / 1024 / 1024} MB. Upload the plain-text order file (or HCPCS file), not an archive of several.`,
+          { fieldErrors: { file: ['The file is too large.'] } },
+        );
+      }
+      return {
+        path,
+        fileName: info.filename || 'upload.txt',
+        bytes,
+        sha256: hash.digest('hex'),
+        lineCount: lineCount + (bytes > 0 && lastByte !== 10 ? 1 : 0),
+      };
+    },
+  );
 }
 
 /**

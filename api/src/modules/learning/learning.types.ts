@@ -41,7 +41,10 @@ export class Enrollment {
   @Field(() => ID, { description: 'The course.' })
   courseId!: string;
 
-  @Field(() => EnrollmentStatus, { description: 'Status.' })
+  @Field(() => EnrollmentStatus, {
+    description:
+      'ACTIVE while the learner can study; UNENROLLED when they left; ENDED when access ended (e.g. a refund or account deletion).',
+  })
   status!: EnrollmentStatus;
 
   @Field(() => EnrollmentSource, { description: 'How the learner got in.' })
@@ -56,10 +59,10 @@ export class LearningLesson {
   @Field(() => ID, { description: 'Lesson id.' })
   id!: string;
 
-  @Field(() => String, { description: 'Title.' })
+  @Field(() => String, { description: 'The lesson’s title.' })
   title!: string;
 
-  @Field(() => LessonKind, { description: 'Kind.' })
+  @Field(() => LessonKind, { description: 'TEXT, VIDEO or QUIZ: what the lesson player shows.' })
   kind!: LessonKind;
 
   @Field(() => Int, { description: 'Estimated minutes.' })
@@ -80,7 +83,7 @@ export class LearningModule {
   @Field(() => ID, { description: 'Module id.' })
   id!: string;
 
-  @Field(() => String, { description: 'Title.' })
+  @Field(() => String, { description: 'The module’s title.' })
   title!: string;
 
   @Field(() => [LearningLesson], { description: 'Lessons in order.' })
@@ -169,13 +172,13 @@ export class LearnerLesson {
   @Field(() => ID, { description: 'The course.' })
   courseId!: string;
 
-  @Field(() => String, { description: 'Title.' })
+  @Field(() => String, { description: 'The lesson’s title.' })
   title!: string;
 
   @Field(() => String, { description: 'Title of its module.' })
   moduleTitle!: string;
 
-  @Field(() => LessonKind, { description: 'Kind.' })
+  @Field(() => LessonKind, { description: 'TEXT, VIDEO or QUIZ: what the lesson player shows.' })
   kind!: LessonKind;
 
   @Field(() => String, { description: 'The lesson text as sanitised HTML.' })

@@ -1,56 +1,32 @@
 import { AppError, getViewerByToken, MEDIA_MAX_BYTES, readMedia, uploadMedia } from '@lms/core';
 import type { Db } from '@lms/db';
 import type { ObjectStore } from '@lms/storage';
-import busboy from 'busboy';
 import express, { type Request, type Router } from 'express';
 import { bearerToken } from '../../context';
 import { routeHandler } from '../../http/downloads';
+import { readMultipart } from '../../http/multipart';
 import type { Logger } from '../../logger';
 
 /** One multipart upload read into memory (at most MEDIA_MAX_BYTES + 1 bytes are kept). */
-function readUpload(
+async function readUpload(
   req: Request,
 ): Promise<{ fields: Record<string, string>; file: Buffer | null; truncated: boolean }> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({
-        headers: req.headers,
-        limits: { files: 1, fields: 5, fieldSize: 200, fileSize: MEDIA_MAX_BYTES },
-      });
-    } catch {
-      reject(
-        AppError.badInput(
-          { file: ['Send the file as multipart/form-data with a “file” part.'] },
-          'Send the file as multipart/form-data.',
-        ),
-      );
-      return;
-    }
-    const fields: Record<string, string> = {};
-    const chunks: Buffer[] = [];
-    let sawFile = false;
-    let truncated = false;
-    parser.on('field', (name, value) => {
-      fields[name] = value;
-    });
-    parser.on('file', (name, stream) => {
-      if (name !== 'file') {
-        stream.resume();
-        return;
-      }
-      sawFile = true;
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => {
-        truncated = true;
-      });
-    });
-    parser.on('error', reject);
-    parser.on('close', () =>
-      resolve({ fields, file: sawFile ? Buffer.concat(chunks) : null, truncated }),
-    );
-    req.pipe(parser);
-  });
+  let truncated = false;
+  const upload = await readMultipart(
+    req,
+    { fields: 5, fieldSize: 200, fileSize: MEDIA_MAX_BYTES },
+    (stream) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('limit', () => {
+          truncated = true;
+        });
+        stream.on('error', reject);
+        stream.on('end', () => resolve(Buffer.concat(chunks)));
+      }),
+  );
+  return { ...upload, truncated };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { AppError, getReceiptPdf, getViewerByToken, handleStripeEvent } from '@lms/core';
+import { AppError, getReceiptPdf, getViewerByToken, handlePaymentEvent } from '@lms/core';
 import type { Db } from '@lms/db';
-import { WebhookSignatureError } from '@lms/payments';
+import { toPaymentDomainEvent, WebhookSignatureError } from '@lms/payments';
 import express, { type Router } from 'express';
 import { bearerToken } from '../../context';
 import { routeHandler, sendAttachment } from '../../http/downloads';
@@ -44,9 +44,10 @@ export function paymentRoutes(options: { db: Db; log: Logger; payments: Payments
         throw error;
       }
       try {
-        const result = await handleStripeEvent({
+        // @lms/payments reads Stripe's wire format; core sees only the domain event.
+        const result = await handlePaymentEvent({
           db,
-          event,
+          event: toPaymentDomainEvent(event),
           rawBody: (req.body as Buffer).toString('utf8'),
           livemode: gateway.livemode,
         });

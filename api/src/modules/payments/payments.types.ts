@@ -35,7 +35,10 @@ export class Order {
   @Field(() => String, { description: 'Human-friendly order number, e.g. ORD-2026-000123.' })
   orderNumber!: string;
 
-  @Field(() => OrderStatus, { description: 'Status.' })
+  @Field(() => OrderStatus, {
+    description:
+      'Where the order is: PENDING (at checkout), PAID, FAILED, EXPIRED, REFUND_PENDING, REFUNDED, or FLAGGED for an admin (amounts did not match).',
+  })
   status!: OrderStatus;
 
   @Field(() => ID, { description: 'The course bought.' })

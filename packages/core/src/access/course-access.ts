@@ -1,4 +1,5 @@
 import { isUuid } from '../db/ids';
+import { lockCourse } from '../db/locks';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { requireViewer } from './roles';
@@ -30,7 +31,7 @@ export async function findManageableCourse(
   const notFound = AppError.notFound('Course');
   if (!isUuid(courseId)) throw notFound;
   if (options.lock) {
-    await tx.$queryRaw`SELECT 1 FROM "Course" WHERE "id" = ${courseId}::uuid FOR UPDATE`;
+    await lockCourse(tx, courseId);
   }
   const course = await tx.course.findUnique({
     where: { id: courseId },

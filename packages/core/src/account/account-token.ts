@@ -1,6 +1,7 @@
 import type { AccountTokenKind } from '@lms/db';
 import { createSessionToken, hashSessionToken } from '../auth/session-token';
 import type { DbOrTx } from '../db/tx';
+import { deleteAccountTokenReturning, upsertAccountToken } from './sql';
 
 /** How long each kind of emailed link works. */
 export const ACCOUNT_TOKEN_TTL_MS: Record<AccountTokenKind, number> = {
@@ -22,13 +23,14 @@ export async function issueAccountToken(
   const now = options.now ?? new Date();
   const token = createSessionToken();
   const expiresAt = new Date(now.getTime() + ACCOUNT_TOKEN_TTL_MS[options.kind]);
-  await tx.$executeRaw`
-    INSERT INTO "AccountToken" ("userId", "kind", "tokenHash", "email", "expiresAt", "createdAt")
-    VALUES (${options.userId}::uuid, ${options.kind}::"AccountTokenKind", ${hashSessionToken(token)},
-            ${options.email}, ${expiresAt}, ${now})
-    ON CONFLICT ("userId", "kind") DO UPDATE SET
-      "tokenHash" = EXCLUDED."tokenHash", "email" = EXCLUDED."email",
-      "expiresAt" = EXCLUDED."expiresAt", "createdAt" = EXCLUDED."createdAt"`;
+  await upsertAccountToken(tx, {
+    userId: options.userId,
+    kind: options.kind,
+    tokenHash: hashSessionToken(token),
+    email: options.email,
+    expiresAt,
+    now,
+  });
   return { token, expiresAt };
 }
 
@@ -50,10 +52,7 @@ export async function consumeAccountToken(
   now = new Date(),
 ): Promise<ConsumedToken | null> {
   if (!looksLikeToken(token)) return null;
-  const rows = await tx.$queryRaw<(ConsumedToken & { expiresAt: Date })[]>`
-    DELETE FROM "AccountToken"
-     WHERE "tokenHash" = ${hashSessionToken(token)} AND "kind"::text = ANY(${kinds}::text[])
-    RETURNING "userId", "kind"::text AS "kind", "email", "expiresAt"`;
+  const rows = await deleteAccountTokenReturning(tx, hashSessionToken(token), kinds);
   const row = rows[0];
   if (!row || row.expiresAt <= now) return null;
   return { userId: row.userId, kind: row.kind, email: row.email };

@@ -8,6 +8,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { queueAccountEmail } from './account-emails';
 import { consumeAccountToken, findAccountToken } from './account-token';
+import { deleteSignInGuessCounters } from './sql';
 
 export const RESET_LINK_INVALID =
   'This password-reset link is no longer valid: it was already used, a newer one was sent, or it is more than an hour old. Ask for a new link.';
@@ -80,8 +81,5 @@ export async function liftSignInThrottle(
   tx: Db | Prisma.TransactionClient,
   email: string,
 ): Promise<void> {
-  await tx.$executeRaw`
-    DELETE FROM "RateLimit"
-     WHERE "key" = ${`signin-guess:account:${email}`}
-        OR starts_with("key", ${`signin-guess:pair:${email}|`})`;
+  await deleteSignInGuessCounters(tx, email);
 }

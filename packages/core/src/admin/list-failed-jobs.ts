@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import { requireAdmin } from '../access/roles';
 import { type Viewer } from '../access/viewer';
+import { jobQueueTableExists, selectFailedJobRows } from './sql';
 
 export interface FailedJob {
   id: string;
@@ -27,26 +28,8 @@ export async function listFailedJobs(options: {
   viewer: Viewer | null;
 }): Promise<FailedJob[]> {
   requireAdmin(options.viewer);
-  const [schema] = await options.db.$queryRaw<{ present: boolean }[]>`
-    SELECT to_regclass('graphile_worker.jobs') IS NOT NULL AS present`;
-  if (!schema?.present) return [];
-  const rows = await options.db.$queryRaw<
-    {
-      id: string;
-      task: string;
-      attempts: number;
-      maxAttempts: number;
-      lastError: string;
-      runAt: Date;
-      updatedAt: Date;
-    }[]
-  >`
-    SELECT id::text AS id, task_identifier AS task, attempts, max_attempts AS "maxAttempts",
-           last_error AS "lastError", run_at AS "runAt", updated_at AS "updatedAt"
-      FROM graphile_worker.jobs
-     WHERE last_error IS NOT NULL
-     ORDER BY updated_at DESC
-     LIMIT ${LIMIT}`;
+  if (!(await jobQueueTableExists(options.db))) return [];
+  const rows = await selectFailedJobRows(options.db, LIMIT);
   return rows.map((row) => ({
     ...row,
     state: row.attempts >= row.maxAttempts ? 'FAILED' : 'RETRYING',

@@ -1,13 +1,8 @@
-import { type CreditBody, type Db, Prisma } from '@lms/db';
+import type { CreditBody, Db } from '@lms/db';
 import { z } from 'zod';
 import { requireAuthor } from '../access/roles';
 import { type Viewer } from '../access/viewer';
-import {
-  ApprovalStatus,
-  approvalStatus,
-  daysLeft,
-  EXPIRING_WITHIN_DAYS,
-} from '../authoring/approval-status';
+import { ApprovalStatus, approvalStatus, daysLeft } from '../authoring/approval-status';
 import { parseInput } from '../errors/validate';
 import {
   decodeTimeCursor,
@@ -16,6 +11,7 @@ import {
   pageArgsSchema,
 } from '../pagination/keyset';
 import { providerDay } from '../time/provider-day';
+import { selectApprovalDashboardPage } from './sql';
 
 export interface ApprovalOverview {
   id: string;
@@ -40,8 +36,6 @@ export interface ApprovalOverview {
   /** ACTIVE, not completed enrolments in this version: who can still earn this credit here. */
   inProgressLearners: number;
 }
-
-type Row = Omit<ApprovalOverview, 'status' | 'daysLeft'>;
 
 const argsSchema = pageArgsSchema.extend({ status: z.enum(ApprovalStatus).nullish() });
 
@@ -69,61 +63,13 @@ export async function listApprovalDashboard(options: {
   const now = options.now ?? new Date();
   // The provider's calendar day (approval validity is judged on it, like approvalStatus).
   const today = providerDay(now);
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`v."publishedAt" IS NOT NULL`,
-    Prisma.sql`(c."latestPublishedVersionId" = v.id OR EXISTS (SELECT 1 FROM "Enrollment" e
-      WHERE e."versionId" = v.id AND e.status = 'ACTIVE' AND e."completedAt" IS NULL))`,
-  ];
-  if (viewer.role !== 'ADMIN') {
-    conditions.push(Prisma.sql`(c."ownerId" = ${viewer.id}::uuid OR EXISTS (SELECT 1
-      FROM "CourseInstructor" ci WHERE ci."courseId" = c.id AND ci."userId" = ${viewer.id}::uuid))`);
-  }
-  const lastExpiring = Prisma.sql`(${today}::date + ${EXPIRING_WITHIN_DAYS - 1}::int)`;
-  switch (input.status) {
-    case 'EXPIRED':
-      conditions.push(Prisma.sql`a."validUntil" < ${today}::date`);
-      break;
-    case 'NOT_YET_VALID':
-      conditions.push(
-        Prisma.sql`a."validUntil" >= ${today}::date AND a."validFrom" > ${today}::date`,
-      );
-      break;
-    case 'EXPIRING':
-      conditions.push(Prisma.sql`a."validFrom" <= ${today}::date AND a."validUntil" >= ${today}::date
-        AND a."validUntil" <= ${lastExpiring}`);
-      break;
-    case 'VALID':
-      conditions.push(
-        Prisma.sql`a."validFrom" <= ${today}::date AND a."validUntil" > ${lastExpiring}`,
-      );
-      break;
-    default:
-      break;
-  }
-  const from = Prisma.sql`FROM "CreditApproval" a
-    JOIN "CourseVersion" v ON v.id = a."versionId"
-    JOIN "Course" c ON c.id = v."courseId"
-    WHERE ${Prisma.join(conditions, ' AND ')}`;
-  const cursor = input.after ? decodeTimeCursor(input.after) : null;
-  const keyset = cursor
-    ? Prisma.sql`AND (a."validUntil" > ${cursor.createdAt}::date
-        OR (a."validUntil" = ${cursor.createdAt}::date AND a.id > ${cursor.id}::uuid))`
-    : Prisma.empty;
-  const [rows, counted] = await Promise.all([
-    options.db.$queryRaw<Row[]>(Prisma.sql`
-      SELECT a.id, a.body::text AS body, a."bodyName", a."approvalNumber", a."approvedTitle",
-             to_char(a."ceuAmount", 'FM9999990.00') AS "ceuAmount", a.category,
-             a."validFrom", a."validUntil", c.id AS "courseId", c.slug AS "courseSlug",
-             v.title AS "courseTitle", v.number AS "versionNumber",
-             (c."latestPublishedVersionId" = v.id) AS "isLatestVersion",
-             (SELECT count(*)::int FROM "Enrollment" e WHERE e."versionId" = v.id) AS learners,
-             (SELECT count(*)::int FROM "Enrollment" e WHERE e."versionId" = v.id
-                AND e.status = 'ACTIVE' AND e."completedAt" IS NULL) AS "inProgressLearners"
-      ${from} ${keyset}
-      ORDER BY a."validUntil" ASC, a.id ASC
-      LIMIT ${input.first + 1}`),
-    options.db.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n ${from}`),
-  ]);
+  const { rows, totalCount } = await selectApprovalDashboardPage(options.db, {
+    ownerOrInstructorId: viewer.role === 'ADMIN' ? null : viewer.id,
+    today,
+    status: input.status ?? null,
+    after: input.after ? decodeTimeCursor(input.after) : null,
+    first: input.first,
+  });
   return {
     edges: rows.slice(0, input.first).map((row) => ({
       cursor: encodeTimeCursor(row.validUntil, row.id),
@@ -131,6 +77,6 @@ export async function listApprovalDashboard(options: {
     })),
     hasNextPage: rows.length > input.first,
     hasPreviousPage: Boolean(input.after),
-    totalCount: counted[0]?.n ?? 0,
+    totalCount,
   };
 }

@@ -1,29 +1,19 @@
-import type { CreditBody, Db, EnrollmentStatus } from '@lms/db';
+import type { Db, EnrollmentStatus } from '@lms/db';
 import { findManageableCourse } from '../access/course-access';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
-import { type ApprovalStatus, approvalStatus, daysLeft } from '../authoring/approval-status';
+import { approvalStatus, daysLeft } from '../authoring/approval-status';
 import type { CertificateStatus } from '../certificates/certificate-views';
 import { toCsv } from '../common/csv';
 import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
+import type { ApprovalOverview } from './approval-dashboard';
 
-export interface RosterApproval {
-  id: string;
-  body: CreditBody;
-  bodyName: string | null;
-  approvalNumber: string;
-  approvedTitle: string;
-  ceuAmount: string;
-  category: string;
-  validFrom: Date;
-  validUntil: Date;
-  status: ApprovalStatus;
-  daysLeft: number;
-  courseId: string;
-  courseTitle: string;
-  versionNumber: number;
-}
+/** The approval the roster is for: the dashboard's view of it, without the learner counts. */
+export type RosterApproval = Omit<
+  ApprovalOverview,
+  'courseSlug' | 'isLatestVersion' | 'learners' | 'inProgressLearners'
+>;
 
 export interface RosterRow {
   enrollmentId: string;

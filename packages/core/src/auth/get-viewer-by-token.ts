@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
 import { hashSessionToken } from './session-token';
+import { selectSessionByTokenHash, touchSessionLastSeen } from './sql';
 
 const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
 
@@ -12,22 +13,13 @@ export async function getViewerByToken(options: {
 }): Promise<Viewer | null> {
   const { db, token } = options;
   if (!token || token.length > 100) return null;
-  // Every authenticated request runs this: one indexed raw query, no ORM compilation.
-  const rows = await db.$queryRaw<
-    (Omit<Viewer, 'sessionId'> & { sessionId: string; expiresAt: Date; lastSeenAt: Date })[]
-  >`
-    SELECT s.id AS "sessionId", s."expiresAt", s."lastSeenAt", u.id, u.name, u.email,
-           u.role::text AS role, u."timeZone"
-      FROM "Session" s JOIN "User" u ON u.id = s."userId"
-     WHERE s."tokenHash" = ${hashSessionToken(token)}`;
+  const rows = await selectSessionByTokenHash(db, hashSessionToken(token));
   const session = rows[0];
   const now = options.now ?? new Date();
   if (!session || session.expiresAt <= now) return null;
   // "Last seen" for the account's session list, written at most every few minutes.
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-    await db.$executeRaw`
-      UPDATE "Session" SET "lastSeenAt" = ${now}
-       WHERE id = ${session.sessionId}::uuid AND "lastSeenAt" < ${now}`;
+    await touchSessionLastSeen(db, session.sessionId, now);
   }
   const { expiresAt: _expiresAt, lastSeenAt: _lastSeenAt, ...viewer } = session;
   return viewer;

@@ -7,6 +7,7 @@ import {
   refundRateLimits,
   tooManyRequests,
 } from '../rate-limit/rate-limit';
+import { hasLiveSessionFrom } from './sql';
 
 export type SignInLimits = Pick<
   RateLimitPolicy,
@@ -66,10 +67,5 @@ export async function releaseSignInAttempt(db: Db, reservation: SignInReservatio
 
 /** An address the account has a live session from (the owner's device or network). */
 async function isKnownAddress(db: Db, email: string, ip: string): Promise<boolean> {
-  const rows = await db.$queryRaw<{ known: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM "Session" s JOIN "User" u ON u.id = s."userId"
-       WHERE u.email = ${email} AND s.ip = ${ip} AND s."expiresAt" > now()
-    ) AS known`;
-  return rows[0]?.known === true;
+  return hasLiveSessionFrom(db, email, ip);
 }

@@ -1,9 +1,10 @@
-import { type Db, Prisma } from '@lms/db';
+import { type Db } from '@lms/db';
 import { z } from 'zod';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
-import { type CertificateView, loadCertificateRows, toCertificateView } from './certificate-views';
+import { type CertificateView, toCertificateView } from './certificate-views';
+import { selectCertificateRows } from './sql';
 
 /** What a quiz attempt's results page says about the course completion it brought about. */
 export interface AttemptCompletion {
@@ -44,10 +45,7 @@ export async function getAttemptCompletion(options: {
     return { completedCourse: false, certificates: [], awaitingCertificateName: false };
   }
   // A reissued certificate's successor belongs to the same completion: show the live one.
-  const rows = await loadCertificateRows(
-    options.db,
-    Prisma.sql`c."completionId" = ${completion.id}::uuid`,
-  );
+  const rows = await selectCertificateRows(options.db, { completionId: completion.id });
   const certificates = rows.map(toCertificateView).filter((c) => c.status !== 'SUPERSEDED');
   return {
     completedCourse: true,

@@ -3,12 +3,17 @@ import {
   type CertificateSnapshot,
   normalizeSerial,
 } from '@lms/credentials';
-import { type Db, Prisma } from '@lms/db';
+import { type Db } from '@lms/db';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { openBadgeUrlFor } from '../common/certificate-settings';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
+import {
+  type CertificateRow,
+  selectCertificateForVerification,
+  selectCertificateRows,
+} from './sql';
 
 export type CertificateStatus = 'VALID' | 'REVOKED' | 'SUPERSEDED';
 
@@ -47,17 +52,6 @@ export interface CertificateVerification {
   > | null;
 }
 
-interface CertificateRow {
-  id: string;
-  serial: string;
-  courseId: string;
-  creditApprovalId: string | null;
-  snapshot: unknown;
-  revokedAt: Date | null;
-  revocationReason: string | null;
-  supersededBySerial: string | null;
-}
-
 function statusOf(row: { revokedAt: Date | null; supersededBySerial: string | null }) {
   if (row.supersededBySerial) return 'SUPERSEDED' as const;
   return row.revokedAt ? ('REVOKED' as const) : ('VALID' as const);
@@ -87,27 +81,13 @@ export function toCertificateView(row: CertificateRow): CertificateView {
   };
 }
 
-/** One query: the certificates matching `where` (SQL fragment over "Certificate" c). */
-export async function loadCertificateRows(
-  tx: DbOrTx,
-  where: Prisma.Sql,
-): Promise<(CertificateRow & { userId: string })[]> {
-  return tx.$queryRaw<(CertificateRow & { userId: string })[]>(Prisma.sql`
-    SELECT c."id", c."serial", c."userId", c."courseId", c."creditApprovalId", c."snapshot",
-           c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
-      FROM "Certificate" c
-      LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"
-     WHERE ${where}
-     ORDER BY c."issuedAt" DESC, c."serial"`);
-}
-
 /** The viewer's certificates, newest first (revoked and superseded ones included, marked). */
 export async function listMyCertificates(options: {
   db: Db;
   viewer: Viewer | null;
 }): Promise<CertificateView[]> {
   const viewer = requireViewer(options.viewer);
-  const rows = await loadCertificateRows(options.db, Prisma.sql`c."userId" = ${viewer.id}::uuid`);
+  const rows = await selectCertificateRows(options.db, { userId: viewer.id });
   return rows.map(toCertificateView);
 }
 
@@ -123,7 +103,7 @@ export async function getCertificate(options: {
   const viewer = requireViewer(options.viewer);
   const serial = normalizeSerial(options.serial);
   if (!serial) throw AppError.notFound('Certificate');
-  const [row] = await loadCertificateRows(options.db, Prisma.sql`c."serial" = ${serial}`);
+  const [row] = await selectCertificateRows(options.db, { serial });
   if (!row || (row.userId !== viewer.id && viewer.role !== 'ADMIN')) {
     throw AppError.notFound('Certificate');
   }
@@ -141,12 +121,7 @@ export async function verifyCertificate(options: {
 }): Promise<CertificateVerification> {
   const serial = normalizeSerial(options.serial);
   if (!serial) return { status: 'NOT_FOUND', serial: null, certificate: null };
-  const [row] = await options.db.$queryRaw<CertificateRow[]>`
-    SELECT c."id", c."serial", c."courseId", c."creditApprovalId", c."snapshot",
-           c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
-      FROM "Certificate" c
-      LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"
-     WHERE c."serial" = ${serial}`;
+  const [row] = await selectCertificateForVerification(options.db, serial);
   if (!row) return { status: 'NOT_FOUND', serial, certificate: null };
   const {
     id: _id,

@@ -19,6 +19,7 @@ import { type Viewer } from '../access/viewer';
 import { issuerInfo, statusListUrl } from '../common/certificate-settings';
 import { AppError } from '../errors/app-error';
 import { providerTimeZone } from '../time/provider-day';
+import { maxStatusListIndex } from './sql';
 
 /** The holder's (or an admin's) certificate row with its snapshot; others get NOT_FOUND. */
 async function ownCertificate(db: Db, viewer: Viewer | null, serialInput: string) {
@@ -117,16 +118,14 @@ export async function getStatusListCredentialJwt(options: {
   now?: Date;
 }): Promise<string> {
   const now = options.now ?? new Date();
-  const [revoked, [max]] = await Promise.all([
+  const [revoked, max] = await Promise.all([
     options.db.certificate.findMany({
       where: { revokedAt: { not: null } },
       select: { statusListIndex: true },
     }),
-    options.db.$queryRaw<
-      { max: number | null }[]
-    >`SELECT max("statusListIndex") AS "max" FROM "Certificate"`,
+    maxStatusListIndex(options.db),
   ]);
-  const needed = Math.ceil(((max?.max ?? 0) + 1) / 8) * 8;
+  const needed = Math.ceil(((max ?? 0) + 1) / 8) * 8;
   const length = Math.max(MIN_STATUS_LIST_LENGTH, needed);
   const url = statusListUrl();
   const credential = buildStatusListCredential({

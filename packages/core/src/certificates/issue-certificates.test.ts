@@ -13,13 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
 import { completeLesson } from '../learning/lesson-progress';
 import { providerDay, providerDayAsDate } from '../time/provider-day';
-import {
-  confirmCertificateName,
-  requestCertificateNameCorrection,
-  resolveCertificateNameCorrection,
-} from './certificate-name';
+import { confirmCertificateName } from './confirm-certificate-name';
 import { issueCertificatesForCompletion } from './issue-certificates';
-import { revokeCertificate } from './revocation';
+import { requestCertificateNameCorrection } from './request-certificate-name-correction';
+import { resolveCertificateNameCorrection } from './resolve-certificate-name-correction';
+import { revokeCertificate } from './revoke-certificate';
 
 let t: TestDatabase;
 let admin: Viewer;

@@ -14,6 +14,7 @@ import { certificateSettings, verifyUrlFor } from '../common/certificate-setting
 import type { Tx } from '../db/tx';
 import { queueCertificateIssued } from '../mail/notifications';
 import { providerDay } from '../time/provider-day';
+import { type CertificateKey, insertCertificateRow, nextStatusListIndexAfterMax } from './sql';
 
 /** creditKey of a certificate of completion without credit. */
 export const COMPLETION_CREDIT_KEY = 'completion';
@@ -93,21 +94,13 @@ const RANDOM_INDEX_ATTEMPTS = 20;
  */
 export async function pickStatusListIndex(tx: Tx, attempt: number): Promise<number> {
   if (attempt < RANDOM_INDEX_ATTEMPTS) return randomInt(MIN_STATUS_LIST_LENGTH);
-  const [row] = await tx.$queryRaw<{ next: number }[]>`
-    SELECT (COALESCE(max("statusListIndex"), ${MIN_STATUS_LIST_LENGTH - 1}) + 1)::int AS "next"
-    FROM "Certificate"`;
-  return Math.max(row!.next, MIN_STATUS_LIST_LENGTH);
+  return Math.max(
+    await nextStatusListIndexAfterMax(tx, MIN_STATUS_LIST_LENGTH),
+    MIN_STATUS_LIST_LENGTH,
+  );
 }
 
-export interface NewCertificate {
-  userId: string;
-  enrollmentId: string;
-  completionId: string;
-  courseId: string;
-  versionId: string;
-  creditApprovalId: string | null;
-  creditKey: string;
-  generation: number;
+export interface NewCertificate extends CertificateKey {
   supersedesId?: string | null;
   /** The snapshot without serial, verifyUrl and statusListIndex (filled in here). */
   snapshot: Omit<CertificateSnapshot, 'serial' | 'verifyUrl' | 'statusListIndex'>;
@@ -131,19 +124,25 @@ export async function insertCertificate(
       verifyUrl: verifyUrlFor(serial),
       statusListIndex,
     };
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Certificate" ("serial", "userId", "enrollmentId", "completionId", "courseId", "versionId",
-        "creditApprovalId", "creditKey", "generation", "snapshot", "issuedAt", "statusListIndex", "supersedesId")
-      VALUES (${serial}, ${data.userId}::uuid, ${data.enrollmentId}::uuid, ${data.completionId}::uuid,
-        ${data.courseId}::uuid, ${data.versionId}::uuid, ${data.creditApprovalId}::uuid, ${data.creditKey},
-        ${data.generation}, ${JSON.stringify(snapshot)}::jsonb, ${new Date(snapshot.issuedAt)},
-        ${statusListIndex}, ${data.supersedesId ?? null}::uuid)
-      ON CONFLICT DO NOTHING
-      RETURNING "id"`;
-    if (rows[0]) {
+    const inserted = await insertCertificateRow(tx, {
+      serial,
+      userId: data.userId,
+      enrollmentId: data.enrollmentId,
+      completionId: data.completionId,
+      courseId: data.courseId,
+      versionId: data.versionId,
+      creditApprovalId: data.creditApprovalId,
+      creditKey: data.creditKey,
+      generation: data.generation,
+      snapshot,
+      issuedAt: new Date(snapshot.issuedAt),
+      statusListIndex,
+      supersedesId: data.supersedesId ?? null,
+    });
+    if (inserted) {
       // The holder's email (with the PDF) commits with the certificate, or not at all.
-      await queueCertificateIssued(tx, { id: rows[0].id, serial, userId: data.userId, snapshot });
-      return { id: rows[0].id, serial };
+      await queueCertificateIssued(tx, { id: inserted.id, serial, userId: data.userId, snapshot });
+      return { id: inserted.id, serial };
     }
     const existing = await tx.certificate.findUnique({
       where: {

@@ -1,175 +1,26 @@
-import type { CertificateSnapshot } from '@lms/credentials';
-import { type Db, Prisma } from '@lms/db';
+// What revoking and reissuing share (revoke-certificate.ts, reissue-certificate.ts), and the
+// revocation of an enrolment's certificates that a refund runs in its own transaction.
+import type { Prisma } from '@lms/db';
 import { z } from 'zod';
-import { requireAdmin } from '../access/roles';
-import { type Viewer } from '../access/viewer';
-import { recordAudit } from '../audit/record-audit';
 import { requireId } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
-import { parseInput } from '../errors/validate';
-import { type CertificateView, getCertificate } from './certificate-views';
-import { insertCertificate } from './issue-certificates';
+import { revokeLiveCertificatesOfEnrollment, selectCertificateForUpdate } from './sql';
 
-const reasonSchema = z
+export const reasonSchema = z
   .string()
   .trim()
   .min(3, 'Give a reason (at least 3 characters).')
   .max(500, 'Keep the reason under 500 characters.');
 
-async function lockLiveCertificate(tx: Prisma.TransactionClient, certificateId: string) {
+/** Locks a live certificate for revocation: NOT_FOUND when there is none, CONFLICT when revoked. */
+export async function lockLiveCertificate(tx: Prisma.TransactionClient, certificateId: string) {
   requireId(certificateId, 'Certificate');
-  const [row] = await tx.$queryRaw<
-    {
-      id: string;
-      serial: string;
-      userId: string;
-      enrollmentId: string;
-      completionId: string;
-      courseId: string;
-      versionId: string;
-      creditApprovalId: string | null;
-      creditKey: string;
-      generation: number;
-      snapshot: CertificateSnapshot;
-      revokedAt: Date | null;
-    }[]
-  >`SELECT "id", "serial", "userId", "enrollmentId", "completionId", "courseId", "versionId",
-           "creditApprovalId", "creditKey", "generation", "snapshot", "revokedAt"
-      FROM "Certificate" WHERE "id" = ${certificateId}::uuid FOR UPDATE`;
+  const [row] = await selectCertificateForUpdate(tx, certificateId);
   if (!row) throw AppError.notFound('Certificate');
   if (row.revokedAt)
     throw new AppError('CONFLICT', `Certificate ${row.serial} is already revoked.`);
   return row;
-}
-
-/** Admin: revokes a certificate with a reason (once; the row keeps everything else). */
-export async function revokeCertificate(options: {
-  db: Db;
-  viewer: Viewer | null;
-  certificateId: string;
-  reason: string;
-  now?: Date;
-}): Promise<CertificateView> {
-  const admin = requireAdmin(options.viewer);
-  const reason = parseInput(z.object({ reason: reasonSchema }), { reason: options.reason }).reason;
-  const now = options.now ?? new Date();
-  const serial = await options.db.$transaction(async (tx) => {
-    const row = await lockLiveCertificate(tx, options.certificateId);
-    await tx.certificate.update({
-      where: { id: row.id },
-      data: { revokedAt: now, revocationReason: reason, revokedById: admin.id },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId: admin.id,
-      action: 'certificate.revoke',
-      targetType: 'Certificate',
-      targetId: row.id,
-      details: { serial: row.serial, reason },
-    });
-    return row.serial;
-  });
-  return getCertificate({ db: options.db, viewer: options.viewer, serial });
-}
-
-const reissueSchema = z.object({
-  reason: reasonSchema,
-  participantName: z
-    .string()
-    .trim()
-    .min(1, 'Enter the name to print.')
-    .max(200, 'Keep the name under 200 characters.')
-    .optional(),
-});
-
-/**
- * Admin: corrects a certificate. The old one is revoked with the reason; a new one (fresh serial,
- * next generation, the same credit and dates, optionally a corrected name) supersedes it, so the
- * old serial then verifies as SUPERSEDED. Concurrent reissues of one certificate: one wins, the
- * other gets CONFLICT.
- */
-export async function reissueCertificate(options: {
-  db: Db;
-  viewer: Viewer | null;
-  certificateId: string;
-  reason: string;
-  participantName?: string | null;
-  now?: Date;
-}): Promise<CertificateView> {
-  const admin = requireAdmin(options.viewer);
-  const input = parseInput(reissueSchema, {
-    reason: options.reason,
-    participantName: options.participantName ?? undefined,
-  });
-  const now = options.now ?? new Date();
-  const serial = await options.db.$transaction((tx) =>
-    reissueInTransaction(tx, {
-      adminId: admin.id,
-      certificateId: options.certificateId,
-      reason: input.reason,
-      participantName: input.participantName,
-      now,
-    }),
-  );
-  return getCertificate({ db: options.db, viewer: options.viewer, serial });
-}
-
-/**
- * The reissue itself, in the caller's transaction (also used when an admin applies a learner's
- * name correction): revokes the live certificate with the reason and inserts its successor.
- * Returns the new serial; CONFLICT when it was already reissued.
- */
-export async function reissueInTransaction(
-  tx: Prisma.TransactionClient,
-  options: {
-    adminId: string;
-    certificateId: string;
-    reason: string;
-    participantName?: string;
-    now: Date;
-  },
-): Promise<string> {
-  const { now } = options;
-  const old = await lockLiveCertificate(tx, options.certificateId);
-  const {
-    serial: _serial,
-    verifyUrl: _url,
-    statusListIndex: _index,
-    supersedesSerial: _previous,
-    ...rest
-  } = old.snapshot;
-  const created = await insertCertificate(tx, {
-    userId: old.userId,
-    enrollmentId: old.enrollmentId,
-    completionId: old.completionId,
-    courseId: old.courseId,
-    versionId: old.versionId,
-    creditApprovalId: old.creditApprovalId,
-    creditKey: old.creditKey,
-    generation: old.generation + 1,
-    supersedesId: old.id,
-    snapshot: {
-      ...rest,
-      participantName: options.participantName ?? rest.participantName,
-      issuedAt: now.toISOString(),
-      supersedesSerial: old.serial,
-    },
-  });
-  if (!created) throw new AppError('CONFLICT', `Certificate ${old.serial} was already reissued.`);
-  await tx.certificate.update({
-    where: { id: old.id },
-    data: { revokedAt: now, revocationReason: options.reason, revokedById: options.adminId },
-    select: { id: true },
-  });
-  await recordAudit(tx, {
-    actorId: options.adminId,
-    action: 'certificate.reissue',
-    targetType: 'Certificate',
-    targetId: old.id,
-    details: { serial: old.serial, newSerial: created.serial, reason: options.reason },
-  });
-  return created.serial;
 }
 
 /**
@@ -180,9 +31,10 @@ export async function revokeEnrollmentCertificates(
   tx: DbOrTx,
   options: { enrollmentId: string; reason: string; now?: Date; actorId?: string | null },
 ): Promise<number> {
-  return tx.$executeRaw(Prisma.sql`
-    UPDATE "Certificate"
-       SET "revokedAt" = ${options.now ?? new Date()}, "revocationReason" = ${options.reason},
-           "revokedById" = ${options.actorId ?? null}::uuid
-     WHERE "enrollmentId" = ${options.enrollmentId}::uuid AND "revokedAt" IS NULL`);
+  return revokeLiveCertificatesOfEnrollment(tx, {
+    enrollmentId: options.enrollmentId,
+    reason: options.reason,
+    now: options.now ?? new Date(),
+    actorId: options.actorId ?? null,
+  });
 }

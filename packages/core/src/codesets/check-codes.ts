@@ -1,6 +1,7 @@
 import type { CodeSystem } from '@lms/db';
 import type { DbOrTx } from '../db/tx';
 import { CODE_SYSTEM_LABELS, codeKey, displayCode } from './codes';
+import { selectBillableCodesUnder, selectCodesInRelease, selectCodesOfOtherSystems } from './sql';
 
 /** Why a code cannot be used in a release. */
 export type CodeInReleaseProblem =
@@ -22,16 +23,11 @@ export async function checkCodesInRelease(
 ): Promise<CodeInReleaseProblem[]> {
   if (codes.length === 0) return [];
   const keys = [...new Set(codes.map(baseKey))];
-  const found = await tx.$queryRaw<{ code: string; billable: boolean }[]>`
-    SELECT "code", "billable" FROM "CodeSetCode"
-    WHERE "releaseId" = ${release.id}::uuid AND "code" = ANY(${keys}::text[])`;
+  const found = await selectCodesInRelease(tx, release.id, keys);
   const byKey = new Map(found.map((row) => [row.code, row.billable]));
   const unknown = keys.filter((key) => !byKey.has(key));
   const elsewhere = unknown.length
-    ? await tx.$queryRaw<{ code: string; system: CodeSystem }[]>`
-        SELECT DISTINCT c."code", r."system"::text AS system
-        FROM "CodeSetCode" c JOIN "CodeSetRelease" r ON r."id" = c."releaseId"
-        WHERE c."code" = ANY(${unknown}::text[]) AND r."system" <> ${release.system}::"CodeSystem"`
+    ? await selectCodesOfOtherSystems(tx, unknown, release.system)
     : [];
   const problems: CodeInReleaseProblem[] = [];
   for (const code of codes) {
@@ -46,10 +42,7 @@ export async function checkCodesInRelease(
           : { code: shown, problem: 'UNKNOWN' },
       );
     } else if (!billable) {
-      const under = await tx.$queryRaw<{ code: string }[]>`
-        SELECT "code" FROM "CodeSetCode"
-        WHERE "releaseId" = ${release.id}::uuid AND "code" LIKE ${`${key}%`} AND "billable"
-        ORDER BY length("code"), "code" LIMIT 3`;
+      const under = await selectBillableCodesUnder(tx, release.id, key);
       problems.push({
         code: shown,
         problem: 'HEADER',

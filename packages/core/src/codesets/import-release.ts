@@ -4,7 +4,6 @@ import { type Viewer } from '../access/viewer';
 import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import { assignReleaseToDraftItems } from './assign-release';
 import { CODE_SYSTEM_LABELS, currentCodeSetYear } from './codes';
 import {
   CodeFileLineError,
@@ -13,6 +12,13 @@ import {
   type ParsedCode,
 } from './file-formats';
 import { recordCodeSetNotices } from './notices';
+import {
+  assignReleaseToDraftItems,
+  countCodeSetChanges,
+  insertCodeSetChanges,
+  insertCodeSetCodes,
+  lockCodeSetImports,
+} from './sql';
 
 /** Largest file accepted (the ICD-10-CM order file is about 20 MB). */
 export const CODE_FILE_MAX_BYTES = 64 * 1024 * 1024;
@@ -153,7 +159,7 @@ async function runImport(
   const note = await db.$transaction(
     async (tx) => {
       // One import per system at a time: the diff and the notices need a stable "previous".
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`codeset:${system}`}))`;
+      await lockCodeSetImports(tx, system);
       const same = await tx.codeSetRelease.findFirst({
         where: { system, sourceSha256: file.sha256 },
         select: { id: true, name: true },
@@ -269,12 +275,7 @@ async function insertCodes(
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await tx.$executeRaw`
-      INSERT INTO "CodeSetCode" ("releaseId", "code", "billable", "shortDescription", "longDescription", "searchVector")
-      SELECT ${releaseId}::uuid, c, b, s, l, to_tsvector('english', l)
-      FROM unnest(${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.billable)}::boolean[],
-                  ${rows.map((r) => r.shortDescription)}::text[], ${rows.map((r) => r.longDescription)}::text[])
-        AS t(c, b, s, l)`;
+    await insertCodeSetCodes(tx, releaseId, rows);
     // Progress on another connection: visible to the admin page while this transaction runs.
     await db.codeSetImport.update({
       where: { id: jobId },
@@ -293,20 +294,8 @@ async function insertCodes(
 }
 
 async function recordDiff(tx: Tx, releaseId: string, previousId: string) {
-  await tx.$executeRaw`
-    INSERT INTO "CodeSetChange"
-      ("releaseId", "code", "kind", "oldBillable", "newBillable", "oldDescription", "newDescription")
-    SELECT ${releaseId}::uuid, COALESCE(n."code", o."code"),
-           (CASE WHEN o."code" IS NULL THEN 'ADDED' WHEN n."code" IS NULL THEN 'DELETED' ELSE 'CHANGED' END)::"CodeSetChangeKind",
-           o."billable", n."billable", o."longDescription", n."longDescription"
-    FROM (SELECT * FROM "CodeSetCode" WHERE "releaseId" = ${releaseId}::uuid) n
-    FULL JOIN (SELECT * FROM "CodeSetCode" WHERE "releaseId" = ${previousId}::uuid) o
-      ON o."code" = n."code"
-    WHERE o."code" IS NULL OR n."code" IS NULL
-       OR o."billable" <> n."billable" OR o."longDescription" <> n."longDescription"`;
-  const rows = await tx.$queryRaw<{ kind: 'ADDED' | 'DELETED' | 'CHANGED'; count: number }[]>`
-    SELECT "kind"::text AS kind, count(*)::int AS count FROM "CodeSetChange"
-    WHERE "releaseId" = ${releaseId}::uuid GROUP BY "kind"`;
+  await insertCodeSetChanges(tx, releaseId, previousId);
+  const rows = await countCodeSetChanges(tx, releaseId);
   const counts = { ADDED: 0, DELETED: 0, CHANGED: 0 };
   for (const row of rows) counts[row.kind] = row.count;
   return counts;

@@ -1,9 +1,10 @@
-import { type CodeSystem, type Db, Prisma } from '@lms/db';
+import { type CodeSystem, type Db } from '@lms/db';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { displayCode } from './codes';
 import { releaseInForce } from './releases';
+import { searchCodeRows } from './sql';
 
 export interface CodeLookupResult {
   /** As shown (ICD-10-CM with its dot). */
@@ -61,30 +62,13 @@ export async function lookupCodes(options: {
   if (!release || input.query === '') return { release, results: [] };
   const key = input.query.toUpperCase().replace(/\./g, '');
   const prefix = /^[A-Z0-9]{1,7}$/.test(key) && /[0-9]/.test(key) ? key : null;
-  const prefixHits = prefix
-    ? Prisma.sql`
-      SELECT c."code", c."billable", c."shortDescription", c."longDescription",
-             CASE WHEN c."code" = ${prefix} THEN 3 ELSE 2 END AS tier, 0::real AS score
-      FROM "CodeSetCode" c
-      WHERE c."releaseId" = ${release.id}::uuid AND c."code" LIKE ${`${prefix}%`}
-      UNION ALL`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<
-    { code: string; billable: boolean; shortDescription: string; longDescription: string }[]
-  >`
-    WITH hits AS (
-      ${prefixHits}
-      SELECT m."code", m."billable", m."shortDescription", m."longDescription",
-             1 AS tier, ts_rank_cd(m."searchVector", q) AS score
-      FROM websearch_to_tsquery('english', ${input.query}) q,
-           LATERAL (SELECT * FROM "CodeSetCode" c
-                    WHERE c."releaseId" = ${release.id}::uuid AND c."searchVector" @@ q
-                    LIMIT ${WORD_CANDIDATES}) m
-    )
-    SELECT "code", "billable", "shortDescription", "longDescription"
-    FROM hits
-    ORDER BY tier DESC, score DESC, length("code"), "code"
-    LIMIT ${input.first * 2}`;
+  const rows = await searchCodeRows(db, {
+    releaseId: release.id,
+    query: input.query,
+    prefix,
+    wordCandidates: WORD_CANDIDATES,
+    limit: input.first * 2,
+  });
   const seen = new Set<string>();
   const results: CodeLookupResult[] = [];
   for (const row of rows) {

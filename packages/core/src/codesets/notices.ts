@@ -4,6 +4,7 @@ import { type Viewer } from '../access/viewer';
 import type { Tx } from '../db/tx';
 import { type CodeUse, findCodeUses } from './code-uses';
 import { displayCode } from './codes';
+import { selectBreakingChanges } from './sql';
 
 /** One deleted or changed code a course used, as the release's diff recorded it. */
 export interface NoticeChange {
@@ -35,9 +36,7 @@ export async function recordCodeSetNotices(
   releaseId: string,
   system: CodeSystem,
 ): Promise<number> {
-  const changes = await tx.$queryRaw<NoticeChange[]>`
-    SELECT "code", "kind"::text AS kind, "oldBillable", "newBillable", "oldDescription", "newDescription"
-    FROM "CodeSetChange" WHERE "releaseId" = ${releaseId}::uuid AND "kind" <> 'ADDED'`;
+  const changes = await selectBreakingChanges(tx, releaseId);
   if (changes.length === 0) return 0;
   const byCode = new Map(changes.map((change) => [change.code, change]));
   const uses = await findCodeUses(tx, { system, keys: [...byCode.keys()] });

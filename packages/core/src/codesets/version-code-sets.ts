@@ -1,5 +1,6 @@
-import type { CodeSystem, Db } from '@lms/db';
+import type { Db } from '@lms/db';
 import { CODE_SYSTEM_LABELS } from './codes';
+import { selectVersionCodeSetRows } from './sql';
 
 /**
  * Which code-set years a course version teaches, for its learner-facing page: the releases its
@@ -10,16 +11,7 @@ export async function listVersionCodeSets(options: {
   db: Db;
   versionId: string;
 }): Promise<string[]> {
-  const rows = await options.db.$queryRaw<
-    { name: string | null; system: CodeSystem | null; year: number | null }[]
-  >`
-    SELECT DISTINCT r."name", q."codeSystem"::text AS system, q."codeSetYear" AS year
-    FROM "Question" q
-    JOIN "Quiz" z ON z."id" = q."quizId"
-    JOIN "Lesson" l ON l."id" = z."lessonId"
-    JOIN "Module" m ON m."id" = l."moduleId"
-    LEFT JOIN "CodeSetRelease" r ON r."id" = q."codeSetReleaseId"
-    WHERE m."versionId" = ${options.versionId}::uuid AND q."type" = 'CODE_SET'`;
+  const rows = await selectVersionCodeSetRows(options.db, options.versionId);
   const names = new Set<string>();
   for (const row of rows) {
     if (row.name) names.add(row.name);

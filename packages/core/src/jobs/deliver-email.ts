@@ -3,8 +3,15 @@ import { type Viewer } from '../access/viewer';
 import { getCertificatePdf } from '../certificates/documents';
 import { AppError } from '../errors/app-error';
 import { MAX_EMAIL_ATTEMPTS } from '../mail/outbox';
-import type { EmailAttachmentRef } from '../mail/templates';
 import { getReceiptPdf } from '../payments/get-receipt';
+import {
+  type ClaimedRow,
+  claimEmailMessage,
+  failEmailMessage,
+  markEmailMessageSent,
+  releaseEmailMessage,
+  selectDueEmailMessageIds,
+} from './sql';
 
 /** One message as handed to the SMTP transport (the worker's nodemailer adapter). */
 export interface MailToSend {
@@ -29,18 +36,6 @@ const LEASE_SECONDS = 120;
 /** Seconds before retry n (1-based): 10 s, 20 s, 40 s … capped at 1 hour. */
 export function retryDelaySeconds(attempt: number): number {
   return Math.min(3600, 10 * 2 ** Math.max(0, attempt - 1));
-}
-
-interface ClaimedRow {
-  id: string;
-  toAddress: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
-  attachments: EmailAttachmentRef[];
-  userId: string | null;
-  attempts: number;
 }
 
 /** PDFs are rendered as the recipient would download them (they are its owner). */
@@ -88,13 +83,7 @@ export async function deliverEmail(options: {
   rethrow?: boolean;
 }): Promise<DeliveryOutcome> {
   const { db, id, transport } = options;
-  const claimed = await db.$queryRaw<ClaimedRow[]>`
-    UPDATE "EmailMessage"
-    SET "status" = 'SENDING', "attempts" = "attempts" + 1,
-        "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
-    WHERE "id" = ${id}::uuid
-      AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lockedUntil" < now()))
-    RETURNING "id", "toAddress", "subject", "html", "text", "headers", "attachments", "userId", "attempts"`;
+  const claimed = await claimEmailMessage(db, id, LEASE_SECONDS);
   const row = claimed[0];
   if (!row) return 'not-claimed';
   let attachments: MailToSend['attachments'];
@@ -104,10 +93,7 @@ export async function deliverEmail(options: {
     // The PDF is gone for good (e.g. the certificate was revoked before the mail went out):
     // retrying cannot help, and the mail without it would be wrong.
     if (!(error instanceof AppError)) throw error;
-    await db.$executeRaw`
-      UPDATE "EmailMessage" SET "status" = 'FAILED', "lockedUntil" = NULL,
-        "lastError" = ${`attachment: ${error.message}`.slice(0, 1000)}
-      WHERE "id" = ${row.id}::uuid`;
+    await failEmailMessage(db, row.id, `attachment: ${error.message}`.slice(0, 1000));
     return 'failed';
   }
   try {
@@ -123,19 +109,15 @@ export async function deliverEmail(options: {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failed = row.attempts >= MAX_EMAIL_ATTEMPTS;
-    await db.$executeRaw`
-      UPDATE "EmailMessage"
-      SET "status" = ${failed ? 'FAILED' : 'PENDING'}::"EmailStatus", "lockedUntil" = NULL,
-          "lastError" = ${message.slice(0, 1000)},
-          "nextAttemptAt" = now() + make_interval(secs => ${retryDelaySeconds(row.attempts)})
-      WHERE "id" = ${row.id}::uuid AND "status" = 'SENDING'`;
+    await releaseEmailMessage(db, row.id, {
+      status: failed ? 'FAILED' : 'PENDING',
+      lastError: message.slice(0, 1000),
+      retryDelaySeconds: retryDelaySeconds(row.attempts),
+    });
     if (options.rethrow && !failed) throw error;
     return failed ? 'failed' : 'retry';
   }
-  await db.$executeRaw`
-    UPDATE "EmailMessage"
-    SET "status" = 'SENT', "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL
-    WHERE "id" = ${row.id}::uuid`;
+  await markEmailMessageSent(db, row.id);
   return 'sent';
 }
 
@@ -156,11 +138,7 @@ export async function deliverDueEmails(options: {
   let failed = 0;
   const tried = new Set<string>();
   for (;;) {
-    const due = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "EmailMessage"
-      WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= now())
-         OR ("status" = 'SENDING' AND "lockedUntil" < now())
-      ORDER BY "nextAttemptAt" LIMIT ${batchSize}`;
+    const due = await selectDueEmailMessageIds(db, batchSize);
     const fresh = due.filter((row) => !tried.has(row.id));
     if (fresh.length === 0) return { sent, failed };
     for (let i = 0; i < fresh.length; i += parallel) {

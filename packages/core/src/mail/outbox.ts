@@ -1,5 +1,6 @@
 import type { Db, Prisma } from '@lms/db';
 import { UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
+import { addJob, ensureEmailPreference, insertEmailMessage, jobQueueExists } from './sql';
 import type { OutgoingEmail } from './templates';
 import type { EmailTopic } from './topics';
 
@@ -22,9 +23,7 @@ export function unsubscribeUrl(token: string, topic: EmailTopic): string {
 
 /** The user's preference row (created with everything on), for the topic check and the token. */
 async function preferenceOf(tx: DbOrTx, userId: string) {
-  await tx.$executeRaw`
-    INSERT INTO "EmailPreference" ("userId") VALUES (${userId}::uuid)
-    ON CONFLICT ("userId") DO NOTHING`;
+  await ensureEmailPreference(tx, userId);
   return tx.emailPreference.findUniqueOrThrow({ where: { userId } });
 }
 
@@ -32,9 +31,7 @@ async function preferenceOf(tx: DbOrTx, userId: string) {
 let queuePresent = false;
 async function hasQueue(tx: DbOrTx): Promise<boolean> {
   if (queuePresent) return true;
-  const rows = await tx.$queryRaw<{ present: boolean }[]>`
-    SELECT to_regprocedure('graphile_worker.add_job(text,json,text,timestamptz,integer,text,integer,text[],text)') IS NOT NULL AS present`;
-  queuePresent = rows[0]?.present === true;
+  queuePresent = await jobQueueExists(tx);
   return queuePresent;
 }
 
@@ -55,24 +52,16 @@ async function insert(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> 
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     };
   }
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "EmailMessage"
-      ("toAddress", "subject", "html", "text", "headers", "attachments", "template", "topic", "userId", "dedupeKey")
-    VALUES (${email.to}, ${email.subject}, ${html}, ${text}, ${JSON.stringify(headers)}::jsonb,
-      ${JSON.stringify(email.attachments)}::jsonb, ${email.template}, ${email.topic},
-      ${email.userId}::uuid, ${email.dedupeKey})
-    ON CONFLICT ("dedupeKey") DO NOTHING
-    RETURNING "id"`;
-  const id = rows[0]?.id;
+  const id = await insertEmailMessage(tx, { ...email, html, text, headers });
   if (!id) return { queued: false, reason: 'duplicate' };
   // Wake a worker in the same transaction (graphile-worker's own SQL API: the job exists only
   // if this commits, and its NOTIFY fires at commit). Without the queue schema (scripts, unit
   // tests), the periodic sweep sends the row.
   if (await hasQueue(tx)) {
-    await tx.$queryRaw`
-      SELECT 1 FROM graphile_worker.add_job(
-        ${SEND_EMAIL_TASK}, json_build_object('id', ${id}::text),
-        max_attempts := ${MAX_EMAIL_ATTEMPTS}::int, job_key := ${`email:${id}`})`;
+    await addJob(tx, SEND_EMAIL_TASK, id, {
+      maxAttempts: MAX_EMAIL_ATTEMPTS,
+      jobKey: `email:${id}`,
+    });
   }
   return { queued: true, id };
 }

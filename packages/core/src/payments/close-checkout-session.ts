@@ -1,7 +1,7 @@
 import type { CheckoutSessionDetails } from '@lms/payments';
 import type { DbOrTx } from '../db/tx';
 import type { PaymentOutcome } from './fulfil-checkout-session';
-import { lockOrder } from './order-view';
+import { lockOrder } from './sql';
 
 /**
  * A checkout that ended without payment: `checkout.session.expired` (EXPIRED) or

@@ -4,7 +4,8 @@ import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
 import { fulfilCheckoutSession } from './fulfil-checkout-session';
-import { callProvider, loadOrderView, type OrderView, requireGateway } from './order-view';
+import { callProvider, requireGateway } from './gateway';
+import { loadOrderView, type OrderView } from './order-view';
 
 export interface CheckoutConfirmation {
   order: OrderView;

@@ -1,11 +1,10 @@
-import { Prisma } from '@lms/db';
 import type { CheckoutSessionDetails } from '@lms/payments';
 import { recordAudit } from '../audit/record-audit';
 import { isUuid } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { grantEnrollment } from '../learning/enroll-in-course';
 import { queueFlaggedOrderAlert, queueReceipt } from '../mail/notifications';
-import { lockPaymentIntent } from './order-view';
+import { lockOrderForFulfilment, lockPaymentIntent, settleOrder } from './sql';
 
 export interface PaymentOutcome {
   /** The order the event or session belongs to; null when it is not one of ours. */
@@ -45,10 +44,24 @@ export async function fulfilCheckoutSession(
   const paymentIntentId = session.paymentIntentId;
   if (paymentIntentId) await lockPaymentIntent(tx, paymentIntentId);
 
-  let order = await lockOrderForFulfilment(tx, { sessionId: session.id }, paymentIntentId);
+  let order = await lockOrderForFulfilment(
+    tx,
+    { sessionId: session.id },
+    {
+      paymentIntentId,
+      refundAwaitingPayment: REFUND_AWAITING_PAYMENT,
+    },
+  );
   if (!order && session.orderId && isUuid(session.orderId)) {
     // The session was created but its id never reached the order (a crash in between).
-    order = await lockOrderForFulfilment(tx, { id: session.orderId }, paymentIntentId);
+    order = await lockOrderForFulfilment(
+      tx,
+      { id: session.orderId },
+      {
+        paymentIntentId,
+        refundAwaitingPayment: REFUND_AWAITING_PAYMENT,
+      },
+    );
   }
   if (!order) return { orderId: null, outcome: 'not an order of this LMS: ignored' };
   if (order.stripeCheckoutSessionId && order.stripeCheckoutSessionId !== session.id) {
@@ -79,7 +92,7 @@ export async function fulfilCheckoutSession(
     mismatch = `Amount paid ${total ?? 'missing'} is not between 0 and the price ${order.amountCents}.`;
   }
   if (mismatch) {
-    await settle(tx, order.id, {
+    await settleOrder(tx, order.id, {
       ...paid,
       discountCents: 0,
       status: 'FLAGGED',
@@ -102,7 +115,7 @@ export async function fulfilCheckoutSession(
   const discountCents = (subtotal ?? 0) - (total ?? 0);
 
   if (order.refundedEarlier) {
-    await settle(tx, order.id, {
+    await settleOrder(tx, order.id, {
       ...paid,
       discountCents,
       status: 'REFUNDED',
@@ -114,7 +127,7 @@ export async function fulfilCheckoutSession(
 
   if (order.otherOrderNumber) {
     const reason = `Duplicate payment: order ${order.otherOrderNumber} already gives access to this course. Refund one of them.`;
-    await settle(tx, order.id, {
+    await settleOrder(tx, order.id, {
       ...paid,
       discountCents,
       status: 'FLAGGED',
@@ -124,7 +137,7 @@ export async function fulfilCheckoutSession(
     return { orderId: order.id, outcome: 'flagged: duplicate payment' };
   }
 
-  await settle(tx, order.id, { ...paid, discountCents, status: 'PAID', fulfilledAt: now });
+  await settleOrder(tx, order.id, { ...paid, discountCents, status: 'PAID', fulfilledAt: now });
   await grantEnrollment(tx, {
     userId: order.userId,
     courseId: order.courseId,
@@ -134,80 +147,4 @@ export async function fulfilCheckoutSession(
   // The receipt (with its PDF) commits with the payment: a rolled-back fulfilment sends nothing.
   await queueReceipt(tx, order.id);
   return { orderId: order.id, outcome: 'paid: enrolled' };
-}
-
-interface LockedOrder {
-  id: string;
-  orderNumber: string;
-  userId: string;
-  courseId: string;
-  status: string;
-  amountCents: number;
-  currency: string;
-  stripeCheckoutSessionId: string | null;
-  /** A full refund of this payment was recorded before the payment was seen. */
-  refundedEarlier: boolean;
-  /** Another purchase that already gives this learner access to the course. */
-  otherOrderNumber: string | null;
-}
-
-/**
- * Locks the order (FOR UPDATE) and reads, in the same statement, what fulfilment decides on:
- * one round trip on the hot path of every payment webhook.
- */
-async function lockOrderForFulfilment(
-  tx: DbOrTx,
-  where: { sessionId: string } | { id: string },
-  paymentIntentId: string | null,
-): Promise<LockedOrder | null> {
-  const condition =
-    'id' in where
-      ? Prisma.sql`o."id" = ${where.id}::uuid`
-      : Prisma.sql`o."stripeCheckoutSessionId" = ${where.sessionId}`;
-  const rows = await tx.$queryRaw<LockedOrder[]>`
-    SELECT o."id", o."orderNumber", o."userId", o."courseId", o."status"::text AS "status",
-           o."amountCents", o."currency", o."stripeCheckoutSessionId",
-           EXISTS (SELECT 1 FROM "PaymentEvent" e
-                    WHERE e."type" = 'charge.refunded' AND e."paymentIntentId" = ${paymentIntentId}
-                      AND e."processedAt" IS NOT NULL AND e."outcome" = ${REFUND_AWAITING_PAYMENT})
-             AS "refundedEarlier",
-           (SELECT p."orderNumber" FROM "Order" p
-             WHERE p."userId" = o."userId" AND p."courseId" = o."courseId" AND p."id" <> o."id"
-               AND p."status" IN ('PAID', 'REFUND_PENDING') AND p."fulfilledAt" IS NOT NULL
-             LIMIT 1) AS "otherOrderNumber"
-      FROM "Order" o WHERE ${condition} FOR UPDATE OF o`;
-  return rows[0] ?? null;
-}
-
-/** One UPDATE of the settled columns (raw SQL: this runs on every payment webhook). */
-async function settle(
-  tx: DbOrTx,
-  orderId: string,
-  data: {
-    status: 'PAID' | 'FLAGGED' | 'REFUNDED';
-    stripeCheckoutSessionId: string;
-    stripePaymentIntentId: string | null;
-    paidAt: Date;
-    amountPaidCents: number | null;
-    discountCents: number;
-    fulfilledAt?: Date;
-    refundedAt?: Date;
-    refundReason?: string;
-    flaggedReason?: string;
-  },
-): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "Order" SET
-      "status" = ${data.status}::"OrderStatus",
-      "stripeCheckoutSessionId" = ${data.stripeCheckoutSessionId},
-      "stripePaymentIntentId" = ${data.stripePaymentIntentId},
-      "paidAt" = ${data.paidAt},
-      "amountPaidCents" = ${data.amountPaidCents},
-      "discountCents" = ${data.discountCents},
-      "fulfilledAt" = ${data.fulfilledAt ?? null},
-      "refundedAt" = ${data.refundedAt ?? null},
-      "refundReason" = ${data.refundReason ?? null},
-      "flaggedReason" = ${data.flaggedReason ?? null},
-      "updatedAt" = now()
-    WHERE "id" = ${orderId}::uuid`;
 }

@@ -3,7 +3,7 @@ export { closeCheckoutSession } from './close-checkout-session';
 export { type CheckoutConfirmation, confirmCheckout } from './confirm-checkout';
 export { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
 export { getReceipt, getReceiptPdf, type Receipt } from './get-receipt';
-export { type HandledEvent, handleStripeEvent } from './handle-stripe-event';
+export { type HandledEvent, handlePaymentEvent } from './handle-payment-event';
 export { getOrder, listMyOrders, listOrders } from './list-orders';
 export type { OrderView } from './order-view';
 export { recordChargeRefunded } from './record-charge-refunded';

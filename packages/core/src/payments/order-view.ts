@@ -1,11 +1,5 @@
 import type { OrderStatus, Prisma } from '@lms/db';
-import {
-  type PaymentGateway,
-  PaymentProviderUnavailableError,
-  PaymentRequestError,
-} from '@lms/payments';
 import type { DbOrTx } from '../db/tx';
-import { AppError } from '../errors/app-error';
 
 /** An order as the learner (their own) and admins see it. Money is integer cents. */
 export interface OrderView {
@@ -85,61 +79,4 @@ export function toOrderView(row: OrderRow): OrderView {
 
 export async function loadOrderView(tx: DbOrTx, id: string): Promise<OrderView> {
   return toOrderView(await tx.order.findUniqueOrThrow({ where: { id }, select: orderViewSelect }));
-}
-
-/** The payment port, or "try again" when the process has none configured (yet). */
-export function requireGateway(gateway: PaymentGateway | null | undefined): PaymentGateway {
-  if (!gateway) throw paymentsUnavailable();
-  return gateway;
-}
-
-export function paymentsUnavailable(cause?: unknown): AppError {
-  const error = new AppError(
-    'SERVICE_UNAVAILABLE',
-    'The payment service is not reachable right now. Nothing was charged. Please try again in a minute.',
-  );
-  if (cause) (error as Error).cause = cause;
-  return error;
-}
-
-/**
- * Runs one payment-provider call: an outage (5xx, 429, timeout, refused connection) becomes the
- * "try again" AppError; other provider refusals stay as they are for the caller to map.
- */
-export async function callProvider<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof PaymentProviderUnavailableError) throw paymentsUnavailable(error);
-    throw error;
-  }
-}
-
-export { PaymentRequestError };
-
-/** Transaction-scoped lock on a payment intent: refund and fulfilment of one payment serialise. */
-export async function lockPaymentIntent(tx: DbOrTx, paymentIntentId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))`;
-}
-
-/** Transaction-scoped lock on one learner's checkout of one course. */
-export async function lockCheckout(tx: DbOrTx, userId: string, courseId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`checkout:${userId}:${courseId}`}, 0))`;
-}
-
-/** Row lock on an order (SELECT … FOR UPDATE); null when it does not exist. */
-export async function lockOrder(
-  tx: DbOrTx,
-  where: { id: string } | { sessionId: string } | { paymentIntentId: string },
-): Promise<{ id: string } | null> {
-  const rows =
-    'id' in where
-      ? await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Order" WHERE "id" = ${where.id}::uuid FOR UPDATE`
-      : 'sessionId' in where
-        ? await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Order" WHERE "stripeCheckoutSessionId" = ${where.sessionId} FOR UPDATE`
-        : await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Order" WHERE "stripePaymentIntentId" = ${where.paymentIntentId} FOR UPDATE`;
-  return rows[0] ?? null;
 }

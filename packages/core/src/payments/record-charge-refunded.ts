@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { DbOrTx } from '../db/tx';
 import { endEnrollment } from '../learning/enroll-in-course';
 import { type PaymentOutcome, REFUND_AWAITING_PAYMENT } from './fulfil-checkout-session';
-import { lockOrder, lockPaymentIntent } from './order-view';
+import { lockOrder, lockPaymentIntent } from './sql';
 
 /**
  * Stripe confirms a refund (`charge.refunded`). A full refund ends the order REFUNDED and, if

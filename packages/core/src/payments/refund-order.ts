@@ -7,13 +7,9 @@ import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { endEnrollment } from '../learning/enroll-in-course';
-import {
-  callProvider,
-  loadOrderView,
-  lockOrder,
-  type OrderView,
-  requireGateway,
-} from './order-view';
+import { callProvider, requireGateway } from './gateway';
+import { loadOrderView, type OrderView } from './order-view';
+import { lockOrder } from './sql';
 
 const refundSchema = z.object({
   orderId: z.uuid({ error: 'Unknown order.' }),

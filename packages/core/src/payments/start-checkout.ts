@@ -8,7 +8,8 @@ import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { type BillToInput, billToColumns, billToSchema } from './bill-to';
-import { callProvider, lockCheckout, requireGateway } from './order-view';
+import { callProvider, requireGateway } from './gateway';
+import { lockCheckout } from './sql';
 
 /** An open session that expires sooner than this is replaced rather than handed out again. */
 const REUSE_MARGIN_MS = 10 * 60 * 1000;

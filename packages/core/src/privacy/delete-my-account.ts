@@ -10,6 +10,7 @@ import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
 import { enforceRateLimits } from '../rate-limit/rate-limit';
 import { ERASURE_PLAN, type ErasureSubject } from './erasure-plan';
+import { lockUserForDeletion } from './sql';
 
 /** What the person types to confirm (case and surrounding spaces do not matter). */
 export const DELETE_CONFIRMATION = 'delete my account';
@@ -67,8 +68,7 @@ export async function deleteMyAccount(options: {
   };
   await db.$transaction(async (tx) => {
     // Two deletions racing: the row lock makes the second see deletedAt and stop.
-    const [locked] = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
-      SELECT "deletedAt" FROM "User" WHERE id = ${viewer.id}::uuid FOR UPDATE`;
+    const [locked] = await lockUserForDeletion(tx, viewer.id);
     if (!locked || locked.deletedAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
     for (const step of ERASURE_PLAN) await step.run?.(tx, subject);
     await recordAudit(tx, {

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/tx';
+import { deleteEmailMessagesOf, deleteRateLimitsNaming, redactPaymentEventPayloads } from './sql';
 
 /** Whose data an erasure removes. */
 export interface ErasureSubject {
@@ -25,11 +26,6 @@ export interface ErasureStep {
   run?: (tx: Tx, subject: ErasureSubject) => Promise<unknown>;
 }
 
-/** A case-insensitive regular expression matching `text` literally. */
-function literalPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * THE list of every table and what an account deletion does to it, in the order it runs (one
  * transaction). A table added to the schema must be added here: `privacy.test.ts` fails for a
@@ -47,8 +43,7 @@ export const ERASURE_PLAN: ErasureStep[] = [
     table: 'RateLimit',
     rule: 'erase',
     why: 'sign-in throttle keys contain the email address',
-    run: (tx, s) =>
-      tx.$executeRaw`DELETE FROM "RateLimit" WHERE position(${s.email} in lower("key")) > 0`,
+    run: (tx, s) => deleteRateLimitsNaming(tx, s.email),
   },
   {
     table: 'InstructorCredential',
@@ -96,13 +91,7 @@ export const ERASURE_PLAN: ErasureStep[] = [
     table: 'EmailMessage',
     rule: 'erase',
     why: 'mail to the person, sent or pending, and alerts to admins that name them: the outbox is a delivery queue, not a record we must keep (nothing pending is sent afterwards)',
-    run: (tx, s) => tx.$executeRaw`
-      DELETE FROM "EmailMessage"
-       WHERE "userId" = ${s.userId}::uuid
-          OR lower("toAddress") = ${s.email}
-          OR position(${s.email} in lower("text")) > 0
-          OR position(${s.email} in lower("html")) > 0
-          OR position(${s.email} in lower("headers"::text)) > 0`,
+    run: (tx, s) => deleteEmailMessagesOf(tx, s.userId, s.email),
   },
   {
     table: 'Enrollment',
@@ -118,10 +107,7 @@ export const ERASURE_PLAN: ErasureStep[] = [
     table: 'PaymentEvent',
     rule: 'anonymise',
     why: 'Stripe payloads of the person’s orders carry their email (Stripe keeps its own copy)',
-    run: (tx, s) => tx.$executeRaw`
-      UPDATE "PaymentEvent"
-         SET "payload" = regexp_replace("payload"::text, ${literalPattern(s.email)}, '[erased]', 'gi')::jsonb
-       WHERE "payload"::text ILIKE ${`%${s.email.replace(/[\\%_]/g, '\\$&')}%`}`,
+    run: (tx, s) => redactPaymentEventPayloads(tx, s.email),
   },
   {
     table: 'User',

@@ -1,6 +1,12 @@
 import type { Db } from '@lms/db';
 import { AppError } from '../errors/app-error';
 import type { RateRule } from './policy';
+import {
+  chargeRateLimitRows,
+  deleteExpiredRateLimits,
+  deleteRateLimitRows,
+  refundRateLimitRows,
+} from './sql';
 
 /** One counter to charge: `key` names the rule and the subject ("register:ip:203.0.113.7"). */
 export interface RateBucket {
@@ -35,18 +41,8 @@ export async function consumeRateLimits(
   if (sorted.length === 0) return { allowed: true, retryAfterSeconds: 0, within: [], exceeded: [] };
   const keys = sorted.map((bucket) => bucket.key);
   const windows = sorted.map((bucket) => bucket.rule.windowSeconds);
-  const rows = await db.$queryRaw<{ key: string; hits: number; windowEnd: Date }[]>`
-    INSERT INTO "RateLimit" ("key", "hits", "windowEnd")
-    SELECT t.key, 1, ${now}::timestamptz + make_interval(secs => t.seconds)
-      FROM unnest(${keys}::text[], ${windows}::int[]) WITH ORDINALITY AS t(key, seconds, n)
-     ORDER BY t.n
-    ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN "RateLimit"."windowEnd" <= ${now}::timestamptz THEN 1
-                    ELSE "RateLimit"."hits" + 1 END,
-      "windowEnd" = CASE WHEN "RateLimit"."windowEnd" <= ${now}::timestamptz THEN EXCLUDED."windowEnd"
-                         ELSE "RateLimit"."windowEnd" END
-    RETURNING "key", "hits", "windowEnd"`;
-  if (Math.random() < CLEANUP_CHANCE) await deleteExpired(db);
+  const rows = await chargeRateLimitRows(db, keys, windows, now);
+  if (Math.random() < CLEANUP_CHANCE) await deleteExpiredRateLimits(db);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const within: string[] = [];
   const exceeded: string[] = [];
@@ -76,25 +72,17 @@ export async function consumeRateLimits(
 /** About one call in 200 also deletes a batch of long-expired counters (no scheduler needed). */
 const CLEANUP_CHANCE = 1 / 200;
 
-async function deleteExpired(db: Db): Promise<void> {
-  await db.$executeRaw`
-    DELETE FROM "RateLimit" WHERE "key" IN (
-      SELECT "key" FROM "RateLimit" WHERE "windowEnd" < now() - interval '1 hour' LIMIT 1000)`;
-}
-
 /** Gives back one hit on each key (a refused request, or a sign-in that turned out right). */
 export async function refundRateLimits(db: Db, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   const sorted = [...new Set(keys)].sort();
-  await db.$executeRaw`
-    UPDATE "RateLimit" SET "hits" = GREATEST("hits" - 1, 0)
-     WHERE "key" = ANY(${sorted}::text[])`;
+  await refundRateLimitRows(db, sorted);
 }
 
 /** Forgets keys entirely (a successful sign-in clears its account-and-address counter). */
 export async function clearRateLimits(db: Db, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" = ANY(${keys}::text[])`;
+  await deleteRateLimitRows(db, keys);
 }
 
 export function tooManyRequests(what: string, retryAfterSeconds: number): AppError {

@@ -423,7 +423,7 @@ export type SelfReportedCreditInput = {
   ceuAmount: string;
   /** Completion date, YYYY-MM-DD (not in the future). */
   completedOn: string;
-  /** Note. */
+  /** A note of the learner’s own (e.g. where the activity took place). */
   note?: string | null | undefined;
   /** Who provided it. */
   provider: string;

@@ -1,0 +1,38 @@
+// Every SQL statement of auth, each a named, typed function (CONTRIBUTING.md, "SQL").
+import type { Db } from '@lms/db';
+import type { Viewer } from '../access/viewer';
+
+export type SessionRow = Omit<Viewer, 'sessionId'> & {
+  sessionId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+};
+
+/**
+ * The session with this token hash and its user (at most one row). Every authenticated request
+ * runs this: one indexed raw query, no ORM compilation.
+ */
+export async function selectSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow[]> {
+  return db.$queryRaw<SessionRow[]>`
+    SELECT s.id AS "sessionId", s."expiresAt", s."lastSeenAt", u.id, u.name, u.email,
+           u.role::text AS role, u."timeZone"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+     WHERE s."tokenHash" = ${tokenHash}`;
+}
+
+/** Moves the session's "last seen" forward to `now` (never back). */
+export async function touchSessionLastSeen(db: Db, sessionId: string, now: Date): Promise<number> {
+  return db.$executeRaw`
+      UPDATE "Session" SET "lastSeenAt" = ${now}
+       WHERE id = ${sessionId}::uuid AND "lastSeenAt" < ${now}`;
+}
+
+/** Whether the account with this email has a live session from this IP address. */
+export async function hasLiveSessionFrom(db: Db, email: string, ip: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ known: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "Session" s JOIN "User" u ON u.id = s."userId"
+       WHERE u.email = ${email} AND s.ip = ${ip} AND s."expiresAt" > now()
+    ) AS known`;
+  return rows[0]?.known === true;
+}

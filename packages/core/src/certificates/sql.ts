@@ -1,0 +1,224 @@
+// Every SQL statement of certificates, each a named, typed function (CONTRIBUTING.md, "SQL").
+// Run against the migrated database by certificates/sql.test.ts.
+import type { CertificateSnapshot } from '@lms/credentials';
+import { type NameCorrectionStatus, Prisma } from '@lms/db';
+import type { DbOrTx, Tx } from '../db/tx';
+
+/** What a certificate view is built from (see toCertificateView). */
+export interface CertificateRow {
+  id: string;
+  serial: string;
+  courseId: string;
+  creditApprovalId: string | null;
+  snapshot: unknown;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  supersededBySerial: string | null;
+}
+
+/** Which certificates `selectCertificateRows` reads. */
+export type CertificateFilter = { userId: string } | { serial: string } | { completionId: string };
+
+function filterCondition(filter: CertificateFilter): Prisma.Sql {
+  if ('userId' in filter) return Prisma.sql`c."userId" = ${filter.userId}::uuid`;
+  if ('serial' in filter) return Prisma.sql`c."serial" = ${filter.serial}`;
+  return Prisma.sql`c."completionId" = ${filter.completionId}::uuid`;
+}
+
+/** The matching certificates with their holder and successor's serial, newest first. */
+export async function selectCertificateRows(
+  tx: DbOrTx,
+  filter: CertificateFilter,
+): Promise<(CertificateRow & { userId: string })[]> {
+  return tx.$queryRaw<(CertificateRow & { userId: string })[]>(Prisma.sql`
+    SELECT c."id", c."serial", c."userId", c."courseId", c."creditApprovalId", c."snapshot",
+           c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
+      FROM "Certificate" c
+      LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"
+     WHERE ${filterCondition(filter)}
+     ORDER BY c."issuedAt" DESC, c."serial"`);
+}
+
+/** The certificate with this (canonical) serial, without its holder: public verification. */
+export async function selectCertificateForVerification(
+  db: DbOrTx,
+  serial: string,
+): Promise<CertificateRow[]> {
+  return db.$queryRaw<CertificateRow[]>`
+    SELECT c."id", c."serial", c."courseId", c."creditApprovalId", c."snapshot",
+           c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
+      FROM "Certificate" c
+      LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"
+     WHERE c."serial" = ${serial}`;
+}
+
+export type CertificateSearchRow = CertificateRow & {
+  issuedAt: Date;
+  holderName: string;
+  holderEmail: string;
+  revokedByName: string | null;
+};
+
+export interface CertificateSearchQuery {
+  /** A fragment of the holder's name or email, the printed course title or the serial ('' for all). */
+  text: string;
+  /** The text as a canonical serial, when it can be one (then matched exactly too). */
+  serial: string | null;
+  status: 'VALID' | 'REVOKED' | 'SUPERSEDED' | null;
+  /** The keyset cursor: the last row's (issuedAt, id). */
+  after: { createdAt: Date; id: string } | null;
+  first: number;
+}
+
+function like(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+function statusCondition(status: CertificateSearchQuery['status']): Prisma.Sql {
+  if (status === 'SUPERSEDED') return Prisma.sql`n."id" IS NOT NULL`;
+  if (status === 'REVOKED') return Prisma.sql`c."revokedAt" IS NOT NULL AND n."id" IS NULL`;
+  if (status === 'VALID') return Prisma.sql`c."revokedAt" IS NULL`;
+  return Prisma.sql`TRUE`;
+}
+
+/** One page (first + 1 rows) of the admin's certificate search, newest first, and the count. */
+export async function selectCertificateSearchPage(
+  db: DbOrTx,
+  query: CertificateSearchQuery,
+): Promise<{ rows: CertificateSearchRow[]; totalCount: number }> {
+  const { text, serial } = query;
+  const matches = text
+    ? Prisma.sql`(u."name" ILIKE ${like(text)} OR u."email" ILIKE ${like(text)}
+        OR c."snapshot"->>'programTitle' ILIKE ${like(text)} OR c."serial" ILIKE ${like(text)}
+        ${serial ? Prisma.sql`OR c."serial" = ${serial}` : Prisma.empty})`
+    : Prisma.sql`TRUE`;
+  const scope = Prisma.sql`${matches} AND ${statusCondition(query.status)}`;
+  const cursor = query.after;
+  const afterCursor = cursor
+    ? Prisma.sql`(c."issuedAt", c."id") < (${cursor.createdAt}, ${cursor.id}::uuid)`
+    : Prisma.sql`TRUE`;
+  const from = Prisma.sql`
+      FROM "Certificate" c
+      JOIN "User" u ON u."id" = c."userId"
+      LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<CertificateSearchRow[]>(Prisma.sql`
+      SELECT c."id", c."serial", c."courseId", c."creditApprovalId", c."snapshot", c."issuedAt",
+             c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial",
+             u."name" AS "holderName", u."email" AS "holderEmail", r."name" AS "revokedByName"
+        ${from}
+        LEFT JOIN "User" r ON r."id" = c."revokedById"
+       WHERE ${scope} AND ${afterCursor}
+       ORDER BY c."issuedAt" DESC, c."id" DESC
+       LIMIT ${query.first + 1}`),
+    db.$queryRaw<{ count: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS "count" ${from} WHERE ${scope}`),
+  ]);
+  return { rows, totalCount: counted[0]?.count ?? 0 };
+}
+
+/** The largest status-list index in use plus one (`floor` when there is none). */
+export async function nextStatusListIndexAfterMax(tx: Tx, floor: number): Promise<number> {
+  const [row] = await tx.$queryRaw<{ next: number }[]>`
+    SELECT (COALESCE(max("statusListIndex"), ${floor - 1}) + 1)::int AS "next"
+    FROM "Certificate"`;
+  return row!.next;
+}
+
+/** The largest status-list index in use (null: no certificate yet). */
+export async function maxStatusListIndex(db: DbOrTx): Promise<number | null> {
+  const [max] = await db.$queryRaw<
+    { max: number | null }[]
+  >`SELECT max("statusListIndex") AS "max" FROM "Certificate"`;
+  return max?.max ?? null;
+}
+
+/** Whose certificate it is, for what, and which issue of it: the columns set at issuance. */
+export interface CertificateKey {
+  userId: string;
+  enrollmentId: string;
+  completionId: string;
+  courseId: string;
+  versionId: string;
+  creditApprovalId: string | null;
+  creditKey: string;
+  generation: number;
+}
+
+export interface CertificateInsert extends CertificateKey {
+  serial: string;
+  snapshot: CertificateSnapshot;
+  issuedAt: Date;
+  statusListIndex: number;
+  supersedesId: string | null;
+}
+
+/**
+ * Inserts the certificate unless a unique index says no (the same completion, credit and
+ * generation; or a taken serial or status-list bit): its id, or null.
+ */
+export async function insertCertificateRow(
+  tx: Tx,
+  row: CertificateInsert,
+): Promise<{ id: string } | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Certificate" ("serial", "userId", "enrollmentId", "completionId", "courseId", "versionId",
+        "creditApprovalId", "creditKey", "generation", "snapshot", "issuedAt", "statusListIndex", "supersedesId")
+      VALUES (${row.serial}, ${row.userId}::uuid, ${row.enrollmentId}::uuid, ${row.completionId}::uuid,
+        ${row.courseId}::uuid, ${row.versionId}::uuid, ${row.creditApprovalId}::uuid, ${row.creditKey},
+        ${row.generation}, ${JSON.stringify(row.snapshot)}::jsonb, ${row.issuedAt},
+        ${row.statusListIndex}, ${row.supersedesId}::uuid)
+      ON CONFLICT DO NOTHING
+      RETURNING "id"`;
+  return rows[0] ?? null;
+}
+
+export interface LockedCertificate extends CertificateKey {
+  id: string;
+  serial: string;
+  snapshot: CertificateSnapshot;
+  revokedAt: Date | null;
+}
+
+/** Locks the certificate row until the transaction ends and reads it (none: no such row). */
+export async function selectCertificateForUpdate(
+  tx: Tx,
+  certificateId: string,
+): Promise<LockedCertificate[]> {
+  return tx.$queryRaw<
+    LockedCertificate[]
+  >`SELECT "id", "serial", "userId", "enrollmentId", "completionId", "courseId", "versionId",
+           "creditApprovalId", "creditKey", "generation", "snapshot", "revokedAt"
+      FROM "Certificate" WHERE "id" = ${certificateId}::uuid FOR UPDATE`;
+}
+
+/** Revokes every live certificate of the enrolment; returns how many. */
+export async function revokeLiveCertificatesOfEnrollment(
+  tx: DbOrTx,
+  revocation: { enrollmentId: string; reason: string; now: Date; actorId: string | null },
+): Promise<number> {
+  return tx.$executeRaw(Prisma.sql`
+    UPDATE "Certificate"
+       SET "revokedAt" = ${revocation.now}, "revocationReason" = ${revocation.reason},
+           "revokedById" = ${revocation.actorId}::uuid
+     WHERE "enrollmentId" = ${revocation.enrollmentId}::uuid AND "revokedAt" IS NULL`);
+}
+
+export interface CorrectionRow {
+  id: string;
+  userId: string;
+  status: NameCorrectionStatus;
+  currentName: string;
+  requestedName: string;
+}
+
+/** Locks a name-correction request until the transaction ends and reads it (none: no such row). */
+export async function selectNameCorrectionForUpdate(
+  tx: Tx,
+  correctionId: string,
+): Promise<CorrectionRow[]> {
+  return tx.$queryRaw<
+    CorrectionRow[]
+  >`SELECT "id", "userId", "status", "currentName", "requestedName" FROM "CertificateNameCorrection"
+       WHERE "id" = ${correctionId}::uuid FOR UPDATE`;
+}

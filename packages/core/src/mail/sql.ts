@@ -1,0 +1,52 @@
+// Every SQL statement of mail, each a named, typed function (CONTRIBUTING.md, "SQL").
+import type { DbOrTx } from '../db/tx';
+import type { OutgoingEmail } from './templates';
+
+/** Creates the user's preference row (everything on) unless it exists. */
+export async function ensureEmailPreference(tx: DbOrTx, userId: string): Promise<number> {
+  return tx.$executeRaw`
+    INSERT INTO "EmailPreference" ("userId") VALUES (${userId}::uuid)
+    ON CONFLICT ("userId") DO NOTHING`;
+}
+
+/** Whether graphile-worker's schema (its `add_job` function) exists in this database. */
+export async function jobQueueExists(tx: DbOrTx): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ present: boolean }[]>`
+    SELECT to_regprocedure('graphile_worker.add_job(text,json,text,timestamptz,integer,text,integer,text[],text)') IS NOT NULL AS present`;
+  return rows[0]?.present === true;
+}
+
+/**
+ * Inserts an outbox row; returns its id, or null when a row with the same dedupeKey exists
+ * (ON CONFLICT DO NOTHING: racing duplicates queue one message).
+ */
+export async function insertEmailMessage(
+  tx: DbOrTx,
+  email: OutgoingEmail & { headers: Record<string, string> },
+): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "EmailMessage"
+      ("toAddress", "subject", "html", "text", "headers", "attachments", "template", "topic", "userId", "dedupeKey")
+    VALUES (${email.to}, ${email.subject}, ${email.html}, ${email.text}, ${JSON.stringify(email.headers)}::jsonb,
+      ${JSON.stringify(email.attachments)}::jsonb, ${email.template}, ${email.topic},
+      ${email.userId}::uuid, ${email.dedupeKey})
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Queues a graphile-worker job with payload `{ id }` through its own SQL API, in the caller's
+ * transaction (the job exists only if it commits; its NOTIFY fires at commit).
+ */
+export async function addJob(
+  tx: DbOrTx,
+  task: string,
+  id: string,
+  options: { maxAttempts: number; jobKey: string },
+): Promise<void> {
+  await tx.$queryRaw`
+      SELECT 1 FROM graphile_worker.add_job(
+        ${task}, json_build_object('id', ${id}::text),
+        max_attempts := ${options.maxAttempts}::int, job_key := ${options.jobKey})`;
+}

@@ -1,0 +1,96 @@
+import type { Db } from '@lms/db';
+import type { PaymentDomainEvent } from '@lms/payments';
+import type { DbOrTx } from '../db/tx';
+import { closeCheckoutSession } from './close-checkout-session';
+import { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
+import { recordChargeRefunded } from './record-charge-refunded';
+import { markPaymentEventProcessed, recordPaymentEvent, recordPaymentEventFailure } from './sql';
+
+export interface HandledEvent extends PaymentOutcome {
+  /** True when this event id had been processed before (a duplicate delivery). */
+  duplicate: boolean;
+}
+
+/**
+ * A verified payment event (the domain event `@lms/payments` reads from Stripe's webhook). In
+ * one transaction: the event id is recorded (unique; INSERT … ON CONFLICT, which also locks the
+ * row, so concurrent duplicate deliveries wait and then see it processed) before anything is done; then the event is processed and marked
+ * processed. Processing and `processedAt` commit together: a crash half-way rolls both back,
+ * the event is kept unprocessed with the error, and the caller answers 5xx, so Stripe's next
+ * delivery processes it (exactly once).
+ */
+export async function handlePaymentEvent(options: {
+  db: Db;
+  event: PaymentDomainEvent;
+  /** The verified request body, stored as the event's payload. */
+  rawBody: string;
+  /** The deployment's mode (its Stripe key): an event of the other mode is flagged, not applied. */
+  livemode?: boolean;
+  now?: Date;
+}): Promise<HandledEvent> {
+  const { db, event } = options;
+  const refs = {
+    checkoutSessionId: event.checkoutSessionId,
+    paymentIntentId: event.paymentIntentId,
+  };
+  const payload = options.rawBody;
+  try {
+    return await db.$transaction(async (tx) => {
+      // Record the event id (unique) and lock its row in one statement. A concurrent duplicate
+      // waits here until the first delivery commits, then sees it processed.
+      const [row] = await recordPaymentEvent(tx, {
+        stripeEventId: event.id,
+        type: event.type,
+        ...refs,
+        payload,
+      });
+      if (row?.processedAt) {
+        return { orderId: null, outcome: row.outcome ?? 'processed', duplicate: true };
+      }
+      const now = options.now ?? new Date();
+      const result =
+        options.livemode !== undefined && event.livemode !== options.livemode
+          ? { orderId: null, outcome: modeMismatch(event.livemode) }
+          : await dispatch(tx, event, now);
+      await markPaymentEventProcessed(tx, event.id, { ...result, now });
+      return { ...result, duplicate: false };
+    });
+  } catch (error) {
+    // The transaction rolled back: keep the event (unprocessed, with the error) for the retry.
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    await recordPaymentEventFailure(db, {
+      stripeEventId: event.id,
+      type: event.type,
+      ...refs,
+      payload,
+      error: message,
+    }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Outcome of an event signed for this endpoint but from the other Stripe mode. */
+function modeMismatch(eventLivemode: boolean): string {
+  return eventLivemode
+    ? 'flagged: live-mode event for a deployment with test keys; ignored'
+    : 'flagged: test-mode event for a deployment with live keys; ignored';
+}
+
+async function dispatch(tx: DbOrTx, event: PaymentDomainEvent, now: Date): Promise<PaymentOutcome> {
+  switch (event.kind) {
+    case 'checkout-paid':
+      return fulfilCheckoutSession(tx, { session: event.session, now });
+    case 'checkout-closed':
+      return closeCheckoutSession(tx, { session: event.session, status: event.status, now });
+    case 'charge-refunded':
+      return recordChargeRefunded(tx, {
+        paymentIntentId: event.paymentIntentId,
+        fullyRefunded: event.fullyRefunded,
+        now,
+      });
+    case 'unreadable':
+      return { orderId: null, outcome: event.problem };
+    case 'unused':
+      return { orderId: null, outcome: 'event type not used: ignored' };
+  }
+}

@@ -1,0 +1,166 @@
+// Every SQL statement of payments, each a named, typed function (CONTRIBUTING.md, "SQL").
+// Run against the migrated database by the webhook, checkout and refund tests in
+// api/src/modules/payments/ (every event type, duplicates, failures, out-of-order refunds).
+import { Prisma } from '@lms/db';
+import type { DbOrTx } from '../db/tx';
+
+/** Transaction-scoped lock on a payment intent: refund and fulfilment of one payment serialise. */
+export async function lockPaymentIntent(tx: DbOrTx, paymentIntentId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))`;
+}
+
+/** Transaction-scoped lock on one learner's checkout of one course. */
+export async function lockCheckout(tx: DbOrTx, userId: string, courseId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`checkout:${userId}:${courseId}`}, 0))`;
+}
+
+/** Row lock on an order (SELECT … FOR UPDATE); null when it does not exist. */
+export async function lockOrder(
+  tx: DbOrTx,
+  where: { id: string } | { sessionId: string } | { paymentIntentId: string },
+): Promise<{ id: string } | null> {
+  const rows =
+    'id' in where
+      ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Order" WHERE "id" = ${where.id}::uuid FOR UPDATE`
+      : 'sessionId' in where
+        ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Order" WHERE "stripeCheckoutSessionId" = ${where.sessionId} FOR UPDATE`
+        : await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Order" WHERE "stripePaymentIntentId" = ${where.paymentIntentId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+export interface LockedOrder {
+  id: string;
+  orderNumber: string;
+  userId: string;
+  courseId: string;
+  status: string;
+  amountCents: number;
+  currency: string;
+  stripeCheckoutSessionId: string | null;
+  /** A full refund of this payment was recorded before the payment was seen. */
+  refundedEarlier: boolean;
+  /** Another purchase that already gives this learner access to the course. */
+  otherOrderNumber: string | null;
+}
+
+/**
+ * Locks the order (FOR UPDATE) and reads, in the same statement, what fulfilment decides on:
+ * one round trip on the hot path of every payment webhook.
+ */
+export async function lockOrderForFulfilment(
+  tx: DbOrTx,
+  where: { sessionId: string } | { id: string },
+  refund: {
+    paymentIntentId: string | null;
+    /** The outcome a refund recorded before its payment was seen carries. */
+    refundAwaitingPayment: string;
+  },
+): Promise<LockedOrder | null> {
+  const { paymentIntentId } = refund;
+  const condition =
+    'id' in where
+      ? Prisma.sql`o."id" = ${where.id}::uuid`
+      : Prisma.sql`o."stripeCheckoutSessionId" = ${where.sessionId}`;
+  const rows = await tx.$queryRaw<LockedOrder[]>`
+    SELECT o."id", o."orderNumber", o."userId", o."courseId", o."status"::text AS "status",
+           o."amountCents", o."currency", o."stripeCheckoutSessionId",
+           EXISTS (SELECT 1 FROM "PaymentEvent" e
+                    WHERE e."type" = 'charge.refunded' AND e."paymentIntentId" = ${paymentIntentId}
+                      AND e."processedAt" IS NOT NULL AND e."outcome" = ${refund.refundAwaitingPayment})
+             AS "refundedEarlier",
+           (SELECT p."orderNumber" FROM "Order" p
+             WHERE p."userId" = o."userId" AND p."courseId" = o."courseId" AND p."id" <> o."id"
+               AND p."status" IN ('PAID', 'REFUND_PENDING') AND p."fulfilledAt" IS NOT NULL
+             LIMIT 1) AS "otherOrderNumber"
+      FROM "Order" o WHERE ${condition} FOR UPDATE OF o`;
+  return rows[0] ?? null;
+}
+
+/** One UPDATE of the settled columns (raw SQL: this runs on every payment webhook). */
+export async function settleOrder(
+  tx: DbOrTx,
+  orderId: string,
+  data: {
+    status: 'PAID' | 'FLAGGED' | 'REFUNDED';
+    stripeCheckoutSessionId: string;
+    stripePaymentIntentId: string | null;
+    paidAt: Date;
+    amountPaidCents: number | null;
+    discountCents: number;
+    fulfilledAt?: Date;
+    refundedAt?: Date;
+    refundReason?: string;
+    flaggedReason?: string;
+  },
+): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Order" SET
+      "status" = ${data.status}::"OrderStatus",
+      "stripeCheckoutSessionId" = ${data.stripeCheckoutSessionId},
+      "stripePaymentIntentId" = ${data.stripePaymentIntentId},
+      "paidAt" = ${data.paidAt},
+      "amountPaidCents" = ${data.amountPaidCents},
+      "discountCents" = ${data.discountCents},
+      "fulfilledAt" = ${data.fulfilledAt ?? null},
+      "refundedAt" = ${data.refundedAt ?? null},
+      "refundReason" = ${data.refundReason ?? null},
+      "flaggedReason" = ${data.flaggedReason ?? null},
+      "updatedAt" = now()
+    WHERE "id" = ${orderId}::uuid`;
+}
+
+/** The stored columns of a webhook event. */
+export interface PaymentEventRecord {
+  stripeEventId: string;
+  type: string;
+  checkoutSessionId: string | null;
+  paymentIntentId: string | null;
+  /** The verified request body (JSON). */
+  payload: string;
+}
+
+/**
+ * Records the event id (unique) and locks its row in one statement: INSERT … ON CONFLICT DO
+ * UPDATE, so a concurrent duplicate waits until the first delivery commits, then reads it.
+ */
+export async function recordPaymentEvent(
+  tx: DbOrTx,
+  event: PaymentEventRecord,
+): Promise<{ processedAt: Date | null; outcome: string | null }[]> {
+  return tx.$queryRaw<{ processedAt: Date | null; outcome: string | null }[]>`
+        INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload")
+        VALUES (${event.stripeEventId}, ${event.type}, ${event.checkoutSessionId}, ${event.paymentIntentId},
+                ${event.payload}::jsonb)
+        ON CONFLICT ("stripeEventId") DO UPDATE SET "stripeEventId" = EXCLUDED."stripeEventId"
+        RETURNING "processedAt", "outcome"`;
+}
+
+/** Marks the event processed with its outcome and order, clearing an earlier error. */
+export async function markPaymentEventProcessed(
+  tx: DbOrTx,
+  stripeEventId: string,
+  result: { outcome: string; orderId: string | null; now: Date },
+): Promise<number> {
+  return tx.$executeRaw`
+        UPDATE "PaymentEvent"
+           SET "processedAt" = ${result.now}, "outcome" = ${result.outcome},
+               "orderId" = ${result.orderId}::uuid, "error" = NULL, "attempts" = "attempts" + 1
+         WHERE "stripeEventId" = ${stripeEventId}`;
+}
+
+/** Keeps a failed event (unprocessed, with its error, one more attempt) for Stripe's retry. */
+export async function recordPaymentEventFailure(
+  db: DbOrTx,
+  event: PaymentEventRecord & { error: string },
+): Promise<number> {
+  return db.$executeRaw`
+      INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload", "error", "attempts")
+      VALUES (${event.stripeEventId}, ${event.type}, ${event.checkoutSessionId}, ${event.paymentIntentId},
+              ${event.payload}::jsonb, ${event.error}, 1)
+      ON CONFLICT ("stripeEventId") DO UPDATE
+        SET "error" = EXCLUDED."error", "attempts" = "PaymentEvent"."attempts" + 1
+        WHERE "PaymentEvent"."processedAt" IS NULL`;
+}
