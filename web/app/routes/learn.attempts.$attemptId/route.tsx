@@ -14,10 +14,10 @@ import {
   useRevalidator,
 } from '@remix-run/react';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CompletionCertificates } from '../components/completion-certificates';
-import { GeneralErrorBoundary } from '../components/error-boundary';
-import { QuizQuestion, type SaveOneResult } from '../components/quiz-question';
-import { AttemptResults } from '../components/quiz-results';
+import { CompletionCertificates } from '../../components/completion-certificates';
+import { GeneralErrorBoundary } from '../../components/error-boundary';
+import { QuizQuestion, type SaveOneResult } from '../../components/quiz-question';
+import { AttemptResults } from '../../components/quiz-results';
 import {
   type AnswerInput,
   AttemptCompletionDocument,
@@ -25,15 +25,16 @@ import {
   QuizAttemptDocument,
   SaveAnswerDocument,
   SubmitQuizAttemptDocument,
-} from '../graphql/generated/graphql';
-import { type ApiError, errorResponse, gql, gqlData } from '../utils/api.server';
-import { pageTitle } from '../utils/brand';
-import { formatTime } from '../utils/format';
-import { areaLabel, formatClock, formatPercent, quizModeLabel } from '../utils/learning';
-import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';
-import { CHOICE_TYPES, readAnswer, type SubmittedAnswer, sameAnswer } from '../utils/quiz-answers';
-import { requireViewer } from '../utils/session.server';
-import { useTimeZone } from '../utils/time-zone';
+} from '../../graphql/generated/graphql';
+import { type ApiError, errorResponse, gql, gqlData } from '../../utils/api.server';
+import { pageTitle } from '../../utils/brand';
+import { formatTime } from '../../utils/format';
+import { areaLabel, formatClock, formatPercent, quizModeLabel } from '../../utils/learning';
+import { intentOf, learnerErrorResponse, redirectWithFlash } from '../../utils/learning.server';
+import { CHOICE_TYPES, readAnswer, type SubmittedAnswer, sameAnswer } from '../../utils/quiz-answers';
+import { requireViewer } from '../../utils/session.server';
+import { useTimeZone } from '../../utils/time-zone';
+import { QuizErrorSummary } from './error-summary';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -335,25 +336,12 @@ function AttemptForm() {
       </div>
 
       {actionData?.formError ? (
-        <div ref={formErrorRef} tabIndex={-1} className="alert alert-error" role="alert">
-          <p>{actionData.formError}</p>
-          {Object.keys(actionData.errors).length > 0 ? (
-            // Each failing answer, linked to its question (the no-JS path lands here).
-            <ul className="error-summary-list">
-              {attempt.questions.flatMap((question) =>
-                actionData.errors[question.id] ? (
-                  <li key={question.id}>
-                    <a href={`#question-${question.id}`}>
-                      Question {question.number}: {actionData.errors[question.id]}
-                    </a>
-                  </li>
-                ) : (
-                  []
-                ),
-              )}
-            </ul>
-          ) : null}
-        </div>
+        <QuizErrorSummary
+          ref={formErrorRef}
+          message={actionData.formError}
+          errors={actionData.errors}
+          questions={attempt.questions}
+        />
       ) : null}
       {timeUp ? (
         <p className="alert alert-warning">
