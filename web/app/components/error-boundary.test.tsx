@@ -6,12 +6,16 @@ import { describeRouteError, GeneralErrorBoundary } from './error-boundary';
 
 afterEach(cleanup);
 
+function NeverShown() {
+  return <p>never shown</p>;
+}
+
 /** A page whose loader throws `thrown`, with the app's error boundary. */
 function renderFailing(thrown: unknown) {
   const Stub = createRemixStub([
     {
       path: '/courses/:slug',
-      Component: () => <p>never shown</p>,
+      Component: NeverShown,
       ErrorBoundary: GeneralErrorBoundary,
       loader: () => {
         throw thrown;

@@ -8,13 +8,15 @@ import { SearchForm } from './search-form';
 
 afterEach(cleanup);
 
+/** The catalog page's form, reading its query from the URL as the route does. */
+function Page() {
+  const location = useLocation();
+  return <SearchForm query={parseCatalogQuery(new URLSearchParams(location.search))} />;
+}
+
 /** The catalog's search form in a router; every URL its loader was asked for is recorded. */
 function renderCatalog(initial = '/courses') {
   const requested: string[] = [];
-  function Page() {
-    const location = useLocation();
-    return <SearchForm query={parseCatalogQuery(new URLSearchParams(location.search))} />;
-  }
   const Stub = createRemixStub([
     {
       path: '/courses',

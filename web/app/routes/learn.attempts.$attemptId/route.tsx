@@ -31,7 +31,12 @@ import { pageTitle } from '../../utils/brand';
 import { formatTime } from '../../utils/format';
 import { areaLabel, formatClock, formatPercent, quizModeLabel } from '../../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../../utils/learning.server';
-import { CHOICE_TYPES, readAnswer, type SubmittedAnswer, sameAnswer } from '../../utils/quiz-answers';
+import {
+  CHOICE_TYPES,
+  readAnswer,
+  type SubmittedAnswer,
+  sameAnswer,
+} from '../../utils/quiz-answers';
 import { requireViewer } from '../../utils/session.server';
 import { useTimeZone } from '../../utils/time-zone';
 import { QuizErrorSummary } from './error-summary';
