@@ -7,7 +7,7 @@
 import { seedDemoData } from '@lms/db';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
 import type { ActionFunctionArgs } from '@remix-run/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApiProcess } from '../../test/support/processes';
 
 let database: TestDatabase;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await seedDemoData(database.db);
   api = await startApiProcess(database.url);
   // env.server reads API_URL once, when it is first imported: set it, then load the routes.
-  process.env.API_URL = `${api.url}/graphql`;
+  vi.stubEnv('API_URL', `${api.url}/graphql`);
   signIn = (await import('../app/routes/sign-in')).action;
   transcript = await import('../app/routes/transcript._index');
 }, 180_000);
