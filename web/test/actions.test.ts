@@ -81,6 +81,17 @@ async function signInCookie(email: string): Promise<string> {
 }
 
 describe('sign-in action', () => {
+  it('names each empty field without asking the API, and never echoes the password', async () => {
+    const response = await run(signIn, post('/sign-in', { email: '  ', password: '' }));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toEqual({
+      email: ['Enter your email address.'],
+      password: ['Enter your password.'],
+    });
+    expect(body.initialValue?.password).toBeUndefined();
+  });
+
   it('signs a learner in and lands on My learning with a welcome flash', async () => {
     const response = await run(
       signIn,
@@ -98,8 +109,9 @@ describe('sign-in action', () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.values).toEqual({ email: 'priya.shah@example.com' });
-    expect(body.formError).toMatch(/do not match an account/);
+    // Conform's reply: the email as typed, without the password, and the API's message.
+    expect(body.initialValue).toEqual({ email: ' priya.shah@example.com ' });
+    expect(body.error['']).toEqual([expect.stringMatching(/do not match an account/)]);
   });
 });
 
@@ -171,7 +183,7 @@ describe('sign-in while the API is down', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('Retry-After')).toBe('30');
     const body = await response.json();
-    expect(body.values).toEqual({ email: 'priya.shah@example.com' });
-    expect(body.formError).toMatch(/not possible right now/);
+    expect(body.initialValue).toEqual({ email: 'priya.shah@example.com' });
+    expect(body.error['']).toEqual([expect.stringMatching(/not possible right now/)]);
   });
 });
