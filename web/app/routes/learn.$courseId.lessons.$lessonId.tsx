@@ -17,6 +17,7 @@ import { useEffect, useRef } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { LessonTick, SyllabusNav } from '../components/learning';
 import { LessonClock, useLessonSeatTime } from '../components/lesson-clock';
+import { VideoPlayer } from '../components/video-player';
 import {
   CompleteLessonDocument,
   LearnerLessonDocument,
@@ -139,39 +140,13 @@ function LessonVideo({
   if (!video) {
     return <p className="alert alert-warning">This video is not available right now.</p>;
   }
-  if (video.provider === 'MP4') {
-    return captions ? (
-      <video className="lesson-video" controls preload="metadata" src={video.src}>
-        <track
-          kind="captions"
-          src={captions.src}
-          srcLang={captions.language}
-          label={captions.label}
-          default
-        />
-        <a href={video.src}>Download the video “{title}”</a>
-      </video>
-    ) : (
-      <>
-        {/* biome-ignore lint/a11y/useMediaCaption: this lesson has no captions file; the note below says so */}
-        <video className="lesson-video" controls preload="metadata" src={video.src}>
-          <a href={video.src}>Download the video “{title}”</a>
-        </video>
-        <p className="muted small">This video has no captions yet.</p>
-      </>
-    );
-  }
   return (
-    <div className="video-frame">
-      <iframe
-        src={video.src}
-        title={`Video: ${title}`}
-        loading="lazy"
-        allow="accelerometer; encrypted-media; gyroscope; picture-in-picture; fullscreen"
-        allowFullScreen
-        referrerPolicy="strict-origin-when-cross-origin"
-      />
-    </div>
+    <VideoPlayer
+      video={video}
+      captions={captions}
+      title={title}
+      noCaptionsNote={<p className="muted small">This video has no captions yet.</p>}
+    />
   );
 }
 
