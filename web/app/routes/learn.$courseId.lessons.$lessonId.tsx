@@ -28,6 +28,7 @@ import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDuration } from '../utils/form-values';
 import { formatMinutes, lessonKindLabel } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import { formatDateTime } from '../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
@@ -39,8 +40,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireViewer(request);
-  const courseId = params.courseId ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'courseId');
+  const lessonId = requireParam(params, 'lessonId');
   // Showing the page is the OPEN event: it starts the seat-time clock for this lesson.
   const [opened, lessonResult, courseResult] = await Promise.all([
     gql(request, RecordLessonActivityDocument, { lessonId, event: 'OPEN' }),
@@ -82,8 +83,8 @@ interface CompleteRefused {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireViewer(request);
-  const courseId = params.courseId ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'courseId');
+  const lessonId = requireParam(params, 'lessonId');
   const form = await request.formData();
   if (intentOf(form) !== 'complete') throw new Response('Unknown action', { status: 400 });
 

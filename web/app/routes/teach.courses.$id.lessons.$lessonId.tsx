@@ -10,6 +10,7 @@ import { TeachCourseContentDocument, UpdateLessonDocument } from '../graphql/gen
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDuration, parseDuration, parseWholeNumber } from '../utils/form-values';
+import { requireParam } from '../utils/invariant';
 import { quizModeLabel } from '../utils/learning';
 import { placeholderAlt, placeLessonImage } from '../utils/lesson-image';
 import { chosenFile, uploadMedia } from '../utils/media.server';
@@ -29,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
   const { editableCourse } = await gqlData(request, TeachCourseContentDocument, {
-    id: params.id ?? '',
+    id: requireParam(params, 'id'),
   });
   for (const [moduleIndex, module] of editableCourse.modules.entries()) {
     const lesson = module.lessons.find((candidate) => candidate.id === params.lessonId);
@@ -42,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'id');
+  const lessonId = requireParam(params, 'lessonId');
   const formData = await request.formData();
   const form = formReader(formData);
   const intent = 'save-lesson';

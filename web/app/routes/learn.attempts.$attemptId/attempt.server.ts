@@ -9,6 +9,7 @@ import {
   SubmitQuizAttemptDocument,
 } from '../../graphql/generated/graphql';
 import { type ApiError, errorResponse, gql, gqlData } from '../../utils/api.server';
+import { requireParam } from '../../utils/invariant';
 import { formatPercent } from '../../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../../utils/learning.server';
 import { readAnswer, type SubmittedAnswer, sameAnswer } from '../../utils/quiz-answers';
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireViewer(request);
   // Reading an attempt whose deadline has passed grades it (the API settles it first).
   const { quizAttempt: attempt } = await gqlData(request, QuizAttemptDocument, {
-    id: params.attemptId ?? '',
+    id: requireParam(params, 'attemptId'),
   });
   const context = await gql(request, AttemptContextDocument, { lessonId: attempt.lessonId });
   if (context.errors) throw await learnerErrorResponse(request, context.errors[0], undefined);
@@ -52,7 +53,7 @@ export function saveError(request: Request, error: ApiError): string {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireViewer(request);
-  const attemptId = params.attemptId ?? '';
+  const attemptId = requireParam(params, 'attemptId');
   const path = `/learn/attempts/${attemptId}`;
   const form = await request.formData();
   const intent = intentOf(form);

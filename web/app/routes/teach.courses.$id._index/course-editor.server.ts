@@ -13,6 +13,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { gql } from '../../utils/api.server';
 import { parseDollarsToCents, parseWholeNumber } from '../../utils/form-values';
+import { requireParam } from '../../utils/invariant';
 import { chosenFile, uploadMedia } from '../../utils/media.server';
 import { cookieHeaders, setFlash } from '../../utils/session.server';
 import {
@@ -44,7 +45,7 @@ export const LIFECYCLE: Record<
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
+  const courseId = requireParam(params, 'id');
   const here = `/teach/courses/${courseId}`;
   const formData = await request.formData();
   const form = formReader(formData);

@@ -11,6 +11,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { gql, gqlData } from '../../utils/api.server';
 import { parseWholeNumber } from '../../utils/form-values';
+import { requireParam } from '../../utils/invariant';
 import { readQuestion, readQuizSettings } from '../../utils/quiz-form';
 import {
   failure,
@@ -22,7 +23,7 @@ import {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
+  const courseId = requireParam(params, 'id');
   const [{ editableCourse, publishPreview }, { codeSetReleases }] = await Promise.all([
     gqlData(request, TeachQuizLessonDocument, { id: courseId }),
     gqlData(request, CodeSetReleaseOptionsDocument),
@@ -51,8 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'id');
+  const lessonId = requireParam(params, 'lessonId');
   const here = `/teach/courses/${courseId}/lessons/${lessonId}/quiz`;
   const form = formReader(await request.formData());
   const intent = form.text('intent');

@@ -10,6 +10,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { gql } from '../../utils/api.server';
 import { parseWholeNumber } from '../../utils/form-values';
+import { requireParam } from '../../utils/invariant';
 import {
   failure,
   formReader,
@@ -21,7 +22,7 @@ import { isOneOf, LESSON_KIND_OPTIONS } from '../../utils/teach-options';
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
+  const courseId = requireParam(params, 'id');
   const here = `/teach/courses/${courseId}/syllabus`;
   const form = formReader(await request.formData());
   const intent = form.text('intent');
