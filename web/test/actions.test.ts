@@ -116,6 +116,33 @@ describe('sign-in action', () => {
 });
 
 describe('self-reported CEU action', () => {
+  it('shows the API’s message on the field when the amount is not a CEU amount', async () => {
+    const cookie = await signInCookie('grace.okafor@example.com');
+    const response = await run(
+      transcript.action,
+      post(
+        '/transcript',
+        {
+          intent: 'add-self-reported',
+          body: 'AAPC',
+          title: 'Webinar',
+          provider: 'Local chapter',
+          completedOn: '2026-10-01',
+          ceuAmount: 'two',
+          category: '',
+          note: '',
+        },
+        cookie,
+      ),
+    );
+    expect(response.status).toBe(400);
+    const { result } = await response.json();
+    // The API's message on the CEUs field, and the form's summary above it.
+    expect(Object.keys(result.error).sort()).toEqual(['', 'ceuAmount']);
+    expect(result.error['']).toEqual(['Please correct the errors below.']);
+    expect(result.initialValue.title).toBe('Webinar');
+  });
+
   it('adds a credit with the optional category left empty', async () => {
     const cookie = await signInCookie('grace.okafor@example.com');
     const response = await run(
@@ -166,9 +193,9 @@ describe('self-reported CEU action', () => {
       ),
     );
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(Object.keys(body.fieldErrors)).toEqual(['title']);
-    expect(body.values.provider).toBe('Local chapter');
+    const { result } = await response.json();
+    expect(result.error).toEqual({ title: ['Enter the program title.'] });
+    expect(result.initialValue.provider).toBe('Local chapter');
   });
 });
 

@@ -17,10 +17,10 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>
  * and last submitted value come from it.
  */
 export function Field({ meta, name, label, errors, hint, id, ...input }: FieldProps) {
-  const inputId = meta?.id ?? id ?? `field-${name}`;
+  const inputId = id ?? meta?.id ?? `field-${name}`;
   const fieldErrors = meta ? meta.errors : errors;
-  const errorId = meta?.errorId ?? `${inputId}-error`;
-  const hintId = meta?.descriptionId ?? `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const hintId = `${inputId}-hint`;
   const hasErrors = Boolean(fieldErrors && fieldErrors.length > 0);
   const describedBy = [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(' ');
   const conform = meta
