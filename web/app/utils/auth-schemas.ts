@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The sign-in and register forms' zod schemas (Conform parses the submitted FormData with them,

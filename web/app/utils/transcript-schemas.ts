@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The credit bodies a learner can report CEUs for (the API's CreditBody enum). */
 export const CREDIT_BODIES = ['AAPC', 'AHIMA', 'PMI', 'IACET', 'OTHER'] as const;
