@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { useActionData, useSearchParams } from '@remix-run/react';
+import type { z } from 'zod';
 import { AuthForm } from '../components/auth-form';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, useFormErrorFocus } from '../components/form';
@@ -66,11 +67,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RegisterPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof RegisterSchema>>({
     id: 'register',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
-    shouldRevalidate: 'onInput',
   });
   const formRef = useFormErrorFocus(lastResult);
 

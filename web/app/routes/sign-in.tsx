@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Link, useActionData, useSearchParams } from '@remix-run/react';
+import type { z } from 'zod';
 import { AuthForm } from '../components/auth-form';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, useFormErrorFocus } from '../components/form';
@@ -76,11 +77,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignInPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof SignInSchema>>({
     id: 'sign-in',
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
-    shouldRevalidate: 'onInput',
   });
   const formRef = useFormErrorFocus(lastResult);
 

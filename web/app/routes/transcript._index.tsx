@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { z } from 'zod';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
 import {
@@ -179,14 +180,12 @@ export default function TranscriptPage() {
   const failed = (intent: string) =>
     actionData && !('result' in actionData) && actionData.intent === intent ? actionData : null;
   const credentialFailure = failed('add-credential');
-  const [selfForm, self] = useForm({
+  const [selfForm, self] = useForm<z.input<typeof SelfReportedCreditSchema>>({
     id: 'self-reported',
     lastResult:
       actionData && 'result' in actionData && actionData.intent === 'add-self-reported'
         ? actionData.result
         : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SelfReportedCreditSchema }),
-    shouldRevalidate: 'onInput',
   });
   return (
     <section aria-labelledby="transcript-title">
