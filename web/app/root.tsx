@@ -24,8 +24,7 @@ import { describeRouteError, GeneralErrorBoundary } from './components/error-bou
 import { NavigationProgress } from './components/navigation-progress';
 import { useNonce } from './components/nonce';
 import { RouteFocus } from './components/route-focus';
-import appCss from './styles/app.css?url';
-import learnerCss from './styles/learner.css?url';
+import { stylesheets } from './styles/index';
 import { PRODUCT_NAME, PRODUCT_TAGLINE, pageTitle } from './utils/brand';
 import { roleLabel } from './utils/format';
 import {
@@ -39,8 +38,7 @@ import { TIME_ZONE_COOKIE } from './utils/time-zone';
 import { getProviderTimeZone, readerTimeZone } from './utils/time-zone.server';
 
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: appCss },
-  { rel: 'stylesheet', href: learnerCss },
+  ...stylesheets.map((href) => ({ rel: 'stylesheet', href })),
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

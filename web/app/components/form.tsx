@@ -1,19 +1,40 @@
+import type { FieldMetadata } from '@conform-to/react';
 import { type InputHTMLAttributes, useEffect, useRef } from 'react';
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  name: string;
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
   label: string;
-  errors?: string[] | undefined;
   hint?: string;
+  /** A Conform field (`fields.email` of `useForm`): its name, id, errors and value. */
+  meta?: FieldMetadata<string | number | undefined>;
+  /** Without `meta`: the field's name and its server-side errors. */
+  name?: string;
+  errors?: string[] | undefined;
 }
 
-/** A labelled input whose server-side errors are announced and tied to it. */
-export function Field({ name, label, errors, hint, id, ...input }: FieldProps) {
-  const inputId = id ?? `field-${name}`;
+/**
+ * A labelled input whose errors are announced and tied to it (aria-invalid, and
+ * aria-describedby naming its hint and its errors). With a Conform `meta`, the name, id, errors
+ * and last submitted value come from it.
+ */
+export function Field({ meta, name, label, errors, hint, id, ...input }: FieldProps) {
+  const inputId = id ?? meta?.id ?? `field-${name}`;
+  const fieldErrors = meta ? meta.errors : errors;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const hasErrors = Boolean(errors && errors.length > 0);
+  const hasErrors = Boolean(fieldErrors && fieldErrors.length > 0);
   const describedBy = [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(' ');
+  const conform = meta
+    ? {
+        name: meta.name,
+        defaultValue:
+          input.type === 'password'
+            ? undefined
+            : meta.initialValue == null
+              ? input.defaultValue
+              : String(meta.initialValue),
+        required: meta.required || input.required,
+      }
+    : { name };
   return (
     <div className={hasErrors ? 'field field-invalid' : 'field'}>
       <label htmlFor={inputId}>{label}</label>
@@ -23,15 +44,16 @@ export function Field({ name, label, errors, hint, id, ...input }: FieldProps) {
         </p>
       ) : null}
       <input
+        key={meta?.key}
         id={inputId}
-        name={name}
         aria-invalid={hasErrors || undefined}
         aria-describedby={describedBy || undefined}
         {...input}
+        {...conform}
       />
       {hasErrors ? (
         <ul id={errorId} className="field-errors">
-          {errors?.map((message) => (
+          {fieldErrors?.map((message) => (
             <li key={message} className="field-error">
               {message}
             </li>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
+import { Pager } from '../components/pager';
 import { AuditLogDocument } from '../graphql/generated/graphql';
 import { errorResponse, getFieldErrors, gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -245,23 +246,7 @@ export default function AuditLogPage() {
           </table>
         </div>
       )}
-      {nextHref || firstHref ? (
-        <nav className="pagination" aria-label="Pages">
-          {firstHref ? (
-            <Link to={firstHref} rel="prev">
-              ← Newest
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span />
-          {nextHref ? (
-            <Link to={nextHref} rel="next">
-              Older →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older" />
     </section>
   );
 }

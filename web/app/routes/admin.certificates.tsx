@@ -4,6 +4,7 @@ import { CertificateFacts, CertificateStatusBadge } from '../components/certific
 import { ConfirmCheckbox } from '../components/confirm-checkbox';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
+import { Pager } from '../components/pager';
 import {
   AdminCertificatesDocument,
   type CertificateStatus,
@@ -325,23 +326,12 @@ export default function AdminCertificatesPage() {
               </table>
             </div>
           )}
-          {page.nextHref || page.firstHref ? (
-            <nav className="pagination" aria-label="Pages">
-              {page.firstHref ? (
-                <Link to={page.firstHref} rel="prev">
-                  ← Newest
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span />
-              {page.nextHref ? (
-                <Link to={page.nextHref} rel="next">
-                  Older →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            firstHref={page.firstHref}
+            nextHref={page.nextHref}
+            firstLabel="Newest"
+            nextLabel="Older"
+          />
         </>
       ) : null}
     </section>

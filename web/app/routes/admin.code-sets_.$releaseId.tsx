@@ -6,6 +6,7 @@ import { errorResponse, gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { CODE_SET_SOURCES, CODE_SYSTEM_LABELS } from '../utils/code-sets';
 import { formatDate } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import { requireAdmin } from '../utils/teach.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kindParam = new URL(request.url).searchParams.get('kind') ?? '';
   const kind = (KINDS as string[]).includes(kindParam) ? (kindParam as CodeSetChangeKind) : null;
   const result = await gql(request, CodeSetReleaseDiffDocument, {
-    id: params.releaseId ?? '',
+    id: requireParam(params, 'releaseId'),
     kind,
   });
   if (result.errors) throw errorResponse(request, result.errors[0]);

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { ConfirmCheckbox } from '../components/confirm-checkbox';
 import { GeneralErrorBoundary } from '../components/error-boundary';
+import { Pager } from '../components/pager';
 import { AdminOrdersDocument, RefundOrderDocument } from '../graphql/generated/graphql';
 import { errorResponse, gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -191,11 +192,7 @@ export default function AdminOrdersPage() {
           </tbody>
         </table>
       </div>
-      {nextHref ? (
-        <p>
-          <Link to={nextHref}>Next page</Link>
-        </p>
-      ) : null}
+      <Pager firstHref={null} nextHref={nextHref} />
     </section>
   );
 }

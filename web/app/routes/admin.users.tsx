@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConflictBanner } from '../components/fields';
 import { FormError } from '../components/form';
+import { Pager } from '../components/pager';
 import { useActionFailure } from '../components/teach-course';
 import { AdminUsersDocument, SetUserRoleDocument } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
@@ -215,23 +216,7 @@ export default function AdminUsersPage() {
           </table>
         </div>
       )}
-      {nextHref || firstHref ? (
-        <nav className="pagination" aria-label="Pages">
-          {firstHref ? (
-            <Link to={firstHref} rel="prev">
-              ← First page
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span />
-          {nextHref ? (
-            <Link to={nextHref} rel="next">
-              Next page →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager firstHref={firstHref} nextHref={nextHref} />
     </section>
   );
 }

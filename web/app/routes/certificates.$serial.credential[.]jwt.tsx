@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { proxyDownload } from '../utils/downloads.server';
+import { requireParam } from '../utils/invariant';
 
 /**
  * Resource route: the signed Open Badges 3.0 credential (VC-JWT) of a certificate, at the same
@@ -7,6 +8,6 @@ import { proxyDownload } from '../utils/downloads.server';
  * from the API with the session's token.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const serial = encodeURIComponent(params.serial ?? '');
+  const serial = encodeURIComponent(requireParam(params, 'serial'));
   return proxyDownload(request, `/certificates/${serial}/credential.jwt`);
 }

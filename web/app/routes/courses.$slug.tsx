@@ -29,6 +29,7 @@ import {
   lessonKindLabel,
   levelLabel,
 } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import { redirectWithFlash } from '../utils/learning.server';
 import { getViewer, requireViewer } from '../utils/session.server';
 import { useTimeZone } from '../utils/time-zone';
@@ -42,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: pageTitle('Course not found') }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = params.slug ?? '';
+  const slug = requireParam(params, 'slug');
   const [{ course }, viewer] = await Promise.all([
     gqlData(request, CourseDetailDocument, { slug }),
     getViewer(request),
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const [error] = result.errors;
     // Paid courses are bought, not enrolled in: say so on the course page.
     if (error.code === 'FORBIDDEN') {
-      return redirectWithFlash(`/courses/${params.slug ?? ''}`, error.message, 'error');
+      return redirectWithFlash(`/courses/${requireParam(params, 'slug')}`, error.message, 'error');
     }
     throw errorResponse(request, error);
   }

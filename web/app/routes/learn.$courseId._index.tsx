@@ -7,6 +7,7 @@ import { UnenrollFromCourseDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatMinutes, lessonKindLabel } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import {
   completionRule,
   formatDateTime,
@@ -23,13 +24,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const course = await requireLearningCourse(request, params.courseId ?? '');
+  const course = await requireLearningCourse(request, requireParam(params, 'courseId'));
   return { course, missing: missingItems(course), now: Date.now() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireViewer(request);
-  const courseId = params.courseId ?? '';
+  const courseId = requireParam(params, 'courseId');
   const form = await request.formData();
   if (intentOf(form) !== 'unenroll') throw new Response('Unknown action', { status: 400 });
   await gqlData(request, UnenrollFromCourseDocument, { courseId });

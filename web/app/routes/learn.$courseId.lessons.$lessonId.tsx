@@ -17,6 +17,7 @@ import { useEffect, useRef } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { LessonTick, SyllabusNav } from '../components/learning';
 import { LessonClock, useLessonSeatTime } from '../components/lesson-clock';
+import { VideoPlayer } from '../components/video-player';
 import {
   CompleteLessonDocument,
   LearnerLessonDocument,
@@ -27,6 +28,7 @@ import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDuration } from '../utils/form-values';
 import { formatMinutes, lessonKindLabel } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import { formatDateTime } from '../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
@@ -38,8 +40,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireViewer(request);
-  const courseId = params.courseId ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'courseId');
+  const lessonId = requireParam(params, 'lessonId');
   // Showing the page is the OPEN event: it starts the seat-time clock for this lesson.
   const [opened, lessonResult, courseResult] = await Promise.all([
     gql(request, RecordLessonActivityDocument, { lessonId, event: 'OPEN' }),
@@ -81,8 +83,8 @@ interface CompleteRefused {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireViewer(request);
-  const courseId = params.courseId ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'courseId');
+  const lessonId = requireParam(params, 'lessonId');
   const form = await request.formData();
   if (intentOf(form) !== 'complete') throw new Response('Unknown action', { status: 400 });
 
@@ -139,39 +141,13 @@ function LessonVideo({
   if (!video) {
     return <p className="alert alert-warning">This video is not available right now.</p>;
   }
-  if (video.provider === 'MP4') {
-    return captions ? (
-      <video className="lesson-video" controls preload="metadata" src={video.src}>
-        <track
-          kind="captions"
-          src={captions.src}
-          srcLang={captions.language}
-          label={captions.label}
-          default
-        />
-        <a href={video.src}>Download the video “{title}”</a>
-      </video>
-    ) : (
-      <>
-        {/* biome-ignore lint/a11y/useMediaCaption: this lesson has no captions file; the note below says so */}
-        <video className="lesson-video" controls preload="metadata" src={video.src}>
-          <a href={video.src}>Download the video “{title}”</a>
-        </video>
-        <p className="muted small">This video has no captions yet.</p>
-      </>
-    );
-  }
   return (
-    <div className="video-frame">
-      <iframe
-        src={video.src}
-        title={`Video: ${title}`}
-        loading="lazy"
-        allow="accelerometer; encrypted-media; gyroscope; picture-in-picture; fullscreen"
-        allowFullScreen
-        referrerPolicy="strict-origin-when-cross-origin"
-      />
-    </div>
+    <VideoPlayer
+      video={video}
+      captions={captions}
+      title={title}
+      noCaptionsNote={<p className="muted small">This video has no captions yet.</p>}
+    />
   );
 }
 

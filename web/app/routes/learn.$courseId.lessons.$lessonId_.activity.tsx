@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data } from '@remix-run/node';
 import { RecordLessonActivityDocument } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
+import { requireParam } from '../utils/invariant';
 import { getSessionToken } from '../utils/session.server';
 
 /**
@@ -18,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ error: 'Send OPEN or HEARTBEAT.' }, { status: 400 });
   }
   const result = await gql(request, RecordLessonActivityDocument, {
-    lessonId: params.lessonId ?? '',
+    lessonId: requireParam(params, 'lessonId'),
     event,
   });
   if (result.errors) {

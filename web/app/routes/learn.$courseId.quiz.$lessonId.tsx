@@ -16,6 +16,7 @@ import {
 } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { requireParam } from '../utils/invariant';
 import { formatDateTime, formatPercent, quizModeLabel } from '../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
@@ -27,8 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireViewer(request);
-  const courseId = params.courseId ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'courseId');
+  const lessonId = requireParam(params, 'lessonId');
   const [quizResult, lessonResult, courseResult] = await Promise.all([
     gql(request, QuizForLearnerDocument, { lessonId }),
     gql(request, LearnerLessonDocument, { lessonId }),
@@ -52,8 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireViewer(request);
-  const courseId = params.courseId ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'courseId');
+  const lessonId = requireParam(params, 'lessonId');
   const form = await request.formData();
   if (intentOf(form) !== 'start') throw new Response('Unknown action', { status: 400 });
   const result = await gql(request, StartQuizAttemptDocument, { lessonId });

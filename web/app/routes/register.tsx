@@ -1,3 +1,5 @@
+import { useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import {
   type ActionFunctionArgs,
   data,
@@ -5,20 +7,18 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useActionData, useSearchParams } from '@remix-run/react';
+import type { z } from 'zod';
+import { AuthForm } from '../components/auth-form';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { Field, useFormErrorFocus } from '../components/form';
 import { RegisterDocument, SetMyTimeZoneDocument } from '../graphql/generated/graphql';
-import { gql, toFormErrors } from '../utils/api.server';
+import { gql } from '../utils/api.server';
+import { signedInRedirect } from '../utils/auth.server';
+import { RegisterSchema } from '../utils/auth-schemas';
 import { PRODUCT_NAME, pageTitle } from '../utils/brand';
-import {
-  commitToken,
-  cookieHeaders,
-  firstName,
-  getViewer,
-  safeRedirect,
-  setFlash,
-} from '../utils/session.server';
+import { replyWithApiErrors } from '../utils/forms.server';
+import { firstName, getViewer, safeRedirect } from '../utils/session.server';
 import { detectedTimeZone } from '../utils/time-zone.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Create an account') }];
@@ -32,22 +32,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+// Echo what the visitor typed, except the password.
+const hidePassword = { hideFields: ['password'] };
+
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const field = (key: string) => {
-    const value = form.get(key);
-    return typeof value === 'string' ? value : '';
-  };
-  const name = field('name').trim();
-  const email = field('email').trim();
-  const password = field('password');
-  const redirectTo = safeRedirect(form.get('redirectTo'));
+  const submission = parseWithZod(await request.formData(), { schema: RegisterSchema });
+  if (submission.status !== 'success') {
+    return data(submission.reply(hidePassword), { status: 400 });
+  }
+  const { name, email, password, redirectTo } = submission.value;
 
   const result = await gql(request, RegisterDocument, { input: { name, email, password } });
   if (result.errors) {
-    const { fieldErrors, formError } = toFormErrors(request, result.errors);
-    // Echo what the visitor typed, except the password.
-    return data({ values: { name, email }, fieldErrors, formError }, { status: 400 });
+    return data(replyWithApiErrors(request, submission, result.errors, hidePassword), {
+      status: 400,
+    });
   }
 
   const { token, expiresAt, viewer } = result.data.register;
@@ -58,76 +57,46 @@ export async function action({ request }: ActionFunctionArgs) {
     const saved = await gql(request, SetMyTimeZoneDocument, { timeZone }, { token });
     if (saved.errors) console.error('[web] setMyTimeZone failed', saved.errors[0].code);
   }
-  throw redirect(redirectTo, {
-    headers: cookieHeaders(
-      await commitToken(token, expiresAt),
-      await setFlash(
-        `Welcome to ${PRODUCT_NAME}, ${firstName(viewer.name)}. Your account is ready. We emailed you a link to confirm your address: open it before buying a course.`,
-      ),
-    ),
-  });
+  throw await signedInRedirect(
+    { token, expiresAt },
+    safeRedirect(redirectTo),
+    `Welcome to ${PRODUCT_NAME}, ${firstName(viewer.name)}. Your account is ready. We emailed you a link to confirm your address: open it before buying a course.`,
+  );
 }
 
 export default function RegisterPage() {
-  const actionData = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const submitting = navigation.state === 'submitting';
-  const redirectTo = searchParams.get('redirectTo') ?? '';
-  const errors = actionData?.fieldErrors ?? {};
-  const formRef = useFormErrorFocus(actionData);
-  const values = actionData?.values;
+  const [form, fields] = useForm<z.input<typeof RegisterSchema>>({
+    id: 'register',
+    lastResult,
+  });
+  const formRef = useFormErrorFocus(lastResult);
 
   return (
-    <section className="auth-page" aria-labelledby="register-title">
-      <h1 id="register-title">Create your account</h1>
-      <p className="lead">Free to join. Browse courses, track your progress and earn CE credit.</p>
-      <FormError message={actionData?.formError} />
-      <Form
-        ref={formRef}
-        method="post"
-        noValidate
-        className="card form"
-        aria-labelledby="register-title"
-      >
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          name="name"
-          label="Full name"
-          autoComplete="name"
-          required
-          defaultValue={values?.name}
-          errors={errors.name}
-        />
-        <Field
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={values?.email}
-          errors={errors.email}
-        />
-        <Field
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 10 characters. A passphrase is easiest to remember."
-          errors={errors.password}
-        />
-        <button type="submit" className="button button-block" disabled={submitting}>
-          {submitting ? 'Creating account…' : 'Create account'}
-        </button>
-      </Form>
-      <p className="auth-switch">
-        Already have an account?{' '}
-        <Link to={redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo })}` : '/sign-in'}>
-          Sign in
-        </Link>
-      </p>
-    </section>
+    <AuthForm
+      form={form}
+      formRef={formRef}
+      title="Create your account"
+      lead="Free to join. Browse courses, track your progress and earn CE credit."
+      redirectTo={searchParams.get('redirectTo') ?? ''}
+      submitLabel="Create account"
+      pendingLabel="Creating account…"
+      switchPrompt="Already have an account?"
+      switchTo="/sign-in"
+      switchLabel="Sign in"
+    >
+      <Field meta={fields.name} label="Full name" autoComplete="name" required />
+      <Field meta={fields.email} label="Email" type="email" autoComplete="email" required />
+      <Field
+        meta={fields.password}
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters. A passphrase is easiest to remember."
+      />
+    </AuthForm>
   );
 }
 

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CheckboxField, SelectField, StatusBadge, TextAreaField } from '../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { Pager } from '../components/pager';
 import { CreateCourseDocument, ManageableCoursesDocument } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -170,23 +171,10 @@ export default function TeachIndex() {
               </table>
             </div>
           )}
-          {nextAfter || !isFirstPage ? (
-            <nav className="pagination" aria-label="Pages">
-              {!isFirstPage ? (
-                <Link to="/teach" rel="prev">
-                  ← First page
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span />
-              {nextAfter ? (
-                <Link to={`/teach?${new URLSearchParams({ after: nextAfter })}`} rel="next">
-                  Next page →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            firstHref={!isFirstPage ? '/teach' : null}
+            nextHref={nextAfter ? `/teach?${new URLSearchParams({ after: nextAfter })}` : null}
+          />
         </section>
 
         <section aria-labelledby="new-course-title" className="card new-course">

@@ -6,6 +6,7 @@ import { ApprovalRosterDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { creditBodyName, formatDate } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import { requireAuthor } from '../utils/teach.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
   const { approvalRoster } = await gqlData(request, ApprovalRosterDocument, {
-    approvalId: params.approvalId ?? '',
+    approvalId: requireParam(params, 'approvalId'),
   });
   return approvalRoster;
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ApprovalStatusBadge, approvalStatusLabel } from '../components/approval-status';
 import { GeneralErrorBoundary } from '../components/error-boundary';
+import { Pager } from '../components/pager';
 import { ApprovalDashboardDocument, type ApprovalStatus } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -159,23 +160,10 @@ export default function ApprovalDashboard() {
             </table>
           </div>
         )}
-        {nextAfter || !isFirstPage ? (
-          <nav className="pagination" aria-label="Pages">
-            {!isFirstPage ? (
-              <Link to={query({})} rel="prev">
-                ← First page
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span />
-            {nextAfter ? (
-              <Link to={query({ after: nextAfter })} rel="next">
-                Next page →
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager
+          firstHref={!isFirstPage ? query({}) : null}
+          nextHref={nextAfter ? query({ after: nextAfter }) : null}
+        />
       </section>
     </div>
   );

@@ -20,6 +20,7 @@ import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { dateInputValue } from '../utils/form-values';
 import { creditBodyName, formatDate } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import {
   failure,
   formReader,
@@ -35,7 +36,7 @@ type Approval = TeachCourseFragment['creditApprovals'][number];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
+  const courseId = requireParam(params, 'id');
   const here = `/teach/courses/${courseId}/approvals`;
   const form = formReader(await request.formData());
   const intent = form.text('intent');

@@ -10,7 +10,9 @@ import { TeachCourseContentDocument, UpdateLessonDocument } from '../graphql/gen
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDuration, parseDuration, parseWholeNumber } from '../utils/form-values';
+import { requireParam } from '../utils/invariant';
 import { quizModeLabel } from '../utils/learning';
+import { placeholderAlt, placeLessonImage } from '../utils/lesson-image';
 import { chosenFile, uploadMedia } from '../utils/media.server';
 import {
   failure,
@@ -28,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
   const { editableCourse } = await gqlData(request, TeachCourseContentDocument, {
-    id: params.id ?? '',
+    id: requireParam(params, 'id'),
   });
   for (const [moduleIndex, module] of editableCourse.modules.entries()) {
     const lesson = module.lessons.find((candidate) => candidate.id === params.lessonId);
@@ -41,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
-  const lessonId = params.lessonId ?? '';
+  const courseId = requireParam(params, 'id');
+  const lessonId = requireParam(params, 'lessonId');
   const formData = await request.formData();
   const form = formReader(formData);
   const intent = 'save-lesson';
@@ -71,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // Files go to the object store first; the lesson then refers to their /media/… URLs.
   const image = chosenFile(formData, 'image');
-  if (image && !values.imageAlt) {
+  const imageAlt = values.imageAlt || placeholderAlt(values.body);
+  if (image && !imageAlt) {
     return localFailure({
       intent,
       values,
@@ -84,9 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!uploaded.ok) {
       return localFailure({ intent, values, fieldErrors: { image: [uploaded.error] }, revision });
     }
-    // Added at the end of the text as Markdown image syntax; move it where it belongs.
-    const alt = values.imageAlt.replace(/[[\]\n]/g, ' ');
-    values.body = `${values.body.replace(/\s+$/, '')}\n\n![${alt}](${uploaded.url})\n`;
+    // Into the text's image placeholder, or at the end when it has none.
+    values.body = placeLessonImage(values.body, imageAlt ?? '', uploaded.url);
     values.imageAlt = '';
   }
   const captions = form.checked('removeCaptions') ? null : chosenFile(formData, 'captionsFile');
@@ -224,8 +226,9 @@ export default function LessonEditor() {
           <fieldset className="subfieldset">
             <legend>Add an image to the text</legend>
             <p className="field-hint">
-              The picture is stored with the course and added at the end of the text when you save,
-              as <code>![description](/media/…)</code>: move that line where the image belongs.
+              The picture is stored with the course and goes where the text has{' '}
+              <code>![description](https://)</code> (the Image button writes it), or at the end of
+              the text when there is none.
             </p>
             <div className="field-row field-row-wide">
               <Field

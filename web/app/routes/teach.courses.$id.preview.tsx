@@ -1,14 +1,16 @@
+import { videoEmbed } from '@lms/video';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { useTeachCourse } from '../components/teach-course';
+import { VideoPlayer } from '../components/video-player';
 import {
   TeachCourseContentDocument,
   type TeachCourseContentQuery,
 } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDuration, videoEmbed } from '../utils/form-values';
+import { formatDuration } from '../utils/form-values';
 import {
   courseKindLabel,
   formatCredit,
@@ -49,51 +51,18 @@ function Video({
       <p className="alert alert-warning">This video lesson has no video yet.</p>
     );
   }
-  if (embed.kind === 'file') {
-    return captions ? (
-      <video
-        className="lesson-video"
-        controls
-        preload="metadata"
-        src={embed.src}
-        aria-label={title}
-      >
-        <track
-          kind="captions"
-          src={captions.src}
-          srcLang={captions.language}
-          label={captions.label}
-          default
-        />
-      </video>
-    ) : (
-      <>
-        {/* biome-ignore lint/a11y/useMediaCaption: no captions file uploaded yet; the note below says so */}
-        <video
-          className="lesson-video"
-          controls
-          preload="metadata"
-          src={embed.src}
-          aria-label={title}
-        />
+  return (
+    <VideoPlayer
+      video={embed}
+      captions={captions}
+      title={title}
+      noCaptionsNote={
         <p className="alert alert-warning">
           No captions yet: upload a WebVTT file in the lesson editor so learners who cannot hear the
           audio can follow.
         </p>
-      </>
-    );
-  }
-  return (
-    <div className="video-frame">
-      <iframe
-        src={embed.src}
-        title={`Video: ${title}`}
-        loading="lazy"
-        allow="fullscreen; picture-in-picture; encrypted-media"
-        referrerPolicy="strict-origin-when-cross-origin"
-        allowFullScreen
-      />
-    </div>
+      }
+    />
   );
 }
 

@@ -14,6 +14,7 @@ import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { isConfirmed } from '../utils/confirm';
 import { formatMinutes } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import {
   failure,
   formReader,
@@ -27,14 +28,14 @@ export const meta: MetaFunction = () => [{ title: pageTitle('Publish') }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
   const { publishPreview } = await gqlData(request, PublishPreviewDocument, {
-    courseId: params.id ?? '',
+    courseId: requireParam(params, 'id'),
   });
   return { preview: publishPreview };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const courseId = params.id ?? '';
+  const courseId = requireParam(params, 'id');
   const formData = await request.formData();
   const form = formReader(formData);
   const revision = form.revision();

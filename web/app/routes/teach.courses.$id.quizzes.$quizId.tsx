@@ -5,6 +5,7 @@ import { DistributionChart, QuizTotals } from '../components/quiz-stats';
 import { QuizStatisticsPageDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { requireParam } from '../utils/invariant';
 import { areaLabel, formatDateTime, formatPercent, formatPoints } from '../utils/learning';
 import { promptExcerpt } from '../utils/quiz-form';
 import { requireAuthor } from '../utils/teach.server';
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
   const after = new URL(request.url).searchParams.get('after');
   const { quizStatistics } = await gqlData(request, QuizStatisticsPageDocument, {
-    quizId: params.quizId ?? '',
+    quizId: requireParam(params, 'quizId'),
     first: PAGE_SIZE,
     after: after || null,
   });

@@ -7,6 +7,7 @@ import { CourseCodeSetNoticesDocument, TeachCourseDocument } from '../graphql/ge
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatMinutes } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import { requireAuthor } from '../utils/teach.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,8 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireAuthor(request);
   const [{ editableCourse }, { courseCodeSetNotices }] = await Promise.all([
-    gqlData(request, TeachCourseDocument, { id: params.id ?? '' }),
-    gqlData(request, CourseCodeSetNoticesDocument, { courseId: params.id ?? '' }),
+    gqlData(request, TeachCourseDocument, { id: requireParam(params, 'id') }),
+    gqlData(request, CourseCodeSetNoticesDocument, { courseId: requireParam(params, 'id') }),
   ]);
   return {
     course: editableCourse,

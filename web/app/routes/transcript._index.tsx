@@ -1,5 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { z } from 'zod';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
 import {
@@ -14,9 +22,11 @@ import {
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate } from '../utils/format';
+import { replyWithApiErrors } from '../utils/forms.server';
 import { invariantResponse } from '../utils/invariant';
 import { requireViewer } from '../utils/session.server';
 import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
+import { SelfReportedCreditSchema } from '../utils/transcript-schemas';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('CEU transcript') }];
 
@@ -41,7 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireViewer(request);
-  const form = formReader(await request.formData());
+  const formData = await request.formData();
+  const form = formReader(formData);
   const intent = form.text('intent');
   if (intent === 'add-credential') {
     const values = {
@@ -61,19 +72,21 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash('/transcript', 'Credential removed.');
   }
   if (intent === 'add-self-reported') {
-    const values = {
-      body: form.text('body'),
-      title: form.text('title'),
-      provider: form.text('provider'),
-      completedOn: form.text('completedOn'),
-      ceuAmount: form.text('ceuAmount'),
-      category: form.text('category'),
-      note: form.text('note'),
-    };
+    const submission = parseWithZod(formData, { schema: SelfReportedCreditSchema });
+    if (submission.status !== 'success') {
+      return data({ intent, result: submission.reply() }, { status: 400 });
+    }
+    const { intent: _intent, category, note, ...input } = submission.value;
+    // The category is optional: left empty, the API files the credit under "core".
     const result = await gql(request, AddSelfReportedCreditDocument, {
-      input: { ...values, body: asBody(values.body), category: values.category || null },
+      input: { ...input, category: category ?? null, note: note ?? '' },
     });
-    if (result.errors) return failure(request, result.errors, { intent, values });
+    if (result.errors) {
+      return data(
+        { intent, result: replyWithApiErrors(request, submission, result.errors) },
+        { status: 400 },
+      );
+    }
     return redirectWithFlash('/transcript', 'Self-reported credit added.');
   }
   if (intent === 'remove-self-reported') {
@@ -165,9 +178,15 @@ export default function TranscriptPage() {
   const { myTranscript, myCredentials, suggestedBody } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = (intent: string) =>
-    actionData && actionData.intent === intent ? actionData : null;
+    actionData && !('result' in actionData) && actionData.intent === intent ? actionData : null;
   const credentialFailure = failed('add-credential');
-  const selfFailure = failed('add-self-reported');
+  const [selfForm, self] = useForm<z.input<typeof SelfReportedCreditSchema>>({
+    id: 'self-reported',
+    lastResult:
+      actionData && 'result' in actionData && actionData.intent === 'add-self-reported'
+        ? actionData.result
+        : undefined,
+  });
   return (
     <section aria-labelledby="transcript-title">
       <div className="page-header">
@@ -316,60 +335,32 @@ export default function TranscriptPage() {
         <section aria-labelledby="self-title" className="card">
           <h2 id="self-title">Add CEUs earned elsewhere</h2>
           <p className="muted">They appear on your transcript marked “self-reported”.</p>
-          <FormError id="self-form-error" message={selfFailure?.formError} />
-          <Form method="post" className="form" aria-labelledby="self-title" noValidate>
+          <FormError id="self-form-error" message={selfForm.errors?.[0]} />
+          <Form
+            method="post"
+            className="form"
+            aria-labelledby="self-title"
+            {...getFormProps(selfForm)}
+          >
             <input type="hidden" name="intent" value="add-self-reported" />
-            <BodySelect
-              id="self-body"
-              value={selfFailure?.values.body}
-              errors={selfFailure?.fieldErrors.body}
-            />
-            <Field
-              id="self-title-field"
-              name="title"
-              label="Program title"
-              defaultValue={selfFailure?.values.title}
-              errors={selfFailure?.fieldErrors.title}
-            />
-            <Field
-              id="self-provider"
-              name="provider"
-              label="Provider"
-              defaultValue={selfFailure?.values.provider}
-              errors={selfFailure?.fieldErrors.provider}
-            />
-            <Field
-              id="self-date"
-              name="completedOn"
-              type="date"
-              label="Completed on"
-              defaultValue={selfFailure?.values.completedOn}
-              errors={selfFailure?.fieldErrors.completedOn}
-            />
+            <BodySelect id="self-body" value={self.body.initialValue} errors={self.body.errors} />
+            <Field id="self-title-field" meta={self.title} label="Program title" />
+            <Field id="self-provider" meta={self.provider} label="Provider" />
+            <Field id="self-date" meta={self.completedOn} type="date" label="Completed on" />
             <Field
               id="self-ceus"
-              name="ceuAmount"
+              meta={self.ceuAmount}
               label="CEUs"
               inputMode="decimal"
               hint="As approved, e.g. 1.5."
-              defaultValue={selfFailure?.values.ceuAmount}
-              errors={selfFailure?.fieldErrors.ceuAmount}
             />
             <Field
               id="self-category"
-              name="category"
+              meta={self.category}
               label="Category (optional)"
               hint="Default: core."
-              defaultValue={selfFailure?.values.category}
-              errors={selfFailure?.fieldErrors.category}
             />
-            <Field
-              id="self-note"
-              name="note"
-              label="Note (optional)"
-              defaultValue={selfFailure?.values.note}
-              errors={selfFailure?.fieldErrors.note}
-            />
+            <Field id="self-note" meta={self.note} label="Note (optional)" />
             <button type="submit" className="button">
               Add credit
             </button>

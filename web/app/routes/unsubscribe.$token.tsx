@@ -5,6 +5,7 @@ import { FormError } from '../components/form';
 import { UnsubscribeEmailDocument } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { requireParam } from '../utils/invariant';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Unsubscribe') }];
 
@@ -29,7 +30,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const topic = new URL(request.url).searchParams.get('topic') ?? '';
   const result = await gql(request, UnsubscribeEmailDocument, {
-    token: params.token ?? '',
+    token: requireParam(params, 'token'),
     topic,
   });
   if (result.errors) {

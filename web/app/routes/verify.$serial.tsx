@@ -6,6 +6,7 @@ import { VerifyCertificateDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { PRODUCT_NAME, pageTitle } from '../utils/brand';
 import { formatDay } from '../utils/format';
+import { requireParam } from '../utils/invariant';
 import { verifyPageMeta } from '../utils/share';
 import { useTimeZone } from '../utils/time-zone';
 
@@ -25,10 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { verifyCertificate } = await gqlData(
     request,
     VerifyCertificateDocument,
-    { serial: params.serial ?? '' },
+    { serial: requireParam(params, 'serial') },
     { token: null },
   );
-  return { result: verifyCertificate, typed: params.serial ?? '' };
+  return { result: verifyCertificate, typed: requireParam(params, 'serial') };
 }
 
 export default function VerifyPage() {

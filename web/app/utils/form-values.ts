@@ -74,39 +74,3 @@ export function parseWholeNumber(input: string): number | null {
 export function dateInputValue(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '';
 }
-
-/**
- * Embeddable, privacy-friendly player URL for a lesson video: YouTube through
- * youtube-nocookie.com, Vimeo with do-not-track; null for an .mp4 file (use <video>) or an
- * address we do not recognise.
- */
-export function videoEmbed(
-  url: string | null | undefined,
-): { kind: 'iframe'; src: string } | { kind: 'file'; src: string } | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  const host = parsed.hostname.replace(/^www\./, '').toLowerCase();
-  const safeId = (id: string | null | undefined) =>
-    id && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null;
-  if (host === 'youtube.com' || host === 'm.youtube.com' || host === 'youtube-nocookie.com') {
-    const fromPath = /^\/(?:embed|shorts|live)\/([^/?#]+)/.exec(parsed.pathname)?.[1];
-    const id = safeId(parsed.searchParams.get('v') ?? fromPath);
-    return id ? { kind: 'iframe', src: `https://www.youtube-nocookie.com/embed/${id}` } : null;
-  }
-  if (host === 'youtu.be') {
-    const id = safeId(parsed.pathname.slice(1).split('/')[0]);
-    return id ? { kind: 'iframe', src: `https://www.youtube-nocookie.com/embed/${id}` } : null;
-  }
-  if (host === 'vimeo.com' || host === 'player.vimeo.com') {
-    const id = /(?:^|\/)(\d{1,12})(?:$|[/?#])/.exec(parsed.pathname)?.[1];
-    return id ? { kind: 'iframe', src: `https://player.vimeo.com/video/${id}?dnt=1` } : null;
-  }
-  if (/\.mp4$/i.test(parsed.pathname)) return { kind: 'file', src: parsed.toString() };
-  return null;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invariantResponse } from './invariant';
+import { invariantResponse, requireParam } from './invariant';
 
 async function thrown(run: () => void): Promise<Response> {
   try {
@@ -27,5 +27,15 @@ describe('invariantResponse', () => {
     );
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+  });
+});
+
+describe('requireParam', () => {
+  it('returns a present param and answers 404 for a missing or empty one', async () => {
+    expect(requireParam({ id: 'c1' }, 'id')).toBe('c1');
+    for (const params of [{}, { id: '' }]) {
+      const missing = await thrown(() => requireParam(params, 'id'));
+      expect(missing.status).toBe(404);
+    }
   });
 });

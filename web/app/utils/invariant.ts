@@ -15,3 +15,13 @@ export function invariantResponse(
     headers: { 'Content-Type': 'text/plain; charset=utf-8', ...init.headers },
   });
 }
+
+/**
+ * A route param the route's path always has (`$id`, `$slug`): its value, or a 404 page when
+ * it is missing or empty (never an empty string sent on to the API).
+ */
+export function requireParam(params: Record<string, string | undefined>, name: string): string {
+  const value = params[name];
+  invariantResponse(value, 'Not found', { status: 404 });
+  return value;
+}

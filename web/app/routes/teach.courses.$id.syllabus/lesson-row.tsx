@@ -1,0 +1,109 @@
+import { Form, Link } from '@remix-run/react';
+import { ActionButton } from '../../components/action-button';
+import { ConfirmDisclosure } from '../../components/fields';
+import { useTeachCourse } from '../../components/teach-course';
+import { formatMinutes, lessonKindLabel } from '../../utils/format';
+import { useSyllabusDrag } from './syllabus-drag';
+import { Lesson } from './types';
+
+export function LessonRow({
+  lesson,
+  moduleId,
+  index,
+  count,
+  revision,
+  dnd,
+}: {
+  lesson: Lesson;
+  moduleId: string;
+  index: number;
+  count: number;
+  revision: number;
+  dnd: ReturnType<typeof useSyllabusDrag>;
+}) {
+  const { course } = useTeachCourse();
+  const key = `lesson:${lesson.id}`;
+  return (
+    <li
+      className={`lesson-row${dnd.over === key ? ' drop-target' : ''}${dnd.drag?.id === lesson.id ? ' dragging' : ''}`}
+      onDragOver={(event) => dnd.allow(event, 'lesson', key)}
+      onDrop={(event) => dnd.drop(event, { moduleId, position: index + 1 })}
+    >
+      {dnd.enabled ? (
+        <span
+          className="drag-handle"
+          draggable
+          aria-hidden="true"
+          title="Drag to reorder"
+          onDragStart={(event) =>
+            dnd.start(event, { type: 'lesson', id: lesson.id, title: lesson.title })
+          }
+          onDragEnd={dnd.end}
+        >
+          ⠿
+        </span>
+      ) : null}
+      <div className="lesson-main">
+        <Link to={`/teach/courses/${course.id}/lessons/${lesson.id}`} className="lesson-link">
+          {lesson.title}
+        </Link>
+        <span className="lesson-meta">
+          <span className={`kind kind-${lesson.kind.toLowerCase()}`}>
+            {lessonKindLabel(lesson.kind)}
+          </span>{' '}
+          {formatMinutes(lesson.estimatedMinutes)}
+          {lesson.required ? '' : ' · optional'}
+        </span>
+      </div>
+      <div className="row-actions">
+        <ActionButton
+          fields={{
+            intent: 'move-lesson',
+            lessonId: lesson.id,
+            moduleId,
+            position: index,
+            revision,
+            label: lesson.title,
+          }}
+          label={`Move “${lesson.title}” up`}
+          disabled={index === 0}
+        >
+          ↑
+        </ActionButton>
+        <ActionButton
+          fields={{
+            intent: 'move-lesson',
+            lessonId: lesson.id,
+            moduleId,
+            position: index + 2,
+            revision,
+            label: lesson.title,
+          }}
+          label={`Move “${lesson.title}” down`}
+          disabled={index === count - 1}
+        >
+          ↓
+        </ActionButton>
+        <Link
+          to={`/teach/courses/${course.id}/lessons/${lesson.id}`}
+          className="button button-secondary button-small"
+          aria-label={`Edit “${lesson.title}”`}
+        >
+          Edit
+        </Link>
+        <ConfirmDisclosure summary="Delete…" className="confirm-compact">
+          <p>Delete the lesson “{lesson.title}” from the draft?</p>
+          <Form method="post" preventScrollReset>
+            <input type="hidden" name="intent" value="delete-lesson" />
+            <input type="hidden" name="lessonId" value={lesson.id} />
+            <input type="hidden" name="revision" value={revision} />
+            <input type="hidden" name="label" value={lesson.title} />
+            <button type="submit" className="button-danger">
+              Delete lesson “{lesson.title}”
+            </button>
+          </Form>
+        </ConfirmDisclosure>
+      </div>
+    </li>
+  );
+}
