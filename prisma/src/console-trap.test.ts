@@ -52,6 +52,9 @@ describe('console trap', () => {
         'expected console.warn': 'passed',
         'expected console.error that never came': 'failed',
         quiet: 'passed',
+        'allowed console.warn that came': 'passed',
+        'allowed console.warn that never came': 'passed',
+        'allowed console.warn, other warning': 'failed',
       });
       const messages = results.testResults
         .flatMap((file) => file.assertionResults)

@@ -10,6 +10,8 @@ interface Expectation {
   level: Level;
   pattern: RegExp;
   seen: number;
+  /** false: allowed, not required (allowConsoleWarn). */
+  required: boolean;
 }
 
 interface TrapState {
@@ -25,14 +27,14 @@ const store = globalThis as Record<symbol, TrapState | undefined>;
 store[KEY] ??= { installed: false, expected: [], unexpected: [] };
 const state: TrapState = store[KEY];
 
-function expectConsole(level: Level, pattern: RegExp | string): void {
+function expectConsole(level: Level, pattern: RegExp | string, required = true): void {
   if (!state.installed) {
     throw new Error(
       'The console trap is not installed in this Vitest project (see vitest.config.ts).',
     );
   }
   const regexp = typeof pattern === 'string' ? new RegExp(escapeRegExp(pattern)) : pattern;
-  state.expected.push({ level, pattern: regexp, seen: 0 });
+  state.expected.push({ level, pattern: regexp, seen: 0, required });
 }
 
 /**
@@ -46,6 +48,14 @@ export function expectConsoleError(pattern: RegExp | string): void {
 /** As expectConsoleError, for console.warn. */
 export function expectConsoleWarn(pattern: RegExp | string): void {
   expectConsole('warn', pattern);
+}
+
+/**
+ * The current test tolerates console.warn output matching `pattern` without requiring it: for a
+ * library's notice that appears only on its first use in a file and cannot be switched off.
+ */
+export function allowConsoleWarn(pattern: RegExp | string): void {
+  expectConsole('warn', pattern, false);
 }
 
 /** Replaces console.error and console.warn and checks after each test; idempotent. */
@@ -73,7 +83,7 @@ export function installConsoleTrap(): void {
 
 function check(): void {
   const unexpected = state.unexpected.splice(0);
-  const missing = state.expected.filter((e) => e.seen === 0);
+  const missing = state.expected.filter((e) => e.required && e.seen === 0);
   state.expected = [];
   const problems = [
     ...unexpected.map((line) => `unexpected ${truncate(line)}`),

@@ -65,7 +65,7 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
 }
 
 /** A console.error/warn a test expects (anything else fails the test): see console-trap.ts. */
-export { expectConsoleError, expectConsoleWarn } from './console-trap';
+export { allowConsoleWarn, expectConsoleError, expectConsoleWarn } from './console-trap';
 /** Row factories (also used by the seed): see src/factories. */
 export * from './factories';
 /** The seeded demo accounts' password (tests and journeys sign in with it). */

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { createRemixStub } from '@remix-run/testing';
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allowRouterFutureFlagNotices } from '../../test/router-stub-notices';
 import { describeRouteError, GeneralErrorBoundary } from './error-boundary';
 
+beforeEach(allowRouterFutureFlagNotices);
 afterEach(cleanup);
 
 function NeverShown() {

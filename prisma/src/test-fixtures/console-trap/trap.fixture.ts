@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { expectConsoleError, expectConsoleWarn } from '../../console-trap';
+import { allowConsoleWarn, expectConsoleError, expectConsoleWarn } from '../../console-trap';
 
 it('stray console.error', () => {
   console.error('something went wrong');
@@ -26,4 +26,18 @@ it('expected console.error that never came', () => {
 
 it('quiet', () => {
   console.log('console.log is fine');
+});
+
+it('allowed console.warn that came', () => {
+  allowConsoleWarn(/^Future flag/);
+  console.warn('Future flag notice');
+});
+
+it('allowed console.warn that never came', () => {
+  allowConsoleWarn(/^Future flag/);
+});
+
+it('allowed console.warn, other warning', () => {
+  allowConsoleWarn(/^Future flag/);
+  console.warn('deprecated');
 });

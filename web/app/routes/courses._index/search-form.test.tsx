@@ -2,10 +2,12 @@
 import { useLocation } from '@remix-run/react';
 import { createRemixStub } from '@remix-run/testing';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allowRouterFutureFlagNotices } from '../../../test/router-stub-notices';
 import { parseCatalogQuery } from '../../utils/catalog-query';
 import { SearchForm } from './search-form';
 
+beforeEach(allowRouterFutureFlagNotices);
 afterEach(cleanup);
 
 /** The catalog page's form, reading its query from the URL as the route does. */
