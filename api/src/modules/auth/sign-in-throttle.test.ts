@@ -42,8 +42,16 @@ describe('sign-in throttle under concurrency', () => {
 
     const checked = results.filter(verified);
     expect(checked.length).toBeLessThanOrEqual(5);
-    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS');
-    expect(refused.length).toBeGreaterThanOrEqual(35);
+    // Every other guess was refused by the throttle or, on a saturated machine, shed with 503
+    // before any password was read; neither verified a password.
+    const outcomes = results.map((r) =>
+      verified(r) ? 'checked' : r.errors?.[0]?.extensions?.code,
+    );
+    const notChecked = outcomes.filter(
+      (o) => o === 'TOO_MANY_REQUESTS' || o === 'SERVICE_UNAVAILABLE',
+    );
+    expect(notChecked.length, `outcomes: ${outcomes.join(', ')}`).toBeGreaterThanOrEqual(35);
+    expect(outcomes.filter((o) => o === 'TOO_MANY_REQUESTS').length).toBeGreaterThan(0);
     // The right password came last: if it was checked, five wrong guesses were not.
     const signedIn = results.filter((r) => !r.errors);
     expect(signedIn.length + checked.length).toBeLessThanOrEqual(6);
