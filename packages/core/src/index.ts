@@ -370,6 +370,10 @@ export {
   providerDayAsDate,
   providerTimeZone,
 } from './time/provider-day';
+export type { LearnerCredentialInput } from './transcript/add-credential';
+export { addCredential } from './transcript/add-credential';
+export type { SelfReportedCreditInput } from './transcript/add-self-reported-credit';
+export { addSelfReportedCredit } from './transcript/add-self-reported-credit';
 export type {
   Transcript,
   TranscriptCycleView,
@@ -377,21 +381,17 @@ export type {
   TranscriptSource,
 } from './transcript/build-transcript';
 export { buildTranscript } from './transcript/build-transcript';
-export type { CeuRequirementInput, CeuRequirementView } from './transcript/ceu-requirements';
-export { listCeuRequirements, updateCeuRequirement } from './transcript/ceu-requirements';
+export type { CeuRequirementView } from './transcript/ceu-requirements';
 export { exportMyTranscript, transcriptCsv } from './transcript/export-my-transcript';
 export { getMyTranscript } from './transcript/get-my-transcript';
 export type {
-  LearnerCredentialInput,
   LearnerCredentialView,
-  SelfReportedCreditInput,
   SelfReportedCreditView,
 } from './transcript/learner-credentials';
-export {
-  addCredential,
-  addSelfReportedCredit,
-  listMyCredentials,
-  listSelfReportedCredits,
-  removeCredential,
-  removeSelfReportedCredit,
-} from './transcript/learner-credentials';
+export { listCeuRequirements } from './transcript/list-ceu-requirements';
+export { listMyCredentials } from './transcript/list-my-credentials';
+export { listSelfReportedCredits } from './transcript/list-self-reported-credits';
+export { removeCredential } from './transcript/remove-credential';
+export { removeSelfReportedCredit } from './transcript/remove-self-reported-credit';
+export type { CeuRequirementInput } from './transcript/update-ceu-requirement';
+export { updateCeuRequirement } from './transcript/update-ceu-requirement';

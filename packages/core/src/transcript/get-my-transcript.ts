@@ -6,7 +6,8 @@ import { certificateSettings } from '../common/certificate-settings';
 import { providerDay } from '../time/provider-day';
 import { buildTranscript, type Transcript } from './build-transcript';
 import { loadCeuRequirements } from './ceu-requirements';
-import { listMyCredentials, listSelfReportedCredits } from './learner-credentials';
+import { listMyCredentials } from './list-my-credentials';
+import { listSelfReportedCredits } from './list-self-reported-credits';
 
 /** The viewer's CEU transcript per credential and renewal cycle. */
 export interface GetMyTranscriptOptions {
