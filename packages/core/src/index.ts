@@ -233,6 +233,8 @@ export {
 } from './certificates/revoke-certificate';
 export type { CertificateSearchHit } from './certificates/search-certificates';
 export { searchCertificates } from './certificates/search-certificates';
+export type { CertificateVerification } from './certificates/verify-certificate';
+export { verifyCertificate } from './certificates/verify-certificate';
 export type { CodeUse } from './codesets/code-uses';
 export {
   codeProblem,
@@ -241,7 +243,10 @@ export {
   isStaleCodeSetYear,
   parseCodes,
 } from './codesets/codes';
+export { countOpenCodeSetNotices } from './codesets/count-open-code-set-notices';
 export { CodeFileLineError, CPT_CODE_SHAPE } from './codesets/file-formats';
+export { getCodeSetImport } from './codesets/get-code-set-import';
+export { getCodeSetRelease } from './codesets/get-code-set-release';
 export type {
   CodeSetImportInput,
   CodeSetImportJob,
@@ -253,23 +258,17 @@ export {
   requireCodeSetAdmin,
   startCodeSetImport,
 } from './codesets/import-release';
+export type { CodeSetChangeView } from './codesets/list-code-set-changes';
+export { listCodeSetChanges } from './codesets/list-code-set-changes';
+export { listCodeSetImports } from './codesets/list-code-set-imports';
+export { listCodeSetReleases } from './codesets/list-code-set-releases';
+export { listCourseCodeSetNotices } from './codesets/list-course-code-set-notices';
 export type { CodeLookup, CodeLookupResult } from './codesets/lookup-codes';
 export { lookupCodes } from './codesets/lookup-codes';
 export type { CodeSetNoticeView, NoticeChange } from './codesets/notices';
-export {
-  countOpenCodeSetNotices,
-  listCourseCodeSetNotices,
-  refreshCodeSetNotices,
-} from './codesets/notices';
-export type { CodeSetChangeView, CodeSetReleaseView } from './codesets/releases';
-export {
-  getCodeSetImport,
-  getCodeSetRelease,
-  listCodeSetChanges,
-  listCodeSetImports,
-  listCodeSetReleases,
-  releaseInForce,
-} from './codesets/releases';
+export { refreshCodeSetNotices } from './codesets/notices';
+export type { CodeSetReleaseView } from './codesets/releases';
+export { releaseInForce } from './codesets/releases';
 export { listVersionCodeSets } from './codesets/version-code-sets';
 export type { CertificateSettings } from './common/certificate-settings';
 export {

@@ -1,6 +1,4 @@
 import type { CodeSystem, Db, Prisma } from '@lms/db';
-import { findManageableCourse } from '../access/course-access';
-import { type Viewer } from '../access/viewer';
 import type { Tx } from '../db/tx';
 import { type CodeUse, findCodeUses } from './code-uses';
 import { displayCode } from './codes';
@@ -111,23 +109,4 @@ export async function refreshCodeSetNotices(
     });
   }
   return open;
-}
-
-/** The open code-set notices of one course the viewer manages (instructors, admins). */
-export async function listCourseCodeSetNotices(options: {
-  db: Db;
-  viewer: Viewer | null;
-  courseId: string;
-}): Promise<CodeSetNoticeView[]> {
-  const course = await findManageableCourse(options.db, options.viewer, options.courseId);
-  return refreshCodeSetNotices(options.db, [course.id]);
-}
-
-/** How many open code-set notices a course the viewer manages has (re-checked now). */
-export async function countOpenCodeSetNotices(options: {
-  db: Db;
-  viewer: Viewer | null;
-  courseId: string;
-}): Promise<number> {
-  return (await listCourseCodeSetNotices(options)).length;
 }
