@@ -2,29 +2,24 @@
 
 export type { Viewer } from './access/viewer';
 export { ACCOUNT_TOKEN_TTL_MS } from './account/account-token';
-export { cancelEmailChange, requestEmailChange } from './account/change-email';
+export { cancelEmailChange } from './account/cancel-email-change';
 export { changePassword } from './account/change-password';
+export { checkPasswordResetToken } from './account/check-password-reset-token';
+export { type ConfirmedEmail, confirmEmail } from './account/confirm-email';
 export { deviceLabel } from './account/device-label';
-export {
-  type ConfirmedEmail,
-  confirmEmail,
-  EMAIL_LINK_INVALID,
-  resendVerificationEmail,
-} from './account/email-verification';
-export { registerUser } from './account/register-user';
-export { type PasswordResetLimits, requestPasswordReset } from './account/request-password-reset';
-export {
-  checkPasswordResetToken,
-  RESET_LINK_INVALID,
-  resetPassword,
-} from './account/reset-password';
+export { EMAIL_LINK_INVALID } from './account/email-verification';
 export {
   type AccountSecurity,
   type AccountSession,
   getAccountSecurity,
-  revokeSession,
-  signOutOtherSessions,
-} from './account/sessions';
+} from './account/get-account-security';
+export { registerUser } from './account/register-user';
+export { requestEmailChange } from './account/request-email-change';
+export { type PasswordResetLimits, requestPasswordReset } from './account/request-password-reset';
+export { resendVerificationEmail } from './account/resend-verification-email';
+export { RESET_LINK_INVALID, resetPassword } from './account/reset-password';
+export { revokeSession } from './account/revoke-session';
+export { signOutOtherSessions } from './account/sign-out-other-sessions';
 export { AUDIT_ACTION_LABELS, auditActionLabel } from './admin/audit-descriptions';
 export type { AuditLogEntry } from './admin/list-audit-log';
 export { listAuditLog } from './admin/list-audit-log';

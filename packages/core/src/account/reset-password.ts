@@ -13,12 +13,11 @@ import { deleteSignInGuessCounters } from './sql';
 export const RESET_LINK_INVALID =
   'This password-reset link is no longer valid: it was already used, a newer one was sent, or it is more than an hour old. Ask for a new link.';
 
-/** Whether a reset link still works (the page asks before showing the form). */
-export async function checkPasswordResetToken(options: {
+export interface ResetPasswordOptions {
   db: Db;
-  token: string;
-}): Promise<boolean> {
-  return (await findAccountToken(options.db, options.token, ['PASSWORD_RESET'])) !== null;
+  input: { token: string; password: string };
+  client: SessionClient;
+  now?: Date;
 }
 
 /**
@@ -27,12 +26,9 @@ export async function checkPasswordResetToken(options: {
  * (the owner proved they read its mail), the address counts as confirmed, a notice is queued,
  * and a fresh session is returned.
  */
-export async function resetPassword(options: {
-  db: Db;
-  input: { token: string; password: string };
-  client: SessionClient;
-  now?: Date;
-}): Promise<StartedSession & { viewer: Viewer }> {
+export async function resetPassword(
+  options: ResetPasswordOptions,
+): Promise<StartedSession & { viewer: Viewer }> {
   const { db, client } = options;
   const now = options.now ?? new Date();
   // Nothing is hashed for a dead link.
