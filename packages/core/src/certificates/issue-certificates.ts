@@ -12,7 +12,7 @@ import type { Prisma } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
 import { certificateSettings, verifyUrlFor } from '../common/certificate-settings';
 import type { Tx } from '../db/tx';
-import { queueCertificateIssued } from '../mail/notifications';
+import { queueCertificateIssued } from '../mail/queue-certificate-issued';
 import { providerDay } from '../time/provider-day';
 import { type CertificateKey, insertCertificateRow, nextStatusListIndexAfterMax } from './sql';
 

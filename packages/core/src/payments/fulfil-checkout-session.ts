@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/record-audit';
 import { isUuid } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { grantEnrollment } from '../learning/enroll-in-course';
-import { queueFlaggedOrderAlert, queueReceipt } from '../mail/notifications';
+import { queueFlaggedOrderAlert } from '../mail/queue-flagged-order-alert';
+import { queueReceipt } from '../mail/queue-receipt';
 import { lockOrderForFulfilment, lockPaymentIntent, settleOrder } from './sql';
 
 export interface PaymentOutcome {

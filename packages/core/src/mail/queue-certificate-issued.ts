@@ -1,0 +1,40 @@
+import type { CertificateSnapshot } from '@lms/credentials';
+import { type DbOrTx, type EnqueueResult, enqueueEmail } from './outbox';
+import { renderEmail } from './templates';
+
+// A mail an event causes: queued in the event's own transaction (`tx`) with a dedupe key, so a
+// retried webhook or a second caller never queues it twice.
+
+/** A new certificate, with its PDF and verify link (transactional: always sent). */
+export async function queueCertificateIssued(
+  tx: DbOrTx,
+  certificate: { id: string; serial: string; userId: string; snapshot: CertificateSnapshot },
+): Promise<EnqueueResult> {
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: certificate.userId },
+    select: { id: true, email: true, name: true },
+  });
+  const { snapshot } = certificate;
+  const ceus = snapshot.credits.length
+    ? snapshot.credits.map((credit) => `${credit.ceuAmount} (${credit.bodyName})`).join(', ')
+    : null;
+  return enqueueEmail(
+    tx,
+    renderEmail(
+      'certificate-issued',
+      {
+        to: user.email,
+        name: user.name,
+        userId: user.id,
+        serial: certificate.serial,
+        courseTitle: snapshot.programTitle,
+        ceus,
+        verifyUrl: snapshot.verifyUrl,
+      },
+      {
+        dedupeKey: `certificate:${certificate.id}`,
+        attachments: [{ type: 'certificate', serial: certificate.serial }],
+      },
+    ),
+  );
+}
