@@ -83,6 +83,9 @@ export { pruneExpiredRecords } from './auth/prune-expired-records';
 export { SIGN_IN_FAILED, signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';
 export type { SessionClient, StartedSession } from './auth/start-session';
+export { addCourseInstructor } from './authoring/add-course-instructor';
+export { addCreditApproval } from './authoring/add-credit-approval';
+export { addLesson } from './authoring/add-lesson';
 export { addModule } from './authoring/add-module';
 // Provider and auditor tools (issue 9): approval lifecycle, credit at sale.
 export type {
@@ -99,18 +102,9 @@ export {
 } from './authoring/approval-status';
 export { archiveCourse } from './authoring/archive-course';
 export type { CourseInstructorEntry } from './authoring/course-instructors';
-export {
-  addCourseInstructor,
-  listCourseInstructors,
-  removeCourseInstructor,
-} from './authoring/course-instructors';
 export { createCourse } from './authoring/create-course';
-export {
-  addCreditApproval,
-  removeCreditApproval,
-  updateCreditApproval,
-} from './authoring/credit-approvals';
 export { deleteDraftCourse } from './authoring/delete-draft-course';
+export { deleteLesson } from './authoring/delete-lesson';
 export { deleteModule } from './authoring/delete-module';
 export type {
   EditableCourse,
@@ -123,24 +117,30 @@ export type {
   VersionContent,
 } from './authoring/editable-course';
 export { getEditableCourse } from './authoring/editable-course';
+export { getPublishPreview } from './authoring/get-publish-preview';
 export { LIMITS } from './authoring/limits';
+export { listCourseInstructors } from './authoring/list-course-instructors';
 export type { ManagedCourseSummary } from './authoring/list-manageable-courses';
 export { listManageableCourses } from './authoring/list-manageable-courses';
+export { moveLesson } from './authoring/move-lesson';
 export { moveModule } from './authoring/move-module';
 export { previewMarkdown } from './authoring/preview-markdown';
 export type { PublishPreview } from './authoring/publish-course';
-export { getPublishPreview, publishCourse } from './authoring/publish-course';
+export { publishCourse } from './authoring/publish-course';
 export type {
   PublishingProblem,
   PublishingProblemKind,
 } from './authoring/publishing-problems';
 export { quizProblems } from './authoring/quiz-problems';
 export { relistCourse } from './authoring/relist-course';
+export { removeCourseInstructor } from './authoring/remove-course-instructor';
+export { removeCreditApproval } from './authoring/remove-credit-approval';
 export { renameModule } from './authoring/rename-module';
 export { restoreCourse } from './authoring/restore-course';
-export { addLesson, deleteLesson, moveLesson, updateLesson } from './authoring/syllabus-lessons';
 export { unpublishCourse } from './authoring/unpublish-course';
 export { updateCourseDetails } from './authoring/update-course-details';
+export { updateCreditApproval } from './authoring/update-credit-approval';
+export { updateLesson } from './authoring/update-lesson';
 export type { CatalogCourse } from './catalog/catalog-course';
 export { CatalogSort } from './catalog/cursor';
 export { getPublishedCourse } from './catalog/get-published-course';

@@ -92,33 +92,21 @@ export function previewPublication(
   };
 }
 
-export async function getPublishPreview(options: {
+export interface PublishCourseOptions {
   db: Db;
   viewer: Viewer | null;
   courseId: string;
+  revision: number;
   now?: Date;
-}): Promise<PublishPreview> {
-  const course = await findManageableCourse(options.db, options.viewer, options.courseId);
-  const [draft, previous] = await Promise.all([
-    loadVersionContent(options.db, course.draftVersionId!),
-    course.latestPublishedVersionId
-      ? loadVersionContent(options.db, course.latestPublishedVersionId)
-      : null,
-  ]);
-  return previewPublication(draft, previous, options.now ?? new Date());
 }
 
 /**
  * Freezes the draft as the next published version (an immutable snapshot the catalog shows
  * and learners enrol in), and opens a new draft copied from it for later edits.
  */
-export async function publishCourse(options: {
-  db: Db;
-  viewer: Viewer | null;
-  courseId: string;
-  revision: number;
-  now?: Date;
-}): Promise<{ course: EditableCourse; publishedVersionNumber: number; changes: string[] }> {
+export async function publishCourse(
+  options: PublishCourseOptions,
+): Promise<{ course: EditableCourse; publishedVersionNumber: number; changes: string[] }> {
   const revision = parseInput(revisionSchema, options.revision);
   const now = options.now ?? new Date();
   const outcome = await options.db.$transaction(
