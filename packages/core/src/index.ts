@@ -37,6 +37,7 @@ export {
   creditOfferingsForSale,
   saleItemName,
 } from './approvals/credit-offerings';
+export { addQuestion } from './assessment/add-question';
 export type {
   AreaScore,
   AttemptResult,
@@ -45,22 +46,27 @@ export type {
   LearnerQuestion,
   QuestionReview,
 } from './assessment/attempt-views';
+export { configureQuiz } from './assessment/configure-quiz';
+export { deleteQuestion } from './assessment/delete-question';
+export { deleteQuiz } from './assessment/delete-quiz';
 export { getQuizAttempt } from './assessment/get-quiz-attempt';
 export type { AttemptSummary, LearnerQuiz } from './assessment/get-quiz-for-learner';
 export { getQuizForLearner } from './assessment/get-quiz-for-learner';
+export type {
+  QuestionStatistics,
+  QuizStatistics,
+  ScoreBucket,
+} from './assessment/get-quiz-statistics';
+export { getQuizStatistics } from './assessment/get-quiz-statistics';
 export type { GradeOutcome } from './assessment/grade-attempt';
 export { gradeAttempt } from './assessment/grade-attempt';
-export { gradeExpiredAttempt, gradeExpiredAttempts } from './assessment/grade-expired-attempts';
+export { gradeExpiredAttempt } from './assessment/grade-expired-attempt';
+export { gradeExpiredAttempts } from './assessment/grade-expired-attempts';
 export type { GradebookColumn, GradebookPage } from './assessment/gradebook-page';
 export { getGradebookPage } from './assessment/gradebook-page';
-export {
-  addQuestion,
-  configureQuiz,
-  deleteQuestion,
-  deleteQuiz,
-  moveQuestion,
-  updateQuestion,
-} from './assessment/quiz-authoring';
+export type { QuizAttemptRow } from './assessment/list-quiz-attempts';
+export { listQuizAttempts } from './assessment/list-quiz-attempts';
+export { moveQuestion } from './assessment/move-question';
 export type { QuestionInput, QuizSettingsInput } from './assessment/quiz-schemas';
 export { questionSchema } from './assessment/quiz-schemas';
 export type { AnswerInput, SavedAnswer } from './assessment/save-answer';
@@ -68,14 +74,8 @@ export { saveAnswer } from './assessment/save-answer';
 export type { LearnerResponse } from './assessment/scoring';
 export { normalizeText, scoreAnswer } from './assessment/scoring';
 export { startQuizAttempt } from './assessment/start-quiz-attempt';
-export type {
-  QuestionStatistics,
-  QuizAttemptRow,
-  QuizStatistics,
-  ScoreBucket,
-} from './assessment/statistics';
-export { getQuizStatistics, listQuizAttempts } from './assessment/statistics';
 export { submitQuizAttempt } from './assessment/submit-quiz-attempt';
+export { updateQuestion } from './assessment/update-question';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
 export { warmUpPasswordCheck } from './auth/password-strength';

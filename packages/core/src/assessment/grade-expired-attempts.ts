@@ -1,42 +1,19 @@
 import type { Db } from '@lms/db';
-import { gradeAttempt } from './grade-attempt';
+import { gradeExpiredAttempt } from './grade-expired-attempt';
 
-const TX_OPTIONS = { timeout: 15_000, maxWait: 15_000 };
-
-/**
- * Grades one open attempt whose deadline has passed, as of its deadline (the job the worker
- * runs at the deadline). Idempotent: an attempt already submitted, not yet expired, or gone is
- * left alone; two workers racing grade it once (gradeAttempt locks the enrolment and the row).
- * Returns whether this call graded it.
- */
-export async function gradeExpiredAttempt(options: {
+export interface GradeExpiredAttemptsOptions {
   db: Db;
-  attemptId: string;
   now?: Date;
-}): Promise<{ graded: boolean }> {
-  const now = options.now ?? new Date();
-  const attempt = await options.db.quizAttempt.findUnique({
-    where: { id: options.attemptId },
-    select: { id: true, enrollmentId: true, status: true, deadlineAt: true },
-  });
-  if (attempt?.status !== 'IN_PROGRESS' || !attempt.deadlineAt) return { graded: false };
-  if (attempt.deadlineAt > now) return { graded: false };
-  const outcome = await options.db.$transaction(
-    (tx) => gradeAttempt(tx, attempt.id, attempt.enrollmentId, now),
-    TX_OPTIONS,
-  );
-  return { graded: outcome.graded };
+  limit?: number;
 }
 
 /**
  * The safety net behind the per-attempt job: grades every open attempt past its deadline (a
  * bounded batch per run), each as of its own deadline. Returns how many this call graded.
  */
-export async function gradeExpiredAttempts(options: {
-  db: Db;
-  now?: Date;
-  limit?: number;
-}): Promise<{ graded: number }> {
+export async function gradeExpiredAttempts(
+  options: GradeExpiredAttemptsOptions,
+): Promise<{ graded: number }> {
   const now = options.now ?? new Date();
   const expired = await options.db.quizAttempt.findMany({
     where: { status: 'IN_PROGRESS', deadlineAt: { lte: now } },

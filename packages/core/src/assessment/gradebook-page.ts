@@ -4,7 +4,7 @@ import { findManageableCourse } from '../access/course-access';
 import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
 import { type GradebookRow, loadGradebookRows } from '../learning/gradebook';
-import { getQuizStatistics, type QuizStatistics } from './statistics';
+import { getQuizStatistics, type QuizStatistics } from './get-quiz-statistics';
 
 /** One quiz column of the gradebook: a quiz lesson, whichever versions learners are in. */
 export interface GradebookColumn {
