@@ -176,30 +176,20 @@ export type {
   CertificateNameCorrectionView,
   CertificateNameState,
 } from './certificates/certificate-name';
-export type {
-  CertificateStatus,
-  CertificateVerification,
-  CertificateView,
-} from './certificates/certificate-views';
-export {
-  getCertificate,
-  listMyCertificates,
-  verifyCertificate,
-} from './certificates/certificate-views';
+export type { CertificateStatus, CertificateView } from './certificates/certificate-views';
 export {
   type ConfirmCertificateNameOptions,
   confirmCertificateName,
 } from './certificates/confirm-certificate-name';
-export {
-  getCertificateCredentialJwt,
-  getCertificatePdf,
-  getIssuerProfile,
-  getStatusListCredentialJwt,
-} from './certificates/documents';
+export { getIssuerProfile } from './certificates/documents';
+export { getCertificate } from './certificates/get-certificate';
+export { getCertificateCredentialJwt } from './certificates/get-certificate-credential-jwt';
+export { getCertificatePdf } from './certificates/get-certificate-pdf';
 export {
   type GetMyCertificateNameOptions,
   getMyCertificateName,
 } from './certificates/get-my-certificate-name';
+export { getStatusListCredentialJwt } from './certificates/get-status-list-credential-jwt';
 export {
   COMPLETION_CREDIT_KEY,
   creditQualifies,
@@ -209,6 +199,7 @@ export {
   type ListCertificateNameCorrectionsOptions,
   listCertificateNameCorrections,
 } from './certificates/list-certificate-name-corrections';
+export { listMyCertificates } from './certificates/list-my-certificates';
 export {
   type ReissueCertificateOptions,
   reissueCertificate,

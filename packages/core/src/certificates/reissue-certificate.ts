@@ -5,7 +5,8 @@ import { type Viewer } from '../access/viewer';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import { type CertificateView, getCertificate } from './certificate-views';
+import { type CertificateView } from './certificate-views';
+import { getCertificate } from './get-certificate';
 import { insertCertificate } from './issue-certificates';
 import { lockLiveCertificate, reasonSchema } from './revocation';
 

@@ -4,7 +4,8 @@ import { requireAdmin } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { recordAudit } from '../audit/record-audit';
 import { parseInput } from '../errors/validate';
-import { type CertificateView, getCertificate } from './certificate-views';
+import { type CertificateView } from './certificate-views';
+import { getCertificate } from './get-certificate';
 import { lockLiveCertificate, reasonSchema } from './revocation';
 
 export interface RevokeCertificateOptions {
