@@ -278,34 +278,27 @@ export type { AppErrorCode, FieldErrors } from './errors/app-error';
 export { AppError, isAppError } from './errors/app-error';
 // Email (issue 12): the outbox, templates, delivery and notification preferences.
 export * from './jobs';
+export { completeLesson } from './learning/complete-lesson';
 export type { CompletionOutcome } from './learning/completion';
 export { evaluateCompletion, markLessonComplete } from './learning/completion';
+export { endEnrollment } from './learning/end-enrollment';
 export type { EnrollmentSummary } from './learning/enroll-in-course';
-export {
-  endEnrollment,
-  enrollInCourse,
-  grantEnrollment,
-  unenrollFromCourse,
-} from './learning/enroll-in-course';
+export { enrollInCourse, grantEnrollment } from './learning/enroll-in-course';
 export { requireEnrolledLesson } from './learning/enrollment-access';
+export type { LearnerLessonView } from './learning/get-lesson-for-learner';
+export { getLessonForLearner } from './learning/get-lesson-for-learner';
+export { getMyLearningCourse } from './learning/get-my-learning-course';
 export type { GradebookQuizResult, GradebookRow } from './learning/gradebook';
 export { getGradebook, gradebookCsv } from './learning/gradebook';
-export type {
-  LearnerLessonView,
-  LearningCourse,
-  ViewerEnrollmentState,
-} from './learning/learner-views';
-export {
-  getLessonForLearner,
-  getMyLearningCourse,
-  listMyLearning,
-  loadViewerEnrollments,
-} from './learning/learner-views';
+export type { LearningCourse, ViewerEnrollmentState } from './learning/learner-views';
+export { loadViewerEnrollments } from './learning/learner-views';
 export type { LessonProgressState } from './learning/lesson-progress';
-export { completeLesson, recordLessonActivity } from './learning/lesson-progress';
+export { listMyLearning } from './learning/list-my-learning';
 export type { VersionMoveResult } from './learning/move-to-latest-version';
 export { moveLearnersToLatestVersion } from './learning/move-to-latest-version';
+export { recordLessonActivity } from './learning/record-lesson-activity';
 export { HEARTBEAT_INTERVAL_SECONDS } from './learning/seat-time';
+export { unenrollFromCourse } from './learning/unenroll-from-course';
 export * from './mail';
 export { readMedia } from './media/read-media';
 export { type UploadedMedia, uploadMedia } from './media/upload-media';

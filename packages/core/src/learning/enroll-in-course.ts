@@ -1,11 +1,10 @@
 import type { Db, EnrollmentSource } from '@lms/db';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
-import { revokeEnrollmentCertificates } from '../certificates/revocation';
 import { requireId } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
-import { queueEnrolmentConfirmation } from '../mail/notifications';
+import { queueEnrolmentConfirmation } from '../mail/queue-enrolment-confirmation';
 import { findCourseForGrant, upsertEnrollment } from './sql';
 
 export interface EnrollmentSummary {
@@ -17,7 +16,7 @@ export interface EnrollmentSummary {
   enrolledAt: Date;
 }
 
-const enrollmentSelect = {
+export const enrollmentSelect = {
   id: true,
   courseId: true,
   versionId: true,
@@ -31,6 +30,13 @@ export function currentEnrollmentWhere(userId: string, courseId: string) {
   return { userId, courseId, supersededAt: null };
 }
 
+export interface GrantEnrollmentOptions {
+  userId: string;
+  courseId: string;
+  source: EnrollmentSource;
+  now?: Date;
+}
+
 /**
  * Gives a learner an active enrolment in a course, pinned to its latest published version.
  * The one way in for every source (free, purchase, grant): idempotent and race-safe (one row
@@ -42,7 +48,7 @@ export function currentEnrollmentWhere(userId: string, courseId: string) {
  */
 export async function grantEnrollment(
   tx: DbOrTx,
-  options: { userId: string; courseId: string; source: EnrollmentSource; now?: Date },
+  options: GrantEnrollmentOptions,
 ): Promise<EnrollmentSummary> {
   const course = await findCourseForGrant(tx, options.userId, options.courseId);
   if (!course?.latestPublishedVersionId) throw AppError.notFound('Course');
@@ -75,15 +81,17 @@ export async function grantEnrollment(
   );
 }
 
+export interface EnrollInCourseOptions {
+  db: Db;
+  viewer: Viewer | null;
+  courseId: string;
+}
+
 /**
  * A learner enrols in a free published course, or rejoins a course they left (free or bought).
  * Paid courses are otherwise bought; access that ended (a refund) needs a new purchase.
  */
-export async function enrollInCourse(options: {
-  db: Db;
-  viewer: Viewer | null;
-  courseId: string;
-}): Promise<EnrollmentSummary> {
+export async function enrollInCourse(options: EnrollInCourseOptions): Promise<EnrollmentSummary> {
   const learner = requireViewer(options.viewer);
   requireId(options.courseId, 'Course');
   const course = await options.db.course.findUnique({
@@ -133,55 +141,4 @@ export async function enrollInCourse(options: {
     await queueEnrolmentConfirmation(tx, enrollment.id);
     return enrollment;
   });
-}
-
-/** Leaves a course. Progress, attempts and any completion are kept. */
-export async function unenrollFromCourse(options: {
-  db: Db;
-  viewer: Viewer | null;
-  courseId: string;
-}): Promise<EnrollmentSummary> {
-  const learner = requireViewer(options.viewer);
-  requireId(options.courseId, 'Enrolment');
-  const updated = await options.db.enrollment.updateMany({
-    where: { ...currentEnrollmentWhere(learner.id, options.courseId), status: 'ACTIVE' },
-    data: { status: 'UNENROLLED', endedAt: new Date(), endedReason: 'unenrolled' },
-  });
-  const enrollment = await options.db.enrollment.findFirst({
-    where: currentEnrollmentWhere(learner.id, options.courseId),
-    select: enrollmentSelect,
-  });
-  if (!enrollment || (updated.count === 0 && enrollment.status === 'ACTIVE'))
-    throw AppError.notFound('Enrolment');
-  return enrollment;
-}
-
-/**
- * Ends an enrolment for a reason (a refund, say): access stops; the history stays. Every live
- * certificate of the enrolment is revoked with the same reason (a refunded course earns no credit).
- */
-export async function endEnrollment(
-  tx: DbOrTx,
-  options: { userId: string; courseId: string; reason: string; now?: Date },
-): Promise<boolean> {
-  const now = options.now ?? new Date();
-  const ended = await tx.enrollment.updateMany({
-    where: {
-      ...currentEnrollmentWhere(options.userId, options.courseId),
-      status: { not: 'ENDED' },
-    },
-    data: { status: 'ENDED', endedAt: now, endedReason: options.reason },
-  });
-  const enrollment = await tx.enrollment.findFirst({
-    where: currentEnrollmentWhere(options.userId, options.courseId),
-    select: { id: true },
-  });
-  if (enrollment) {
-    await revokeEnrollmentCertificates(tx, {
-      enrollmentId: enrollment.id,
-      reason: options.reason,
-      now,
-    });
-  }
-  return ended.count > 0;
 }

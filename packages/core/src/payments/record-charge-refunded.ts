@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record-audit';
 import type { DbOrTx } from '../db/tx';
-import { endEnrollment } from '../learning/enroll-in-course';
+import { endEnrollment } from '../learning/end-enrollment';
 import { type PaymentOutcome, REFUND_AWAITING_PAYMENT } from './fulfil-checkout-session';
 import { lockOrder, lockPaymentIntent } from './sql';
 

@@ -6,7 +6,7 @@ import { type Viewer } from '../access/viewer';
 import { recordAudit } from '../audit/record-audit';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
-import { endEnrollment } from '../learning/enroll-in-course';
+import { endEnrollment } from '../learning/end-enrollment';
 import { callProvider, requireGateway } from './gateway';
 import { loadOrderView, type OrderView } from './order-view';
 import { lockOrder } from './sql';
