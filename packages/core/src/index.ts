@@ -335,9 +335,10 @@ export {
   exportMyData,
   exportMyDataFile,
 } from './privacy/export-my-data';
+export type { Profile } from './profile/get-my-profile';
+export { getMyProfile } from './profile/get-my-profile';
 export { setMyTimeZone } from './profile/set-time-zone';
-export type { Profile } from './profile/update-profile';
-export { getMyProfile, updateMyProfile } from './profile/update-profile';
+export { updateMyProfile } from './profile/update-profile';
 export type { RateLimitName, RateLimitPolicy, RateRule } from './rate-limit/policy';
 export { DEFAULT_RATE_LIMITS, rateLimitPolicy } from './rate-limit/policy';
 export type { RateBucket } from './rate-limit/rate-limit';

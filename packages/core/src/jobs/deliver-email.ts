@@ -1,6 +1,6 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
-import { getCertificatePdf } from '../certificates/documents';
+import { getCertificatePdf } from '../certificates/get-certificate-pdf';
 import { AppError } from '../errors/app-error';
 import { MAX_EMAIL_ATTEMPTS } from '../mail/outbox';
 import { getReceiptPdf } from '../payments/get-receipt';
@@ -10,7 +10,6 @@ import {
   failEmailMessage,
   markEmailMessageSent,
   releaseEmailMessage,
-  selectDueEmailMessageIds,
 } from './sql';
 
 /** One message as handed to the SMTP transport (the worker's nodemailer adapter). */
@@ -70,18 +69,20 @@ async function renderAttachments(db: Db, row: ClaimedRow): Promise<MailToSend['a
 
 export type DeliveryOutcome = 'sent' | 'not-claimed' | 'retry' | 'failed';
 
+export interface DeliverEmailOptions {
+  db: Db;
+  id: string;
+  transport: MailTransport;
+  rethrow?: boolean;
+}
+
 /**
  * Sends one outbox row. The row is claimed first with a conditional UPDATE (PENDING, or a
  * SENDING whose lease ran out), so two workers never send it twice; SENT is recorded right after
  * the SMTP server accepted it. A failure puts it back to PENDING with a backoff (or FAILED after
  * MAX_EMAIL_ATTEMPTS) and is rethrown when `rethrow`, so the job queue retries it too.
  */
-export async function deliverEmail(options: {
-  db: Db;
-  id: string;
-  transport: MailTransport;
-  rethrow?: boolean;
-}): Promise<DeliveryOutcome> {
+export async function deliverEmail(options: DeliverEmailOptions): Promise<DeliveryOutcome> {
   const { db, id, transport } = options;
   const claimed = await claimEmailMessage(db, id, LEASE_SECONDS);
   const row = claimed[0];
@@ -119,37 +120,4 @@ export async function deliverEmail(options: {
   }
   await markEmailMessageSent(db, row.id);
   return 'sent';
-}
-
-/**
- * The safety net (a periodic task): sends every PENDING row whose retry time has come and every
- * SENDING row whose worker died, in batches, a few at a time. Returns how many were sent.
- */
-export async function deliverDueEmails(options: {
-  db: Db;
-  transport: MailTransport;
-  batchSize?: number;
-  parallel?: number;
-}): Promise<{ sent: number; failed: number }> {
-  const { db, transport } = options;
-  const batchSize = options.batchSize ?? 200;
-  const parallel = options.parallel ?? 4;
-  let sent = 0;
-  let failed = 0;
-  const tried = new Set<string>();
-  for (;;) {
-    const due = await selectDueEmailMessageIds(db, batchSize);
-    const fresh = due.filter((row) => !tried.has(row.id));
-    if (fresh.length === 0) return { sent, failed };
-    for (let i = 0; i < fresh.length; i += parallel) {
-      const outcomes = await Promise.all(
-        fresh.slice(i, i + parallel).map((row) => {
-          tried.add(row.id);
-          return deliverEmail({ db, id: row.id, transport });
-        }),
-      );
-      sent += outcomes.filter((outcome) => outcome === 'sent').length;
-      failed += outcomes.filter((outcome) => outcome === 'retry' || outcome === 'failed').length;
-    }
-  }
 }

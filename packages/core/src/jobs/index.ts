@@ -1,7 +1,8 @@
 // The job worker's use cases: they compose several domains, and no domain imports them.
+
+export { deliverDueEmails } from './deliver-due-emails';
 export {
   type DeliveryOutcome,
-  deliverDueEmails,
   deliverEmail,
   type MailToSend,
   type MailTransport,

@@ -3,7 +3,7 @@ import { formatReceiptDate, type ReceiptInput, renderReceiptPdf } from '@lms/pay
 import { type Viewer } from '../access/viewer';
 import { AppError } from '../errors/app-error';
 import { providerTimeZone } from '../time/provider-day';
-import { getOrder } from './list-orders';
+import { getOrder } from './get-order';
 
 export interface Receipt extends ReceiptInput {
   orderId: string;

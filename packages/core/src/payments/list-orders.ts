@@ -1,45 +1,11 @@
 import type { Db, OrderStatus, Prisma } from '@lms/db';
 import { z } from 'zod';
-import { requireAdmin, requireViewer } from '../access/roles';
+import { requireAdmin } from '../access/roles';
 import { type Viewer } from '../access/viewer';
-import { requireId } from '../db/ids';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../errors/validate';
 import { type Page, pageArgsSchema } from '../pagination/keyset';
 import { type OrderView, orderViewSelect, toOrderView } from './order-view';
-
-/** The viewer's purchases, newest first (abandoned checkouts left out). */
-export async function listMyOrders(options: {
-  db: Db;
-  viewer: Viewer | null;
-}): Promise<OrderView[]> {
-  const buyer = requireViewer(options.viewer);
-  const rows = await options.db.order.findMany({
-    where: { userId: buyer.id, status: { not: 'EXPIRED' } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: 200,
-    select: orderViewSelect,
-  });
-  return rows.map(toOrderView);
-}
-
-/** One order: its buyer or an admin; anyone else gets NOT_FOUND (no existence leak). */
-export async function getOrder(options: {
-  db: Db;
-  viewer: Viewer | null;
-  orderId: string;
-}): Promise<OrderView> {
-  const viewer = requireViewer(options.viewer);
-  requireId(options.orderId, 'Order');
-  const row = await options.db.order.findUnique({
-    where: { id: options.orderId },
-    select: orderViewSelect,
-  });
-  if (!row || (row.userId !== viewer.id && viewer.role !== 'ADMIN')) {
-    throw AppError.notFound('Order');
-  }
-  return toOrderView(row);
-}
 
 const cursorShape = z.tuple([z.boolean(), z.iso.datetime(), z.uuid()]);
 
@@ -65,14 +31,16 @@ function decodeCursor(value: string): { flagged: boolean; createdAt: Date; id: s
   });
 }
 
-/** Every order for admins: flagged ones first, then newest first; optionally one status only. */
-export async function listOrders(options: {
+export interface ListOrdersOptions {
   db: Db;
   viewer: Viewer | null;
   first: number;
   after?: string | null;
   status?: OrderStatus | null;
-}): Promise<Page<OrderView>> {
+}
+
+/** Every order for admins: flagged ones first, then newest first; optionally one status only. */
+export async function listOrders(options: ListOrdersOptions): Promise<Page<OrderView>> {
   requireAdmin(options.viewer);
   const page = parseInput(pageArgsSchema, { first: options.first, after: options.after });
   const { db } = options;

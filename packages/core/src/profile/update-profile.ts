@@ -5,6 +5,7 @@ import { type Viewer } from '../access/viewer';
 import { nameSchema } from '../auth/credentials';
 import { LIMITS } from '../authoring/limits';
 import { parseInput } from '../errors/validate';
+import { getMyProfile, type Profile } from './get-my-profile';
 
 const thisYear = () => new Date().getUTCFullYear();
 
@@ -38,38 +39,14 @@ const profileSchema = z.object({
     .nullish(),
 });
 
-export interface Profile {
-  id: string;
-  name: string;
-  email: string;
-  bio: string | null;
-  credentials: { credential: string; awardedYear: number }[];
-}
-
-export async function getMyProfile(options: { db: Db; viewer: Viewer | null }): Promise<Profile> {
-  const viewer = requireViewer(options.viewer);
-  const user = await options.db.user.findUniqueOrThrow({
-    where: { id: viewer.id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      bio: true,
-      credentials: {
-        orderBy: { position: 'asc' },
-        select: { credential: true, awardedYear: true },
-      },
-    },
-  });
-  return user;
-}
-
-/** Updates the viewer's name, bio and professional credentials (replacing the list). */
-export async function updateMyProfile(options: {
+export interface UpdateMyProfileOptions {
   db: Db;
   viewer: Viewer | null;
   input: z.input<typeof profileSchema>;
-}): Promise<Profile> {
+}
+
+/** Updates the viewer's name, bio and professional credentials (replacing the list). */
+export async function updateMyProfile(options: UpdateMyProfileOptions): Promise<Profile> {
   const viewer = requireViewer(options.viewer);
   const input = parseInput(profileSchema, options.input);
   await options.db.$transaction(async (tx) => {
