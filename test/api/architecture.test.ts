@@ -253,3 +253,82 @@ describe('raw SQL only in sql.ts files', () => {
     expect(rawSqlOffenders([nested])).toEqual([nested.path]);
   });
 });
+
+/**
+ * One use case per file in core's domains: a file exports at most one async function that the
+ * API or the worker calls (imports from `@lms/core`). Helpers other domains use (queueing a
+ * mail, a lock, a guard) and the DataLoader batch functions (`load*`, one file per GraphQL type's
+ * parts) may share a file; a second entry point may not.
+ */
+function bundledUseCases(
+  files: { path: string; text: string }[],
+  calledFromOutside: Set<string>,
+): string[] {
+  return files
+    .filter(({ path: file }) => !/\.test\.ts$|\/sql\.ts$/.test(file))
+    .filter(({ path: file }) => !KERNEL.includes(file.split('/')[3] ?? ''))
+    .flatMap(({ path: file, text }) => {
+      const useCases = [...text.matchAll(/^export async function (\w+)/gm)]
+        .map((match) => match[1] as string)
+        .filter((name) => calledFromOutside.has(name) && !/^load[A-Z]/.test(name));
+      return useCases.length > 1 ? [`${file}: ${useCases.join(', ')}`] : [];
+    });
+}
+
+async function namesImportedFromCore(): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const folder of ['api/src', 'worker/src']) {
+    for (const file of await sourceFiles(folder)) {
+      if (file.endsWith('.test.ts')) continue;
+      const text = await readFile(file, 'utf8');
+      for (const match of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from '@lms\/core'/g)) {
+        for (const name of (match[1] as string).split(',')) {
+          const imported = name
+            .replace(/^\s*type\s+/, '')
+            .split(/\s+as\s+/)[0]
+            ?.trim();
+          if (imported) names.add(imported);
+        }
+      }
+    }
+  }
+  return names;
+}
+
+describe('core: one use case per file', () => {
+  it('no file of a core domain exports two functions the API or the worker calls', async () => {
+    const called = await namesImportedFromCore();
+    expect(called.size).toBeGreaterThan(100);
+    const files: { path: string; text: string }[] = [];
+    for (const file of await sourceFiles('packages/core/src')) {
+      files.push({ path: path.relative(repoRoot, file), text: await readFile(file, 'utf8') });
+    }
+    expect(bundledUseCases(files, called)).toEqual([]);
+  });
+
+  it('the checker catches a second use case, and lets helpers, loaders, sql.ts and the kernel through', () => {
+    const called = new Set(['addLesson', 'moveLesson', 'loadA', 'loadB', 'providerDay', 'lockX']);
+    const two = 'export async function addLesson() {}\nexport async function moveLesson() {}\n';
+    const bundle = { path: 'packages/core/src/authoring/lessons.ts', text: two };
+    expect(bundledUseCases([bundle], called)).toEqual([
+      'packages/core/src/authoring/lessons.ts: addLesson, moveLesson',
+    ]);
+    const allowed = [
+      {
+        path: 'packages/core/src/authoring/add-lesson.ts',
+        text: `${two.split('\n')[0]}\nexport async function draftLesson() {}\n`,
+      },
+      {
+        path: 'packages/core/src/catalog/parts.ts',
+        text: 'export async function loadA() {}\nexport async function loadB() {}\n',
+      },
+      { path: 'packages/core/src/authoring/sql.ts', text: two },
+      { path: 'packages/core/src/authoring/lessons.test.ts', text: two },
+      {
+        path: 'packages/core/src/time/day.ts',
+        text: 'export async function providerDay() {}\nexport async function lockX() {}\n',
+      },
+    ];
+    expect(bundledUseCases(allowed, called)).toEqual([]);
+  });
+});
