@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './testing';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from './testing';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t?.drop());
+const t = useTestDatabase();
 
 describe('seeded CEU renewal rules', () => {
   it('asks 30 CEUs of AHIMA CHPS, CHDA and CDIP holders', async () => {

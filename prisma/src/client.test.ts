@@ -2,15 +2,11 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './testing';
+import { describe, expect, inject, it } from 'vitest';
+import { useTestDatabase } from './testing';
 
 describe('createPrismaClient', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database.drop());
+  const database = useTestDatabase();
 
   it('keeps running when the server closes an idle pooled connection (restart, failover)', async () => {
     const fixture = fileURLToPath(

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readActualSchema } from './drift/actual-schema';
 import { expectedSchema, readDatamodel } from './drift/expected-schema';
 import type { SchemaShape, TableShape } from './drift/schema-shape';
 import { migrate } from './migrate';
-import { createTestDatabase, type TestDatabase } from './testing';
+import { useTestDatabase } from './testing';
 
 const schemaPath = fileURLToPath(new URL('../schema.prisma', import.meta.url));
 
@@ -19,16 +19,14 @@ function normalise(table: TableShape | undefined) {
 const expected = expectedSchema(readDatamodel(schemaPath));
 
 describe('migrations match schema.prisma', () => {
-  let database: TestDatabase;
+  // A database migrated here from scratch, not the template: this test is about the SQL files.
+  const database = useTestDatabase({ migrated: false });
   let actual: SchemaShape;
 
   beforeAll(async () => {
-    // A database migrated here from scratch, not the template: this test is about the SQL files.
-    database = await createTestDatabase({ migrated: false });
     await migrate({ databaseUrl: database.url });
     actual = await readActualSchema(database.url);
   });
-  afterAll(() => database?.drop());
 
   it('has exactly the tables of the models', () => {
     expect(Object.keys(actual.tables).sort()).toEqual(Object.keys(expected.tables).sort());

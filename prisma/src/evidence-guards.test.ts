@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { markVersionPublished } from './seed';
-import { createTestDatabase, type TestDatabase } from './testing';
+import { useTestDatabase } from './testing';
 
 /**
  * The evidence an auditor relies on is guarded in the database itself, so no code path (or
  * hand-typed SQL) can rewrite it: each statement below is tried through SQL and must fail.
  */
-let t: TestDatabase;
+const t = useTestDatabase();
 const ids = {} as Record<
   | 'user'
   | 'version'
@@ -29,7 +29,6 @@ async function one(sql: string, ...values: unknown[]): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   ids.user = await one(
     `INSERT INTO "User" ("email", "name", "passwordHash", "role") VALUES ('g@example.com', 'G', 'x', 'STUDENT') RETURNING "id"`,
   );
@@ -105,7 +104,6 @@ beforeAll(async () => {
     ids.user,
   );
 }, 60_000);
-afterAll(() => t?.drop());
 
 const refused = (sql: string, ...values: unknown[]) =>
   expect(t.db.$executeRawUnsafe(sql, ...values), sql).rejects.toThrow(

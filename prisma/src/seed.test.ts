@@ -1,16 +1,12 @@
 import { verifyPassword } from '@lms/password';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPrismaClient } from './client';
 import { seedDemoData, seedManyCourses } from './seed';
 import { DEMO_PASSWORD } from './seed/users';
-import { createTestDatabase, type TestDatabase } from './testing';
+import { useTestDatabase } from './testing';
 
 describe('seedDemoData', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-  });
-  afterAll(() => t.drop());
+  const t = useTestDatabase();
 
   it('seeds once even when two processes start on an empty database together', async () => {
     const other = createPrismaClient({ databaseUrl: t.url, poolMax: 2 });
@@ -130,11 +126,7 @@ describe('seedDemoData', () => {
 });
 
 describe('seedManyCourses', () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-  });
-  afterAll(() => t.drop());
+  const t = useTestDatabase();
 
   it('inserts published courses with a module and a lesson each', async () => {
     const { courseIds } = await seedManyCourses(t.db, 1200);

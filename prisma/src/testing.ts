@@ -2,7 +2,7 @@
 // test-global-setup.ts prepared, so tests never share rows and never wait for migrations.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createPrismaClient, type Db } from './client';
 import { TEMPLATE_DATABASE } from './test-context';
 
@@ -22,8 +22,8 @@ export interface CreateTestDatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
-/** Usage: `let t: TestDatabase; beforeAll(async () => { t = await createTestDatabase(); });
- *  afterAll(() => t.drop());` */
+/** A database of its own for code that manages its lifetime itself; in a test file prefer
+ *  `useTestDatabase()`, which adds the hooks. */
 export async function createTestDatabase(
   options: CreateTestDatabaseOptions = {},
 ): Promise<TestDatabase> {
@@ -43,6 +43,50 @@ export async function createTestDatabase(
       await withAdmin(adminUrl, (client) =>
         client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
       );
+    },
+  };
+}
+
+/** What `useTestDatabase()` hands a test file: the database of this file, once it exists. */
+export interface TestDatabaseAccess {
+  /** The Prisma client of this file's database (inside tests and hooks only). */
+  readonly db: Db;
+  /** Its connection URL, for a process or a second client (inside tests and hooks only). */
+  readonly url: string;
+}
+
+/**
+ * Gives the calling test file its own database, cloned from the migrated template: created in a
+ * `beforeAll`, dropped in an `afterAll` (after the file's own later-registered `afterAll` hooks,
+ * which Vitest runs first). Call it at the top of the file (or of a `describe`) before the hooks
+ * that use it; read `.db` / `.url` inside tests and hooks:
+ *
+ *     const database = useTestDatabase();
+ *     beforeAll(async () => { user = await createUser(database.db); });
+ */
+export function useTestDatabase(options: CreateTestDatabaseOptions = {}): TestDatabaseAccess {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase(options);
+  }, 60_000);
+  afterAll(async () => {
+    await current?.drop();
+    current = undefined;
+  });
+  const open = (): TestDatabase => {
+    if (!current) {
+      throw new Error(
+        'useTestDatabase(): the database exists only inside tests and hooks that run after its beforeAll; read .db there, not at the top of the file.',
+      );
+    }
+    return current;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    get url() {
+      return open().url;
     },
   };
 }

@@ -2,18 +2,17 @@
 import {
   createCourse,
   createEnrollment,
-  createTestDatabase,
   createUser,
-  type TestDatabase,
+  useTestDatabase,
   viewerFor,
 } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { requireEnrolledLesson } from '../learning/enrollment-access';
 import { assertOwnerOrAdmin, findManageableCourse } from './course-access';
 import { requireAdmin, requireAuthor } from './roles';
 import type { Viewer } from './viewer';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let owner: Viewer;
 let coInstructor: Viewer;
 let otherInstructor: Viewer;
@@ -24,7 +23,6 @@ let courseId: string;
 let lessonId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   const user = async (role: 'ADMIN' | 'INSTRUCTOR' | 'STUDENT') =>
     viewerFor(await createUser(t.db, { role }));
   [owner, coInstructor, otherInstructor, admin, student, demotedCoInstructor] = await Promise.all([
@@ -44,7 +42,6 @@ beforeAll(async () => {
   courseId = created.course.id;
   lessonId = created.lessons[0]!.id;
 }, 60_000);
-afterAll(() => t?.drop());
 
 const code = (promise: Promise<unknown>) =>
   promise.then(

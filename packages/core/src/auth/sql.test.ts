@@ -1,32 +1,22 @@
-// Each statement of auth/sql.ts, run against the migrated schema.
-import type { Db } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@lms/db/testing';
+import { describe, expect, it } from 'vitest';
 import { hasLiveSessionFrom, selectSessionByTokenHash, touchSessionLastSeen } from './sql';
 
-let database: TestDatabase;
-let db: Db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 describe('auth sql', () => {
   it('reads a session by token hash, moves last-seen forward, knows its address', async () => {
-    const user = await db.user.create({
+    const user = await database.db.user.create({
       data: { email: 'sql-auth@example.test', name: 'Ada Sql', passwordHash: 'x', role: 'STUDENT' },
     });
     const expiresAt = new Date(Date.now() + 3_600_000);
     const lastSeenAt = new Date('2026-01-01T00:00:00Z');
-    const session = await db.session.create({
+    const session = await database.db.session.create({
       data: { tokenHash: 'hash-1', userId: user.id, expiresAt, lastSeenAt, ip: '203.0.113.7' },
     });
 
-    expect(await selectSessionByTokenHash(db, 'hash-unknown')).toEqual([]);
-    expect(await selectSessionByTokenHash(db, 'hash-1')).toEqual([
+    expect(await selectSessionByTokenHash(database.db, 'hash-unknown')).toEqual([]);
+    expect(await selectSessionByTokenHash(database.db, 'hash-1')).toEqual([
       {
         sessionId: session.id,
         expiresAt,
@@ -40,13 +30,17 @@ describe('auth sql', () => {
     ]);
 
     const now = new Date('2026-02-01T00:00:00Z');
-    expect(await touchSessionLastSeen(db, session.id, now)).toBe(1);
-    expect(await touchSessionLastSeen(db, session.id, lastSeenAt)).toBe(0);
-    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt).toEqual(
-      now,
-    );
+    expect(await touchSessionLastSeen(database.db, session.id, now)).toBe(1);
+    expect(await touchSessionLastSeen(database.db, session.id, lastSeenAt)).toBe(0);
+    expect(
+      (await database.db.session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt,
+    ).toEqual(now);
 
-    expect(await hasLiveSessionFrom(db, 'sql-auth@example.test', '203.0.113.7')).toBe(true);
-    expect(await hasLiveSessionFrom(db, 'sql-auth@example.test', '198.51.100.1')).toBe(false);
+    expect(await hasLiveSessionFrom(database.db, 'sql-auth@example.test', '203.0.113.7')).toBe(
+      true,
+    );
+    expect(await hasLiveSessionFrom(database.db, 'sql-auth@example.test', '198.51.100.1')).toBe(
+      false,
+    );
   });
 });

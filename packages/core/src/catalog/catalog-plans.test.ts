@@ -2,15 +2,17 @@
 // sort and filter, first page and after a cursor, on a migrated database seeded with 10,000
 // published courses and ANALYZEd, so the planner chooses as it would in production. No
 // enable_seqscan tricks: a Seq Scan or a Sort over the table here is what production would run.
-import { createPrismaClient, type Db, hotReads, Prisma, seedManyCourses } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, hotReads, Prisma, seedManyCourses } from '@lms/db';
+import { useTestDatabase } from '@lms/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CatalogSort } from './cursor';
 import {
   type CatalogQuery,
   catalogStatementsFor,
   listPublishedCourses,
 } from './list-published-courses';
+
+const database = useTestDatabase();
 
 const COURSES = 10_000;
 
@@ -21,21 +23,13 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-let database: TestDatabase;
-let db: Db;
-
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  await seedManyCourses(db, COURSES);
-  await db.$executeRawUnsafe('VACUUM ANALYZE');
+  await seedManyCourses(database.db, COURSES);
+  await database.db.$executeRawUnsafe('VACUUM ANALYZE');
 }, 180_000);
-afterAll(async () => {
-  await database?.drop();
-});
 
 async function plan(statement: Prisma.Sql): Promise<PlanNode> {
-  const rows = await db.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
+  const rows = await database.db.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
     `EXPLAIN (FORMAT JSON) ${statement.text}`,
     ...statement.values,
   );
@@ -70,7 +64,7 @@ function expectReadsOnlyThePage(root: PlanNode) {
 
 /** A cursor after the 24th course of this sort and filter (a realistic third page). */
 async function cursorAfter(options: CatalogQuery): Promise<string> {
-  const page = await listPublishedCourses({ ...options, db, first: 24 });
+  const page = await listPublishedCourses({ ...options, db: database.db, first: 24 });
   return page.edges.at(-1)!.cursor;
 }
 
@@ -139,7 +133,9 @@ it('searches through the full-text index and ranks only the matches', async () =
 
 it('answers the same pages as before the indexes (every sort, across a cursor)', async () => {
   // The order the indexes serve is the documented one: recompute it from the versions.
-  const rows = await db.$queryRaw<{ id: string; title: string; price: number; at: Date }[]>`
+  const rows = await database.db.$queryRaw<
+    { id: string; title: string; price: number; at: Date }[]
+  >`
     SELECT c.id, lower(v.title) AS title, v."priceCents" AS price, c."publishedAt" AS at
       FROM "Course" c JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId"
      WHERE c.status = 'PUBLISHED'`;
@@ -149,9 +145,9 @@ it('answers the same pages as before the indexes (every sort, across a cursor)',
   const byPrice = [...rows].sort(
     (a, b) => a.price - b.price || b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1),
   );
-  const pageOne = await listPublishedCourses({ db, first: 20, sort: 'TITLE' });
+  const pageOne = await listPublishedCourses({ db: database.db, first: 20, sort: 'TITLE' });
   const pageTwo = await listPublishedCourses({
-    db,
+    db: database.db,
     first: 20,
     sort: 'TITLE',
     after: pageOne.edges.at(-1)!.cursor,
@@ -159,13 +155,17 @@ it('answers the same pages as before the indexes (every sort, across a cursor)',
   expect([...pageOne.edges, ...pageTwo.edges].map((edge) => edge.node.id)).toEqual(
     byTitle.slice(0, 40).map((row) => row.id),
   );
-  const cheap = await listPublishedCourses({ db, first: 30, sort: 'PRICE_LOW_TO_HIGH' });
+  const cheap = await listPublishedCourses({
+    db: database.db,
+    first: 30,
+    sort: 'PRICE_LOW_TO_HIGH',
+  });
   expect(cheap.edges.map((edge) => edge.node.id)).toEqual(byPrice.slice(0, 30).map((r) => r.id));
   expect(cheap.totalCount).toBe(rows.length);
 });
 
 it('keeps the catalog keys in step with the latest published version (trigger)', async () => {
-  const reads = hotReads(db);
+  const reads = hotReads(database.db);
   const [mismatched] = await reads.rows<{ n: number }>(Prisma.sql`
     SELECT count(*)::int AS n FROM "Course" c
       LEFT JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId" AND v."publishedAt" IS NOT NULL
@@ -176,8 +176,9 @@ it('keeps the catalog keys in step with the latest published version (trigger)',
   const [course] = await reads.rows<{ id: string }>(
     Prisma.sql`SELECT id FROM "Course" WHERE "catalogPriceCents" IS NOT NULL LIMIT 1`,
   );
-  await db.$executeRaw`UPDATE "Course" SET "catalogPriceCents" = -1 WHERE id = ${course!.id}::uuid`;
-  const [after] = await db.$queryRaw<{ same: boolean }[]>`
+  await database.db
+    .$executeRaw`UPDATE "Course" SET "catalogPriceCents" = -1 WHERE id = ${course!.id}::uuid`;
+  const [after] = await database.db.$queryRaw<{ same: boolean }[]>`
     SELECT c."catalogPriceCents" = v."priceCents" AS same FROM "Course" c
       JOIN "CourseVersion" v ON v.id = c."latestPublishedVersionId" WHERE c.id = ${course!.id}::uuid`;
   expect(after!.same).toBe(true);

@@ -4,14 +4,13 @@
 import {
   createCourse,
   createEnrollment,
-  createTestDatabase,
   createUser,
-  type TestDatabase,
+  useTestDatabase,
   viewerFor,
 } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
-import { completeLesson } from '../learning/lesson-progress';
+import { completeLesson } from '../learning/complete-lesson';
 import { providerDay, providerDayAsDate } from '../time/provider-day';
 import { confirmCertificateName } from './confirm-certificate-name';
 import { issueCertificatesForCompletion } from './issue-certificates';
@@ -19,7 +18,7 @@ import { requestCertificateNameCorrection } from './request-certificate-name-cor
 import { resolveCertificateNameCorrection } from './resolve-certificate-name-correction';
 import { revokeCertificate } from './revoke-certificate';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let admin: Viewer;
 let courseId: string;
 let lessonId: string;
@@ -29,7 +28,6 @@ const dayFromToday = (offset: number) =>
   new Date(providerDayAsDate(new Date()).getTime() + offset * 86_400_000);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   admin = viewerFor(await createUser(t.db, { role: 'ADMIN' }));
   const owner = await createUser(t.db, { role: 'INSTRUCTOR' });
   const created = await createCourse(t.db, {
@@ -53,7 +51,6 @@ beforeAll(async () => {
     await t.db.creditApproval.findFirstOrThrow({ where: { approvalNumber: 'AAPC-CORE-1' } })
   ).id;
 }, 60_000);
-afterAll(() => t?.drop());
 
 async function learner(options: { certificateName?: string } = {}): Promise<Viewer> {
   const viewer = viewerFor(await createUser(t.db, { emailVerifiedAt: true, ...options }));

@@ -1,8 +1,8 @@
 // Each statement of certificates/sql.ts, run against the migrated schema with the demo data.
 import type { CertificateSnapshot } from '@lms/credentials';
-import { type Db, seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '@lms/db';
+import { useTestDatabase } from '@lms/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   insertCertificateRow,
   maxStatusListIndex,
@@ -15,8 +15,8 @@ import {
   selectNameCorrectionForUpdate,
 } from './sql';
 
-let database: TestDatabase;
-let db: Db;
+const database = useTestDatabase();
+
 let learner: { id: string; name: string; email: string };
 let base: {
   userId: string;
@@ -27,14 +27,14 @@ let base: {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  await seedDemoData(db);
-  learner = await db.user.findUniqueOrThrow({ where: { email: 'priya.shah@example.com' } });
-  const version = await db.courseVersion.findFirstOrThrow({
+  await seedDemoData(database.db);
+  learner = await database.db.user.findUniqueOrThrow({
+    where: { email: 'priya.shah@example.com' },
+  });
+  const version = await database.db.courseVersion.findFirstOrThrow({
     where: { publishedAt: { not: null } },
   });
-  const enrollment = await db.enrollment.create({
+  const enrollment = await database.db.enrollment.create({
     data: {
       userId: learner.id,
       courseId: version.courseId,
@@ -42,7 +42,7 @@ beforeAll(async () => {
       source: 'GRANT',
     },
   });
-  const completion = await db.courseCompletion.create({
+  const completion = await database.db.courseCompletion.create({
     data: { enrollmentId: enrollment.id, versionId: version.id, seatMinutes: 60, evidence: {} },
   });
   base = {
@@ -53,17 +53,16 @@ beforeAll(async () => {
     versionId: version.id,
   };
 }, 120_000);
-afterAll(async () => {
-  await database?.drop();
-});
 
 const snapshot = (serial: string) =>
   ({ serial, programTitle: 'Fake Coding Basics ZZ001' }) as unknown as CertificateSnapshot;
 
 describe('certificates sql', () => {
   it('inserts, reads, searches, locks and revokes certificates', async () => {
-    expect(await maxStatusListIndex(db)).toBeNull();
-    expect(await db.$transaction((tx) => nextStatusListIndexAfterMax(tx, 131_072))).toBe(131_072);
+    expect(await maxStatusListIndex(database.db)).toBeNull();
+    expect(await database.db.$transaction((tx) => nextStatusListIndexAfterMax(tx, 131_072))).toBe(
+      131_072,
+    );
 
     const row = {
       ...base,
@@ -73,7 +72,7 @@ describe('certificates sql', () => {
       issuedAt: new Date('2026-11-01T12:00:00Z'),
       supersedesId: null,
     };
-    const first = await db.$transaction((tx) =>
+    const first = await database.db.$transaction((tx) =>
       insertCertificateRow(tx, {
         ...row,
         serial: 'SQLT-0001',
@@ -84,7 +83,7 @@ describe('certificates sql', () => {
     expect(first).toEqual({ id: expect.any(String) });
     // The same completion, credit and generation: nothing inserted.
     expect(
-      await db.$transaction((tx) =>
+      await database.db.$transaction((tx) =>
         insertCertificateRow(tx, {
           ...row,
           serial: 'SQLT-0002',
@@ -93,7 +92,7 @@ describe('certificates sql', () => {
         }),
       ),
     ).toBeNull();
-    const second = await db.$transaction((tx) =>
+    const second = await database.db.$transaction((tx) =>
       insertCertificateRow(tx, {
         ...row,
         generation: 1,
@@ -104,21 +103,25 @@ describe('certificates sql', () => {
         statusListIndex: 9,
       }),
     );
-    expect(await maxStatusListIndex(db)).toBe(9);
-    expect(await db.$transaction((tx) => nextStatusListIndexAfterMax(tx, 0))).toBe(10);
+    expect(await maxStatusListIndex(database.db)).toBe(9);
+    expect(await database.db.$transaction((tx) => nextStatusListIndexAfterMax(tx, 0))).toBe(10);
 
-    const mine = await selectCertificateRows(db, { userId: learner.id });
+    const mine = await selectCertificateRows(database.db, { userId: learner.id });
     expect(mine.map((c) => [c.serial, c.supersededBySerial])).toEqual([
       ['SQLT-0003', null],
       ['SQLT-0001', 'SQLT-0003'],
     ]);
-    expect((await selectCertificateRows(db, { serial: 'SQLT-0001' }))[0]?.userId).toBe(learner.id);
-    expect(await selectCertificateRows(db, { completionId: base.completionId })).toHaveLength(2);
-    const [verified] = await selectCertificateForVerification(db, 'SQLT-0001');
+    expect((await selectCertificateRows(database.db, { serial: 'SQLT-0001' }))[0]?.userId).toBe(
+      learner.id,
+    );
+    expect(
+      await selectCertificateRows(database.db, { completionId: base.completionId }),
+    ).toHaveLength(2);
+    const [verified] = await selectCertificateForVerification(database.db, 'SQLT-0001');
     expect(verified).toMatchObject({ serial: 'SQLT-0001', supersededBySerial: 'SQLT-0003' });
     expect(verified).not.toHaveProperty('userId');
 
-    const page = await selectCertificateSearchPage(db, {
+    const page = await selectCertificateSearchPage(database.db, {
       text: 'priya',
       serial: null,
       status: 'SUPERSEDED',
@@ -129,7 +132,7 @@ describe('certificates sql', () => {
     expect(page.rows.map((r) => [r.serial, r.holderName, r.holderEmail])).toEqual([
       ['SQLT-0001', learner.name, learner.email],
     ]);
-    const afterFirst = await selectCertificateSearchPage(db, {
+    const afterFirst = await selectCertificateSearchPage(database.db, {
       text: 'SQLT',
       serial: null,
       status: null,
@@ -139,16 +142,16 @@ describe('certificates sql', () => {
     expect(afterFirst.totalCount).toBe(2);
     expect(afterFirst.rows.map((r) => r.serial)).toEqual(['SQLT-0001']);
 
-    const [locked] = await db.$transaction((tx) =>
+    const [locked] = await database.db.$transaction((tx) =>
       selectCertificateForUpdate(tx, second?.id ?? ''),
     );
     expect(locked).toMatchObject({ serial: 'SQLT-0003', generation: 1, revokedAt: null });
 
     const now = new Date('2026-11-03T12:00:00Z');
     const revocation = { enrollmentId: base.enrollmentId, reason: 'Refunded', now, actorId: null };
-    expect(await revokeLiveCertificatesOfEnrollment(db, revocation)).toBe(2);
-    expect(await revokeLiveCertificatesOfEnrollment(db, revocation)).toBe(0);
-    const valid = await selectCertificateSearchPage(db, {
+    expect(await revokeLiveCertificatesOfEnrollment(database.db, revocation)).toBe(2);
+    expect(await revokeLiveCertificatesOfEnrollment(database.db, revocation)).toBe(0);
+    const valid = await selectCertificateSearchPage(database.db, {
       text: '',
       serial: null,
       status: 'VALID',
@@ -159,10 +162,12 @@ describe('certificates sql', () => {
   });
 
   it('locks and reads a name-correction request', async () => {
-    const correction = await db.certificateNameCorrection.create({
+    const correction = await database.db.certificateNameCorrection.create({
       data: { userId: learner.id, currentName: 'Priya Shah', requestedName: 'Priya R. Shah' },
     });
-    const [row] = await db.$transaction((tx) => selectNameCorrectionForUpdate(tx, correction.id));
+    const [row] = await database.db.$transaction((tx) =>
+      selectNameCorrectionForUpdate(tx, correction.id),
+    );
     expect(row).toEqual({
       id: correction.id,
       userId: learner.id,

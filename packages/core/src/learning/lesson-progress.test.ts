@@ -2,17 +2,17 @@
 import {
   createCourse,
   createEnrollment,
-  createTestDatabase,
   createUser,
-  type TestDatabase,
+  useTestDatabase,
   viewerFor,
 } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
-import { completeLesson, recordLessonActivity } from './lesson-progress';
+import { completeLesson } from './complete-lesson';
+import { recordLessonActivity } from './record-lesson-activity';
 import { HEARTBEAT_CREDIT_CAP_SECONDS } from './seat-time';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let courseId: string;
 let first: string;
 let second: string;
@@ -21,7 +21,6 @@ const T0 = new Date('2026-11-02T09:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   const owner = await createUser(t.db, { role: 'INSTRUCTOR' });
   const created = await createCourse(t.db, {
     ownerId: owner.id,
@@ -59,7 +58,6 @@ beforeAll(async () => {
     string,
   ];
 }, 60_000);
-afterAll(() => t?.drop());
 
 async function enrolledLearner(): Promise<Viewer> {
   const learner = viewerFor(await createUser(t.db));

@@ -2,9 +2,9 @@
 // statement also by EXPLAIN at 10,000 published courses with 2,000 enrolments (issue 15: no
 // Seq Scan, no Sort over a whole table; the plan reads one lesson's rows).
 import { randomUUID } from 'node:crypto';
-import { type Db, Prisma, seedManyCourses } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma, seedManyCourses } from '@lms/db';
+import { useTestDatabase } from '@lms/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   completeLessonProgress,
   completeLessonWithSeatTime,
@@ -19,6 +19,8 @@ import {
   upsertEnrollment,
 } from './sql';
 
+const database = useTestDatabase();
+
 const COURSES = 10_000;
 const ENROLMENTS = 2_000;
 
@@ -29,51 +31,44 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-let database: TestDatabase;
-let db: Db;
 let userId: string;
 let lessonIds: string[];
 let courseIds: string[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  courseIds = (await seedManyCourses(db, COURSES)).courseIds;
+  courseIds = (await seedManyCourses(database.db, COURSES)).courseIds;
   userId = (
-    await db.user.create({
+    await database.db.user.create({
       data: { email: 'sql-learner@example.com', name: 'Sql Learner', passwordHash: '!x' },
     })
   ).id;
   // Many learners enrolled in many courses, with progress: the planner sees real tables.
-  await db.$executeRaw`
+  await database.db.$executeRaw`
     INSERT INTO "User" ("id", "email", "name", "passwordHash")
     SELECT gen_random_uuid(), 'many-' || g || '@example.com', 'Many ' || g, '!x'
       FROM generate_series(1, ${ENROLMENTS}) AS g`;
-  await db.$executeRaw`
+  await database.db.$executeRaw`
     INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source")
     SELECT u."id", c."id", c."latestPublishedVersionId", 'FREE'
       FROM (SELECT "id", row_number() OVER (ORDER BY "id") AS n FROM "User" WHERE "email" LIKE 'many-%') u
       JOIN (SELECT "id", "latestPublishedVersionId", row_number() OVER (ORDER BY "id") AS n
               FROM "Course" WHERE "latestPublishedVersionId" IS NOT NULL) c ON c.n = u.n`;
-  await db.$executeRaw`
+  await database.db.$executeRaw`
     INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "seatSeconds")
     SELECT e."id", l."id", 60 FROM "Enrollment" e
       JOIN "Module" m ON m."versionId" = e."versionId" JOIN "Lesson" l ON l."moduleId" = m."id"`;
-  const lessons = await db.lesson.findMany({
+  const lessons = await database.db.lesson.findMany({
     where: { module: { version: { courseId: { in: courseIds.slice(0, 2) } } } },
     select: { id: true, module: { select: { version: { select: { courseId: true } } } } },
   });
   lessonIds = courseIds
     .slice(0, 2)
     .map((courseId) => lessons.find((l) => l.module.version.courseId === courseId)!.id);
-  await db.$executeRawUnsafe('VACUUM ANALYZE');
+  await database.db.$executeRawUnsafe('VACUUM ANALYZE');
 }, 240_000);
-afterAll(async () => {
-  await database?.drop();
-});
 
 async function plan(statement: Prisma.Sql): Promise<PlanNode> {
-  const rows = await db.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
+  const rows = await database.db.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
     `EXPLAIN (FORMAT JSON) ${statement.text}`,
     ...statement.values,
   );
@@ -104,18 +99,18 @@ describe('learning sql', () => {
   it('enrols, records events, completes a lesson and the course, moves progress', async () => {
     const now = new Date('2026-11-30T10:00:00Z');
     const [courseId] = courseIds;
-    const course = await db.course.findUniqueOrThrow({
+    const course = await database.db.course.findUniqueOrThrow({
       where: { id: courseId },
       select: { latestPublishedVersionId: true },
     });
     const versionId = course.latestPublishedVersionId!;
 
     // Not enrolled yet: the lesson row is there, without an enrolment.
-    const before = await loadLearnerLesson(db, userId, lessonIds[0]!);
+    const before = await loadLearnerLesson(database.db, userId, lessonIds[0]!);
     expect(before).toMatchObject({ id: lessonIds[0], published: true, enrollmentId: null });
-    expect(await loadLearnerLesson(db, userId, randomUUID())).toBeNull();
+    expect(await loadLearnerLesson(database.db, userId, randomUUID())).toBeNull();
 
-    await db.$transaction((tx) =>
+    await database.db.$transaction((tx) =>
       upsertEnrollment(tx, {
         userId,
         courseId: courseId!,
@@ -125,15 +120,17 @@ describe('learning sql', () => {
         now,
       }),
     );
-    const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId, courseId } });
+    const enrollment = await database.db.enrollment.findFirstOrThrow({
+      where: { userId, courseId },
+    });
     expect(enrollment.status).toBe('ACTIVE');
-    expect(await findCourseForGrant(db, userId, courseId!)).toEqual({
+    expect(await findCourseForGrant(database.db, userId, courseId!)).toEqual({
       latestPublishedVersionId: versionId,
       current: { id: enrollment.id, period: 1, status: 'ACTIVE' },
     });
     // Granting again answers the same row.
     expect(
-      await db.$transaction((tx) =>
+      await database.db.$transaction((tx) =>
         upsertEnrollment(tx, {
           userId,
           courseId: courseId!,
@@ -145,18 +142,20 @@ describe('learning sql', () => {
       ),
     ).toMatchObject({ id: enrollment.id, status: 'ACTIVE', source: 'FREE', versionId });
 
-    expect(await recordLessonEvent(db, enrollment.id, lessonIds[0]!, 60, now)).toEqual({
+    expect(await recordLessonEvent(database.db, enrollment.id, lessonIds[0]!, 60, now)).toEqual({
       seatSeconds: 0,
       completedAt: null,
     });
     const later = new Date(now.getTime() + 45_000);
-    expect(await recordLessonEvent(db, enrollment.id, lessonIds[0]!, 60, later)).toEqual({
+    expect(await recordLessonEvent(database.db, enrollment.id, lessonIds[0]!, 60, later)).toEqual({
       seatSeconds: 45,
       completedAt: null,
     });
 
-    await db.$transaction((tx) => completeLessonProgress(tx, enrollment.id, lessonIds[0]!, later));
-    const viewed = await loadLearnerLesson(db, userId, lessonIds[0]!);
+    await database.db.$transaction((tx) =>
+      completeLessonProgress(tx, enrollment.id, lessonIds[0]!, later),
+    );
+    const viewed = await loadLearnerLesson(database.db, userId, lessonIds[0]!);
     expect(viewed).toMatchObject({
       enrollmentId: enrollment.id,
       enrollmentStatus: 'ACTIVE',
@@ -169,10 +168,13 @@ describe('learning sql', () => {
       kind: 'TEXT',
     });
     expect(
-      (await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).lastActivityAt,
+      (await database.db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } }))
+        .lastActivityAt,
     ).toEqual(later);
 
-    const evidence = await db.$transaction((tx) => loadCompletionEvidence(tx, enrollment.id));
+    const evidence = await database.db.$transaction((tx) =>
+      loadCompletionEvidence(tx, enrollment.id),
+    );
     expect(evidence).toMatchObject({
       status: 'ACTIVE',
       versionId,
@@ -181,7 +183,7 @@ describe('learning sql', () => {
       completedLessonIds: [lessonIds[0]],
       lessons: [{ id: lessonIds[0], required: true, postTestId: null, passedAttemptId: null }],
     });
-    const completionId = await db.$transaction((tx) =>
+    const completionId = await database.db.$transaction((tx) =>
       insertCourseCompletion(tx, {
         enrollmentId: enrollment.id,
         versionId,
@@ -191,31 +193,37 @@ describe('learning sql', () => {
         evidence: { completedLessons: [lessonIds[0]!] },
       }),
     );
-    const completed = await db.courseCompletion.findUniqueOrThrow({ where: { id: completionId } });
+    const completed = await database.db.courseCompletion.findUniqueOrThrow({
+      where: { id: completionId },
+    });
     expect(completed.evidence).toEqual({ completedLessons: [lessonIds[0]] });
     expect(
-      (await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).completedAt,
+      (await database.db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } }))
+        .completedAt,
     ).toEqual(later);
     expect(
-      (await db.$transaction((tx) => loadCompletionEvidence(tx, enrollment.id)))?.completionId,
+      (await database.db.$transaction((tx) => loadCompletionEvidence(tx, enrollment.id)))
+        ?.completionId,
     ).toBe(completionId);
 
-    const progress = await db.lessonProgress.findFirstOrThrow({
+    const progress = await database.db.lessonProgress.findFirstOrThrow({
       where: { enrollmentId: enrollment.id },
     });
     expect(
-      await db.$transaction((tx) => moveLessonProgress(tx, [progress.id], [lessonIds[1]!])),
+      await database.db.$transaction((tx) =>
+        moveLessonProgress(tx, [progress.id], [lessonIds[1]!]),
+      ),
     ).toBe(1);
     expect(
-      (await db.lessonProgress.findUniqueOrThrow({ where: { id: progress.id } })).lessonId,
+      (await database.db.lessonProgress.findUniqueOrThrow({ where: { id: progress.id } })).lessonId,
     ).toBe(lessonIds[1]);
 
     // A second course: the enrolled-lesson lookup, then "mark complete" below and at the time.
-    const other = await db.course.findUniqueOrThrow({
+    const other = await database.db.course.findUniqueOrThrow({
       where: { id: courseIds[1] },
       select: { latestPublishedVersionId: true },
     });
-    await db.$transaction((tx) =>
+    await database.db.$transaction((tx) =>
       upsertEnrollment(tx, {
         userId,
         courseId: courseIds[1]!,
@@ -225,10 +233,10 @@ describe('learning sql', () => {
         now,
       }),
     );
-    const second = await db.enrollment.findFirstOrThrow({
+    const second = await database.db.enrollment.findFirstOrThrow({
       where: { userId, courseId: courseIds[1] },
     });
-    expect(await findEnrolledLesson(db, userId, lessonIds[1]!)).toMatchObject({
+    expect(await findEnrolledLesson(database.db, userId, lessonIds[1]!)).toMatchObject({
       id: lessonIds[1],
       kind: 'TEXT',
       published: true,
@@ -240,7 +248,7 @@ describe('learning sql', () => {
     });
     const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
     const complete = (seconds: number) =>
-      db.$transaction((tx) =>
+      database.db.$transaction((tx) =>
         completeLessonWithSeatTime(tx, second.id, lessonIds[1]!, 600, 100, at(seconds)),
       );
     expect(await complete(0)).toEqual({ seatSeconds: 0, completedAt: null });

@@ -3,14 +3,7 @@
 // these tests drive the use cases themselves.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createCourse,
-  createOrder,
-  createTestDatabase,
-  createUser,
-  type TestDatabase,
-  viewerFor,
-} from '@lms/db/testing';
+import { createCourse, createOrder, createUser, useTestDatabase, viewerFor } from '@lms/db/testing';
 import {
   createStripeGateway,
   type PaymentGateway,
@@ -26,7 +19,7 @@ import { refundOrder } from './refund-order';
 import { startCheckout } from './start-checkout';
 
 const PRICE = 4900;
-let t: TestDatabase;
+const t = useTestDatabase();
 let sink: Server;
 let emulator: StripeEmulator;
 let gateway: PaymentGateway;
@@ -34,7 +27,6 @@ let admin: Viewer;
 let courseId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   sink = createServer((_req, res) => res.writeHead(200).end());
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   emulator = await startStripeEmulator({
@@ -55,7 +47,6 @@ afterAll(async () => {
   await emulator?.waitForDeliveries();
   await emulator?.stop();
   await new Promise((resolve) => sink?.close(resolve));
-  await t?.drop();
 });
 
 const buyer = async () => viewerFor(await createUser(t.db, { emailVerifiedAt: true }));

@@ -1,7 +1,5 @@
-// Each statement of rate-limit/sql.ts, run against the migrated schema.
-import type { Db } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@lms/db/testing';
+import { describe, expect, it } from 'vitest';
 import {
   chargeRateLimitRows,
   deleteExpiredRateLimits,
@@ -9,21 +7,13 @@ import {
   refundRateLimitRows,
 } from './sql';
 
-let database: TestDatabase;
-let db: Db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 describe('rate-limit sql', () => {
   const now = new Date('2020-01-01T10:00:00Z');
 
   it('charges, refunds and deletes counters', async () => {
-    const first = await chargeRateLimitRows(db, ['a', 'b'], [60, 120], now);
+    const first = await chargeRateLimitRows(database.db, ['a', 'b'], [60, 120], now);
     expect(first.map((row) => [row.key, row.hits]).sort()).toEqual([
       ['a', 1],
       ['b', 1],
@@ -31,19 +21,22 @@ describe('rate-limit sql', () => {
     expect(first.find((row) => row.key === 'b')?.windowEnd).toEqual(
       new Date('2020-01-01T10:02:00Z'),
     );
-    const second = await chargeRateLimitRows(db, ['a'], [60], now);
+    const second = await chargeRateLimitRows(database.db, ['a'], [60], now);
     expect(second).toEqual([{ key: 'a', hits: 2, windowEnd: new Date('2020-01-01T10:01:00Z') }]);
     // A window that has ended starts again at 1.
     const later = new Date('2020-01-01T10:05:00Z');
-    expect((await chargeRateLimitRows(db, ['a'], [60], later))[0]?.hits).toBe(1);
+    expect((await chargeRateLimitRows(database.db, ['a'], [60], later))[0]?.hits).toBe(1);
 
-    expect(await refundRateLimitRows(db, ['a', 'b'])).toBe(2);
-    const hits = await db.rateLimit.findMany({ orderBy: { key: 'asc' }, select: { hits: true } });
+    expect(await refundRateLimitRows(database.db, ['a', 'b'])).toBe(2);
+    const hits = await database.db.rateLimit.findMany({
+      orderBy: { key: 'asc' },
+      select: { hits: true },
+    });
     expect(hits).toEqual([{ hits: 0 }, { hits: 0 }]);
 
-    expect(await deleteRateLimitRows(db, ['b'])).toBe(1);
+    expect(await deleteRateLimitRows(database.db, ['b'])).toBe(1);
     // "a" ended in 2020-01-01T10:06Z, long over an hour before the real now().
-    expect(await deleteExpiredRateLimits(db)).toBe(1);
-    expect(await db.rateLimit.count()).toBe(0);
+    expect(await deleteExpiredRateLimits(database.db)).toBe(1);
+    expect(await database.db.rateLimit.count()).toBe(0);
   });
 });
