@@ -1,27 +1,5 @@
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2026-11-20" → "20 November 2026" (unambiguous on both sides of the Atlantic). */
-export function formatLongDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
-  const [, year, month, day] = match;
-  const monthName = MONTHS[Number(month) - 1];
-  if (!monthName) throw new Error(`Not an ISO date: ${isoDate}`);
-  return `${Number(day)} ${monthName} ${year}`;
-}
+/** "2026-11-20" → "20 November 2026": the one long-date format, in @lms/time. */
+export { formatLongDate } from '@lms/time';
 
 /** The UTC calendar date (YYYY-MM-DD) of an ISO instant. */
 export function utcDate(isoInstant: string): string {

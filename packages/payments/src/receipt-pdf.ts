@@ -1,5 +1,5 @@
 import { createDocument, FONT, pdfText } from '@lms/pdf';
-import { localDay } from '@lms/time';
+import { formatLongDate, localDay } from '@lms/time';
 import { formatMoney } from './money';
 
 /** What a receipt shows: everything an employer's reimbursement desk asks for. */
@@ -38,29 +38,9 @@ const TEXT = '#2b2b2b';
 const MUTED = '#5f6570';
 const RULE = '#c9ced6';
 const MARGIN = 56;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "3 December 2026": the calendar day of `date` in `timeZone` (the buyer's; default UTC). */
 export function formatReceiptDate(date: Date, timeZone = 'UTC'): string {
-  const [year, month, day] = localDay(date, timeZone).split('-').map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return formatLongDate(localDay(date, timeZone));
 }
 
 /** A one-page Letter receipt (PDF bytes). The same input renders the same bytes. */

@@ -198,3 +198,28 @@ export function formatCalendarDate(value: Date | string, locale: string = DEFAUL
     () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }),
   ).format(date);
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-11-20" → "20 November 2026" (unambiguous on both sides of the Atlantic): certificates, transcripts, receipts. */
+export function formatLongDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) throw new Error(`Not an ISO date: ${isoDate}`);
+  const [, year, month, day] = match;
+  const monthName = MONTHS[Number(month) - 1];
+  if (!monthName) throw new Error(`Not an ISO date: ${isoDate}`);
+  return `${Number(day)} ${monthName} ${year}`;
+}
