@@ -7,8 +7,10 @@ import {
   signWebhookPayload,
   startStripeEmulator,
 } from '@lms/payments';
+import { afterAll, beforeAll } from 'vitest';
 import { createPaymentsRuntime, type PaymentsRuntime } from '../payments-runtime';
 import { startTestApi, type TestApi } from '../test-support';
+import { type Actor, registerActor } from './actors';
 
 export const WEBHOOK_SECRET = 'whsec_api_tests_secret';
 export const WEB_URL = 'http://lms.test';
@@ -141,4 +143,43 @@ export const ADMIN_ORDERS = `query($status: OrderStatus, $first: Int, $after: St
 
 export interface StartedCheckoutData {
   startCheckout: { orderId: string; url: string; reused: boolean };
+}
+
+/** What `usePaymentsTestApi()` hands a test file (inside tests and hooks only). */
+export interface PaymentsTestFile {
+  /** The file's API with the Stripe emulator (`startPaymentsTestApi()`). */
+  readonly api: PaymentsTestApi;
+  /** An admin registered on it (refunds, the orders list). */
+  readonly admin: Actor;
+}
+
+/**
+ * The set-up of the checkout and webhook tests: one payments API for the file (started in a
+ * `beforeAll`, closed in an `afterAll`) and an admin on it. Read `.api` / `.admin` inside tests
+ * and hooks.
+ */
+export function usePaymentsTestApi(): PaymentsTestFile {
+  let api: PaymentsTestApi | undefined;
+  let admin: Actor | undefined;
+  beforeAll(async () => {
+    api = await startPaymentsTestApi();
+    admin = await registerActor(api, 'ADMIN', 'Ada Admin');
+  }, 60_000);
+  afterAll(async () => {
+    await api?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) {
+      throw new Error('usePaymentsTestApi(): read .api and .admin inside tests and hooks.');
+    }
+    return value;
+  };
+  return {
+    get api() {
+      return started(api);
+    },
+    get admin() {
+      return started(admin);
+    },
+  };
 }

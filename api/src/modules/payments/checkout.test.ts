@@ -1,36 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCourse } from '../../test-support';
-import { type Actor, registerActor } from '../../testing/actors';
+import { registerActor } from '../../testing/actors';
 import {
   CONFIRM_CHECKOUT,
   MY_ORDERS,
   ORDER,
-  type PaymentsTestApi,
   payOnHostedPage,
   START_CHECKOUT,
   type StartedCheckoutData,
-  startPaymentsTestApi,
+  usePaymentsTestApi,
   WEB_URL,
 } from '../../testing/payments';
 
-let api: PaymentsTestApi;
-let admin: Actor;
-
-beforeAll(async () => {
-  api = await startPaymentsTestApi();
-  admin = await registerActor(api, 'ADMIN', 'Ada Admin');
-}, 60_000);
-afterAll(async () => {
-  await api?.close();
-});
+const t = usePaymentsTestApi();
 
 async function paidCourse(priceCents = 4900) {
-  return (await createCourse(api.database.db, { priceCents, title: 'ICD-10-CM Guidelines' }))
+  return (await createCourse(t.api.database.db, { priceCents, title: 'ICD-10-CM Guidelines' }))
     .course;
 }
 
 async function start(token: string, courseId: string, billTo?: Record<string, string>) {
-  return api.gql<StartedCheckoutData>(START_CHECKOUT, { courseId, billTo }, { token });
+  return t.api.gql<StartedCheckoutData>(START_CHECKOUT, { courseId, billTo }, { token });
 }
 
 async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 5_000) {
@@ -43,14 +33,14 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms 
 }
 
 const enrollmentOf = (userId: string, courseId: string) =>
-  api.database.db.enrollment.findFirst({
+  t.api.database.db.enrollment.findFirst({
     where: { userId, courseId, supersededAt: null },
     select: { status: true, source: true, endedReason: true },
   });
 
 describe('buying a course', () => {
   it('checkout at the server’s price → hosted page → webhook: one PAID order, enrolled by PURCHASE', async () => {
-    const student = await registerActor(api, 'STUDENT', 'Priya Shah');
+    const student = await registerActor(t.api, 'STUDENT', 'Priya Shah');
     const course = await paidCourse(4900);
     const started = await start(student.token, course.id, {
       employer: '  Lakeside   Cardiology ',
@@ -59,10 +49,10 @@ describe('buying a course', () => {
     expect(started.errors).toBeUndefined();
     const { orderId, url, reused } = started.data!.startCheckout;
     expect(reused).toBe(false);
-    expect(url).toMatch(new RegExp(`^${api.emulator.url}/checkout/cs_test_`));
+    expect(url).toMatch(new RegExp(`^${t.api.emulator.url}/checkout/cs_test_`));
 
     // The price comes from the published version, in integer cents, never from the client.
-    const order = await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const order = await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order).toMatchObject({
       status: 'PENDING',
       amountCents: 4900,
@@ -73,7 +63,7 @@ describe('buying a course', () => {
     expect(order.orderNumber).toMatch(/^ORD-\d{4}-\d{6}$/);
     // The Stripe call carried an idempotency key derived from the order.
     expect(
-      api.emulator.requests.filter(
+      t.api.emulator.requests.filter(
         (r) => r.method === 'POST' && r.path === '/v1/checkout/sessions',
       ),
     ).toEqual([
@@ -85,9 +75,9 @@ describe('buying a course', () => {
     expect(paid.location).toBe(
       `${WEB_URL}/checkout/success?session_id=${order.stripeCheckoutSessionId}`,
     );
-    await api.emulator.waitForDeliveries();
+    await t.api.emulator.waitForDeliveries();
 
-    const settled = await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    const settled = await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(settled).toMatchObject({
       status: 'PAID',
       amountCents: 4900,
@@ -102,7 +92,7 @@ describe('buying a course', () => {
     });
 
     // The success page (after the webhook) shows it at once.
-    const confirmed = await api.gql<{
+    const confirmed = await t.api.gql<{
       confirmCheckout: { enrolled: boolean; order: Record<string, unknown> };
     }>(CONFIRM_CHECKOUT, { sessionId: settled.stripeCheckoutSessionId }, { token: student.token });
     expect(confirmed.data?.confirmCheckout).toMatchObject({
@@ -115,7 +105,7 @@ describe('buying a course', () => {
       },
     });
 
-    const mine = await api.gql<{ myOrders: { id: string; status: string }[] }>(
+    const mine = await t.api.gql<{ myOrders: { id: string; status: string }[] }>(
       MY_ORDERS,
       {},
       { token: student.token },
@@ -133,24 +123,24 @@ describe('buying a course', () => {
     const again = await start(student.token, course.id);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(again.errors?.[0]?.message).toMatch(/already enrolled/);
-    expect(await api.database.db.order.count({ where: { userId: student.id } })).toBe(1);
+    expect(await t.api.database.db.order.count({ where: { userId: student.id } })).toBe(1);
   });
 
   it('the webhook delivered 10 times at once, with the success page at the same moment: one PAID order, one enrolment', async () => {
-    const student = await registerActor(api, 'STUDENT');
+    const student = await registerActor(t.api, 'STUDENT');
     const course = await paidCourse(7900);
     const { orderId, url } = (await start(student.token, course.id)).data!.startCheckout;
     const sessionId = url.split('/').at(-1)!;
-    api.emulator.setDuplicateDeliveries(10);
+    t.api.emulator.setDuplicateDeliveries(10);
     try {
-      api.emulator.completeCheckoutSession(sessionId);
+      t.api.emulator.completeCheckoutSession(sessionId);
       const [confirmed] = await Promise.all([
-        api.gql<{ confirmCheckout: { enrolled: boolean; order: { status: string } } }>(
+        t.api.gql<{ confirmCheckout: { enrolled: boolean; order: { status: string } } }>(
           CONFIRM_CHECKOUT,
           { sessionId },
           { token: student.token },
         ),
-        api.emulator.waitForDeliveries(),
+        t.api.emulator.waitForDeliveries(),
       ]);
       expect(confirmed.errors).toBeUndefined();
       expect(confirmed.data?.confirmCheckout).toMatchObject({
@@ -158,16 +148,16 @@ describe('buying a course', () => {
         order: { status: 'PAID' },
       });
     } finally {
-      api.emulator.setDuplicateDeliveries(1);
+      t.api.emulator.setDuplicateDeliveries(1);
     }
-    const completedDeliveries = api.emulator.deliveries.filter(
+    const completedDeliveries = t.api.emulator.deliveries.filter(
       (d) =>
-        d.type === 'checkout.session.completed' && d.eventId === api.emulator.events.at(-1)?.id,
+        d.type === 'checkout.session.completed' && d.eventId === t.api.emulator.events.at(-1)?.id,
     );
     expect(completedDeliveries).toHaveLength(10);
     expect(completedDeliveries.every((d) => d.status === 200)).toBe(true);
 
-    const db = api.database.db;
+    const db = t.api.database.db;
     expect(
       await db.order.findMany({
         where: { userId: student.id },
@@ -184,7 +174,7 @@ describe('buying a course', () => {
   });
 
   it('refuses free courses, unknown courses and anonymous buyers', async () => {
-    const student = await registerActor(api, 'STUDENT');
+    const student = await registerActor(t.api, 'STUDENT');
     const free = await paidCourse(0);
     expect((await start(student.token, free.id)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(
@@ -193,37 +183,37 @@ describe('buying a course', () => {
     ).toBe('NOT_FOUND');
     const paid = await paidCourse();
     expect(
-      (await api.gql(START_CHECKOUT, { courseId: paid.id })).errors?.[0]?.extensions?.code,
+      (await t.api.gql(START_CHECKOUT, { courseId: paid.id })).errors?.[0]?.extensions?.code,
     ).toBe('UNAUTHENTICATED');
-    expect(await api.database.db.order.count({ where: { userId: student.id } })).toBe(0);
+    expect(await t.api.database.db.order.count({ where: { userId: student.id } })).toBe(0);
   });
 });
 
 describe('abandoned and restarted checkouts', () => {
   it('hands out the same open session again instead of creating a second one', async () => {
-    const student = await registerActor(api, 'STUDENT');
+    const student = await registerActor(t.api, 'STUDENT');
     const course = await paidCourse();
     const first = (await start(student.token, course.id)).data!.startCheckout;
     const second = (await start(student.token, course.id)).data!.startCheckout;
     expect(second).toEqual({ ...first, reused: true });
-    const creations = api.emulator.requests.filter(
+    const creations = t.api.emulator.requests.filter(
       (r) =>
         r.path === '/v1/checkout/sessions' &&
         r.idempotencyKey === `checkout-session:${first.orderId}`,
     );
     expect(creations).toHaveLength(1);
-    expect(await api.database.db.order.count({ where: { userId: student.id } })).toBe(1);
+    expect(await t.api.database.db.order.count({ where: { userId: student.id } })).toBe(1);
   });
 
   it('an expired session is replaced; one nearly expired is expired at Stripe first; only one order is ever paid', async () => {
-    const student = await registerActor(api, 'STUDENT');
+    const student = await registerActor(t.api, 'STUDENT');
     const course = await paidCourse();
-    const db = api.database.db;
+    const db = t.api.database.db;
     const first = (await start(student.token, course.id)).data!.startCheckout;
 
     // Abandoned until Stripe expired it (checkout.session.expired → EXPIRED).
-    await api.gateway.expireCheckoutSession(first.url.split('/').at(-1)!);
-    await api.emulator.waitForDeliveries();
+    await t.api.gateway.expireCheckoutSession(first.url.split('/').at(-1)!);
+    await t.api.emulator.waitForDeliveries();
     expect((await db.order.findUniqueOrThrow({ where: { id: first.orderId } })).status).toBe(
       'EXPIRED',
     );
@@ -240,7 +230,7 @@ describe('abandoned and restarted checkouts', () => {
     const third = (await start(student.token, course.id)).data!.startCheckout;
     expect(third.orderId).not.toBe(second.orderId);
     const secondSession = second.url.split('/').at(-1)!;
-    expect(api.emulator.requests).toContainEqual(
+    expect(t.api.emulator.requests).toContainEqual(
       expect.objectContaining({
         method: 'POST',
         path: `/v1/checkout/sessions/${secondSession}/expire`,
@@ -250,7 +240,7 @@ describe('abandoned and restarted checkouts', () => {
     );
     expect((await payOnHostedPage(second.url).catch((e: Error) => e)) instanceof Error).toBe(true);
     expect((await payOnHostedPage(third.url)).status).toBe(303);
-    await api.emulator.waitForDeliveries();
+    await t.api.emulator.waitForDeliveries();
     const orders = await db.order.findMany({
       where: { userId: student.id },
       select: { id: true, status: true },
@@ -266,18 +256,18 @@ describe('abandoned and restarted checkouts', () => {
 
 describe('Stripe outages', () => {
   it('a 500 answers "try again"; the clean PENDING order is reused with the same idempotency key', async () => {
-    const student = await registerActor(api, 'STUDENT');
+    const student = await registerActor(t.api, 'STUDENT');
     const course = await paidCourse();
-    api.emulator.setFailureMode({ status: 500 });
+    t.api.emulator.setFailureMode({ status: 500 });
     let failed: Awaited<ReturnType<typeof start>>;
     try {
       failed = await start(student.token, course.id);
     } finally {
-      api.emulator.setFailureMode(null);
+      t.api.emulator.setFailureMode(null);
     }
     expect(failed.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(failed.errors?.[0]?.message).toMatch(/try again/i);
-    const left = await api.database.db.order.findMany({ where: { userId: student.id } });
+    const left = await t.api.database.db.order.findMany({ where: { userId: student.id } });
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({
       status: 'PENDING',
@@ -289,19 +279,19 @@ describe('Stripe outages', () => {
     expect(retried.data?.startCheckout.orderId).toBe(left[0]?.id);
     const key = `checkout-session:${left[0]?.id}`;
     expect(
-      api.emulator.requests.filter((r) => r.idempotencyKey === key).map((r) => r.status),
+      t.api.emulator.requests.filter((r) => r.idempotencyKey === key).map((r) => r.status),
     ).toEqual([500, 200]);
-    expect(await api.database.db.order.count({ where: { userId: student.id } })).toBe(1);
+    expect(await t.api.database.db.order.count({ where: { userId: student.id } })).toBe(1);
   });
 
   it('a hanging Stripe times out into the same clear message', async () => {
-    const student = await registerActor(api, 'STUDENT');
+    const student = await registerActor(t.api, 'STUDENT');
     const course = await paidCourse();
-    api.emulator.setFailureMode({ delayMs: 3_000, times: 1 });
+    t.api.emulator.setFailureMode({ delayMs: 3_000, times: 1 });
     const failed = await start(student.token, course.id);
     expect(failed.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(failed.errors?.[0]?.message).toMatch(/try again/i);
-    const orders = await api.database.db.order.findMany({ where: { userId: student.id } });
+    const orders = await t.api.database.db.order.findMany({ where: { userId: student.id } });
     expect(orders.every((o) => o.status === 'PENDING' && o.stripeCheckoutSessionId === null)).toBe(
       true,
     );
@@ -310,28 +300,28 @@ describe('Stripe outages', () => {
 
 describe('privacy', () => {
   it('a stranger cannot see another’s order or receipt; the buyer and admins can', async () => {
-    const buyer = await registerActor(api, 'STUDENT', 'Grace Okafor');
-    const stranger = await registerActor(api, 'STUDENT');
+    const buyer = await registerActor(t.api, 'STUDENT', 'Grace Okafor');
+    const stranger = await registerActor(t.api, 'STUDENT');
     const course = await paidCourse();
     const { orderId, url } = (await start(buyer.token, course.id, { employer: 'Mercy Clinic' }))
       .data!.startCheckout;
     await payOnHostedPage(url);
-    await api.emulator.waitForDeliveries();
+    await t.api.emulator.waitForDeliveries();
 
-    const asStranger = await api.gql(ORDER, { id: orderId }, { token: stranger.token });
+    const asStranger = await t.api.gql(ORDER, { id: orderId }, { token: stranger.token });
     expect(asStranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(asStranger.data?.order ?? null).toBeNull();
-    const asBuyer = await api.gql<{ order: { status: string; billToEmployer: string } }>(
+    const asBuyer = await t.api.gql<{ order: { status: string; billToEmployer: string } }>(
       ORDER,
       { id: orderId },
       { token: buyer.token },
     );
     expect(asBuyer.data?.order).toMatchObject({ status: 'PAID', billToEmployer: 'Mercy Clinic' });
-    const asAdmin = await api.gql(ORDER, { id: orderId }, { token: admin.token });
+    const asAdmin = await t.api.gql(ORDER, { id: orderId }, { token: t.admin.token });
     expect(asAdmin.errors).toBeUndefined();
 
     const receipt = (token?: string) =>
-      fetch(`${api.url}/receipts/${orderId}.pdf`, {
+      fetch(`${t.api.url}/receipts/${orderId}.pdf`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
     expect((await receipt()).status).toBe(401);
@@ -339,7 +329,7 @@ describe('privacy', () => {
     const mine = await receipt(buyer.token);
     expect(mine.status).toBe(200);
     expect(mine.headers.get('content-type')).toBe('application/pdf');
-    const { orderNumber } = await api.database.db.order.findUniqueOrThrow({
+    const { orderNumber } = await t.api.database.db.order.findUniqueOrThrow({
       where: { id: orderId },
     });
     expect(mine.headers.get('content-disposition')).toContain(`receipt-${orderNumber}.pdf`);
@@ -348,30 +338,30 @@ describe('privacy', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
-    expect((await receipt(admin.token)).status).toBe(200);
+    expect((await receipt(t.admin.token)).status).toBe(200);
   });
 });
 
 describe('checkout session paid before the webhook (success page first)', () => {
   it('the success page fulfils it by reading the session from Stripe', async () => {
-    const student = await registerActor(api, 'STUDENT');
+    const student = await registerActor(t.api, 'STUDENT');
     const course = await paidCourse();
     const { url } = (await start(student.token, course.id)).data!.startCheckout;
     const sessionId = url.split('/').at(-1)!;
-    api.emulator.completeCheckoutSession(sessionId);
-    const confirmed = await api.gql<{ confirmCheckout: { enrolled: boolean } }>(
+    t.api.emulator.completeCheckoutSession(sessionId);
+    const confirmed = await t.api.gql<{ confirmCheckout: { enrolled: boolean } }>(
       CONFIRM_CHECKOUT,
       { sessionId },
       { token: student.token },
     );
     expect(confirmed.data?.confirmCheckout.enrolled).toBe(true);
-    await api.emulator.waitForDeliveries();
+    await t.api.emulator.waitForDeliveries();
     expect(await enrollmentOf(student.id, course.id)).toMatchObject({ status: 'ACTIVE' });
-    const stranger = await registerActor(api, 'STUDENT');
-    const probe = await api.gql(CONFIRM_CHECKOUT, { sessionId }, { token: stranger.token });
+    const stranger = await registerActor(t.api, 'STUDENT');
+    const probe = await t.api.gql(CONFIRM_CHECKOUT, { sessionId }, { token: stranger.token });
     expect(probe.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     await waitFor(
-      () => api.database.db.paymentEvent.count({ where: { processedAt: { not: null } } }),
+      () => t.api.database.db.paymentEvent.count({ where: { processedAt: { not: null } } }),
       (n) => n > 0,
     );
   });

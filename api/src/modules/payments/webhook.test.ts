@@ -1,33 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCourse } from '../../test-support';
-import { type Actor, registerActor } from '../../testing/actors';
+import { registerActor } from '../../testing/actors';
 import {
   ADMIN_ORDERS,
   CONFIRM_CHECKOUT,
-  type PaymentsTestApi,
   payOnHostedPage,
   REFUND_ORDER,
   START_CHECKOUT,
   type StartedCheckoutData,
   signPayload,
   startPaymentsTestApi,
+  usePaymentsTestApi,
 } from '../../testing/payments';
 
-let api: PaymentsTestApi;
-let admin: Actor;
-
-beforeAll(async () => {
-  api = await startPaymentsTestApi();
-  admin = await registerActor(api, 'ADMIN', 'Ada Admin');
-}, 60_000);
-afterAll(async () => {
-  await api?.close();
-});
+const t = usePaymentsTestApi();
 
 async function checkout(priceCents = 4900) {
-  const student = await registerActor(api, 'STUDENT', 'Tomas Alvarez');
-  const { course } = await createCourse(api.database.db, { priceCents, title: 'HCPCS Level II' });
-  const started = await api.gql<StartedCheckoutData>(
+  const student = await registerActor(t.api, 'STUDENT', 'Tomas Alvarez');
+  const { course } = await createCourse(t.api.database.db, { priceCents, title: 'HCPCS Level II' });
+  const started = await t.api.gql<StartedCheckoutData>(
     START_CHECKOUT,
     { courseId: course.id },
     { token: student.token },
@@ -37,7 +28,7 @@ async function checkout(priceCents = 4900) {
 }
 
 async function snapshot() {
-  const db = api.database.db;
+  const db = t.api.database.db;
   return {
     events: await db.paymentEvent.count(),
     orders: await db.order.findMany({ select: { id: true, status: true }, orderBy: { id: 'asc' } }),
@@ -72,31 +63,34 @@ describe('signature', () => {
     });
     const before = await snapshot();
     const attempts: [string, Promise<Response>][] = [
-      ['missing', api.postWebhook(completed, null)],
-      ['garbage', api.postWebhook(completed, 't=1,v1=deadbeef')],
-      ['other secret', api.postWebhook(completed, signPayload(completed, { secret: 'whsec_x' }))],
-      ['301 s old', api.postWebhook(completed, signPayload(completed, { ageSeconds: 301 }))],
+      ['missing', t.api.postWebhook(completed, null)],
+      ['garbage', t.api.postWebhook(completed, 't=1,v1=deadbeef')],
+      ['other secret', t.api.postWebhook(completed, signPayload(completed, { secret: 'whsec_x' }))],
+      ['301 s old', t.api.postWebhook(completed, signPayload(completed, { ageSeconds: 301 }))],
       [
         'tampered',
-        api.postWebhook(
+        t.api.postWebhook(
           completed.replace('"amount_total":4900', '"amount_total":1'),
           signPayload(completed),
         ),
       ],
       [
         're-serialised',
-        api.postWebhook(JSON.stringify(JSON.parse(completed), null, 1), signPayload(completed)),
+        t.api.postWebhook(JSON.stringify(JSON.parse(completed), null, 1), signPayload(completed)),
       ],
     ];
     for (const [label, attempt] of attempts) {
       expect([label, (await attempt).status]).toEqual([label, 400]);
     }
     expect(await snapshot()).toEqual(before);
-    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
-      'PENDING',
-    );
+    expect(
+      (await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status,
+    ).toBe('PENDING');
     // Within the 5-minute tolerance the same bytes are accepted.
-    const accepted = await api.postWebhook(completed, signPayload(completed, { ageSeconds: 290 }));
+    const accepted = await t.api.postWebhook(
+      completed,
+      signPayload(completed, { ageSeconds: 290 }),
+    );
     expect(accepted.status).toBe(200);
   });
 });
@@ -110,7 +104,7 @@ describe('amount and currency', () => {
     'a %s mismatch is recorded and flagged for an admin, and enrols nobody',
     async (_label, amounts) => {
       const { student, course, orderId, sessionId } = await checkout();
-      const event = await api.emulator.sendEvent('checkout.session.completed', {
+      const event = await t.api.emulator.sendEvent('checkout.session.completed', {
         id: sessionId,
         object: 'checkout.session',
         status: 'complete',
@@ -120,22 +114,22 @@ describe('amount and currency', () => {
         metadata: { orderId },
         ...amounts,
       });
-      const order = await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
+      const order = await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
       expect(order.status).toBe('FLAGGED');
       expect(order.flaggedReason).toBeTruthy();
       expect(
-        await api.database.db.enrollment.count({
+        await t.api.database.db.enrollment.count({
           where: { userId: student.id, courseId: course.id },
         }),
       ).toBe(0);
-      const recorded = await api.database.db.paymentEvent.findUniqueOrThrow({
+      const recorded = await t.api.database.db.paymentEvent.findUniqueOrThrow({
         where: { stripeEventId: event.id },
       });
       expect(recorded).toMatchObject({ orderId, outcome: expect.stringMatching(/^flagged/) });
 
-      const listed = await api.gql<{
+      const listed = await t.api.gql<{
         adminOrders: { edges: { node: { id: string; status: string } }[] };
-      }>(ADMIN_ORDERS, {}, { token: admin.token });
+      }>(ADMIN_ORDERS, {}, { token: t.admin.token });
       const statuses = listed.data!.adminOrders.edges.map((edge) => edge.node.status);
       const firstOther = statuses.findIndex((status) => status !== 'FLAGGED');
       expect(statuses.slice(firstOther === -1 ? statuses.length : firstOther)).not.toContain(
@@ -154,7 +148,7 @@ describe('odd amounts and the wrong mode', () => {
     'a %s amount_total is flagged and answered 200 (not 500 on every delivery)',
     async (_label, amountTotal) => {
       const { student, course, orderId, sessionId } = await checkout();
-      const event = await api.emulator.sendEvent('checkout.session.completed', {
+      const event = await t.api.emulator.sendEvent('checkout.session.completed', {
         id: sessionId,
         object: 'checkout.session',
         status: 'complete',
@@ -166,16 +160,16 @@ describe('odd amounts and the wrong mode', () => {
         amount_subtotal: 4900,
         amount_total: amountTotal,
       });
-      await api.emulator.waitForDeliveries();
+      await t.api.emulator.waitForDeliveries();
       expect(
-        api.emulator.deliveries.filter((d) => d.eventId === event.id).map((d) => d.status),
+        t.api.emulator.deliveries.filter((d) => d.eventId === event.id).map((d) => d.status),
       ).toEqual([200]);
-      const order = await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
+      const order = await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
       expect(order.status).toBe('FLAGGED');
       expect(order.flaggedReason).toMatch(/Amount paid/);
       expect(order.amountPaidCents).toBeNull();
       expect(
-        await api.database.db.enrollment.count({
+        await t.api.database.db.enrollment.count({
           where: { userId: student.id, courseId: course.id },
         }),
       ).toBe(0);
@@ -205,30 +199,30 @@ describe('odd amounts and the wrong mode', () => {
         },
       },
     });
-    const response = await api.postWebhook(body, signPayload(body));
+    const response = await t.api.postWebhook(body, signPayload(body));
     expect(response.status).toBe(200);
     expect(
-      await api.database.db.paymentEvent.findUniqueOrThrow({
+      await t.api.database.db.paymentEvent.findUniqueOrThrow({
         where: { stripeEventId: 'evt_live_mode_1' },
         select: { outcome: true, processedAt: true },
       }),
     ).toMatchObject({ outcome: expect.stringMatching(/^flagged: live-mode event/) });
-    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
-      'PENDING',
-    );
     expect(
-      await api.database.db.enrollment.count({
+      (await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status,
+    ).toBe('PENDING');
+    expect(
+      await t.api.database.db.enrollment.count({
         where: { userId: student.id, courseId: course.id },
       }),
     ).toBe(0);
     // The same delivery again is a duplicate, still 200.
-    expect((await api.postWebhook(body, signPayload(body))).status).toBe(200);
+    expect((await t.api.postWebhook(body, signPayload(body))).status).toBe(200);
   });
 });
 
 describe('a crash half-way', () => {
   it('leaves the event to be retried, and it is then processed exactly once', async () => {
-    const db = api.database.db;
+    const db = t.api.database.db;
     // The first enrolment write fails (sequences are not transactional, so only once).
     await db.$executeRawUnsafe('CREATE SEQUENCE crash_once');
     await db.$executeRawUnsafe(`CREATE FUNCTION crash_once() RETURNS trigger AS $$
@@ -242,10 +236,10 @@ describe('a crash half-way', () => {
     try {
       const { student, course, orderId, url } = await checkout();
       await payOnHostedPage(url);
-      await api.emulator.waitForDeliveries();
-      const event = api.emulator.events.at(-1)!;
+      await t.api.emulator.waitForDeliveries();
+      const event = t.api.emulator.events.at(-1)!;
       expect(
-        api.emulator.deliveries.filter((d) => d.eventId === event.id).map((d) => d.status),
+        t.api.emulator.deliveries.filter((d) => d.eventId === event.id).map((d) => d.status),
       ).toEqual([500, 200]);
       expect(
         await db.paymentEvent.findUniqueOrThrow({ where: { stripeEventId: event.id } }),
@@ -260,7 +254,7 @@ describe('a crash half-way', () => {
         await db.enrollment.count({ where: { userId: student.id, courseId: course.id } }),
       ).toBe(1);
       // A later duplicate delivery changes nothing.
-      await api.emulator.resendEvent(event.id);
+      await t.api.emulator.resendEvent(event.id);
       expect(
         (await db.paymentEvent.findUniqueOrThrow({ where: { stripeEventId: event.id } })).attempts,
       ).toBe(2);
@@ -276,42 +270,46 @@ describe('refunds', () => {
   it('an admin refunds with a reason: REFUND_PENDING, then charge.refunded ends the enrolment (reason "refunded")', async () => {
     const { student, course, orderId, url } = await checkout();
     await payOnHostedPage(url);
-    await api.emulator.waitForDeliveries();
-    const db = api.database.db;
+    await t.api.emulator.waitForDeliveries();
+    const db = t.api.database.db;
     const lesson = await db.lesson.findFirstOrThrow({
       where: { module: { version: { courseId: course.id } } },
     });
 
-    const asStudent = await api.gql(
+    const asStudent = await t.api.gql(
       REFUND_ORDER,
       { orderId, reason: 'Changed my mind' },
       { token: student.token },
     );
     expect(asStudent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const noReason = await api.gql(REFUND_ORDER, { orderId, reason: ' ' }, { token: admin.token });
+    const noReason = await t.api.gql(
+      REFUND_ORDER,
+      { orderId, reason: ' ' },
+      { token: t.admin.token },
+    );
     expect(noReason.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const refunded = await api.gql<{ refundOrder: { status: string; refundReason: string } }>(
+    const refunded = await t.api.gql<{ refundOrder: { status: string; refundReason: string } }>(
       REFUND_ORDER,
       { orderId, reason: 'Employer paid for it directly' },
-      { token: admin.token },
+      { token: t.admin.token },
     );
     expect(refunded.errors).toBeUndefined();
     expect(['REFUND_PENDING', 'REFUNDED']).toContain(refunded.data?.refundOrder.status);
     expect(refunded.data?.refundOrder.refundReason).toBe('Employer paid for it directly');
-    expect(api.emulator.requests).toContainEqual(
+    expect(t.api.emulator.requests).toContainEqual(
       expect.objectContaining({
         path: '/v1/refunds',
         idempotencyKey: `refund:${orderId}`,
         status: 200,
       }),
     );
-    await api.emulator.waitForDeliveries();
+    await t.api.emulator.waitForDeliveries();
 
     expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
       status: 'REFUNDED',
       refundReason: 'Employer paid for it directly',
-      refundRequestedById: admin.id,
+      refundRequestedById: t.admin.id,
     });
     expect(
       await db.enrollment.findFirstOrThrow({
@@ -319,7 +317,7 @@ describe('refunds', () => {
         select: { status: true, endedReason: true },
       }),
     ).toEqual({ status: 'ENDED', endedReason: 'refunded' });
-    const lessonAccess = await api.gql(
+    const lessonAccess = await t.api.gql(
       'query($id: ID!) { learnerLesson(lessonId: $id) { id } }',
       { id: lesson.id },
       { token: student.token },
@@ -331,15 +329,19 @@ describe('refunds', () => {
       orderBy: { createdAt: 'asc' },
     });
     expect(audit).toEqual([
-      { action: 'order.refund.request', actorId: admin.id },
-      { action: 'order.refund.complete', actorId: admin.id },
+      { action: 'order.refund.request', actorId: t.admin.id },
+      { action: 'order.refund.complete', actorId: t.admin.id },
     ]);
     // Twice is refused; Stripe was asked once.
-    const twice = await api.gql(REFUND_ORDER, { orderId, reason: 'again' }, { token: admin.token });
+    const twice = await t.api.gql(
+      REFUND_ORDER,
+      { orderId, reason: 'again' },
+      { token: t.admin.token },
+    );
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(api.emulator.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(1);
+    expect(t.api.emulator.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(1);
     // The receipt stays available and says so.
-    const receipt = await fetch(`${api.url}/receipts/${orderId}.pdf`, {
+    const receipt = await fetch(`${t.api.url}/receipts/${orderId}.pdf`, {
       headers: { authorization: `Bearer ${student.token}` },
     });
     expect(receipt.status).toBe(200);
@@ -348,41 +350,42 @@ describe('refunds', () => {
   it('refund, then buy again: a fresh enrolment period, completed anew, earns a new valid certificate', async () => {
     const { student, course, orderId, url } = await checkout();
     await payOnHostedPage(url);
-    await api.emulator.waitForDeliveries();
-    const db = api.database.db;
+    await t.api.emulator.waitForDeliveries();
+    const db = t.api.database.db;
     const lesson = await db.lesson.findFirstOrThrow({
       where: { module: { version: { courseId: course.id } } },
     });
     const COMPLETE = 'mutation($id: ID!) { completeLesson(lessonId: $id) { courseCompleted } }';
     const CERTS = '{ myCertificates { serial status revocationReason } }';
     type Certs = { myCertificates: { serial: string; status: string; revocationReason: string }[] };
-    const complete = await api.gql<{ completeLesson: { courseCompleted: boolean } }>(
+    const complete = await t.api.gql<{ completeLesson: { courseCompleted: boolean } }>(
       COMPLETE,
       { id: lesson.id },
       { token: student.token },
     );
     expect(complete.data?.completeLesson.courseCompleted).toBe(true);
-    const first = (await api.gql<Certs>(CERTS, {}, { token: student.token })).data!.myCertificates;
+    const first = (await t.api.gql<Certs>(CERTS, {}, { token: student.token })).data!
+      .myCertificates;
     expect(first).toHaveLength(1);
     expect(first[0]!.status).toBe('VALID');
 
-    await api.gql(REFUND_ORDER, { orderId, reason: 'Bought twice' }, { token: admin.token });
-    await api.emulator.waitForDeliveries();
-    const afterRefund = (await api.gql<Certs>(CERTS, {}, { token: student.token })).data!
+    await t.api.gql(REFUND_ORDER, { orderId, reason: 'Bought twice' }, { token: t.admin.token });
+    await t.api.emulator.waitForDeliveries();
+    const afterRefund = (await t.api.gql<Certs>(CERTS, {}, { token: student.token })).data!
       .myCertificates;
     expect(afterRefund).toEqual([
       { serial: first[0]!.serial, status: 'REVOKED', revocationReason: 'refunded' },
     ]);
 
     // Buy again through the real checkout.
-    const again = await api.gql<StartedCheckoutData>(
+    const again = await t.api.gql<StartedCheckoutData>(
       START_CHECKOUT,
       { courseId: course.id },
       { token: student.token },
     );
     expect(again.errors).toBeUndefined();
     await payOnHostedPage(again.data!.startCheckout.url);
-    await api.emulator.waitForDeliveries();
+    await t.api.emulator.waitForDeliveries();
     const enrollments = await db.enrollment.findMany({
       where: { userId: student.id, courseId: course.id },
       select: { period: true, status: true, endedReason: true, completedAt: true },
@@ -393,7 +396,7 @@ describe('refunds', () => {
       { period: 2, status: 'ACTIVE', completedAt: null },
     ]);
     expect(enrollments[0]!.completedAt).not.toBeNull(); // the old completion stays as history
-    const progress = await api.gql<{ learnerLesson: { id: string; completedAt: string | null } }>(
+    const progress = await t.api.gql<{ learnerLesson: { id: string; completedAt: string | null } }>(
       'query($id: ID!) { learnerLesson(lessonId: $id) { id completedAt } }',
       { id: lesson.id },
       { token: student.token },
@@ -401,13 +404,13 @@ describe('refunds', () => {
     expect(progress.data?.learnerLesson).toEqual({ id: lesson.id, completedAt: null });
 
     // Completing again (new evidence) issues a new certificate; the old one stays revoked.
-    const completeAgain = await api.gql<{ completeLesson: { courseCompleted: boolean } }>(
+    const completeAgain = await t.api.gql<{ completeLesson: { courseCompleted: boolean } }>(
       COMPLETE,
       { id: lesson.id },
       { token: student.token },
     );
     expect(completeAgain.data?.completeLesson.courseCompleted).toBe(true);
-    const finalCerts = (await api.gql<Certs>(CERTS, {}, { token: student.token })).data!
+    const finalCerts = (await t.api.gql<Certs>(CERTS, {}, { token: student.token })).data!
       .myCertificates;
     expect(finalCerts).toHaveLength(2);
     expect(finalCerts.find((c) => c.serial === first[0]!.serial)?.status).toBe('REVOKED');
@@ -420,23 +423,23 @@ describe('refunds', () => {
   it('a refund during a Stripe outage says "try again" and writes nothing', async () => {
     const { orderId, url } = await checkout();
     await payOnHostedPage(url);
-    await api.emulator.waitForDeliveries();
+    await t.api.emulator.waitForDeliveries();
     const before = await snapshot();
-    api.emulator.setFailureMode({ status: 503 });
+    t.api.emulator.setFailureMode({ status: 503 });
     try {
-      const result = await api.gql(
+      const result = await t.api.gql(
         REFUND_ORDER,
         { orderId, reason: 'Duplicate' },
-        { token: admin.token },
+        { token: t.admin.token },
       );
       expect(result.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
-      api.emulator.setFailureMode(null);
+      t.api.emulator.setFailureMode(null);
     }
     expect(await snapshot()).toEqual(before);
-    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
-      'PAID',
-    );
+    expect(
+      (await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status,
+    ).toBe('PAID');
   });
 });
 
@@ -497,7 +500,7 @@ describe('events out of order', () => {
 
   it('async_payment_failed marks a pending order FAILED; a late expiry never touches a paid one', async () => {
     const { orderId, sessionId } = await checkout();
-    await api.emulator.sendEvent('checkout.session.async_payment_failed', {
+    await t.api.emulator.sendEvent('checkout.session.async_payment_failed', {
       id: sessionId,
       object: 'checkout.session',
       status: 'complete',
@@ -505,14 +508,14 @@ describe('events out of order', () => {
       client_reference_id: orderId,
       metadata: {},
     });
-    expect((await api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe(
-      'FAILED',
-    );
+    expect(
+      (await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } })).status,
+    ).toBe('FAILED');
 
     const paid = await checkout();
     await payOnHostedPage(paid.url);
-    await api.emulator.waitForDeliveries();
-    await api.emulator.sendEvent('checkout.session.expired', {
+    await t.api.emulator.waitForDeliveries();
+    await t.api.emulator.sendEvent('checkout.session.expired', {
       id: paid.sessionId,
       object: 'checkout.session',
       status: 'expired',
@@ -520,7 +523,7 @@ describe('events out of order', () => {
       metadata: {},
     });
     expect(
-      (await api.database.db.order.findUniqueOrThrow({ where: { id: paid.orderId } })).status,
+      (await t.api.database.db.order.findUniqueOrThrow({ where: { id: paid.orderId } })).status,
     ).toBe('PAID');
   });
 });
