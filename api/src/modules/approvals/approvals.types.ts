@@ -1,13 +1,20 @@
 import { EnrollmentStatus } from '@lms/db';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { CertificateStatus } from '../certificates/certificate.types';
 import { Connection } from '../common/connection';
 import { CreditBody } from '../common/enums';
 import { ApprovalStatus } from './approval-status.enum';
 
-@ObjectType({ description: 'A credit approval as the providers who hold it see it.' })
-export class ApprovalOverview {
+/**
+ * The terms of a credit approval and where it stands today: what the dashboard and a roster
+ * both show. One GraphQL interface, so the two types cannot drift apart field by field.
+ */
+@InterfaceType({
+  description:
+    'A credit approval of one published course version: its terms and where it stands today.',
+})
+export abstract class CreditApprovalTerms {
   @Field(() => ID, { description: 'Approval id (of one published version).' })
   id!: string;
 
@@ -46,14 +53,20 @@ export class ApprovalOverview {
   @Field(() => ID, { description: 'The course.' })
   courseId!: string;
 
-  @Field(() => String, { description: 'The course’s slug.' })
-  courseSlug!: string;
-
   @Field(() => String, { description: 'Title of the version the approval belongs to.' })
   courseTitle!: string;
 
   @Field(() => Int, { description: 'The version the approval belongs to.' })
   versionNumber!: number;
+}
+
+@ObjectType({
+  description: 'A credit approval as the providers who hold it see it.',
+  implements: CreditApprovalTerms,
+})
+export class ApprovalOverview extends CreditApprovalTerms {
+  @Field(() => String, { description: 'The course’s slug.' })
+  courseSlug!: string;
 
   @Field(() => Boolean, { description: 'Whether that version is the latest published one.' })
   isLatestVersion!: boolean;
@@ -73,50 +86,8 @@ export const ApprovalOverviewConnection = Connection(
   'credit approval',
 );
 
-@ObjectType({ description: 'The approval a roster is for.' })
-export class RosterApproval {
-  @Field(() => ID, { description: 'Approval id.' })
-  id!: string;
-
-  @Field(() => CreditBody, { description: 'The approving body.' })
-  body!: CreditBody;
-
-  @Field(() => String, { nullable: true, description: 'The body’s name when body is OTHER.' })
-  bodyName!: string | null;
-
-  @Field(() => String, { description: 'Approval or index number.' })
-  approvalNumber!: string;
-
-  @Field(() => String, { description: 'The exact program title the body approved.' })
-  approvedTitle!: string;
-
-  @Field(() => String, { description: 'Approved CEUs, two decimals.' })
-  ceuAmount!: string;
-
-  @Field(() => String, { description: 'Credit category.' })
-  category!: string;
-
-  @Field(() => DateTimeResolver, { description: 'First valid day (UTC midnight).' })
-  validFrom!: Date;
-
-  @Field(() => DateTimeResolver, { description: 'Last valid day (UTC midnight).' })
-  validUntil!: Date;
-
-  @Field(() => ApprovalStatus, { description: 'Where the approval stands today.' })
-  status!: ApprovalStatus;
-
-  @Field(() => Int, { description: 'Days left to earn it, today and the last day included.' })
-  daysLeft!: number;
-
-  @Field(() => ID, { description: 'The course.' })
-  courseId!: string;
-
-  @Field(() => String, { description: 'Title of the version the approval belongs to.' })
-  courseTitle!: string;
-
-  @Field(() => Int, { description: 'The version the approval belongs to.' })
-  versionNumber!: number;
-}
+@ObjectType({ description: 'The approval a roster is for.', implements: CreditApprovalTerms })
+export class RosterApproval extends CreditApprovalTerms {}
 
 @ObjectType({ description: 'One learner on an approval’s roster.' })
 export class RosterRow {
