@@ -93,9 +93,10 @@ export class PublicResponseCache {
       this.entries.clear();
       return;
     }
-    for (const [key, entry] of this.entries.entries()) {
-      if (entry.scopes.includes(scope)) this.entries.delete(key);
-    }
+    const stale = [...this.entries.entries()]
+      .filter(([, entry]) => entry.scopes.includes(scope))
+      .map(([key]) => key);
+    for (const key of stale) this.entries.delete(key);
   }
 
   stats(): PublicCacheStats {
