@@ -8,6 +8,7 @@ import {
   mailProblems,
   mailSettings,
   providerTimeZoneSchema,
+  responseCacheSettings,
   type Source,
   storageProblems,
   storageSettings,
@@ -76,6 +77,8 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   /** SMTP server and sender of the in-process worker (SMTP_URL, MAIL_FROM). */
   ...mailSettings,
+  /** The response cache of anonymous public reads (RESPONSE_CACHE, RESPONSE_CACHE_MAX_MB). */
+  ...responseCacheSettings,
   /** The object store of uploaded files (STORAGE_DRIVER, STORAGE_DIR, S3_*). */
   ...storageSettings,
   /** Port of the local Stripe emulator (no keys, not production); 0: any free port. */

@@ -132,6 +132,9 @@ async function main() {
     payments,
     rateLimits: env.RATE_LIMITS,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE,
+    publicCache: env.RESPONSE_CACHE
+      ? { databaseUrl, maxBytes: env.RESPONSE_CACHE_MAX_MB * 1024 * 1024 }
+      : undefined,
     allowAdHocDocuments: env.GRAPHQL_ADHOC_DOCUMENTS
       ? env.GRAPHQL_ADHOC_DOCUMENTS === 'allow'
       : undefined,

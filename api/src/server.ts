@@ -23,12 +23,13 @@ import {
   type IssuerPublicJwk,
   importIssuerKey,
 } from '@lms/credentials';
-import { type Db, pingDatabase } from '@lms/db';
+import { type ChannelListener, type Db, listenToChannel, pingDatabase } from '@lms/db';
 import { LocalDiskStore, type ObjectStore } from '@lms/storage';
 import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin, withoutSuggestions } from './errors';
+import { PublicResponseCache } from './http/public-cache';
 import { graphqlBodyErrors, jsonErrors, notFound } from './http-errors';
 import { inputGuardPlugin } from './input-guard';
 import type { Logger } from './logger';
@@ -68,7 +69,25 @@ export interface ApiServerOptions {
   allowAdHocDocuments?: boolean;
   /** Where uploaded files live (default: a new temporary folder, for tests). */
   objectStore?: ObjectStore;
+  /**
+   * The response cache of anonymous public reads, listening for invalidations on its own
+   * connection to `databaseUrl` (default: none; `main.ts` turns it on from RESPONSE_CACHE).
+   */
+  publicCache?: PublicCacheOptions;
 }
+
+export interface PublicCacheOptions {
+  databaseUrl: string;
+  maxBytes: number;
+  /** Reconnection delay after a lost LISTEN connection (default 1 s). */
+  retryMs?: number;
+  /** How often the LISTEN connection is checked (default 10 s). */
+  heartbeatMs?: number;
+}
+
+/** PostgreSQL channel of the public cache's invalidations (migration 20261201100000). */
+export const PUBLIC_CACHE_CHANNEL = 'public_cache';
+export const PUBLIC_CACHE_APPLICATION_NAME = 'lms-public-cache';
 
 /** codegen's persisted-documents.json of the web app: id → operation text. */
 export const WEB_TRUSTED_DOCUMENTS_FILE = fileURLToPath(
@@ -78,6 +97,8 @@ export const WEB_TRUSTED_DOCUMENTS_FILE = fileURLToPath(
 export interface ApiServer {
   httpServer: http.Server;
   listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /** The response cache of anonymous public reads (null: off). */
+  publicCache: PublicResponseCache | null;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   stop(): Promise<void>;
 }
@@ -162,6 +183,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     next();
   });
 
+  const { publicCache, listener } = startPublicCache(options.publicCache, log);
+
   const payments = options.payments ?? createPaymentsRuntime();
   // GraphQL first: the busiest path skips the other routers' route matching. Its JSON parser
   // is mounted on /graphql only, so the Stripe webhook below still gets the raw body.
@@ -169,6 +192,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     '/graphql',
     express.json({ limit: '1mb' }),
     trustedDocumentsMiddleware(trustedDocuments),
+    publicCache ? publicCache.middleware() : privateResponses,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
@@ -238,8 +262,47 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         });
       });
     },
-    stop: () => apollo.stop(),
+    publicCache,
+    async stop() {
+      await apollo.stop();
+      await listener?.close();
+    },
   };
+}
+
+/** Without the cache every GraphQL answer is private (nothing may keep a personal one). */
+const privateResponses: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('vary', 'Cookie, Authorization');
+  res.setHeader('cache-control', 'private, no-store');
+  next();
+};
+
+function startPublicCache(
+  options: PublicCacheOptions | undefined,
+  log: Logger,
+): { publicCache: PublicResponseCache | null; listener: ChannelListener | null } {
+  if (!options) return { publicCache: null, listener: null };
+  const publicCache = new PublicResponseCache({ maxBytes: options.maxBytes });
+  const listener = listenToChannel({
+    databaseUrl: options.databaseUrl,
+    channel: PUBLIC_CACHE_CHANNEL,
+    applicationName: PUBLIC_CACHE_APPLICATION_NAME,
+    retryMs: options.retryMs,
+    heartbeatMs: options.heartbeatMs,
+    onNotification: (scope) => publicCache.invalidate(scope),
+    onListening: () => {
+      publicCache.on();
+      log.debug('public response cache on (listening for invalidations)');
+    },
+    onLost: (error) => {
+      publicCache.off();
+      log.warn(
+        { err: error },
+        'public response cache off: lost its LISTEN connection; reconnecting',
+      );
+    },
+  });
+  return { publicCache, listener };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

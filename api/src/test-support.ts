@@ -9,7 +9,12 @@ import {
 import type { ObjectStore } from '@lms/storage';
 import { createLogger } from './logger';
 import type { PaymentsRuntime } from './payments-runtime';
-import { type ApiServer, createApiServer, type QueryLimits } from './server';
+import {
+  type ApiServer,
+  createApiServer,
+  type PublicCacheOptions,
+  type QueryLimits,
+} from './server';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
@@ -69,6 +74,8 @@ export async function startTestApi(
     retiredIssuerKeys?: IssuerPublicJwk[];
     /** Where uploaded files go (default: a temporary folder of this server). */
     objectStore?: ObjectStore;
+    /** Turn on the public response cache (off by default in tests), with these settings. */
+    publicCache?: Partial<Omit<PublicCacheOptions, 'databaseUrl'>>;
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -82,6 +89,12 @@ export async function startTestApi(
     allowAdHocDocuments: options.allowAdHocDocuments,
     retiredIssuerKeys: options.retiredIssuerKeys,
     objectStore: options.objectStore,
+    publicCache: options.publicCache && {
+      databaseUrl: database.url,
+      maxBytes: 8 * 1024 * 1024,
+      retryMs: 200,
+      ...options.publicCache,
+    },
   });
   const { url } = await server.listen(0);
   const gql: TestApi['gql'] = async (query, variables, requestOptions = {}) => {

@@ -44,5 +44,6 @@ export {
   type Session,
   type User,
 } from './generated/client';
+export { type ChannelListener, type ChannelListenerOptions, listenToChannel } from './listen';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate';
 export { markVersionPublished, seedDemoData, seedManyCourses } from './seed';

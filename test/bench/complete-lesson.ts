@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
-import {
-  freePort,
-  type RunningProcess,
-  startApiProcess,
-  startProcess,
-  waitForHttp,
-} from '../support/processes';
+import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
+import { benchApiKind, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { enrolLearners, seedCatalog } from './fixtures';
@@ -51,7 +46,8 @@ try {
   await migrate({ databaseUrl });
   const { calls, lessons } = await buildFixture(databaseUrl);
   await seedCatalog(databaseUrl);
-  const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
+  const api = await startBenchApi(databaseUrl);
+  console.log(`API: ${benchApiKind()} (BENCH_API=compiled|tsx)`);
   processes.push(api);
   const rawPort = await freePort();
   const raw = startProcess(

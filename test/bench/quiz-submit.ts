@@ -10,13 +10,8 @@ import path from 'node:path';
 import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import pg from 'pg';
-import {
-  freePort,
-  type RunningProcess,
-  startApiProcess,
-  startProcess,
-  waitForHttp,
-} from '../support/processes';
+import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
+import { benchApiKind, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
@@ -239,14 +234,15 @@ try {
 
   // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (where Node's
   // time per submission goes).
-  const api = await startApiProcess(
+  const api = await startBenchApi(
     databaseUrl,
-    { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' },
+    {},
     process.env.BENCH_CPU_PROF
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [],
   );
   processes.push(api);
+  console.log(`API: ${benchApiKind()} (BENCH_API=compiled|tsx)`);
   const rawPort = await freePort();
   const raw = startProcess(
     process.execPath,

@@ -56,8 +56,8 @@ async function handle(raw: Buffer, signature: string | undefined) {
       );
       await client.query(
         `INSERT INTO "Enrollment" ("userId", "courseId", "versionId", source, status)
-         SELECT $1, $2, c."latestPublishedVersionId", 'PURCHASE', 'ACTIVE' FROM "Course" c WHERE c.id = $2
-         ON CONFLICT ("userId", "courseId") DO UPDATE SET status = 'ACTIVE', "endedAt" = NULL, "endedReason" = NULL`,
+         SELECT $1::uuid, c.id, c."latestPublishedVersionId", 'PURCHASE', 'ACTIVE' FROM "Course" c WHERE c.id = $2::uuid
+         ON CONFLICT ("userId", "courseId", "period") DO UPDATE SET status = 'ACTIVE', "endedAt" = NULL, "endedReason" = NULL`,
         [row.userId, row.courseId],
       );
       outcome = 'paid: enrolled';

@@ -3,6 +3,8 @@
 //   - compiled: the production start exactly as `pnpm serve:api` runs it (the root script's
 //     node flags), from a `pnpm --filter @lms/api --prod deploy` folder (production
 //     dependencies only, as in the image);
+//   - the same with RESPONSE_CACHE=off (the first one runs with the response cache on, its
+//     default, so the repeated anonymous page is served from memory);
 //   - compiled, no V8 flags: the same bundle with plain `node` (what the flags buy);
 //   - tsx: the sources under tsx, as `pnpm start` runs the API.
 // `pnpm build` first. Without DATABASE_URL it starts its own PostgreSQL with the demo data and
@@ -178,6 +180,14 @@ try {
       args: [...flags, bundle],
       cwd: deployed,
       env: { MALLOC_ARENA_MAX: '2' },
+    },
+    {
+      // The same with the response cache off: every catalog request computed (the cache on,
+      // above, answers the repeated anonymous page from memory after the first request).
+      label: 'compiled, as above, RESPONSE_CACHE=off',
+      args: [...flags, bundle],
+      cwd: deployed,
+      env: { MALLOC_ARENA_MAX: '2', RESPONSE_CACHE: 'off' },
     },
     { label: 'compiled, no V8 flags', args: [bundle], cwd: deployed },
     {

@@ -4,7 +4,10 @@
 // beside a plain graphql-js + DataLoader server issuing the product's catalog SQL. For each:
 // requests per second and latency at 50 concurrent clients (closed loop), Node CPU and
 // PostgreSQL CPU per request, then open-loop latency at a fixed 100 requests per second.
-// Prints figures; asserts nothing (targets are in issue 15).
+// The API runs twice: "GraphQL API" with RESPONSE_CACHE=off (every request computed: the cold
+// figure, comparable with the baselines) and "GraphQL API, cache warm" with the response cache on
+// (anonymous reads after the first are hits). BENCH_API=compiled measures the production build
+// (test/bench/api-process.ts). Prints figures; asserts nothing (targets are in issue 15).
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,10 +19,10 @@ import {
   freePort,
   type RunningProcess,
   repoRoot,
-  startApiProcess,
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { benchApiKind, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { type Contender, interleaved, openLoop, printResults, type Result } from './compare';
 import { buildCertificates, enrolLearners } from './fixtures';
@@ -124,8 +127,11 @@ try {
     `fixture: ${published} published courses, 200 enrolled learners, 5,000 certificates (${((performance.now() - fixtureStart) / 1000).toFixed(0)} s)`,
   );
 
-  const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
+  const api = await startBenchApi(databaseUrl, { RESPONSE_CACHE: 'off' });
   processes.push(api);
+  const cached = await startBenchApi(databaseUrl, { RESPONSE_CACHE: 'on' });
+  processes.push(cached);
+  console.log(`API: ${benchApiKind()} (BENCH_API=compiled|tsx)`);
   const servers = {
     catalog: startTestServer('raw-catalog-server.ts', databaseUrl, await freePort()),
     plain: startTestServer('plain-graphql-server.ts', databaseUrl, await freePort()),
@@ -137,7 +143,15 @@ try {
     await waitForHttp(server.url, server.process);
   }
   const apiUrl = `${api.url}/graphql`;
+  const cachedUrl = `${cached.url}/graphql`;
   const rss = rssSampler(api.child.pid!);
+  const cachedRss = rssSampler(cached.child.pid!);
+  /** The same request to the API with its response cache on (pid: that process). */
+  const warm = (work: (index: number) => Promise<Outcome>) => ({
+    name: 'GraphQL API, cache warm',
+    server: { process: cached, url: cachedUrl },
+    work,
+  });
 
   const catalog = (variables: Record<string, unknown>) => {
     const body = { query: CATALOG_QUERY, variables };
@@ -153,6 +167,7 @@ try {
         work: () => postJson(servers.plain.url, body),
       },
       { name: 'GraphQL API', server: null, work: () => postJson(apiUrl, body, PREFLIGHT) },
+      warm(() => postJson(cachedUrl, body, PREFLIGHT)),
     ];
   };
   const lessonCall = (index: number) => ({
@@ -236,6 +251,13 @@ try {
               PREFLIGHT,
             ),
         },
+        warm((index) =>
+          postJson(
+            cachedUrl,
+            { query: VERIFY_QUERY, variables: { serial: serialAt(index) } },
+            PREFLIGHT,
+          ),
+        ),
       ],
       openLoop: true,
     },
@@ -253,7 +275,11 @@ try {
     }));
     // Warm-up: JIT, pools, plans and the API's document cache.
     await interleaved(
-      contenders.map((c) => ({ ...c, items: c.items.slice(0, 300) })),
+      // The cached API sees every request once first: its measured rounds are all hits.
+      contenders.map((c) => ({
+        ...c,
+        items: c.name.endsWith('cache warm') ? c.items : c.items.slice(0, 300),
+      })),
       { rounds: 1, concurrency: CONCURRENCY, postgresDataDir: dataDir },
     );
     const results = await interleaved(contenders, {
@@ -282,18 +308,27 @@ try {
     }
   }
   const peakRssMb = rss.stop();
+  const cachedPeakRssMb = cachedRss.stop();
 
   console.log('\nSummary (API / raw SQL throughput; API / plain graphql-js for the catalog)');
   for (const { title, results } of summary) {
     const raw = results.find((r) => r.name.startsWith('raw'))!;
     const plain = results.find((r) => r.name.startsWith('plain'));
     const apiResult = results.find((r) => r.name === 'GraphQL API')!;
+    const warmResult = results.find((r) => r.name === 'GraphQL API, cache warm');
     console.log(
-      `  ${title}: API ${apiResult.perSecond.toFixed(0)} req/s, raw ${raw.perSecond.toFixed(0)}, ratio ${(apiResult.perSecond / raw.perSecond).toFixed(2)}${plain ? `; plain graphql-js ${plain.perSecond.toFixed(0)}, API/plain ${(apiResult.perSecond / plain.perSecond).toFixed(2)}` : ''}; CPU per request API node ${apiResult.nodeCpuMsPerRequest.toFixed(2)} ms + pg ${apiResult.postgresCpuMsPerRequest.toFixed(2)} ms, raw node ${raw.nodeCpuMsPerRequest.toFixed(2)} + pg ${raw.postgresCpuMsPerRequest.toFixed(2)}`,
+      `  ${title}: API (cold, cache off) ${apiResult.perSecond.toFixed(0)} req/s, raw ${raw.perSecond.toFixed(0)}, ratio ${(apiResult.perSecond / raw.perSecond).toFixed(2)}${plain ? `; plain graphql-js ${plain.perSecond.toFixed(0)}, API/plain ${(apiResult.perSecond / plain.perSecond).toFixed(2)}` : ''}; CPU per request API node ${apiResult.nodeCpuMsPerRequest.toFixed(2)} ms + pg ${apiResult.postgresCpuMsPerRequest.toFixed(2)} ms, raw node ${raw.nodeCpuMsPerRequest.toFixed(2)} + pg ${raw.postgresCpuMsPerRequest.toFixed(2)}`,
     );
+    if (warmResult) {
+      console.log(
+        `    cache warm: ${warmResult.perSecond.toFixed(0)} req/s, ratio ${(warmResult.perSecond / raw.perSecond).toFixed(2)} the raw baseline; node ${warmResult.nodeCpuMsPerRequest.toFixed(2)} ms + pg ${warmResult.postgresCpuMsPerRequest.toFixed(2)} ms per request`,
+      );
+    }
   }
   for (const line of open) console.log(`  ${line}`);
-  console.log(`  API peak RSS: ${peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `  API peak RSS (${benchApiKind()}): ${peakRssMb.toFixed(0)} MB cache off, ${cachedPeakRssMb.toFixed(0)} MB cache on`,
+  );
 } finally {
   await Promise.all(processes.map((child) => child.stop()));
   await postgres.stop();

@@ -11,10 +11,10 @@ import {
   freePort,
   type RunningProcess,
   repoRoot,
-  startApiProcess,
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { benchApiKind, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { buildCertificates } from './fixtures';
 import { drive, postJson, summarise } from './load';
@@ -37,7 +37,9 @@ try {
   const databaseUrl = postgres.url('lms');
   await migrate({ databaseUrl });
   const serials = await buildCertificates(databaseUrl, CERTIFICATES);
-  const api = await startApiProcess(databaseUrl, { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false' });
+  // The response cache off: every lookup runs the resolver (and the rate limiter).
+  const api = await startBenchApi(databaseUrl, { RESPONSE_CACHE: 'off' });
+  console.log(`API: ${benchApiKind()} (BENCH_API=compiled|tsx), response cache off`);
   processes.push(api);
   const rawPort = await freePort();
   const raw = startProcess(

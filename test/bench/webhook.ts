@@ -10,13 +10,8 @@ import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import { signWebhookPayload } from '@lms/payments';
 import pg from 'pg';
-import {
-  freePort,
-  type RunningProcess,
-  startApiProcess,
-  startProcess,
-  waitForHttp,
-} from '../support/processes';
+import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
+import { benchApiKind, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
@@ -172,11 +167,9 @@ try {
   const rawRun = deliveries.slice(2 * WARM_UP + PER_RUN);
 
   // Real-Stripe mode (keys set): no emulator, and webhooks never call Stripe.
-  const api = await startApiProcess(
+  const api = await startBenchApi(
     databaseUrl,
     {
-      LOG_LEVEL: 'error',
-      SEED_DEMO_DATA: 'false',
       STRIPE_SECRET_KEY: 'sk_test_bench',
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       ...(process.env.BENCH_API_POOL ? { DATABASE_POOL_MAX: process.env.BENCH_API_POOL } : {}),
@@ -186,6 +179,7 @@ try {
       : [],
   );
   processes.push(api);
+  console.log(`API: ${benchApiKind()} (BENCH_API=compiled|tsx)`);
   const rawPort = await freePort();
   const raw = startProcess(
     process.execPath,

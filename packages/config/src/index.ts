@@ -181,3 +181,16 @@ export function storageProblems(source: Source): string[] {
     .filter((name) => !source[name])
     .map((name) => `${name}: is required with STORAGE_DRIVER=s3`);
 }
+
+/**
+ * The API's response cache of anonymous public reads (catalog, course pages, certificate
+ * verification), per process, invalidated through PostgreSQL LISTEN/NOTIFY.
+ * RESPONSE_CACHE: "on" (default) or "off". RESPONSE_CACHE_MAX_MB: its size limit per process.
+ */
+export const responseCacheSettings = {
+  RESPONSE_CACHE: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((value) => value === 'on'),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(1024).default(32),
+};

@@ -1,5 +1,5 @@
 // Every SQL statement of auth, each a named, typed function (CONTRIBUTING.md, "SQL").
-import type { Db } from '@lms/db';
+import { type Db, hotReads, Prisma } from '@lms/db';
 import type { Viewer } from '../access/viewer';
 
 export type SessionRow = Omit<Viewer, 'sessionId'> & {
@@ -10,14 +10,14 @@ export type SessionRow = Omit<Viewer, 'sessionId'> & {
 
 /**
  * The session with this token hash and its user (at most one row). Every authenticated request
- * runs this: one indexed raw query, no ORM compilation.
+ * runs this: one indexed query, a hot read (pg on Prisma's pool, no query-engine runtime).
  */
 export async function selectSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow[]> {
-  return db.$queryRaw<SessionRow[]>`
+  return hotReads(db).rows<SessionRow>(Prisma.sql`
     SELECT s.id AS "sessionId", s."expiresAt", s."lastSeenAt", u.id, u.name, u.email,
            u.role::text AS role, u."timeZone"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
-     WHERE s."tokenHash" = ${tokenHash}`;
+     WHERE s."tokenHash" = ${tokenHash}`);
 }
 
 /** Moves the session's "last seen" forward to `now` (never back). */

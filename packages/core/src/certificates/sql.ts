@@ -1,7 +1,7 @@
 // Every SQL statement of certificates, each a named, typed function (CONTRIBUTING.md, "SQL").
 // Run against the migrated database by certificates/sql.test.ts.
 import type { CertificateSnapshot } from '@lms/credentials';
-import { type NameCorrectionStatus, Prisma } from '@lms/db';
+import { type Db, hotReads, type NameCorrectionStatus, Prisma } from '@lms/db';
 import type { DbOrTx, Tx } from '../db/tx';
 
 /** What a certificate view is built from (see toCertificateView). */
@@ -39,17 +39,20 @@ export async function selectCertificateRows(
      ORDER BY c."issuedAt" DESC, c."serial"`);
 }
 
-/** The certificate with this (canonical) serial, without its holder: public verification. */
+/**
+ * The certificate with this (canonical) serial, without its holder: public verification. A hot
+ * read (pg on Prisma's pool; a transaction client falls back to Prisma).
+ */
 export async function selectCertificateForVerification(
   db: DbOrTx,
   serial: string,
 ): Promise<CertificateRow[]> {
-  return db.$queryRaw<CertificateRow[]>`
+  return hotReads(db as Db).rows<CertificateRow>(Prisma.sql`
     SELECT c."id", c."serial", c."courseId", c."creditApprovalId", c."snapshot",
            c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
       FROM "Certificate" c
       LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"
-     WHERE c."serial" = ${serial}`;
+     WHERE c."serial" = ${serial}`);
 }
 
 export type CertificateSearchRow = CertificateRow & {

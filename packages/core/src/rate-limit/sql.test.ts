@@ -39,4 +39,10 @@ describe('rate-limit sql', () => {
     expect(await deleteExpiredRateLimits(database.db)).toBe(1);
     expect(await database.db.rateLimit.count()).toBe(0);
   });
+
+  it('keeps the counters in an UNLOGGED table (no WAL flush per limited request)', async () => {
+    const [table] = await db.$queryRaw<{ persistence: string }[]>`
+      SELECT relpersistence::text AS persistence FROM pg_class WHERE relname = 'RateLimit'`;
+    expect(table).toEqual({ persistence: 'u' });
+  });
 });

@@ -1,5 +1,5 @@
 // Every SQL statement of the rate limiter, each a named, typed function (CONTRIBUTING.md, "SQL").
-import type { Db } from '@lms/db';
+import { type Db, hotReads, Prisma } from '@lms/db';
 
 export interface RateLimitRow {
   key: string;
@@ -10,7 +10,9 @@ export interface RateLimitRow {
 /**
  * One hit on each key in ONE statement: a new counter starts at 1, an expired window restarts,
  * a live one counts up. `keys` must be sorted (rows are locked in that order: no deadlock);
- * `windowSeconds[i]` is the window of `keys[i]`.
+ * `windowSeconds[i]` is the window of `keys[i]`. On the hot path of every limited request: run
+ * through `hotReads` (pg on Prisma's pool, no query-engine runtime) on an UNLOGGED table
+ * (migration 20261201100100).
  */
 export async function chargeRateLimitRows(
   db: Db,
@@ -18,7 +20,7 @@ export async function chargeRateLimitRows(
   windowSeconds: number[],
   now: Date,
 ): Promise<RateLimitRow[]> {
-  return db.$queryRaw<RateLimitRow[]>`
+  return hotReads(db).rows<RateLimitRow>(Prisma.sql`
     INSERT INTO "RateLimit" ("key", "hits", "windowEnd")
     SELECT t.key, 1, ${now}::timestamptz + make_interval(secs => t.seconds)
       FROM unnest(${keys}::text[], ${windowSeconds}::int[]) WITH ORDINALITY AS t(key, seconds, n)
@@ -28,7 +30,7 @@ export async function chargeRateLimitRows(
                     ELSE "RateLimit"."hits" + 1 END,
       "windowEnd" = CASE WHEN "RateLimit"."windowEnd" <= ${now}::timestamptz THEN EXCLUDED."windowEnd"
                          ELSE "RateLimit"."windowEnd" END
-    RETURNING "key", "hits", "windowEnd"`;
+    RETURNING "key", "hits", "windowEnd"`);
 }
 
 /** Deletes a batch (at most 1,000) of counters whose window ended over an hour ago. */
