@@ -41,7 +41,7 @@ describe('rate-limit sql', () => {
   });
 
   it('keeps the counters in an UNLOGGED table (no WAL flush per limited request)', async () => {
-    const [table] = await db.$queryRaw<{ persistence: string }[]>`
+    const [table] = await database.db.$queryRaw<{ persistence: string }[]>`
       SELECT relpersistence::text AS persistence FROM pg_class WHERE relname = 'RateLimit'`;
     expect(table).toEqual({ persistence: 'u' });
   });
