@@ -18,81 +18,101 @@ import {
 } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { dateInputValue } from '../utils/form-values';
-import { creditBodyName, formatDate } from '../utils/format';
+import { optionOf, revision, text } from '../utils/form-schemas';
+import { creditBodyName, dateInputValue, formatDate } from '../utils/format';
+import { failForm, parseForm, rejectForm, revisionOf } from '../utils/forms.server';
 import { requireParam } from '../utils/invariant';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAuthor,
-} from '../utils/teach.server';
-import { CREDIT_BODY_OPTIONS, isOneOf } from '../utils/teach-options';
+import { redirectWithFlash, requireAuthor } from '../utils/teach.server';
+import { CREDIT_BODY_OPTIONS } from '../utils/teach-options';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Credit approvals') }];
 
 type Approval = TeachCourseFragment['creditApprovals'][number];
 
+const approvalFields = {
+  revision: revision(),
+  body: optionOf(CREDIT_BODY_OPTIONS, 'Choose the approving body.'),
+  bodyName: text(),
+  approvalNumber: text(),
+  approvedTitle: text(),
+  ceuAmount: text(),
+  category: text(),
+  validFrom: text(),
+  validUntil: text(),
+};
+
+/** The approval forms; the API checks numbers, amounts and dates and names the field to fix. */
+const ApprovalSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add-approval'), ...approvalFields }),
+  z.object({ intent: z.literal('update-approval'), approvalId: text(), ...approvalFields }),
+  z.object({
+    intent: z.literal('remove-approval'),
+    revision: revision(),
+    approvalId: text(),
+    label: text(),
+  }),
+]);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = requireParam(params, 'id');
   const here = `/teach/courses/${courseId}/approvals`;
-  const form = formReader(await request.formData());
-  const intent = form.text('intent');
-  const revision = form.revision();
-  const approvalId = form.text('approvalId') || null;
+  const formData = await request.formData();
+  const submission = parseForm(formData, ApprovalSchema);
+  if (submission.status !== 'success') {
+    const intent = String(formData.get('intent') ?? '');
+    if (submission.error?.intent) throw new Response('Unknown action', { status: 400 });
+    const approvalId = String(formData.get('approvalId') ?? '').trim() || null;
+    return rejectForm(submission, {
+      intent,
+      target: intent === 'add-approval' ? null : approvalId,
+      revision: revisionOf(formData),
+    });
+  }
+  const form = submission.value;
+  const { intent, revision: seen } = form;
 
-  if (intent === 'remove-approval') {
+  if (form.intent === 'remove-approval') {
     const result = await gql(request, RemoveCreditApprovalDocument, {
       courseId,
-      revision,
-      approvalId: approvalId ?? '',
+      revision: seen,
+      approvalId: form.approvalId,
     });
-    if (result.errors)
-      return failure(request, result.errors, { intent, target: approvalId, revision });
-    return redirectWithFlash(here, `Approval ${form.text('label')} removed.`);
+    if (result.errors) {
+      return failForm(request, submission, result.errors, {
+        intent,
+        target: form.approvalId || null,
+        revision: seen,
+      });
+    }
+    return redirectWithFlash(here, `Approval ${form.label} removed.`);
   }
 
-  if (intent !== 'add-approval' && intent !== 'update-approval') {
-    throw new Response('Unknown action', { status: 400 });
-  }
-  const values = {
-    body: form.text('body'),
-    bodyName: form.text('bodyName'),
-    approvalNumber: form.text('approvalNumber'),
-    approvedTitle: form.text('approvedTitle'),
-    ceuAmount: form.text('ceuAmount'),
-    category: form.text('category'),
-    validFrom: form.text('validFrom'),
-    validUntil: form.text('validUntil'),
-  };
-  const target = intent === 'update-approval' ? approvalId : null;
-  if (!isOneOf(CREDIT_BODY_OPTIONS, values.body)) {
-    return localFailure({
-      intent,
-      target,
-      values,
-      revision,
-      fieldErrors: { body: ['Choose the approving body.'] },
-    });
-  }
+  const { intent: _intent, revision: _revision, ...values } = form;
   const input = {
-    ...values,
     body: values.body,
     bodyName: values.bodyName || null,
+    approvalNumber: values.approvalNumber,
+    approvedTitle: values.approvedTitle,
+    ceuAmount: values.ceuAmount,
     category: values.category || 'core',
+    validFrom: values.validFrom,
+    validUntil: values.validUntil,
   };
   const result =
-    intent === 'add-approval'
-      ? await gql(request, AddCreditApprovalDocument, { courseId, revision, input })
+    form.intent === 'add-approval'
+      ? await gql(request, AddCreditApprovalDocument, { courseId, revision: seen, input })
       : await gql(request, UpdateCreditApprovalDocument, {
           courseId,
-          revision,
-          approvalId: approvalId ?? '',
+          revision: seen,
+          approvalId: form.approvalId,
           input,
         });
-  if (result.errors) return failure(request, result.errors, { intent, target, values, revision });
+  if (result.errors) {
+    const target = form.intent === 'update-approval' ? form.approvalId || null : null;
+    return failForm(request, submission, result.errors, { intent, target, revision: seen });
+  }
   return redirectWithFlash(
     here,
     intent === 'add-approval'

@@ -9,19 +9,24 @@ import { useFormFailure, useRevision, useTeachCourse } from '../components/teach
 import { TeachCourseContentDocument, UpdateLessonDocument } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDuration, parseDuration, parseWholeNumber } from '../utils/form-values';
+import {
+  checkbox,
+  durationSeconds,
+  optionOf,
+  rawText,
+  revision,
+  text,
+  wholeNumber,
+} from '../utils/form-schemas';
+import { formatDuration } from '../utils/format';
+import { failForm, parseForm, rejectFields, rejectForm, revisionOf } from '../utils/forms.server';
 import { requireParam } from '../utils/invariant';
 import { quizModeLabel } from '../utils/learning';
 import { placeholderAlt, placeLessonImage } from '../utils/lesson-image';
 import { chosenFile, uploadMedia } from '../utils/media.server';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAuthor,
-} from '../utils/teach.server';
-import { isOneOf, LESSON_KIND_OPTIONS } from '../utils/teach-options';
+import { redirectWithFlash, requireAuthor } from '../utils/teach.server';
+import { LESSON_KIND_OPTIONS } from '../utils/teach-options';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Edit lesson “${data.lesson.title}”` : 'Edit lesson') },
@@ -41,97 +46,86 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   throw new Response('Not found', { status: 404 });
 }
 
+const LessonSchema = z.object({
+  revision: revision(),
+  title: text(),
+  kind: optionOf(LESSON_KIND_OPTIONS, 'Choose text, video or quiz.'),
+  body: rawText(),
+  videoUrl: text(),
+  videoLength: durationSeconds(),
+  estimatedMinutes: wholeNumber('Enter the estimated minutes, e.g. 15.', 'required'),
+  required: checkbox(),
+  captionsUrl: text(),
+  removeCaptions: checkbox(),
+  captionsLanguage: text(),
+  captionsLabel: text(),
+  imageAlt: text(),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = requireParam(params, 'id');
   const lessonId = requireParam(params, 'lessonId');
   const formData = await request.formData();
-  const form = formReader(formData);
-  const intent = 'save-lesson';
-  const revision = form.revision();
-  const values = {
-    title: form.text('title'),
-    kind: form.text('kind'),
-    body: form.raw('body'),
-    videoUrl: form.text('videoUrl'),
-    videoLength: form.text('videoLength'),
-    estimatedMinutes: form.text('estimatedMinutes'),
-    required: form.checked('required') ? 'on' : '',
-    captionsUrl: form.checked('removeCaptions') ? '' : form.text('captionsUrl'),
-    captionsLanguage: form.text('captionsLanguage'),
-    captionsLabel: form.text('captionsLabel'),
-    imageAlt: form.text('imageAlt'),
-  };
-  const minutes = parseWholeNumber(values.estimatedMinutes);
-  const length = parseDuration(values.videoLength);
-  const local: Record<string, string[]> = {};
-  if (minutes == null) local.estimatedMinutes = ['Enter the estimated minutes, e.g. 15.'];
-  if (!length.ok) local.videoLength = [length.error];
-  if (!isOneOf(LESSON_KIND_OPTIONS, values.kind)) local.kind = ['Choose text, video or quiz.'];
-  if (minutes == null || !length.ok || !isOneOf(LESSON_KIND_OPTIONS, values.kind)) {
-    return localFailure({ intent, values, fieldErrors: local, revision });
-  }
+  const submission = parseForm(formData, LessonSchema);
+  const context = { intent: 'save-lesson', revision: revisionOf(formData) };
+  if (submission.status !== 'success') return rejectForm(submission, context);
+  const form = submission.value;
+  let { body, captionsUrl } = form;
+  if (form.removeCaptions) captionsUrl = '';
   // Files go to the object store first; the lesson then refers to their /media/… URLs.
   const image = chosenFile(formData, 'image');
-  const imageAlt = values.imageAlt || placeholderAlt(values.body);
+  const imageAlt = form.imageAlt || placeholderAlt(body);
   if (image && !imageAlt) {
-    return localFailure({
-      intent,
-      values,
-      fieldErrors: { imageAlt: ['Describe the image for people who cannot see it.'] },
-      revision,
+    return rejectFields(submission, context, {
+      imageAlt: ['Describe the image for people who cannot see it.'],
     });
   }
+  let imagePlaced = false;
   if (image) {
     const uploaded = await uploadMedia(request, 'lesson-image', image);
-    if (!uploaded.ok) {
-      return localFailure({ intent, values, fieldErrors: { image: [uploaded.error] }, revision });
-    }
+    if (!uploaded.ok) return rejectFields(submission, context, { image: [uploaded.error] });
     // Into the text's image placeholder, or at the end when it has none.
-    values.body = placeLessonImage(values.body, imageAlt ?? '', uploaded.url);
-    values.imageAlt = '';
+    body = placeLessonImage(body, imageAlt ?? '', uploaded.url);
+    imagePlaced = true;
   }
-  const captions = form.checked('removeCaptions') ? null : chosenFile(formData, 'captionsFile');
+  const captions = form.removeCaptions ? null : chosenFile(formData, 'captionsFile');
   if (captions) {
     const uploaded = await uploadMedia(request, 'captions', captions);
     if (!uploaded.ok) {
-      return localFailure({
-        intent,
-        values,
-        fieldErrors: { captionsFile: [uploaded.error] },
-        revision,
-      });
+      return rejectFields(submission, context, { captionsFile: [uploaded.error] });
     }
-    values.captionsUrl = uploaded.url;
+    captionsUrl = uploaded.url;
   }
   const result = await gql(request, UpdateLessonDocument, {
     courseId,
-    revision,
+    revision: form.revision,
     lessonId,
     input: {
-      title: values.title,
-      kind: values.kind,
-      body: values.body,
-      videoUrl: values.videoUrl || null,
-      videoSeconds: length.value,
-      estimatedMinutes: minutes,
-      required: Boolean(values.required),
-      captionsUrl: values.captionsUrl || null,
-      captionsLanguage: values.captionsUrl ? values.captionsLanguage || null : null,
-      captionsLabel: values.captionsUrl ? values.captionsLabel || null : null,
+      title: form.title,
+      kind: form.kind,
+      body,
+      videoUrl: form.videoUrl || null,
+      videoSeconds: form.videoLength,
+      estimatedMinutes: form.estimatedMinutes,
+      required: form.required,
+      captionsUrl: captionsUrl || null,
+      captionsLanguage: captionsUrl ? form.captionsLanguage || null : null,
+      captionsLabel: captionsUrl ? form.captionsLabel || null : null,
     },
   });
   if (result.errors) {
-    return failure(request, result.errors, {
-      intent,
-      values,
-      revision,
+    // The form shows what the lesson would have held: the uploaded image and captions in place.
+    const echo = { body, captionsUrl, ...(imagePlaced ? { imageAlt: '' } : {}) };
+    return failForm(request, submission, result.errors, {
+      ...context,
+      echo,
       rename: { videoSeconds: 'videoLength' },
     });
   }
   return redirectWithFlash(
     `/teach/courses/${courseId}/lessons/${lessonId}`,
-    `Lesson “${values.title}” saved.`,
+    `Lesson “${form.title}” saved.`,
   );
 }
 
@@ -271,7 +265,13 @@ export default function LessonEditor() {
               />
             </div>
             <CaptionsFields
-              currentUrl={values ? (values.captionsUrl ?? '') : (lesson.captionsUrl ?? '')}
+              currentUrl={
+                values
+                  ? values.removeCaptions
+                    ? ''
+                    : (values.captionsUrl ?? '')
+                  : (lesson.captionsUrl ?? '')
+              }
               language={values?.captionsLanguage ?? lesson.captionsLanguage ?? 'en'}
               label={values?.captionsLabel ?? lesson.captionsLabel ?? 'English'}
               errors={errors}

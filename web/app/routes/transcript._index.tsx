@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
+import { useFailedForm } from '../components/teach-course';
 import {
   AddCredentialDocument,
   AddSelfReportedCreditDocument,
@@ -22,11 +23,15 @@ import {
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatDate } from '../utils/format';
-import { replyWithApiErrors } from '../utils/forms.server';
+import { failForm, parseForm, rejectForm, replyWithApiErrors } from '../utils/forms.server';
 import { invariantResponse } from '../utils/invariant';
 import { requireViewer } from '../utils/session.server';
-import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
-import { SelfReportedCreditSchema } from '../utils/transcript-schemas';
+import { redirectWithFlash } from '../utils/teach.server';
+import {
+  AddCredentialSchema,
+  RemoveByIdSchema,
+  SelfReportedCreditSchema,
+} from '../utils/transcript-schemas';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('CEU transcript') }];
 
@@ -37,9 +42,6 @@ const BODIES: { value: CreditBody; label: string }[] = [
   { value: 'IACET', label: 'IACET' },
   { value: 'OTHER', label: 'Other' },
 ];
-
-const asBody = (value: string): CreditBody =>
-  (BODIES.find((b) => b.value === value)?.value ?? value) as CreditBody;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
@@ -52,23 +54,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireViewer(request);
   const formData = await request.formData();
-  const form = formReader(formData);
-  const intent = form.text('intent');
+  const intent = String(formData.get('intent') ?? '');
   if (intent === 'add-credential') {
-    const values = {
-      body: form.text('body'),
-      credential: form.text('credential'),
-      certifiedOn: form.text('certifiedOn'),
-    };
-    const result = await gql(request, AddCredentialDocument, {
-      input: { ...values, body: asBody(values.body) },
-    });
-    if (result.errors) return failure(request, result.errors, { intent, values });
-    return redirectWithFlash('/transcript', `${values.credential.toUpperCase()} added.`);
+    const submission = parseForm(formData, AddCredentialSchema);
+    if (submission.status !== 'success') return rejectForm(submission, { intent });
+    const { intent: _intent, ...input } = submission.value;
+    const result = await gql(request, AddCredentialDocument, { input });
+    if (result.errors) return failForm(request, submission, result.errors, { intent });
+    return redirectWithFlash('/transcript', `${input.credential.toUpperCase()} added.`);
   }
   if (intent === 'remove-credential') {
-    const result = await gql(request, RemoveCredentialDocument, { id: form.text('id') });
-    if (result.errors) return failure(request, result.errors, { intent });
+    const submission = parseForm(formData, RemoveByIdSchema);
+    if (submission.status !== 'success') return rejectForm(submission, { intent });
+    const result = await gql(request, RemoveCredentialDocument, { id: submission.value.id });
+    if (result.errors) return failForm(request, submission, result.errors, { intent });
     return redirectWithFlash('/transcript', 'Credential removed.');
   }
   if (intent === 'add-self-reported') {
@@ -90,8 +89,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash('/transcript', 'Self-reported credit added.');
   }
   if (intent === 'remove-self-reported') {
-    const result = await gql(request, RemoveSelfReportedCreditDocument, { id: form.text('id') });
-    if (result.errors) return failure(request, result.errors, { intent });
+    const submission = parseForm(formData, RemoveByIdSchema);
+    if (submission.status !== 'success') return rejectForm(submission, { intent });
+    const result = await gql(request, RemoveSelfReportedCreditDocument, {
+      id: submission.value.id,
+    });
+    if (result.errors) return failForm(request, submission, result.errors, { intent });
     return redirectWithFlash('/transcript', 'Self-reported credit removed.');
   }
   invariantResponse(false, 'Unknown action');
@@ -177,13 +180,12 @@ function EntriesTable({ caption, entries }: { caption: string; entries: Entry[] 
 export default function TranscriptPage() {
   const { myTranscript, myCredentials, suggestedBody } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failed = (intent: string) =>
-    actionData && !('result' in actionData) && actionData.intent === intent ? actionData : null;
+  const failed = useFailedForm();
   const credentialFailure = failed('add-credential');
   const [selfForm, self] = useForm<z.input<typeof SelfReportedCreditSchema>>({
     id: 'self-reported',
     lastResult:
-      actionData && 'result' in actionData && actionData.intent === 'add-self-reported'
+      actionData && 'intent' in actionData && actionData.intent === 'add-self-reported'
         ? actionData.result
         : undefined,
   });

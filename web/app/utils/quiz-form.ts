@@ -1,15 +1,17 @@
 /**
- * The quiz builder's form values ⇄ the API's QuizSettingsInput / QuestionInput (pure: no
- * environment access). The API validates everything; this only reads what was typed, drops
- * blank option rows and keeps a map from the options sent back to the rows they came from, so
- * an error about `options.1.text` lands next to the right row.
+ * The quiz builder's forms: their zod schemas (Conform parses FormData with them, on the server)
+ * and the conversion of what was typed to the API's QuizSettingsInput / QuestionInput (pure: no
+ * environment access). The API validates everything; this drops blank option rows and keeps a
+ * map from the options sent back to the rows they came from, so an error about
+ * `options.1.text` lands next to the right row.
  */
 import type {
   QuestionInput,
   QuizSettingsInput,
   TeachQuizLessonQuery,
 } from '../graphql/generated/graphql';
-import { parseWholeNumber } from './form-values';
+import type { ActionFailure } from './form-reply';
+import { checkbox, list, optionOf, rawText, revision, text, wholeNumber } from './form-schemas';
 import {
   CODE_SYSTEM_OPTIONS,
   EXAM_AREA_OPTIONS,
@@ -17,6 +19,7 @@ import {
   QUESTION_TYPE_OPTIONS,
   QUIZ_MODE_OPTIONS,
 } from './teach-options';
+import { z } from './zod';
 
 /** A draft quiz with its pool and key, as the quiz builder loads it. */
 export type TeachQuiz = NonNullable<
@@ -28,82 +31,73 @@ export type TeachQuizQuestion = TeachQuiz['questions'][number];
 export const MIN_OPTION_ROWS = 5;
 export const MAX_OPTIONS = 10;
 
-type Reader = {
-  raw: (key: string) => string;
-  text: (key: string) => string;
-  checked: (key: string) => boolean;
-  all: (key: string) => string[];
+const action = <const Intent extends string>(intent: Intent) =>
+  z.object({ intent: z.literal(intent), revision: revision(), label: text() });
+
+/** "70" or "70%". */
+const percent = z
+  .string()
+  .optional()
+  .transform((input) => input?.trim().replace(/%$/, '').trim())
+  .pipe(wholeNumber('Enter the pass mark as a whole percent, e.g. 70.', 'required'));
+
+const questionFields = {
+  quizId: text(),
+  questionId: text(),
+  type: optionOf(QUESTION_TYPE_OPTIONS, 'Choose a question type.'),
+  prompt: rawText(),
+  rationale: rawText(),
+  area: text(),
+  codeSetYear: wholeNumber('Enter a year like 2027, or leave it empty.'),
+  points: wholeNumber('Enter the points as a whole number from 1 to 10.', 1),
+  trueFalseAnswer: text(),
+  acceptedAnswers: rawText(),
+  codeSystem: text(),
+  codeSetReleaseId: text(),
+  answerCodes: rawText(),
+  /** One text per option row (blank rows included), and the row numbers ticked correct. */
+  optionText: list(rawText()),
+  optionCorrect: list(text()),
 };
 
-export type Parsed<T> =
-  | { ok: true; input: T; values: Record<string, string>; rename: Record<string, string> }
-  | { ok: false; values: Record<string, string>; fieldErrors: Record<string, string[]> };
+/** Every form of the quiz builder, by intent. Blank limits mean untimed / unlimited / all. */
+export const QuizBuilderSchema = z.discriminatedUnion('intent', [
+  action('save-settings').extend({
+    mode: optionOf(QUIZ_MODE_OPTIONS, 'Choose practice, post-test or mock exam.'),
+    passPercent: percent,
+    timeLimitMinutes: wholeNumber('Enter whole minutes, e.g. 240, or leave it empty for untimed.'),
+    maxAttempts: wholeNumber('Enter a whole number, or leave it empty for unlimited attempts.'),
+    questionsPerAttempt: wholeNumber(
+      'Enter a whole number, or leave it empty to use the whole pool.',
+    ),
+    shuffleQuestions: checkbox(),
+    shuffleOptions: checkbox(),
+    allowReview: checkbox(),
+  }),
+  action('delete-quiz').extend({ quizId: text() }),
+  action('add-question').extend(questionFields),
+  action('update-question').extend(questionFields),
+  action('move-question').extend({
+    questionId: text(),
+    position: wholeNumber('Enter a position.', 1).catch(1),
+  }),
+  action('delete-question').extend({ questionId: text() }),
+]);
 
-/** "" → null (blank = unlimited/untimed/all); "12" → 12; "abc" → an error message. */
-function optionalWhole(
-  text: string,
-  field: string,
-  message: string,
-  errors: Record<string, string[]>,
-): number | null {
-  if (text === '') return null;
-  const value = parseWholeNumber(text);
-  if (value === null) errors[field] = [message];
-  return value;
-}
+type QuizBuilderForm = z.output<typeof QuizBuilderSchema>;
+type SettingsForm = Extract<QuizBuilderForm, { intent: 'save-settings' }>;
+type QuestionForm = Extract<QuizBuilderForm, { intent: 'add-question' | 'update-question' }>;
 
-export function readQuizSettings(form: Reader): Parsed<QuizSettingsInput> {
-  const values = {
-    mode: form.text('mode'),
-    passPercent: form.text('passPercent').replace(/%$/, '').trim(),
-    timeLimitMinutes: form.text('timeLimitMinutes'),
-    maxAttempts: form.text('maxAttempts'),
-    questionsPerAttempt: form.text('questionsPerAttempt'),
-    shuffleQuestions: form.checked('shuffleQuestions') ? 'on' : '',
-    shuffleOptions: form.checked('shuffleOptions') ? 'on' : '',
-    allowReview: form.checked('allowReview') ? 'on' : '',
-  };
-  const errors: Record<string, string[]> = {};
-  const mode = values.mode;
-  if (!isOneOf(QUIZ_MODE_OPTIONS, mode)) errors.mode = ['Choose practice, post-test or mock exam.'];
-  const passPercent = parseWholeNumber(values.passPercent);
-  if (passPercent === null)
-    errors.passPercent = ['Enter the pass mark as a whole percent, e.g. 70.'];
-  const timeLimitMinutes = optionalWhole(
-    values.timeLimitMinutes,
-    'timeLimitMinutes',
-    'Enter whole minutes, e.g. 240, or leave it empty for untimed.',
-    errors,
-  );
-  const maxAttempts = optionalWhole(
-    values.maxAttempts,
-    'maxAttempts',
-    'Enter a whole number, or leave it empty for unlimited attempts.',
-    errors,
-  );
-  const questionsPerAttempt = optionalWhole(
-    values.questionsPerAttempt,
-    'questionsPerAttempt',
-    'Enter a whole number, or leave it empty to use the whole pool.',
-    errors,
-  );
-  if (Object.keys(errors).length > 0 || passPercent === null || !isOneOf(QUIZ_MODE_OPTIONS, mode)) {
-    return { ok: false, values, fieldErrors: errors };
-  }
+export function quizSettingsInput(form: SettingsForm): QuizSettingsInput {
   return {
-    ok: true,
-    values,
-    rename: {},
-    input: {
-      mode,
-      passPercent,
-      timeLimitMinutes,
-      maxAttempts,
-      questionsPerAttempt,
-      shuffleQuestions: Boolean(values.shuffleQuestions),
-      shuffleOptions: Boolean(values.shuffleOptions),
-      allowReview: Boolean(values.allowReview),
-    },
+    mode: form.mode,
+    passPercent: form.passPercent,
+    timeLimitMinutes: form.timeLimitMinutes ?? null,
+    maxAttempts: form.maxAttempts ?? null,
+    questionsPerAttempt: form.questionsPerAttempt ?? null,
+    shuffleQuestions: form.shuffleQuestions,
+    shuffleOptions: form.shuffleOptions,
+    allowReview: form.allowReview,
   };
 }
 
@@ -120,59 +114,28 @@ export function splitLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-export function readQuestion(form: Reader): Parsed<QuestionInput> {
-  const texts = form.all('optionText').slice(0, 50);
-  const correct = new Set(form.all('optionCorrect'));
-  const values: Record<string, string> = {
-    type: form.text('type'),
-    prompt: form.raw('prompt'),
-    rationale: form.raw('rationale'),
-    area: form.text('area'),
-    codeSetYear: form.text('codeSetYear'),
-    points: form.text('points'),
-    trueFalseAnswer: form.text('trueFalseAnswer'),
-    acceptedAnswers: form.raw('acceptedAnswers'),
-    codeSystem: form.text('codeSystem'),
-    codeSetReleaseId: form.text('codeSetReleaseId'),
-    answerCodes: form.raw('answerCodes'),
-    optionRows: String(texts.length),
-  };
-  texts.forEach((text, row) => {
-    values[`optionText.${row}`] = text;
-    if (correct.has(String(row))) values[`optionCorrect.${row}`] = 'on';
-  });
-
-  const errors: Record<string, string[]> = {};
-  const type = values.type ?? '';
-  if (!isOneOf(QUESTION_TYPE_OPTIONS, type)) errors.type = ['Choose a question type.'];
-  const points = values.points === '' ? 1 : parseWholeNumber(values.points ?? '');
-  if (points === null) errors.points = ['Enter the points as a whole number from 1 to 10.'];
-  const codeSetYear = optionalWhole(
-    values.codeSetYear ?? '',
-    'codeSetYear',
-    'Enter a year like 2027, or leave it empty.',
-    errors,
-  );
-  if (Object.keys(errors).length > 0 || points === null || !isOneOf(QUESTION_TYPE_OPTIONS, type)) {
-    return { ok: false, values, fieldErrors: errors };
-  }
-
-  const area = values.area ?? '';
+/** The API's QuestionInput, and where the API's errors about it go on the form. */
+export function questionInput(form: QuestionForm): {
+  input: QuestionInput;
+  rename: Record<string, string>;
+} {
+  const texts = form.optionText.slice(0, 50);
+  const correct = new Set(form.optionCorrect);
   const input: QuestionInput = {
-    type,
-    prompt: values.prompt ?? '',
-    rationale: values.rationale ?? '',
-    area: isOneOf(EXAM_AREA_OPTIONS, area) ? area : 'GENERAL',
-    codeSetYear,
-    points,
+    type: form.type,
+    prompt: form.prompt,
+    rationale: form.rationale,
+    area: isOneOf(EXAM_AREA_OPTIONS, form.area) ? form.area : 'GENERAL',
+    codeSetYear: form.codeSetYear ?? null,
+    points: form.points,
   };
   const rename: Record<string, string> = {};
-  switch (type) {
+  switch (form.type) {
     case 'SINGLE_CHOICE':
     case 'MULTIPLE_CHOICE': {
       // Blank rows are ignored; remember which row each option sent came from.
       const rows = texts
-        .map((text, row) => ({ text: text.trim(), row }))
+        .map((optionText, row) => ({ text: optionText.trim(), row }))
         .filter((option) => option.text !== '');
       input.options = rows.map((option) => ({
         text: option.text,
@@ -186,28 +149,43 @@ export function readQuestion(form: Reader): Parsed<QuestionInput> {
       break;
     }
     case 'TRUE_FALSE':
-      if (values.trueFalseAnswer === 'true') input.trueFalseAnswer = true;
-      else if (values.trueFalseAnswer === 'false') input.trueFalseAnswer = false;
+      if (form.trueFalseAnswer === 'true') input.trueFalseAnswer = true;
+      else if (form.trueFalseAnswer === 'false') input.trueFalseAnswer = false;
       break;
     case 'SHORT_TEXT':
-      input.acceptedAnswers = splitLines(values.acceptedAnswers ?? '');
+      input.acceptedAnswers = splitLines(form.acceptedAnswers);
       for (let index = 0; index < 50; index++) {
         rename[`acceptedAnswers.${index}`] = 'acceptedAnswers';
       }
       break;
     case 'CODE_SET':
-      if (isOneOf(CODE_SYSTEM_OPTIONS, values.codeSystem ?? '')) {
-        input.codeSystem = values.codeSystem as QuestionInput['codeSystem'];
-      }
-      input.codeSetReleaseId = values.codeSetReleaseId || null;
-      input.answerCodes = splitCodes(values.answerCodes ?? '');
+      if (isOneOf(CODE_SYSTEM_OPTIONS, form.codeSystem)) input.codeSystem = form.codeSystem;
+      input.codeSetReleaseId = form.codeSetReleaseId || null;
+      input.answerCodes = splitCodes(form.answerCodes);
       for (let index = 0; index < 50; index++) rename[`answerCodes.${index}`] = 'answerCodes';
       break;
   }
-  return { ok: true, input, values, rename };
+  return { input, rename };
 }
 
-/** The form's starting values for an existing question (what readQuestion would produce). */
+/**
+ * A question form the action sent back, as the editor's values (the shape `questionValues`
+ * gives): each option row's text under `optionText.<row>`, ticked rows under
+ * `optionCorrect.<row>`.
+ */
+export function submittedQuestionValues(failure: ActionFailure): Record<string, string> {
+  const values: Record<string, string> = { ...failure.values };
+  const texts = failure.lists.optionText ?? [];
+  const correct = new Set(failure.lists.optionCorrect ?? []);
+  texts.forEach((optionText, row) => {
+    values[`optionText.${row}`] = optionText;
+    if (correct.has(String(row))) values[`optionCorrect.${row}`] = 'on';
+  });
+  values.optionRows = String(texts.length);
+  return values;
+}
+
+/** The form's starting values for an existing question (what a submit would send back). */
 export function questionValues(question: TeachQuizQuestion): Record<string, string> {
   const values: Record<string, string> = {
     type: question.type,
