@@ -19,7 +19,7 @@ import { cookiesOf, post, run, signInCookie } from './action-kit';
 let database: TestDatabase;
 let api: Awaited<ReturnType<typeof startApiProcess>>;
 let signIn: typeof import('../app/routes/sign-in').action;
-let transcript: typeof import('../app/routes/transcript._index');
+let transcript: typeof import('../app/routes/transcript._index/route');
 type Action = (args: ActionFunctionArgs) => unknown;
 const routes: Record<'teach' | 'course' | 'syllabus' | 'quiz' | 'approvals' | 'profile', Action> =
   {} as never;
@@ -31,14 +31,14 @@ beforeAll(async () => {
   // env.server reads API_URL once, when it is first imported: set it, then load the routes.
   vi.stubEnv('API_URL', `${api.url}/graphql`);
   signIn = (await import('../app/routes/sign-in')).action;
-  transcript = await import('../app/routes/transcript._index');
+  transcript = await import('../app/routes/transcript._index/route');
   routes.teach = (await import('../app/routes/teach._index')).action;
   routes.course = (await import('../app/routes/teach.courses.$id._index/route')).action;
   routes.syllabus = (await import('../app/routes/teach.courses.$id.syllabus/route')).action;
   routes.quiz = (
     await import('../app/routes/teach.courses.$id.lessons.$lessonId_.quiz/route')
   ).action;
-  routes.approvals = (await import('../app/routes/teach.courses.$id.approvals')).action;
+  routes.approvals = (await import('../app/routes/teach.courses.$id.approvals/route')).action;
   routes.profile = (await import('../app/routes/profile')).action;
 }, 180_000);
 
@@ -86,26 +86,24 @@ describe('sign-in action', () => {
   });
 });
 
+/** "Add CEUs earned elsewhere" as the form posts it (category and note left empty). */
+function addSelfReported(cookie: string, fields: { title: string; ceuAmount: string }) {
+  const form = {
+    intent: 'add-self-reported',
+    body: 'AAPC',
+    provider: 'Local chapter',
+    completedOn: '2026-10-01',
+    category: '',
+    note: '',
+    ...fields,
+  };
+  return run(transcript.action, post('/transcript', form, cookie));
+}
+
 describe('self-reported CEU action', () => {
   it('shows the API’s message on the field when the amount is not a CEU amount', async () => {
     const cookie = await signInAs('grace.okafor@example.com');
-    const response = await run(
-      transcript.action,
-      post(
-        '/transcript',
-        {
-          intent: 'add-self-reported',
-          body: 'AAPC',
-          title: 'Webinar',
-          provider: 'Local chapter',
-          completedOn: '2026-10-01',
-          ceuAmount: 'two',
-          category: '',
-          note: '',
-        },
-        cookie,
-      ),
-    );
+    const response = await addSelfReported(cookie, { title: 'Webinar', ceuAmount: 'two' });
     expect(response.status).toBe(400);
     const { result } = await response.json();
     // The API's message on the CEUs field, and the form's summary above it.
@@ -116,23 +114,10 @@ describe('self-reported CEU action', () => {
 
   it('adds a credit with the optional category left empty', async () => {
     const cookie = await signInAs('grace.okafor@example.com');
-    const response = await run(
-      transcript.action,
-      post(
-        '/transcript',
-        {
-          intent: 'add-self-reported',
-          body: 'AAPC',
-          title: 'Regional coding workshop',
-          provider: 'Local chapter',
-          completedOn: '2026-10-01',
-          ceuAmount: '2',
-          category: '',
-          note: '',
-        },
-        cookie,
-      ),
-    );
+    const response = await addSelfReported(cookie, {
+      title: 'Regional coding workshop',
+      ceuAmount: '2',
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/transcript');
     const rows = await database.db.selfReportedCredit.findMany({
@@ -146,23 +131,7 @@ describe('self-reported CEU action', () => {
 
   it('names the field to fix when a required one is missing, and keeps what was typed', async () => {
     const cookie = await signInAs('grace.okafor@example.com');
-    const response = await run(
-      transcript.action,
-      post(
-        '/transcript',
-        {
-          intent: 'add-self-reported',
-          body: 'AAPC',
-          title: '',
-          provider: 'Local chapter',
-          completedOn: '2026-10-01',
-          ceuAmount: '2',
-          category: '',
-          note: '',
-        },
-        cookie,
-      ),
-    );
+    const response = await addSelfReported(cookie, { title: '', ceuAmount: '2' });
     expect(response.status).toBe(400);
     const { result } = await response.json();
     expect(result.error).toEqual({ title: ['Enter the program title.'] });

@@ -12,8 +12,8 @@ import {
 import { gql, gqlData } from '../../utils/api.server';
 import { failForm, parseForm, rejectForm, revisionOf } from '../../utils/forms.server';
 import { requireParam } from '../../utils/invariant';
-import { QuizBuilderSchema, questionInput, quizSettingsInput } from '../../utils/quiz-form';
 import { redirectWithFlash, requireAuthor } from '../../utils/teach.server';
+import { QuizBuilderSchema, questionInput, quizSettingsInput } from './quiz-schema.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);

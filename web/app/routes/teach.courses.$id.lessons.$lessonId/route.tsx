@@ -1,32 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
-import { GeneralErrorBoundary } from '../components/error-boundary';
-import { CheckboxField, ConflictBanner, SelectField } from '../components/fields';
-import { Field, FormError, useFormErrorFocus } from '../components/form';
-import { MarkdownEditor } from '../components/markdown-editor';
-import { useFormFailure, useRevision, useTeachCourse } from '../components/teach-course';
-import { TeachCourseContentDocument, UpdateLessonDocument } from '../graphql/generated/graphql';
-import { gql, gqlData } from '../utils/api.server';
-import { pageTitle } from '../utils/brand';
-import {
-  checkbox,
-  durationSeconds,
-  optionOf,
-  rawText,
-  revision,
-  text,
-  wholeNumber,
-} from '../utils/form-schemas';
-import { formatDuration } from '../utils/format';
-import { failForm, parseForm, rejectFields, rejectForm, revisionOf } from '../utils/forms.server';
-import { requireParam } from '../utils/invariant';
-import { quizModeLabel } from '../utils/learning';
-import { placeholderAlt, placeLessonImage } from '../utils/lesson-image';
-import { chosenFile, uploadMedia } from '../utils/media.server';
-import { redirectWithFlash, requireAuthor } from '../utils/teach.server';
-import { LESSON_KIND_OPTIONS } from '../utils/teach-options';
-import { z } from '../utils/zod';
+import { GeneralErrorBoundary } from '../../components/error-boundary';
+import { CheckboxField, ConflictBanner, SelectField } from '../../components/fields';
+import { Field, FormError, useFormErrorFocus } from '../../components/form';
+import { MarkdownEditor } from '../../components/markdown-editor';
+import { useFormFailure, useRevision, useTeachCourse } from '../../components/teach-course';
+import { TeachCourseContentDocument } from '../../graphql/generated/graphql';
+import { gqlData } from '../../utils/api.server';
+import { pageTitle } from '../../utils/brand';
+import { formatDuration } from '../../utils/format';
+import { requireParam } from '../../utils/invariant';
+import { quizModeLabel } from '../../utils/learning';
+import { requireAuthor } from '../../utils/teach.server';
+import { LESSON_KIND_OPTIONS } from '../../utils/teach-options';
+
+export { action } from './lesson-editor.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Edit lesson “${data.lesson.title}”` : 'Edit lesson') },
@@ -44,89 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   throw new Response('Not found', { status: 404 });
-}
-
-const LessonSchema = z.object({
-  revision: revision(),
-  title: text(),
-  kind: optionOf(LESSON_KIND_OPTIONS, 'Choose text, video or quiz.'),
-  body: rawText(),
-  videoUrl: text(),
-  videoLength: durationSeconds(),
-  estimatedMinutes: wholeNumber('Enter the estimated minutes, e.g. 15.', 'required'),
-  required: checkbox(),
-  captionsUrl: text(),
-  removeCaptions: checkbox(),
-  captionsLanguage: text(),
-  captionsLabel: text(),
-  imageAlt: text(),
-});
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireAuthor(request);
-  const courseId = requireParam(params, 'id');
-  const lessonId = requireParam(params, 'lessonId');
-  const formData = await request.formData();
-  const submission = parseForm(formData, LessonSchema);
-  const context = { intent: 'save-lesson', revision: revisionOf(formData) };
-  if (submission.status !== 'success') return rejectForm(submission, context);
-  const form = submission.value;
-  let { body, captionsUrl } = form;
-  if (form.removeCaptions) captionsUrl = '';
-  // Files go to the object store first; the lesson then refers to their /media/… URLs.
-  const image = chosenFile(formData, 'image');
-  const imageAlt = form.imageAlt || placeholderAlt(body);
-  if (image && !imageAlt) {
-    return rejectFields(submission, context, {
-      imageAlt: ['Describe the image for people who cannot see it.'],
-    });
-  }
-  let imagePlaced = false;
-  if (image) {
-    const uploaded = await uploadMedia(request, 'lesson-image', image);
-    if (!uploaded.ok) return rejectFields(submission, context, { image: [uploaded.error] });
-    // Into the text's image placeholder, or at the end when it has none.
-    body = placeLessonImage(body, imageAlt ?? '', uploaded.url);
-    imagePlaced = true;
-  }
-  const captions = form.removeCaptions ? null : chosenFile(formData, 'captionsFile');
-  if (captions) {
-    const uploaded = await uploadMedia(request, 'captions', captions);
-    if (!uploaded.ok) {
-      return rejectFields(submission, context, { captionsFile: [uploaded.error] });
-    }
-    captionsUrl = uploaded.url;
-  }
-  const result = await gql(request, UpdateLessonDocument, {
-    courseId,
-    revision: form.revision,
-    lessonId,
-    input: {
-      title: form.title,
-      kind: form.kind,
-      body,
-      videoUrl: form.videoUrl || null,
-      videoSeconds: form.videoLength,
-      estimatedMinutes: form.estimatedMinutes,
-      required: form.required,
-      captionsUrl: captionsUrl || null,
-      captionsLanguage: captionsUrl ? form.captionsLanguage || null : null,
-      captionsLabel: captionsUrl ? form.captionsLabel || null : null,
-    },
-  });
-  if (result.errors) {
-    // The form shows what the lesson would have held: the uploaded image and captions in place.
-    const echo = { body, captionsUrl, ...(imagePlaced ? { imageAlt: '' } : {}) };
-    return failForm(request, submission, result.errors, {
-      ...context,
-      echo,
-      rename: { videoSeconds: 'videoLength' },
-    });
-  }
-  return redirectWithFlash(
-    `/teach/courses/${courseId}/lessons/${lessonId}`,
-    `Lesson “${form.title}” saved.`,
-  );
 }
 
 export default function LessonEditor() {

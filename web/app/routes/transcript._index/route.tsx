@@ -1,37 +1,24 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
-import { GeneralErrorBoundary } from '../components/error-boundary';
-import { Field, FormError } from '../components/form';
-import { useFailedForm } from '../components/teach-course';
+import { GeneralErrorBoundary } from '../../components/error-boundary';
+import { Field, FormError } from '../../components/form';
+import { useFailedForm } from '../../components/teach-course';
 import {
-  AddCredentialDocument,
-  AddSelfReportedCreditDocument,
   type CreditBody,
   MyTranscriptDocument,
   type MyTranscriptQuery,
-  RemoveCredentialDocument,
-  RemoveSelfReportedCreditDocument,
-} from '../graphql/generated/graphql';
-import { gql, gqlData } from '../utils/api.server';
-import { pageTitle } from '../utils/brand';
-import { formatDate } from '../utils/format';
-import { failForm, parseForm, rejectForm, replyWithApiErrors } from '../utils/forms.server';
-import { invariantResponse } from '../utils/invariant';
-import { requireViewer } from '../utils/session.server';
-import { redirectWithFlash } from '../utils/teach.server';
-import {
-  AddCredentialSchema,
-  RemoveByIdSchema,
-  SelfReportedCreditSchema,
-} from '../utils/transcript-schemas';
+} from '../../graphql/generated/graphql';
+import { gqlData } from '../../utils/api.server';
+import { pageTitle } from '../../utils/brand';
+import { formatDate } from '../../utils/format';
+import { requireViewer } from '../../utils/session.server';
+import { SelfReportedCreditSchema } from '../../utils/transcript-schemas';
+
+import { action } from './transcript.server';
+
+export { action };
 
 export const meta: MetaFunction = () => [{ title: pageTitle('CEU transcript') }];
 
@@ -49,55 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // "Add your AAPC credential" links here with ?body=AAPC: the form starts on that body.
   const body = new URL(request.url).searchParams.get('body');
   return { ...data, suggestedBody: BODIES.some((b) => b.value === body) ? body : null };
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  await requireViewer(request);
-  const formData = await request.formData();
-  const intent = String(formData.get('intent') ?? '');
-  if (intent === 'add-credential') {
-    const submission = parseForm(formData, AddCredentialSchema);
-    if (submission.status !== 'success') return rejectForm(submission, { intent });
-    const { intent: _intent, ...input } = submission.value;
-    const result = await gql(request, AddCredentialDocument, { input });
-    if (result.errors) return failForm(request, submission, result.errors, { intent });
-    return redirectWithFlash('/transcript', `${input.credential.toUpperCase()} added.`);
-  }
-  if (intent === 'remove-credential') {
-    const submission = parseForm(formData, RemoveByIdSchema);
-    if (submission.status !== 'success') return rejectForm(submission, { intent });
-    const result = await gql(request, RemoveCredentialDocument, { id: submission.value.id });
-    if (result.errors) return failForm(request, submission, result.errors, { intent });
-    return redirectWithFlash('/transcript', 'Credential removed.');
-  }
-  if (intent === 'add-self-reported') {
-    const submission = parseWithZod(formData, { schema: SelfReportedCreditSchema });
-    if (submission.status !== 'success') {
-      return data({ intent, result: submission.reply() }, { status: 400 });
-    }
-    const { intent: _intent, category, note, ...input } = submission.value;
-    // The category is optional: left empty, the API files the credit under "core".
-    const result = await gql(request, AddSelfReportedCreditDocument, {
-      input: { ...input, category: category ?? null, note: note ?? '' },
-    });
-    if (result.errors) {
-      return data(
-        { intent, result: replyWithApiErrors(request, submission, result.errors) },
-        { status: 400 },
-      );
-    }
-    return redirectWithFlash('/transcript', 'Self-reported credit added.');
-  }
-  if (intent === 'remove-self-reported') {
-    const submission = parseForm(formData, RemoveByIdSchema);
-    if (submission.status !== 'success') return rejectForm(submission, { intent });
-    const result = await gql(request, RemoveSelfReportedCreditDocument, {
-      id: submission.value.id,
-    });
-    if (result.errors) return failForm(request, submission, result.errors, { intent });
-    return redirectWithFlash('/transcript', 'Self-reported credit removed.');
-  }
-  invariantResponse(false, 'Unknown action');
 }
 
 function BodySelect({ id, value, errors }: { id: string; value?: string; errors?: string[] }) {
