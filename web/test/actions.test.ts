@@ -14,13 +14,15 @@ import {
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApiProcess } from '../../test/support/processes';
+import { cookiesOf, post, run, signInCookie } from './action-kit';
 
 let database: TestDatabase;
 let api: Awaited<ReturnType<typeof startApiProcess>>;
 let signIn: typeof import('../app/routes/sign-in').action;
-let transcript: typeof import('../app/routes/transcript._index');
-
-const WEB = 'http://web.test';
+let transcript: typeof import('../app/routes/transcript._index/route');
+type Action = (args: ActionFunctionArgs) => unknown;
+const routes: Record<'teach' | 'course' | 'syllabus' | 'quiz' | 'approvals' | 'profile', Action> =
+  {} as never;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -29,7 +31,15 @@ beforeAll(async () => {
   // env.server reads API_URL once, when it is first imported: set it, then load the routes.
   vi.stubEnv('API_URL', `${api.url}/graphql`);
   signIn = (await import('../app/routes/sign-in')).action;
-  transcript = await import('../app/routes/transcript._index');
+  transcript = await import('../app/routes/transcript._index/route');
+  routes.teach = (await import('../app/routes/teach._index')).action;
+  routes.course = (await import('../app/routes/teach.courses.$id._index/route')).action;
+  routes.syllabus = (await import('../app/routes/teach.courses.$id.syllabus/route')).action;
+  routes.quiz = (
+    await import('../app/routes/teach.courses.$id.lessons.$lessonId_.quiz/route')
+  ).action;
+  routes.approvals = (await import('../app/routes/teach.courses.$id.approvals/route')).action;
+  routes.profile = (await import('../app/routes/profile')).action;
 }, 180_000);
 
 afterAll(async () => {
@@ -37,52 +47,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function post(path: string, fields: Record<string, string>, cookie?: string): Request {
-  return new Request(`${WEB}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-  });
-}
-
-/** Runs an action as Remix does: a thrown Response is the answer too. */
-async function run(
-  action: (args: ActionFunctionArgs) => unknown,
-  request: Request,
-): Promise<Response> {
-  try {
-    const result = await action({ request, params: {}, context: {} });
-    return toResponse(result);
-  } catch (thrown) {
-    return toResponse(thrown);
-  }
-}
-
-function toResponse(value: unknown): Response {
-  if (value instanceof Response) return value;
-  // Remix's data() result: { type: 'DataWithResponseInit', data, init }.
-  const single = value as { data: unknown; init?: ResponseInit | null };
-  return new Response(JSON.stringify(single.data), {
-    status: single.init?.status ?? 200,
-    headers: single.init?.headers,
-  });
-}
-
-/** The `name=value` pairs of every Set-Cookie, as a Cookie header for the next request. */
-function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-}
-
-async function signInCookie(email: string): Promise<string> {
-  const response = await run(signIn, post('/sign-in', { email, password: DEMO_PASSWORD }));
-  expect(response.status).toBe(302);
-  return cookiesOf(response);
+async function signInAs(email: string): Promise<string> {
+  return signInCookie(signIn, email);
 }
 
 describe('sign-in action', () => {
@@ -120,26 +86,24 @@ describe('sign-in action', () => {
   });
 });
 
+/** "Add CEUs earned elsewhere" as the form posts it (category and note left empty). */
+function addSelfReported(cookie: string, fields: { title: string; ceuAmount: string }) {
+  const form = {
+    intent: 'add-self-reported',
+    body: 'AAPC',
+    provider: 'Local chapter',
+    completedOn: '2026-10-01',
+    category: '',
+    note: '',
+    ...fields,
+  };
+  return run(transcript.action, post('/transcript', form, cookie));
+}
+
 describe('self-reported CEU action', () => {
   it('shows the API’s message on the field when the amount is not a CEU amount', async () => {
-    const cookie = await signInCookie('grace.okafor@example.com');
-    const response = await run(
-      transcript.action,
-      post(
-        '/transcript',
-        {
-          intent: 'add-self-reported',
-          body: 'AAPC',
-          title: 'Webinar',
-          provider: 'Local chapter',
-          completedOn: '2026-10-01',
-          ceuAmount: 'two',
-          category: '',
-          note: '',
-        },
-        cookie,
-      ),
-    );
+    const cookie = await signInAs('grace.okafor@example.com');
+    const response = await addSelfReported(cookie, { title: 'Webinar', ceuAmount: 'two' });
     expect(response.status).toBe(400);
     const { result } = await response.json();
     // The API's message on the CEUs field, and the form's summary above it.
@@ -149,24 +113,11 @@ describe('self-reported CEU action', () => {
   });
 
   it('adds a credit with the optional category left empty', async () => {
-    const cookie = await signInCookie('grace.okafor@example.com');
-    const response = await run(
-      transcript.action,
-      post(
-        '/transcript',
-        {
-          intent: 'add-self-reported',
-          body: 'AAPC',
-          title: 'Regional coding workshop',
-          provider: 'Local chapter',
-          completedOn: '2026-10-01',
-          ceuAmount: '2',
-          category: '',
-          note: '',
-        },
-        cookie,
-      ),
-    );
+    const cookie = await signInAs('grace.okafor@example.com');
+    const response = await addSelfReported(cookie, {
+      title: 'Regional coding workshop',
+      ceuAmount: '2',
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/transcript');
     const rows = await database.db.selfReportedCredit.findMany({
@@ -179,28 +130,365 @@ describe('self-reported CEU action', () => {
   });
 
   it('names the field to fix when a required one is missing, and keeps what was typed', async () => {
-    const cookie = await signInCookie('grace.okafor@example.com');
-    const response = await run(
-      transcript.action,
-      post(
-        '/transcript',
-        {
-          intent: 'add-self-reported',
-          body: 'AAPC',
-          title: '',
-          provider: 'Local chapter',
-          completedOn: '2026-10-01',
-          ceuAmount: '2',
-          category: '',
-          note: '',
-        },
-        cookie,
-      ),
-    );
+    const cookie = await signInAs('grace.okafor@example.com');
+    const response = await addSelfReported(cookie, { title: '', ceuAmount: '2' });
     expect(response.status).toBe(400);
     const { result } = await response.json();
     expect(result.error).toEqual({ title: ['Enter the program title.'] });
     expect(result.initialValue.provider).toBe('Local chapter');
+  });
+});
+
+/** The draft of a course as stored (price, seat time, revision). */
+async function draftOf(courseId: string) {
+  const course = await database.db.course.findUniqueOrThrow({
+    where: { id: courseId },
+    include: { draftVersion: true },
+  });
+  if (!course.draftVersion) throw new Error('no draft');
+  return course.draftVersion;
+}
+
+describe('teach forms (Conform + zod on the server)', () => {
+  let cookie: string;
+  let courseId: string;
+  const revision = async () => String((await draftOf(courseId)).revision);
+
+  beforeAll(async () => {
+    cookie = await signInAs('dana.whitfield@example.com');
+    // "This course is free" ticked: the typed price is ignored.
+    const created = await run(
+      routes.teach,
+      post(
+        '/teach',
+        {
+          title: 'Conform test course',
+          summary: 'A course made by the action test.',
+          kind: 'CE',
+          level: 'BEGINNER',
+          price: 'not a price',
+          free: 'on',
+        },
+        cookie,
+      ),
+    );
+    expect(created.status).toBe(302);
+    courseId = created.headers.get('Location')?.split('/').at(-1) ?? '';
+    expect((await draftOf(courseId)).priceCents).toBe(0);
+  });
+
+  it('creating a course refuses a price that is not dollars, on the price field', async () => {
+    const response = await run(
+      routes.teach,
+      post(
+        '/teach',
+        { title: 'Priced', summary: 'S', kind: 'CE', level: 'BEGINNER', price: '4.999' },
+        cookie,
+      ),
+    );
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.intent).toBe('create');
+    expect(body.result.error.price).toEqual([
+      'Enter a price in dollars, like 49.00 (or 0 for free).',
+    ]);
+    expect(body.result.initialValue).toMatchObject({ title: 'Priced', price: '4.999' });
+  });
+
+  it('saves the details: dollars as exact cents, a blank seat time as 0, the checkbox off', async () => {
+    const params = { id: courseId };
+    const fields = {
+      intent: 'details',
+      revision: await revision(),
+      title: 'Conform test course',
+      summary: 'Edited summary',
+      description: '## Heading\n',
+      kind: 'CE',
+      level: 'INTERMEDIATE',
+      price: '$1,249.5',
+      coverImageUrl: '',
+      coverImageAlt: '',
+      minimumLessonTimePercent: '80',
+      minimumSeatMinutes: '',
+    };
+    const saved = await run(
+      routes.course,
+      post(`/teach/courses/${courseId}`, fields, cookie),
+      params,
+    );
+    expect(saved.status).toBe(302);
+    const draft = await draftOf(courseId);
+    expect(draft).toMatchObject({
+      priceCents: 124950,
+      minimumLessonTimePercent: 80,
+      minimumSeatMinutes: 0,
+      level: 'INTERMEDIATE',
+      summary: 'Edited summary',
+    });
+
+    // Not whole numbers: both fields named, what was typed kept, nothing saved.
+    const refused = await run(
+      routes.course,
+      post(
+        `/teach/courses/${courseId}`,
+        {
+          ...fields,
+          revision: await revision(),
+          summary: 'Not saved',
+          minimumLessonTimePercent: '4.5',
+          minimumSeatMinutes: 'ninety',
+        },
+        cookie,
+      ),
+      params,
+    );
+    expect(refused.status).toBe(400);
+    const body = await refused.json();
+    expect(body.result.error).toEqual({
+      '': ['Please correct the errors below.'],
+      minimumLessonTimePercent: ['Enter a whole percentage from 0 to 100, like 80.'],
+      minimumSeatMinutes: ['Enter whole minutes, like 90.'],
+    });
+    expect(body.result.initialValue).toMatchObject({
+      summary: 'Not saved',
+      minimumSeatMinutes: 'ninety',
+    });
+    expect(body.revision).toBe(Number(fields.revision) + 1);
+    expect((await draftOf(courseId)).summary).toBe('Edited summary');
+  });
+
+  it('a stale revision is a 409 conflict with the typed values kept', async () => {
+    const response = await run(
+      routes.course,
+      post(
+        `/teach/courses/${courseId}`,
+        {
+          intent: 'details',
+          revision: '0',
+          title: 'Stale edit',
+          summary: 'S',
+          kind: 'CE',
+          level: 'BEGINNER',
+          price: '10',
+        },
+        cookie,
+      ),
+      { id: courseId },
+    );
+    expect(response.status).toBe(409);
+    const body = await response.json();
+    expect(body.conflict).toMatch(/someone else changed/i);
+    expect(body.revision).toBe(0);
+    expect(body.result.initialValue.title).toBe('Stale edit');
+  });
+
+  let quizLessonId: string;
+
+  it('adds a module and a quiz lesson; blank minutes are refused on the lesson form', async () => {
+    const params = { id: courseId };
+    const added = await run(
+      routes.syllabus,
+      post(
+        `/teach/courses/${courseId}/syllabus`,
+        { intent: 'add-module', revision: await revision(), title: 'Module one' },
+        cookie,
+      ),
+      params,
+    );
+    expect(added.status).toBe(302);
+    const module = await database.db.module.findFirstOrThrow({
+      where: { versionId: (await draftOf(courseId)).id },
+    });
+    const lesson = {
+      intent: 'add-lesson',
+      moduleId: module.id,
+      title: 'Check your coding',
+      kind: 'QUIZ',
+      estimatedMinutes: '',
+      videoUrl: '',
+    };
+    const refused = await run(
+      routes.syllabus,
+      post(
+        `/teach/courses/${courseId}/syllabus`,
+        { ...lesson, revision: await revision() },
+        cookie,
+      ),
+      params,
+    );
+    expect(refused.status).toBe(400);
+    const body = await refused.json();
+    // The error belongs to this module's "add lesson" form.
+    expect(body).toMatchObject({ intent: 'add-lesson', target: module.id });
+    expect(body.result.error.estimatedMinutes).toEqual(['Enter the estimated minutes, e.g. 15.']);
+    const ok = await run(
+      routes.syllabus,
+      post(
+        `/teach/courses/${courseId}/syllabus`,
+        { ...lesson, estimatedMinutes: '15', revision: await revision() },
+        cookie,
+      ),
+      params,
+    );
+    expect(ok.status).toBe(302);
+    quizLessonId = (
+      await database.db.lesson.findFirstOrThrow({
+        where: { moduleId: module.id, title: 'Check your coding' },
+      })
+    ).id;
+  });
+
+  it('saves quiz settings: a percent sign, blank limits as none, unticked boxes as false', async () => {
+    const response = await run(
+      routes.quiz,
+      post(
+        `/teach/courses/${courseId}/lessons/${quizLessonId}/quiz`,
+        {
+          intent: 'save-settings',
+          revision: await revision(),
+          mode: 'PRACTICE',
+          passPercent: '75 %',
+          timeLimitMinutes: '',
+          maxAttempts: '3',
+          questionsPerAttempt: '',
+          shuffleOptions: 'on',
+        },
+        cookie,
+      ),
+      { id: courseId, lessonId: quizLessonId },
+    );
+    expect(response.status).toBe(302);
+    const quiz = await database.db.quiz.findUniqueOrThrow({ where: { lessonId: quizLessonId } });
+    expect(quiz).toMatchObject({
+      mode: 'PRACTICE',
+      passPercent: 75,
+      timeLimitMinutes: null,
+      maxAttempts: 3,
+      shuffleQuestions: false,
+      shuffleOptions: true,
+    });
+  });
+
+  it('adds a question from option rows: blank rows dropped, ticks kept with their rows', async () => {
+    const quiz = await database.db.quiz.findUniqueOrThrow({ where: { lessonId: quizLessonId } });
+    const fields: [string, string][] = [
+      ['intent', 'add-question'],
+      ['revision', await revision()],
+      ['quizId', quiz.id],
+      ['type', 'MULTIPLE_CHOICE'],
+      ['prompt', 'Which ICD-10-CM codes are for type 2 diabetes?'],
+      ['rationale', 'E11 is type 2 diabetes mellitus.'],
+      ['area', 'GENERAL'],
+      ['points', '2'],
+      ['optionText', 'E11.9'],
+      ['optionText', ''],
+      ['optionText', 'E10.9'],
+      ['optionText', 'E11.65'],
+      ['optionText', ''],
+      ['optionCorrect', '0'],
+      ['optionCorrect', '3'],
+    ];
+    const params = { id: courseId, lessonId: quizLessonId };
+    const path = `/teach/courses/${courseId}/lessons/${quizLessonId}/quiz`;
+    const response = await run(routes.quiz, post(path, fields, cookie), params);
+    expect(response.status).toBe(302);
+    const question = await database.db.question.findFirstOrThrow({
+      where: { quizId: quiz.id },
+      include: { options: { orderBy: { position: 'asc' } } },
+    });
+    expect(question.points).toBe(2);
+    expect(question.options.map((option) => [option.text, option.correct])).toEqual([
+      ['E11.9', true],
+      ['E10.9', false],
+      ['E11.65', true],
+    ]);
+
+    // One option only: the API's error lands on the options, and every row comes back typed.
+    const one: [string, string][] = [
+      ...fields.filter(([name]) => !name.startsWith('option') && name !== 'revision'),
+      ['revision', await revision()],
+      ['optionText', ''],
+      ['optionText', 'Z99.89'],
+      ['optionCorrect', '1'],
+    ];
+    const refused = await run(routes.quiz, post(path, one, cookie), params);
+    expect(refused.status).toBe(400);
+    const body = await refused.json();
+    expect(body.intent).toBe('add-question');
+    const fieldNames = Object.keys(body.result.error).filter((name) => name !== '');
+    expect(fieldNames.length).toBeGreaterThan(0);
+    expect(fieldNames.every((name) => name === 'options' || name.startsWith('option.'))).toBe(true);
+    expect(body.result.initialValue.optionText).toEqual([null, 'Z99.89']);
+    expect(body.result.initialValue.optionCorrect).toBe('1');
+  });
+
+  it('adds a credit approval with its dates, and names a date that is not one', async () => {
+    const path = `/teach/courses/${courseId}/approvals`;
+    const approval = {
+      intent: 'add-approval',
+      body: 'AAPC',
+      bodyName: '',
+      approvalNumber: 'ZZ001',
+      approvedTitle: 'Conform test course',
+      ceuAmount: '1.5',
+      category: '',
+      validFrom: '2026-01-01',
+      validUntil: '2026-12-31',
+    };
+    const refused = await run(
+      routes.approvals,
+      post(path, { ...approval, validUntil: '2026-02-30', revision: await revision() }, cookie),
+      { id: courseId },
+    );
+    expect(refused.status).toBe(400);
+    const body = await refused.json();
+    expect(Object.keys(body.result.error)).toContain('validUntil');
+    expect(body.result.initialValue.validUntil).toBe('2026-02-30');
+
+    const saved = await run(
+      routes.approvals,
+      post(path, { ...approval, revision: await revision() }, cookie),
+      { id: courseId },
+    );
+    expect(saved.status).toBe(302);
+    const stored = await database.db.creditApproval.findFirstOrThrow({
+      where: { versionId: (await draftOf(courseId)).id },
+    });
+    expect(stored.validFrom.toISOString().slice(0, 10)).toBe('2026-01-01');
+    expect(stored.validUntil.toISOString().slice(0, 10)).toBe('2026-12-31');
+    expect(stored.category).toBe('core');
+  });
+});
+
+describe('profile form (repeated credential rows)', () => {
+  it('names the row whose year is wrong and sends every row back as typed', async () => {
+    const cookie = await signInAs('marcus.lee@example.com');
+    const response = await run(
+      routes.profile,
+      post(
+        '/profile',
+        [
+          ['intent', 'profile'],
+          ['name', 'Marcus Lee'],
+          ['bio', 'CPC, CCS.'],
+          ['credential', 'CPC'],
+          ['awardedYear', '2015'],
+          ['credential', ''],
+          ['awardedYear', ''],
+          ['credential', 'CCS'],
+          ['awardedYear', '15'],
+        ],
+        cookie,
+      ),
+    );
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.result.error).toEqual({
+      '': ['Please correct the errors below.'],
+      'credentials.2.awardedYear': ['Enter the year, like 2015.'],
+    });
+    expect(body.result.initialValue.credential).toEqual(['CPC', null, 'CCS']);
+    expect(body.result.initialValue.awardedYear).toEqual(['2015', null, '15']);
   });
 });
 

@@ -1,7 +1,53 @@
-import { type FormMetadata, getFormProps } from '@conform-to/react';
-import { Form, Link, useNavigation } from '@remix-run/react';
+import {
+  type FieldMetadata,
+  type FormMetadata,
+  getFormProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { ReactNode, RefObject } from 'react';
-import { FormError } from './form';
+import { Field, FormError, useFormErrorFocus } from './form';
+
+/**
+ * The page side of sign-in and register: the Conform form fed with the action's reply, the
+ * ref that moves focus to the first error, and the page to return to.
+ */
+export function useAuthForm<Schema extends Record<string, unknown>>(id: string) {
+  const lastResult = useActionData<SubmissionResult<string[]>>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm<Schema>({ id, lastResult });
+  const formRef = useFormErrorFocus(lastResult);
+  return { form, fields, formRef, redirectTo: searchParams.get('redirectTo') ?? '' };
+}
+
+type TextMeta = FieldMetadata<string | undefined>;
+
+export function EmailField({ meta }: { meta: TextMeta }) {
+  return <Field meta={meta} label="Email" type="email" autoComplete="email" required />;
+}
+
+/** The password is never put back after an error (the server does not echo it). */
+export function PasswordField({
+  meta,
+  autoComplete,
+  hint,
+}: {
+  meta: TextMeta;
+  autoComplete: 'current-password' | 'new-password';
+  hint?: string;
+}) {
+  return (
+    <Field
+      meta={meta}
+      label="Password"
+      type="password"
+      autoComplete={autoComplete}
+      required
+      hint={hint}
+    />
+  );
+}
 
 /**
  * The frame sign-in and register share: heading, lead, the form-level error, a card form that

@@ -1,6 +1,7 @@
 import { useActionData, useRouteLoaderData } from '@remix-run/react';
+import { useCallback, useMemo } from 'react';
 import type { loader } from '../routes/teach.courses.$id';
-import type { ActionFailure } from '../utils/teach.server';
+import { type ActionFailure, failureOf, isFormReply } from '../utils/form-reply';
 
 /** The course loaded by the editor layout (routes/teach.courses.$id.tsx). */
 export function useTeachCourse() {
@@ -9,10 +10,11 @@ export function useTeachCourse() {
   return data;
 }
 
-/** The failed submission (if any) this page's action returned. */
+/** The form this page's action did not accept (Conform's reply, read per field), if any. */
 export function useActionFailure(): ActionFailure | undefined {
-  const actionData = useActionData<ActionFailure | undefined>();
-  return actionData && actionData.ok === false ? actionData : undefined;
+  const actionData = useActionData<unknown>();
+  // One object per reply, so effects keyed on it (focus the first error) run once per reply.
+  return useMemo(() => (isFormReply(actionData) ? failureOf(actionData) : undefined), [actionData]);
 }
 
 /**
@@ -33,4 +35,16 @@ export function useFormFailure(intent: string, target: string | null = null) {
     values: mine?.values ?? null,
     errors: mine?.fieldErrors ?? {},
   };
+}
+
+/** `failed(intent)`: the failure of that form of the page, or null. */
+export function useFailedForm() {
+  const failure = useActionFailure();
+  return useCallback(
+    (intent: string, target: string | null = null) =>
+      failure && failure.intent === intent && (target === null || failure.target === target)
+        ? failure
+        : null,
+    [failure],
+  );
 }

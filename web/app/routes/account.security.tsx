@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { useFailedForm } from '../components/teach-course';
 import {
   AccountSecurityDocument,
   CancelEmailChangeDocument,
@@ -13,9 +14,11 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { rawText, text } from '../utils/form-schemas';
+import { failForm, parseForm, rejectForm } from '../utils/forms.server';
 import { redirectWithFlash } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
-import { failure, formReader } from '../utils/teach.server';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Account security') }];
 
@@ -28,14 +31,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const HERE = '/account/security';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** The page's forms by intent; passwords are read as typed and never echoed. */
+const SecuritySchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('resend') }),
+  z.object({ intent: z.literal('change-email'), newEmail: text(), currentPassword: rawText() }),
+  z.object({ intent: z.literal('cancel-email-change') }),
+  z.object({
+    intent: z.literal('change-password'),
+    currentPassword: rawText(),
+    newPassword: rawText(),
+  }),
+  z.object({ intent: z.literal('sign-out-others') }),
+  z.object({ intent: z.literal('revoke'), sessionId: text() }),
+]);
+
+const hideFields = ['currentPassword', 'newPassword'];
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireViewer(request);
-  const form = formReader(await request.formData());
-  const intent = form.text('intent');
-  switch (intent) {
+  const submission = parseForm(await request.formData(), SecuritySchema);
+  if (submission.status !== 'success') {
+    if (submission.error?.intent) throw new Response('Unknown action', { status: 400 });
+    return rejectForm(submission, { intent: 'unknown', hideFields });
+  }
+  const form = submission.value;
+  const { intent } = form;
+  const failure = (errors: Parameters<typeof failForm>[2]) =>
+    failForm(request, submission, errors, { intent, hideFields });
+  switch (form.intent) {
     case 'resend': {
       const result = await gql(request, ResendVerificationEmailDocument);
-      if (result.errors) return failure(request, result.errors, { intent });
+      if (result.errors) return failure(result.errors);
       return redirectWithFlash(
         HERE,
         result.data.resendVerificationEmail
@@ -44,11 +70,10 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     case 'change-email': {
-      const values = { newEmail: form.text('newEmail') };
       const result = await gql(request, RequestEmailChangeDocument, {
-        input: { newEmail: values.newEmail, currentPassword: form.raw('currentPassword') },
+        input: { newEmail: form.newEmail, currentPassword: form.currentPassword },
       });
-      if (result.errors) return failure(request, result.errors, { intent, values });
+      if (result.errors) return failure(result.errors);
       return redirectWithFlash(
         HERE,
         `We emailed a confirmation link to ${result.data.requestEmailChange}. Your address changes when you open it.`,
@@ -56,17 +81,17 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case 'cancel-email-change': {
       const result = await gql(request, CancelEmailChangeDocument);
-      if (result.errors) return failure(request, result.errors, { intent });
+      if (result.errors) return failure(result.errors);
       return redirectWithFlash(HERE, 'The email change is cancelled.');
     }
     case 'change-password': {
       const result = await gql(request, ChangePasswordDocument, {
         input: {
-          currentPassword: form.raw('currentPassword'),
-          newPassword: form.raw('newPassword'),
+          currentPassword: form.currentPassword,
+          newPassword: form.newPassword,
         },
       });
-      if (result.errors) return failure(request, result.errors, { intent });
+      if (result.errors) return failure(result.errors);
       const ended = result.data.changePassword;
       return redirectWithFlash(
         HERE,
@@ -75,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case 'sign-out-others': {
       const result = await gql(request, SignOutOtherSessionsDocument);
-      if (result.errors) return failure(request, result.errors, { intent });
+      if (result.errors) return failure(result.errors);
       const ended = result.data.signOutOtherSessions;
       return redirectWithFlash(
         HERE,
@@ -85,12 +110,10 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     }
     case 'revoke': {
-      const result = await gql(request, RevokeSessionDocument, { id: form.text('sessionId') });
-      if (result.errors) return failure(request, result.errors, { intent });
+      const result = await gql(request, RevokeSessionDocument, { id: form.sessionId });
+      if (result.errors) return failure(result.errors);
       return redirectWithFlash(HERE, 'That session is signed out.');
     }
-    default:
-      throw new Response('Unknown action', { status: 400 });
   }
 }
 
@@ -105,11 +128,10 @@ function formatDateTime(iso: string): string {
 
 export default function AccountSecurityPage() {
   const { account } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const failed = useFailedForm();
   const navigation = useNavigation();
   const busy = (intent: string) =>
     navigation.state === 'submitting' && navigation.formData?.get('intent') === intent;
-  const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
   const emailForm = useFormErrorFocus(failed('change-email'));
   const passwordForm = useFormErrorFocus(failed('change-password'));
   const others = account.sessions.filter((session) => !session.current);

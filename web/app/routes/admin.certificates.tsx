@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { CertificateFacts, CertificateStatusBadge } from '../components/certificate-view';
 import { ConfirmCheckbox } from '../components/confirm-checkbox';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
 import { Pager } from '../components/pager';
+import { useFailedForm } from '../components/teach-course';
 import {
   AdminCertificatesDocument,
   type CertificateStatus,
@@ -13,17 +14,13 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { isConfirmed } from '../utils/confirm';
+import { confirmed, text } from '../utils/form-schemas';
 import { formatDateTime, formatDay } from '../utils/format';
+import { failForm, parseForm, rejectForm } from '../utils/forms.server';
 import { dropEmptySearchParams } from '../utils/search-params.server';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAdmin,
-} from '../utils/teach.server';
+import { redirectWithFlash, requireAdmin } from '../utils/teach.server';
 import { useTimeZone } from '../utils/time-zone';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Certificates · Admin') }];
 
@@ -87,45 +84,54 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const CertificateActionSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('revoke'),
+    id: text(),
+    reason: text(),
+    confirm: confirmed(
+      'Tick the box to confirm: a revoked certificate cannot be made valid again.',
+    ),
+  }),
+  z.object({ intent: z.literal('reissue'), id: text(), reason: text(), participantName: text() }),
+]);
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const formData = await request.formData();
-  const form = formReader(formData);
-  const intent = form.text('intent');
-  const id = form.text('id');
-  const values = { reason: form.text('reason'), participantName: form.text('participantName') };
-  if (intent === 'revoke') {
-    if (!isConfirmed(formData)) {
-      return localFailure({
-        intent,
-        values,
-        fieldErrors: {
-          confirm: ['Tick the box to confirm: a revoked certificate cannot be made valid again.'],
-        },
-      });
+  const submission = parseForm(formData, CertificateActionSchema);
+  if (submission.status !== 'success') {
+    const intent = formData.get('intent');
+    if (intent !== 'revoke' && intent !== 'reissue') {
+      throw new Response('Unknown action', { status: 400 });
     }
-    const result = await gql(request, RevokeCertificateDocument, { id, reason: values.reason });
-    if (result.errors) return failure(request, result.errors, { intent, values });
+    return rejectForm(submission, { intent });
+  }
+  const form = submission.value;
+  const { intent } = form;
+  if (form.intent === 'revoke') {
+    const result = await gql(request, RevokeCertificateDocument, {
+      id: form.id,
+      reason: form.reason,
+    });
+    if (result.errors) return failForm(request, submission, result.errors, { intent });
     const serial = result.data.revokeCertificate.serial;
     return redirectWithFlash(
       `/admin/certificates?serial=${serial}`,
       `Certificate ${serial} revoked. Its verify page and the status list now say so.`,
     );
   }
-  if (intent === 'reissue') {
-    const result = await gql(request, ReissueCertificateDocument, {
-      id,
-      reason: values.reason,
-      participantName: values.participantName || null,
-    });
-    if (result.errors) return failure(request, result.errors, { intent, values });
-    const serial = result.data.reissueCertificate.serial;
-    return redirectWithFlash(
-      `/admin/certificates?serial=${serial}`,
-      `Reissued as ${serial}; the old certificate now verifies as superseded.`,
-    );
-  }
-  throw new Response('Unknown action', { status: 400 });
+  const result = await gql(request, ReissueCertificateDocument, {
+    id: form.id,
+    reason: form.reason,
+    participantName: form.participantName || null,
+  });
+  if (result.errors) return failForm(request, submission, result.errors, { intent });
+  const serial = result.data.reissueCertificate.serial;
+  return redirectWithFlash(
+    `/admin/certificates?serial=${serial}`,
+    `Reissued as ${serial}; the old certificate now verifies as superseded.`,
+  );
 }
 
 type Hit = NonNullable<Awaited<ReturnType<typeof loader>>['selected']>;
@@ -146,11 +152,9 @@ function Revocation({ hit }: { hit: Hit }) {
 }
 
 function OneCertificate({ hit }: { hit: Hit }) {
-  const actionData = useActionData<typeof action>();
+  const failed = useFailedForm();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' ? navigation.formData?.get('intent') : null;
-  const failed = (intent: string) =>
-    actionData && 'intent' in actionData && actionData.intent === intent ? actionData : null;
   const { certificate } = hit;
   return (
     <div className="card">

@@ -1,15 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
+import { useActionFailure } from '../components/teach-course';
 import {
   CertificateNameCorrectionsDocument,
   ResolveCertificateNameCorrectionDocument,
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { text } from '../utils/form-schemas';
 import { formatDate } from '../utils/format';
-import { failure, formReader, redirectWithFlash, requireAdmin } from '../utils/teach.server';
+import { failForm, parseForm, rejectForm } from '../utils/forms.server';
+import { redirectWithFlash, requireAdmin } from '../utils/teach.server';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Name corrections · Admin') }];
 
@@ -23,21 +27,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { requests: certificateNameCorrections };
 }
 
+const ResolveSchema = z.object({
+  intent: z.enum(['apply', 'reject']),
+  id: text(),
+  note: text(),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const form = formReader(await request.formData());
-  const intent = form.text('intent');
-  const id = form.text('id');
-  const values = { note: form.text('note') };
-  if (intent !== 'apply' && intent !== 'reject') {
-    throw new Response('Unknown action', { status: 400 });
+  const formData = await request.formData();
+  const submission = parseForm(formData, ResolveSchema);
+  if (submission.status !== 'success') {
+    if (submission.error?.intent) throw new Response('Unknown action', { status: 400 });
+    return rejectForm(submission, { intent: 'resolve', target: String(formData.get('id')) });
   }
+  const { intent, id, note } = submission.value;
   const result = await gql(request, ResolveCertificateNameCorrectionDocument, {
     id,
     apply: intent === 'apply',
-    note: values.note || null,
+    note: note || null,
   });
-  if (result.errors) return failure(request, result.errors, { intent, target: id, values });
+  if (result.errors) return failForm(request, submission, result.errors, { intent, target: id });
   const resolved = result.data.resolveCertificateNameCorrection;
   return redirectWithFlash(
     '/admin/name-corrections',
@@ -49,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NameCorrectionsPage() {
   const { requests } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionFailure();
   return (
     <section aria-labelledby="name-corrections-title">
       <h1 id="name-corrections-title">Name corrections</h1>

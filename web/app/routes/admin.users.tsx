@@ -8,17 +8,14 @@ import { useActionFailure } from '../components/teach-course';
 import { AdminUsersDocument, SetUserRoleDocument } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { optionOf, text } from '../utils/form-schemas';
 import { formatDay, roleLabel } from '../utils/format';
+import { failForm, parseForm, rejectForm } from '../utils/forms.server';
 import { safeRedirect } from '../utils/session.server';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAdmin,
-} from '../utils/teach.server';
+import { redirectWithFlash, requireAdmin } from '../utils/teach.server';
 import { isOneOf, ROLE_OPTIONS } from '../utils/teach-options';
 import { useTimeZone } from '../utils/time-zone';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Users') }];
 
@@ -56,29 +53,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const SetRoleSchema = z.object({
+  userId: text(),
+  role: optionOf(ROLE_OPTIONS, 'Choose a role.'),
+  name: text(),
+  redirectTo: text(),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const form = formReader(await request.formData());
-  const userId = form.text('userId');
-  const role = form.text('role');
-  const name = form.text('name');
-  const back = safeRedirect(form.text('redirectTo'), '/admin/users');
-  if (!isOneOf(ROLE_OPTIONS, role)) {
-    return localFailure({
-      intent: 'set-role',
-      target: userId,
-      values: { role },
-      fieldErrors: { role: ['Choose a role.'] },
-    });
-  }
+  const formData = await request.formData();
+  const submission = parseForm(formData, SetRoleSchema);
+  const context = { intent: 'set-role', target: String(formData.get('userId') ?? '').trim() };
+  if (submission.status !== 'success') return rejectForm(submission, context);
+  const { userId, role, name, redirectTo } = submission.value;
+  const back = safeRedirect(redirectTo, '/admin/users');
   const result = await gql(request, SetUserRoleDocument, { userId, role });
-  if (result.errors) {
-    return failure(request, result.errors, {
-      intent: 'set-role',
-      target: userId,
-      values: { role },
-    });
-  }
+  if (result.errors) return failForm(request, submission, result.errors, context);
   const user = result.data.setUserRole;
   return redirectWithFlash(back, `${user.name || name} is now ${roleArticle(user.role)}.`);
 }

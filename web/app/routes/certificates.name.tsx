@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
+import { useFailedForm } from '../components/teach-course';
 import {
   ConfirmCertificateNameDocument,
   MyCertificateNameDocument,
@@ -9,11 +10,14 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { text } from '../utils/form-schemas';
 import { formatDay } from '../utils/format';
+import { failForm, parseForm, rejectForm } from '../utils/forms.server';
 import { redirectWithFlash as flashRedirect } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
-import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
+import { redirectWithFlash } from '../utils/teach.server';
 import { useTimeZone } from '../utils/time-zone';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Name on your certificates') }];
 
@@ -23,11 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { state: myCertificateName };
 }
 
+const NameSchema = z.object({ intent: z.enum(['confirm', 'correct']), name: text(), note: text() });
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireViewer(request);
-  const form = formReader(await request.formData());
-  const intent = form.text('intent');
-  const values = { name: form.text('name'), note: form.text('note') };
+  const submission = parseForm(await request.formData(), NameSchema);
+  if (submission.status !== 'success') {
+    if (submission.error?.intent) throw new Response('Unknown action', { status: 400 });
+    return rejectForm(submission, { intent: 'confirm' });
+  }
+  const { intent, ...values } = submission.value;
   if (intent === 'confirm') {
     const result = await gql(request, ConfirmCertificateNameDocument, { name: values.name });
     // The address is not confirmed yet: the page that sends a new link, then back here.
@@ -39,31 +48,28 @@ export async function action({ request }: ActionFunctionArgs) {
         'error',
       );
     }
-    if (result.errors) return failure(request, result.errors, { intent, values });
+    if (result.errors) return failForm(request, submission, result.errors, { intent });
     return redirectWithFlash(
       '/certificates',
       `Your certificates will read “${result.data.confirmCertificateName.name}”.`,
     );
   }
-  if (intent === 'correct') {
-    const result = await gql(request, RequestCertificateNameCorrectionDocument, {
-      name: values.name,
-      note: values.note || null,
-    });
-    if (result.errors) return failure(request, result.errors, { intent, values });
-    return redirectWithFlash(
-      '/certificates/name',
-      'Your correction request was sent to an administrator.',
-    );
-  }
-  throw new Response('Unknown action', { status: 400 });
+  // The request for a correction.
+  const result = await gql(request, RequestCertificateNameCorrectionDocument, {
+    name: values.name,
+    note: values.note || null,
+  });
+  if (result.errors) return failForm(request, submission, result.errors, { intent });
+  return redirectWithFlash(
+    '/certificates/name',
+    'Your correction request was sent to an administrator.',
+  );
 }
 
 export default function CertificateNamePage() {
   const timeZone = useTimeZone();
   const { state } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = (intent: string) => (actionData?.intent === intent ? actionData : null);
+  const failed = useFailedForm();
   const message = (intent: string) => failed(intent)?.conflict ?? failed(intent)?.formError;
   return (
     <section aria-labelledby="certificate-name-title">

@@ -26,8 +26,7 @@ import {
 } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDuration } from '../utils/form-values';
-import { formatMinutes, lessonKindLabel } from '../utils/format';
+import { formatDuration, formatMinutes, lessonKindLabel } from '../utils/format';
 import { requireParam } from '../utils/invariant';
 import { formatDateTime } from '../utils/learning';
 import { intentOf, learnerErrorResponse, redirectWithFlash } from '../utils/learning.server';

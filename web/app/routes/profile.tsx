@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { SelectField, TextAreaField, useHydrated } from '../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { useActionFailure } from '../components/teach-course';
 import {
   MyProfileDocument,
   SetMyTimeZoneDocument,
@@ -12,9 +13,12 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData, toFormErrors } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { list, text } from '../utils/form-schemas';
+import { failForm, parseForm, rejectFields, rejectForm } from '../utils/forms.server';
 import { requireViewer } from '../utils/session.server';
-import { failure, formReader, localFailure, redirectWithFlash } from '../utils/teach.server';
+import { redirectWithFlash } from '../utils/teach.server';
 import { detectedTimeZone } from '../utils/time-zone.server';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Your profile') }];
 
@@ -43,31 +47,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const ProfileSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('timeZone'), timeZone: text() }),
+  z.object({
+    intent: z.literal('profile'),
+    name: text(),
+    bio: text(),
+    // Repeated rows: the n-th credential goes with the n-th year.
+    credential: list(text()),
+    awardedYear: list(text()),
+  }),
+]);
+
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const form = formReader(await request.formData());
-  if (form.text('intent') === 'timeZone') {
-    const timeZone = form.text('timeZone');
-    const result = await gql(request, SetMyTimeZoneDocument, { timeZone });
+  const submission = parseForm(await request.formData(), ProfileSchema);
+  if (submission.status !== 'success') {
+    if (submission.error?.intent) throw new Response('Unknown action', { status: 400 });
+    return rejectForm(submission, { intent: 'profile' });
+  }
+  const form = submission.value;
+  if (form.intent === 'timeZone') {
+    const result = await gql(request, SetMyTimeZoneDocument, { timeZone: form.timeZone });
     if (result.errors) {
-      return failure(request, result.errors, { intent: 'timeZone', values: { timeZone } });
+      return failForm(request, submission, result.errors, { intent: 'timeZone' });
     }
     return redirectWithFlash(
       '/profile',
-      `Times are now shown in ${timeZone.replaceAll('_', ' ')}.`,
+      `Times are now shown in ${form.timeZone.replaceAll('_', ' ')}.`,
     );
   }
-  const credentials = form.all('credential');
-  const years = form.all('awardedYear');
-  const rows: Row[] = credentials.map((credential, index) => ({
-    credential: credential.trim(),
-    awardedYear: (years[index] ?? '').trim(),
-  }));
-  const values = { name: form.text('name'), bio: form.raw('bio').trim() };
-
   // Blank rows are ignored; each kept row remembers its place in the form for its errors.
-  const kept = rows
-    .map((row, index) => ({ ...row, index }))
+  const kept = form.credential
+    .map((credential, index) => ({ credential, awardedYear: form.awardedYear[index] ?? '', index }))
     .filter((row) => row.credential !== '' || row.awardedYear !== '');
   const fieldErrors: Record<string, string[]> = {};
   for (const row of kept) {
@@ -75,15 +87,13 @@ export async function action({ request }: ActionFunctionArgs) {
       fieldErrors[`credentials.${row.index}.awardedYear`] = ['Enter the year, like 2015.'];
     }
   }
-  const echo = { ...values, rows: JSON.stringify(rows) };
-  if (Object.keys(fieldErrors).length > 0) {
-    return localFailure({ intent: 'profile', values: echo, fieldErrors });
-  }
+  const context = { intent: 'profile' };
+  if (Object.keys(fieldErrors).length > 0) return rejectFields(submission, context, fieldErrors);
 
   const result = await gql(request, UpdateMyProfileDocument, {
     input: {
-      name: values.name,
-      bio: values.bio || null,
+      name: form.name,
+      bio: form.bio || null,
       // Left out for learners (their form has no list): the API keeps what is saved.
       credentials: listsCredentials(viewer.role)
         ? kept.map((row) => ({
@@ -102,7 +112,10 @@ export async function action({ request }: ActionFunctionArgs) {
       const row = match ? kept[Number(match[1])] : undefined;
       mapped[row && match ? `credentials.${row.index}.${match[2]}` : field] = messages;
     }
-    return localFailure({ intent: 'profile', values: echo, fieldErrors: mapped });
+    if (Object.keys(mapped).length === 0) {
+      return failForm(request, submission, result.errors, context);
+    }
+    return rejectFields(submission, context, mapped);
   }
   return redirectWithFlash('/profile', 'Your profile is saved.');
 }
@@ -116,7 +129,7 @@ export default function ProfilePage() {
     providerTimeZone,
     showCredentials,
   } = useLoaderData<typeof loader>();
-  const allActionData = useActionData<typeof action>();
+  const allActionData = useActionFailure();
   const zoneAction = allActionData?.intent === 'timeZone' ? allActionData : undefined;
   const actionData = allActionData?.intent === 'timeZone' ? undefined : allActionData;
   const zoneFormRef = useFormErrorFocus(zoneAction);
@@ -126,7 +139,12 @@ export default function ProfilePage() {
   const hydrated = useHydrated();
   const values = actionData?.values;
   const errors = actionData?.fieldErrors ?? {};
-  const submittedRows: Row[] | null = values?.rows ? (JSON.parse(values.rows) as Row[]) : null;
+  const submittedRows: Row[] | null = actionData
+    ? (actionData.lists.credential ?? []).map((credential, index) => ({
+        credential,
+        awardedYear: actionData.lists.awardedYear?.[index] ?? '',
+      }))
+    : null;
   const initialRows: Row[] = submittedRows ?? [
     ...profile.credentials.map((c) => ({
       credential: c.credential,

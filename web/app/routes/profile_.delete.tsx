@@ -4,14 +4,17 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
+import { useActionFailure } from '../components/teach-course';
 import { DeleteMyAccountDocument } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
+import { rawText } from '../utils/form-schemas';
+import { failForm, parseForm, rejectForm } from '../utils/forms.server';
 import { cookieHeaders, destroyToken, requireViewer, setFlash } from '../utils/session.server';
-import { failure, formReader } from '../utils/teach.server';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Delete your account') }];
 
@@ -23,16 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The API checks the password and the typed confirmation; blanks go to it as ''. */
+const DeleteAccountSchema = z.object({ password: rawText(), confirmation: rawText() });
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireViewer(request);
-  const form = formReader(await request.formData());
-  const confirmation = form.raw('confirmation');
-  const result = await gql(request, DeleteMyAccountDocument, {
-    input: { password: form.raw('password'), confirmation },
-  });
-  if (result.errors) {
-    return failure(request, result.errors, { intent: 'delete', values: { confirmation } });
-  }
+  const submission = parseForm(await request.formData(), DeleteAccountSchema);
+  const context = { intent: 'delete', hideFields: ['password'] };
+  if (submission.status !== 'success') return rejectForm(submission, context);
+  const result = await gql(request, DeleteMyAccountDocument, { input: submission.value });
+  if (result.errors) return failForm(request, submission, result.errors, context);
   // Every session of the account ended in the API; forget this browser's token too.
   return redirect('/', {
     headers: cookieHeaders(
@@ -46,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DeleteAccountPage() {
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionFailure();
   const navigation = useNavigation();
   const submitting = navigation.state === 'submitting';
   const errors = actionData?.fieldErrors ?? {};

@@ -1,4 +1,3 @@
-import { useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import {
   type ActionFunctionArgs,
@@ -7,11 +6,10 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { useActionData, useSearchParams } from '@remix-run/react';
 import type { z } from 'zod';
-import { AuthForm } from '../components/auth-form';
+import { AuthForm, EmailField, PasswordField, useAuthForm } from '../components/auth-form';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { Field, useFormErrorFocus } from '../components/form';
+import { Field } from '../components/form';
 import { RegisterDocument, SetMyTimeZoneDocument } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
 import { signedInRedirect } from '../utils/auth.server';
@@ -65,13 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RegisterPage() {
-  const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<z.input<typeof RegisterSchema>>({
-    id: 'register',
-    lastResult,
-  });
-  const formRef = useFormErrorFocus(lastResult);
+  const { form, fields, formRef, redirectTo } =
+    useAuthForm<z.input<typeof RegisterSchema>>('register');
 
   return (
     <AuthForm
@@ -79,7 +72,7 @@ export default function RegisterPage() {
       formRef={formRef}
       title="Create your account"
       lead="Free to join. Browse courses, track your progress and earn CE credit."
-      redirectTo={searchParams.get('redirectTo') ?? ''}
+      redirectTo={redirectTo}
       submitLabel="Create account"
       pendingLabel="Creating account…"
       switchPrompt="Already have an account?"
@@ -87,13 +80,10 @@ export default function RegisterPage() {
       switchLabel="Sign in"
     >
       <Field meta={fields.name} label="Full name" autoComplete="name" required />
-      <Field meta={fields.email} label="Email" type="email" autoComplete="email" required />
-      <Field
+      <EmailField meta={fields.email} />
+      <PasswordField
         meta={fields.password}
-        label="Password"
-        type="password"
         autoComplete="new-password"
-        required
         hint="At least 10 characters. A passphrase is easiest to remember."
       />
     </AuthForm>

@@ -1,4 +1,3 @@
-import { useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import {
   type ActionFunctionArgs,
@@ -7,11 +6,10 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Link, useActionData, useSearchParams } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import type { z } from 'zod';
-import { AuthForm } from '../components/auth-form';
+import { AuthForm, EmailField, PasswordField, useAuthForm } from '../components/auth-form';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { Field, useFormErrorFocus } from '../components/form';
 import {
   SignInDocument,
   type SignInMutation,
@@ -75,13 +73,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignInPage() {
-  const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<z.input<typeof SignInSchema>>({
-    id: 'sign-in',
-    lastResult,
-  });
-  const formRef = useFormErrorFocus(lastResult);
+  const { form, fields, formRef, redirectTo } =
+    useAuthForm<z.input<typeof SignInSchema>>('sign-in');
 
   return (
     <AuthForm
@@ -89,21 +82,15 @@ export default function SignInPage() {
       formRef={formRef}
       title="Sign in"
       lead="Welcome back. Pick up your courses where you left off."
-      redirectTo={searchParams.get('redirectTo') ?? ''}
+      redirectTo={redirectTo}
       submitLabel="Sign in"
       pendingLabel="Signing in…"
       switchPrompt="New here?"
       switchTo="/register"
       switchLabel="Create an account"
     >
-      <Field meta={fields.email} label="Email" type="email" autoComplete="email" required />
-      <Field
-        meta={fields.password}
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <EmailField meta={fields.email} />
+      <PasswordField meta={fields.password} autoComplete="current-password" />
       <p className="forgot-password">
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>

@@ -4,20 +4,23 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CheckboxField, SelectField, StatusBadge, TextAreaField } from '../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
 import { Pager } from '../components/pager';
+import { useActionFailure } from '../components/teach-course';
 import { CreateCourseDocument, ManageableCoursesDocument } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { parseDollarsToCents } from '../utils/form-values';
+import { checkbox, dollarsToCents, optionOf, text } from '../utils/form-schemas';
 import { formatDay } from '../utils/format';
+import { failForm, parseForm, rejectFields, rejectForm } from '../utils/forms.server';
 import { cookieHeaders, setFlash } from '../utils/session.server';
-import { failure, formReader, localFailure, requireAuthor } from '../utils/teach.server';
+import { requireAuthor } from '../utils/teach.server';
 import { KIND_OPTIONS, LEVEL_OPTIONS } from '../utils/teach-options';
 import { useTimeZone } from '../utils/time-zone';
+import { z } from '../utils/zod';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('My courses') }];
 
@@ -40,40 +43,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const CreateCourseSchema = z.object({
+  title: text(),
+  summary: text(),
+  kind: optionOf(KIND_OPTIONS, 'Choose a kind.'),
+  level: optionOf(LEVEL_OPTIONS, 'Choose a level.').default('BEGINNER'),
+  price: text(),
+  free: checkbox(),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   await requireAuthor(request);
-  const form = formReader(await request.formData());
-  const values = {
-    title: form.text('title'),
-    summary: form.text('summary'),
-    kind: form.text('kind'),
-    level: form.text('level'),
-    price: form.text('price'),
-    free: form.checked('free') ? 'on' : '',
-  };
-  const price = values.free ? { ok: true as const, value: 0 } : parseDollarsToCents(values.price);
-  if (!price.ok) {
-    return localFailure({ intent: 'create', values, fieldErrors: { price: [price.error] } });
-  }
-  const result = await gql(request, CreateCourseDocument, {
-    input: {
-      title: values.title,
-      summary: values.summary,
-      kind: values.kind as 'CE',
-      level: (values.level || 'BEGINNER') as 'BEGINNER',
-      priceCents: price.value,
-    },
-  });
+  const submission = parseForm(await request.formData(), CreateCourseSchema);
+  const context = { intent: 'create' };
+  if (submission.status !== 'success') return rejectForm(submission, context);
+  const { price, free, ...input } = submission.value;
+  const priceCents = free ? 0 : dollarsToCents(price);
+  if (typeof priceCents === 'string')
+    return rejectFields(submission, context, { price: [priceCents] });
+  const result = await gql(request, CreateCourseDocument, { input: { ...input, priceCents } });
   if (result.errors) {
-    return failure(request, result.errors, {
-      intent: 'create',
-      values,
+    return failForm(request, submission, result.errors, {
+      ...context,
       rename: { priceCents: 'price' },
     });
   }
   throw redirect(`/teach/courses/${result.data.createCourse.id}`, {
     headers: cookieHeaders(
-      await setFlash(`“${values.title}” is created as a draft. Add its syllabus next.`),
+      await setFlash(`“${input.title}” is created as a draft. Add its syllabus next.`),
     ),
   });
 }
@@ -81,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function TeachIndex() {
   const timeZone = useTimeZone();
   const { courses, totalCount, nextAfter, isFirstPage, isAdmin } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionFailure();
   const navigation = useNavigation();
   const creating = navigation.state !== 'idle' && navigation.formMethod === 'POST';
   const formRef = useFormErrorFocus(actionData);

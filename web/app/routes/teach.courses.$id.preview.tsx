@@ -10,10 +10,10 @@ import {
 } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDuration } from '../utils/form-values';
 import {
   courseKindLabel,
   formatCredit,
+  formatDuration,
   formatMinutes,
   formatPrice,
   lessonKindLabel,

@@ -12,16 +12,15 @@ import {
 } from '../graphql/generated/graphql';
 import { gql, gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { isConfirmed } from '../utils/confirm';
+import { confirmed, text } from '../utils/form-schemas';
 import { formatMinutes } from '../utils/format';
+import { failForm, parseForm, rejectFields, revisionOf } from '../utils/forms.server';
 import { requireParam } from '../utils/invariant';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAuthor,
-} from '../utils/teach.server';
+import { redirectWithFlash, requireAuthor } from '../utils/teach.server';
+import { z } from '../utils/zod';
+
+/** Publishing asks for the ticked confirmation; the API checks the rest. */
+const PublishSchema = z.object({ confirm: confirmed('Tick the box.'), version: text() });
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Publish') }];
 
@@ -37,23 +36,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = requireParam(params, 'id');
   const formData = await request.formData();
-  const form = formReader(formData);
-  const revision = form.revision();
-  if (!isConfirmed(formData)) {
-    const version = form.text('version');
-    return localFailure({
-      intent: 'publish',
-      values: {},
-      revision,
-      fieldErrors: {
-        confirm: [
-          `Tick the box to publish version ${version}: learners who enrol from now on get it.`,
-        ],
-      },
+  const submission = parseForm(formData, PublishSchema);
+  const revision = revisionOf(formData);
+  const context = { intent: 'publish', revision };
+  if (submission.status !== 'success') {
+    const version = String(formData.get('version') ?? '').trim();
+    return rejectFields(submission, context, {
+      confirm: [
+        `Tick the box to publish version ${version}: learners who enrol from now on get it.`,
+      ],
     });
   }
   const result = await gql(request, PublishCourseDocument, { courseId, revision });
-  if (result.errors) return failure(request, result.errors, { intent: 'publish', revision });
+  if (result.errors) return failForm(request, submission, result.errors, context);
   const { publishedVersionNumber, changes } = result.data.publishCourse;
   const summary = changes.length === 1 ? ` ${changes[0]}.` : ` ${changes.length} changes.`;
   return redirectWithFlash(

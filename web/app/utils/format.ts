@@ -81,3 +81,24 @@ export const levelLabel = (level: string) => LEVELS[level] ?? level;
 export const courseKindLabel = (kind: string) => KINDS[kind] ?? kind;
 export const lessonKindLabel = (kind: string) => LESSON_KINDS[kind] ?? kind;
 export const roleLabel = (role: string) => ROLES[role] ?? role;
+
+/** 4900 → "49.00", 5 → "0.05" (for a price input's value). */
+export function centsToDollars(cents: number): string {
+  const digits = String(Math.abs(Math.trunc(cents))).padStart(3, '0');
+  return `${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** 750 → "12:30", 3723 → "1:02:03" (for a video length input's value). */
+export function formatDuration(totalSeconds: number | null | undefined): string {
+  if (totalSeconds == null) return '';
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+}
+
+/** "2026-01-01T00:00:00.000Z" → "2026-01-01" for <input type="date">. */
+export function dateInputValue(iso: string | null | undefined): string {
+  return iso ? iso.slice(0, 10) : '';
+}

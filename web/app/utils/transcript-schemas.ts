@@ -22,3 +22,14 @@ export const SelfReportedCreditSchema = z.object({
   category: z.string().trim().optional(),
   note: z.string().trim().optional(),
 });
+
+/** "Add a credential": the API checks the credential and the date. */
+export const AddCredentialSchema = z.object({
+  intent: z.literal('add-credential'),
+  body: z.enum(CREDIT_BODIES, { error: 'Choose the credential body.' }),
+  credential: z.string().trim().default(''),
+  certifiedOn: z.string().trim().default(''),
+});
+
+/** The remove buttons of credentials and self-reported entries. */
+export const RemoveByIdSchema = z.object({ id: z.string().trim().default('') });

@@ -12,18 +12,28 @@ import {
   UpdateCourseDetailsDocument,
 } from '../../graphql/generated/graphql';
 import { gql } from '../../utils/api.server';
-import { parseDollarsToCents, parseWholeNumber } from '../../utils/form-values';
+import {
+  checkbox,
+  dollarsToCents,
+  optionOf,
+  rawText,
+  revision,
+  text,
+  wholeNumber,
+} from '../../utils/form-schemas';
+import {
+  failForm,
+  parseForm,
+  rejectFields,
+  rejectForm,
+  revisionOf,
+} from '../../utils/forms.server';
 import { requireParam } from '../../utils/invariant';
 import { chosenFile, uploadMedia } from '../../utils/media.server';
 import { cookieHeaders, setFlash } from '../../utils/session.server';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAuthor,
-} from '../../utils/teach.server';
-import { isOneOf, KIND_OPTIONS, LEVEL_OPTIONS } from '../../utils/teach-options';
+import { redirectWithFlash, requireAuthor } from '../../utils/teach.server';
+import { KIND_OPTIONS, LEVEL_OPTIONS } from '../../utils/teach-options';
+import { z } from '../../utils/zod';
 
 export type LifecycleDocument = TypedDocumentNode<unknown, { courseId: string }>;
 
@@ -43,89 +53,86 @@ export const LIFECYCLE: Record<
   restore: { document: RestoreCourseDocument, flash: 'The course is restored for editing.' },
 };
 
+const courseAction = <const Intent extends string>(intent: Intent) =>
+  z.object({ intent: z.literal(intent), revision: revision() });
+
+/** The course editor's forms, by intent. Blank seat-time fields mean "no minimum" (0). */
+const CourseEditorSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('details'),
+    revision: revision(),
+    title: text(),
+    summary: text(),
+    description: rawText(),
+    kind: optionOf(KIND_OPTIONS, 'Choose a kind.'),
+    level: optionOf(LEVEL_OPTIONS, 'Choose a level.'),
+    price: text(),
+    free: checkbox(),
+    coverImageUrl: text(),
+    removeCover: checkbox(),
+    coverImageAlt: text(),
+    minimumLessonTimePercent: wholeNumber('Enter a whole percentage from 0 to 100, like 80.', 0),
+    minimumSeatMinutes: wholeNumber('Enter whole minutes, like 90.', 0),
+  }),
+  courseAction('unpublish'),
+  courseAction('relist'),
+  courseAction('archive'),
+  courseAction('restore'),
+  courseAction('move-learners'),
+  courseAction('delete'),
+  courseAction('add-instructor').extend({ email: text() }),
+  courseAction('remove-instructor').extend({ userId: text(), name: text() }),
+]);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAuthor(request);
   const courseId = requireParam(params, 'id');
   const here = `/teach/courses/${courseId}`;
   const formData = await request.formData();
-  const form = formReader(formData);
-  const intent = form.text('intent');
-  const revision = form.revision();
+  const submission = parseForm(formData, CourseEditorSchema);
+  if (submission.status !== 'success') {
+    if (submission.error?.intent) throw new Response('Unknown action', { status: 400 });
+    return rejectForm(submission, {
+      intent: String(formData.get('intent')),
+      revision: revisionOf(formData),
+    });
+  }
+  const form = submission.value;
+  const { intent, revision: seen } = form;
+  const context = { intent, revision: seen };
 
-  if (intent === 'details') {
-    const values = {
-      title: form.text('title'),
-      summary: form.text('summary'),
-      description: form.raw('description'),
-      kind: form.text('kind'),
-      level: form.text('level'),
-      price: form.text('price'),
-      free: form.checked('free') ? 'on' : '',
-      coverImageUrl: form.checked('removeCover') ? '' : form.text('coverImageUrl'),
-      coverImageAlt: form.text('coverImageAlt'),
-      minimumLessonTimePercent: form.text('minimumLessonTimePercent'),
-      minimumSeatMinutes: form.text('minimumSeatMinutes'),
-    };
-    const price = values.free ? { ok: true as const, value: 0 } : parseDollarsToCents(values.price);
-    // Blank seat-time fields mean "no minimum" (0).
-    const lessonPercent =
-      values.minimumLessonTimePercent === ''
-        ? 0
-        : parseWholeNumber(values.minimumLessonTimePercent);
-    const seatMinutes =
-      values.minimumSeatMinutes === '' ? 0 : parseWholeNumber(values.minimumSeatMinutes);
-    const local: Record<string, string[]> = {};
-    if (!price.ok) local.price = [price.error];
-    if (!isOneOf(KIND_OPTIONS, values.kind)) local.kind = ['Choose a kind.'];
-    if (!isOneOf(LEVEL_OPTIONS, values.level)) local.level = ['Choose a level.'];
-    if (lessonPercent === null) {
-      local.minimumLessonTimePercent = ['Enter a whole percentage from 0 to 100, like 80.'];
-    }
-    if (seatMinutes === null) local.minimumSeatMinutes = ['Enter whole minutes, like 90.'];
-    if (
-      !price.ok ||
-      !isOneOf(KIND_OPTIONS, values.kind) ||
-      !isOneOf(LEVEL_OPTIONS, values.level) ||
-      lessonPercent === null ||
-      seatMinutes === null
-    ) {
-      return localFailure({ intent, values, fieldErrors: local, revision });
-    }
+  if (form.intent === 'details') {
+    const price = form.free ? 0 : dollarsToCents(form.price);
+    if (typeof price === 'string') return rejectFields(submission, context, { price: [price] });
     // A newly chosen cover goes to the object store first (checked there by its content).
-    const coverFile = form.checked('removeCover') ? null : chosenFile(formData, 'coverImage');
+    let coverImageUrl = form.removeCover ? '' : form.coverImageUrl;
+    const coverFile = form.removeCover ? null : chosenFile(formData, 'coverImage');
     if (coverFile) {
       const uploaded = await uploadMedia(request, 'cover', coverFile);
       if (!uploaded.ok) {
-        return localFailure({
-          intent,
-          values,
-          fieldErrors: { coverImage: [uploaded.error] },
-          revision,
-        });
+        return rejectFields(submission, context, { coverImage: [uploaded.error] });
       }
-      values.coverImageUrl = uploaded.url;
+      coverImageUrl = uploaded.url;
     }
     const result = await gql(request, UpdateCourseDetailsDocument, {
       courseId,
-      revision,
+      revision: seen,
       input: {
-        title: values.title,
-        summary: values.summary,
-        description: values.description,
-        kind: values.kind,
-        level: values.level,
-        priceCents: price.value,
-        coverImageUrl: values.coverImageUrl || null,
-        coverImageAlt: values.coverImageAlt,
-        minimumLessonTimePercent: lessonPercent,
-        minimumSeatMinutes: seatMinutes,
+        title: form.title,
+        summary: form.summary,
+        description: form.description,
+        kind: form.kind,
+        level: form.level,
+        priceCents: price,
+        coverImageUrl: coverImageUrl || null,
+        coverImageAlt: form.coverImageAlt,
+        minimumLessonTimePercent: form.minimumLessonTimePercent ?? 0,
+        minimumSeatMinutes: form.minimumSeatMinutes ?? 0,
       },
     });
     if (result.errors) {
-      return failure(request, result.errors, {
-        intent,
-        values,
-        revision,
+      return failForm(request, submission, result.errors, {
+        ...context,
         rename: { priceCents: 'price' },
       });
     }
@@ -133,20 +140,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (
-    intent === 'unpublish' ||
-    intent === 'relist' ||
-    intent === 'archive' ||
-    intent === 'restore'
+    form.intent === 'unpublish' ||
+    form.intent === 'relist' ||
+    form.intent === 'archive' ||
+    form.intent === 'restore'
   ) {
-    const { document, flash } = LIFECYCLE[intent];
+    const { document, flash } = LIFECYCLE[form.intent];
     const result = await gql(request, document, { courseId });
-    if (result.errors) return failure(request, result.errors, { intent, revision });
+    if (result.errors) return failForm(request, submission, result.errors, context);
     return redirectWithFlash(here, flash);
   }
 
-  if (intent === 'move-learners') {
+  if (form.intent === 'move-learners') {
     const result = await gql(request, MoveLearnersToLatestVersionDocument, { courseId });
-    if (result.errors) return failure(request, result.errors, { intent, revision });
+    if (result.errors) return failForm(request, submission, result.errors, context);
     const { moved, skipped, toVersionNumber } = result.data.moveLearnersToLatestVersion;
     const movedText =
       moved === 0
@@ -158,21 +165,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(here, `${movedText}${skippedText}`);
   }
 
-  if (intent === 'delete') {
+  if (form.intent === 'delete') {
     const result = await gql(request, DeleteCourseDocument, { courseId });
-    if (result.errors) return failure(request, result.errors, { intent, revision });
+    if (result.errors) return failForm(request, submission, result.errors, context);
     throw redirect('/teach', {
       headers: cookieHeaders(await setFlash('The draft course is deleted.', 'info')),
     });
   }
 
-  if (intent === 'add-instructor') {
-    const values = { email: form.text('email') };
+  if (form.intent === 'add-instructor') {
     const result = await gql(request, AddCourseInstructorDocument, {
       courseId,
-      email: values.email,
+      email: form.email,
     });
-    if (result.errors) return failure(request, result.errors, { intent, values, revision });
+    if (result.errors) return failForm(request, submission, result.errors, context);
     const added = result.data.addCourseInstructor.at(-1);
     return redirectWithFlash(
       here,
@@ -180,13 +186,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
 
-  if (intent === 'remove-instructor') {
-    const userId = form.text('userId');
-    const name = form.text('name');
-    const result = await gql(request, RemoveCourseInstructorDocument, { courseId, userId });
-    if (result.errors) return failure(request, result.errors, { intent, target: userId, revision });
-    return redirectWithFlash(here, `${name || 'The co-instructor'} no longer edits this course.`);
+  const result = await gql(request, RemoveCourseInstructorDocument, {
+    courseId,
+    userId: form.userId,
+  });
+  if (result.errors) {
+    return failForm(request, submission, result.errors, { ...context, target: form.userId });
   }
-
-  throw new Response('Unknown action', { status: 400 });
+  return redirectWithFlash(
+    here,
+    `${form.name || 'The co-instructor'} no longer edits this course.`,
+  );
 }

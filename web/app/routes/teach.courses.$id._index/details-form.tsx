@@ -2,8 +2,7 @@ import { Form, useNavigation } from '@remix-run/react';
 import { CheckboxField, SelectField, TextAreaField } from '../../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../../components/form';
 import { useFormFailure, useRevision, useTeachCourse } from '../../components/teach-course';
-import { centsToDollars } from '../../utils/form-values';
-import { formatDay } from '../../utils/format';
+import { centsToDollars, formatDay } from '../../utils/format';
 import { KIND_OPTIONS, LEVEL_OPTIONS } from '../../utils/teach-options';
 import { useTimeZone } from '../../utils/time-zone';
 
@@ -92,7 +91,13 @@ export function DetailsForm() {
             <CheckboxField name="free" label="This course is free" defaultChecked={isFree} />
           </div>
           <CoverImageFields
-            currentUrl={values?.coverImageUrl ?? course.coverImageUrl ?? ''}
+            currentUrl={
+              values
+                ? values.removeCover
+                  ? ''
+                  : (values.coverImageUrl ?? '')
+                : (course.coverImageUrl ?? '')
+            }
             alt={values?.coverImageAlt ?? course.coverImageAlt}
             errors={errors}
           />

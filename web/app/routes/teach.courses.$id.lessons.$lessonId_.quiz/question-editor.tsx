@@ -3,7 +3,12 @@ import { useState } from 'react';
 import { SelectField, TextAreaField, useHydrated } from '../../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../../components/form';
 import { useFormFailure } from '../../components/teach-course';
-import { MAX_OPTIONS, optionRowCount, questionValues } from '../../utils/quiz-form';
+import {
+  MAX_OPTIONS,
+  optionRowCount,
+  questionValues,
+  submittedQuestionValues,
+} from '../../utils/quiz-form';
 import {
   CODE_SYSTEM_OPTIONS,
   EXAM_AREA_OPTIONS,
@@ -63,12 +68,16 @@ export function QuestionEditor({
   disabled: boolean;
 }) {
   const intent = question ? 'update-question' : 'add-question';
-  const { failure, values: failed, errors } = useFormFailure(intent, question?.id ?? null);
+  const { failure, errors } = useFormFailure(intent, question?.id ?? null);
   const formRef = useFormErrorFocus(failure);
   const hydrated = useHydrated();
   const navigation = useNavigation();
   const saving = navigation.state !== 'idle' && navigation.formData?.get('intent') === intent;
-  const values = failed ?? (question ? questionValues(question) : {});
+  const values = failure
+    ? submittedQuestionValues(failure)
+    : question
+      ? questionValues(question)
+      : {};
   const [type, setType] = useState<string>(values.type || 'SINGLE_CHOICE');
   const [rows, setRows] = useState(() => optionRowCount(values));
   const prefix = question ? `edit-${question.id}` : 'new-question';

@@ -10,16 +10,10 @@ import {
   UpdateQuestionDocument,
 } from '../../graphql/generated/graphql';
 import { gql, gqlData } from '../../utils/api.server';
-import { parseWholeNumber } from '../../utils/form-values';
+import { failForm, parseForm, rejectForm, revisionOf } from '../../utils/forms.server';
 import { requireParam } from '../../utils/invariant';
-import { readQuestion, readQuizSettings } from '../../utils/quiz-form';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAuthor,
-} from '../../utils/teach.server';
+import { redirectWithFlash, requireAuthor } from '../../utils/teach.server';
+import { QuizBuilderSchema, questionInput, quizSettingsInput } from './quiz-schema.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAuthor(request);
@@ -55,102 +49,89 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const courseId = requireParam(params, 'id');
   const lessonId = requireParam(params, 'lessonId');
   const here = `/teach/courses/${courseId}/lessons/${lessonId}/quiz`;
-  const form = formReader(await request.formData());
-  const intent = form.text('intent');
-  const revision = form.revision();
-  const questionId = form.text('questionId');
-  const label = form.text('label');
+  const formData = await request.formData();
+  const submission = parseForm(formData, QuizBuilderSchema);
+  if (submission.status !== 'success') {
+    if (submission.error?.intent) throw new Response('Unknown action', { status: 400 });
+    const intent = String(formData.get('intent'));
+    const questionId = String(formData.get('questionId') ?? '').trim();
+    return rejectForm(submission, {
+      intent,
+      target: intent === 'update-question' ? questionId : null,
+      revision: revisionOf(formData),
+    });
+  }
+  const form = submission.value;
+  const { intent, revision, label } = form;
+  const context = { intent, revision };
 
-  switch (intent) {
+  switch (form.intent) {
     case 'save-settings': {
-      const parsed = readQuizSettings(form);
-      if (!parsed.ok) {
-        return localFailure({
-          intent,
-          values: parsed.values,
-          fieldErrors: parsed.fieldErrors,
-          revision,
-        });
-      }
       const result = await gql(request, ConfigureQuizDocument, {
         courseId,
         revision,
         lessonId,
-        input: parsed.input,
+        input: quizSettingsInput(form),
       });
-      if (result.errors) {
-        return failure(request, result.errors, { intent, values: parsed.values, revision });
-      }
+      if (result.errors) return failForm(request, submission, result.errors, context);
       return redirectWithFlash(here, 'Quiz settings saved.');
     }
     case 'delete-quiz': {
       const result = await gql(request, DeleteQuizDocument, {
         courseId,
         revision,
-        quizId: form.text('quizId'),
+        quizId: form.quizId,
       });
-      if (result.errors) return failure(request, result.errors, { intent, revision });
+      if (result.errors) return failForm(request, submission, result.errors, context);
       return redirectWithFlash(here, 'Quiz deleted from the draft.');
     }
     case 'add-question':
     case 'update-question': {
-      const target = intent === 'update-question' ? questionId : null;
-      const parsed = readQuestion(form);
-      if (!parsed.ok) {
-        return localFailure({
-          intent,
-          target,
-          values: parsed.values,
-          fieldErrors: parsed.fieldErrors,
-          revision,
-        });
-      }
-      const input = parsed.input;
+      const { input, rename } = questionInput(form);
       const result =
-        intent === 'add-question'
+        form.intent === 'add-question'
           ? await gql(request, AddQuestionDocument, {
               courseId,
               revision,
-              quizId: form.text('quizId'),
+              quizId: form.quizId,
               input,
             })
           : await gql(request, UpdateQuestionDocument, {
               courseId,
               revision,
-              questionId,
+              questionId: form.questionId,
               input,
             });
       if (result.errors) {
-        return failure(request, result.errors, {
-          intent,
-          target,
-          values: parsed.values,
-          revision,
-          rename: parsed.rename,
+        return failForm(request, submission, result.errors, {
+          ...context,
+          target: form.intent === 'update-question' ? form.questionId : null,
+          rename,
         });
       }
       return redirectWithFlash(
         here,
-        intent === 'add-question' ? 'Question added.' : `Question ${label} saved.`,
+        form.intent === 'add-question' ? 'Question added.' : `Question ${label} saved.`,
       );
     }
     case 'move-question': {
-      const position = parseWholeNumber(form.text('position')) ?? 1;
       const result = await gql(request, MoveQuestionDocument, {
         courseId,
         revision,
-        questionId,
-        position,
+        questionId: form.questionId,
+        position: form.position,
       });
-      if (result.errors) return failure(request, result.errors, { intent, revision });
-      return redirectWithFlash(here, `Question ${label} moved to position ${position}.`);
+      if (result.errors) return failForm(request, submission, result.errors, context);
+      return redirectWithFlash(here, `Question ${label} moved to position ${form.position}.`);
     }
     case 'delete-question': {
-      const result = await gql(request, DeleteQuestionDocument, { courseId, revision, questionId });
-      if (result.errors) return failure(request, result.errors, { intent, revision });
+      const result = await gql(request, DeleteQuestionDocument, {
+        courseId,
+        revision,
+        questionId: form.questionId,
+      });
+      if (result.errors) return failForm(request, submission, result.errors, context);
       return redirectWithFlash(here, `Question ${label} deleted.`);
     }
-    default:
-      throw new Response('Unknown action', { status: 400 });
   }
 }

@@ -1,8 +1,8 @@
 import { Form, Link } from '@remix-run/react';
-import { ActionButton } from '../../components/action-button';
 import { ConfirmDisclosure } from '../../components/fields';
 import { useTeachCourse } from '../../components/teach-course';
 import { formatMinutes, lessonKindLabel } from '../../utils/format';
+import { DragHandle, MoveButtons } from './move-buttons';
 import { useSyllabusDrag } from './syllabus-drag';
 import { Lesson } from './types';
 
@@ -30,18 +30,12 @@ export function LessonRow({
       onDrop={(event) => dnd.drop(event, { moduleId, position: index + 1 })}
     >
       {dnd.enabled ? (
-        <span
-          className="drag-handle"
-          draggable
-          aria-hidden="true"
-          title="Drag to reorder"
+        <DragHandle
           onDragStart={(event) =>
             dnd.start(event, { type: 'lesson', id: lesson.id, title: lesson.title })
           }
           onDragEnd={dnd.end}
-        >
-          ⠿
-        </span>
+        />
       ) : null}
       <div className="lesson-main">
         <Link to={`/teach/courses/${course.id}/lessons/${lesson.id}`} className="lesson-link">
@@ -56,34 +50,12 @@ export function LessonRow({
         </span>
       </div>
       <div className="row-actions">
-        <ActionButton
-          fields={{
-            intent: 'move-lesson',
-            lessonId: lesson.id,
-            moduleId,
-            position: index,
-            revision,
-            label: lesson.title,
-          }}
-          label={`Move “${lesson.title}” up`}
-          disabled={index === 0}
-        >
-          ↑
-        </ActionButton>
-        <ActionButton
-          fields={{
-            intent: 'move-lesson',
-            lessonId: lesson.id,
-            moduleId,
-            position: index + 2,
-            revision,
-            label: lesson.title,
-          }}
-          label={`Move “${lesson.title}” down`}
-          disabled={index === count - 1}
-        >
-          ↓
-        </ActionButton>
+        <MoveButtons
+          fields={{ intent: 'move-lesson', lessonId: lesson.id, moduleId, revision }}
+          title={lesson.title}
+          index={index}
+          count={count}
+        />
         <Link
           to={`/teach/courses/${course.id}/lessons/${lesson.id}`}
           className="button button-secondary button-small"

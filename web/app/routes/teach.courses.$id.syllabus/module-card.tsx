@@ -1,11 +1,11 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { ActionButton } from '../../components/action-button';
 import { ConfirmDisclosure, SelectField } from '../../components/fields';
 import { Field, FormError } from '../../components/form';
 import { useFormFailure } from '../../components/teach-course';
 import { formatMinutes } from '../../utils/format';
 import { LESSON_KIND_OPTIONS } from '../../utils/teach-options';
 import { LessonRow } from './lesson-row';
+import { DragHandle, MoveButtons } from './move-buttons';
 import { useSyllabusDrag } from './syllabus-drag';
 import { Module } from './types';
 
@@ -42,18 +42,12 @@ export function ModuleCard({
     >
       <div className="module-head">
         {dnd.enabled ? (
-          <span
-            className="drag-handle"
-            draggable
-            aria-hidden="true"
-            title="Drag to reorder"
+          <DragHandle
             onDragStart={(event) =>
               dnd.start(event, { type: 'module', id: module.id, title: module.title })
             }
             onDragEnd={dnd.end}
-          >
-            ⠿
-          </span>
+          />
         ) : null}
         <h3 id={headingId} className="module-title">
           <span className="module-number">Module {index + 1}:</span> {module.title}{' '}
@@ -63,32 +57,12 @@ export function ModuleCard({
           </span>
         </h3>
         <div className="row-actions">
-          <ActionButton
-            fields={{
-              intent: 'move-module',
-              moduleId: module.id,
-              position: index,
-              revision,
-              label: module.title,
-            }}
-            label={`Move “${module.title}” up`}
-            disabled={index === 0}
-          >
-            ↑
-          </ActionButton>
-          <ActionButton
-            fields={{
-              intent: 'move-module',
-              moduleId: module.id,
-              position: index + 2,
-              revision,
-              label: module.title,
-            }}
-            label={`Move “${module.title}” down`}
-            disabled={index === count - 1}
-          >
-            ↓
-          </ActionButton>
+          <MoveButtons
+            fields={{ intent: 'move-module', moduleId: module.id, revision }}
+            title={module.title}
+            index={index}
+            count={count}
+          />
         </div>
       </div>
 

@@ -32,13 +32,13 @@ export default function SyllabusPage() {
   const navigation = useNavigation();
   const addingModule =
     navigation.state !== 'idle' && navigation.formData?.get('intent') === 'add-module';
-  const conflict = pageFailure?.conflict ?? dnd.fetcher.data?.conflict ?? null;
+  const conflict = pageFailure?.conflict ?? dnd.failure?.conflict ?? null;
   const otherError =
     pageFailure &&
     !pageFailure.conflict &&
     !['add-module', 'rename-module', 'add-lesson'].includes(pageFailure.intent)
       ? pageFailure.formError
-      : (dnd.fetcher.data?.formError ?? null);
+      : (dnd.failure?.formError ?? null);
   const archived = course.status === 'ARCHIVED';
   const lessonCount = course.modules.reduce((sum, module) => sum + module.lessons.length, 0);
 

@@ -1,7 +1,7 @@
 import { useFetcher } from '@remix-run/react';
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, useMemo, useState } from 'react';
 import { useHydrated } from '../../components/fields';
-import { type ActionFailure } from '../../utils/teach.server';
+import { type FormReply, failureOf, isFormReply } from '../../utils/form-reply';
 
 export type Drag =
   | { type: 'module'; id: string; title: string }
@@ -9,7 +9,12 @@ export type Drag =
 
 export function useSyllabusDrag(revision: number) {
   const hydrated = useHydrated();
-  const fetcher = useFetcher<ActionFailure>();
+  const fetcher = useFetcher<FormReply>();
+  /** A refused drop (a conflict, a stale revision), read like a refused form. */
+  const failure = useMemo(
+    () => (isFormReply(fetcher.data) ? failureOf(fetcher.data) : null),
+    [fetcher.data],
+  );
   const [drag, setDrag] = useState<Drag | null>(null);
   const [over, setOver] = useState<string | null>(null);
 
@@ -54,5 +59,5 @@ export function useSyllabusDrag(revision: number) {
     fetcher.submit(fields, { method: 'post', preventScrollReset: true });
     end();
   };
-  return { enabled: hydrated, drag, over, start, end, allow, drop, fetcher };
+  return { enabled: hydrated, drag, over, start, end, allow, drop, fetcher, failure };
 }

@@ -1,27 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
-import { GeneralErrorBoundary } from '../components/error-boundary';
-import { CheckboxField, ConflictBanner, SelectField } from '../components/fields';
-import { Field, FormError, useFormErrorFocus } from '../components/form';
-import { MarkdownEditor } from '../components/markdown-editor';
-import { useFormFailure, useRevision, useTeachCourse } from '../components/teach-course';
-import { TeachCourseContentDocument, UpdateLessonDocument } from '../graphql/generated/graphql';
-import { gql, gqlData } from '../utils/api.server';
-import { pageTitle } from '../utils/brand';
-import { formatDuration, parseDuration, parseWholeNumber } from '../utils/form-values';
-import { requireParam } from '../utils/invariant';
-import { quizModeLabel } from '../utils/learning';
-import { placeholderAlt, placeLessonImage } from '../utils/lesson-image';
-import { chosenFile, uploadMedia } from '../utils/media.server';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAuthor,
-} from '../utils/teach.server';
-import { isOneOf, LESSON_KIND_OPTIONS } from '../utils/teach-options';
+import { GeneralErrorBoundary } from '../../components/error-boundary';
+import { CheckboxField, ConflictBanner, SelectField } from '../../components/fields';
+import { Field, FormError, useFormErrorFocus } from '../../components/form';
+import { MarkdownEditor } from '../../components/markdown-editor';
+import { useFormFailure, useRevision, useTeachCourse } from '../../components/teach-course';
+import { TeachCourseContentDocument } from '../../graphql/generated/graphql';
+import { gqlData } from '../../utils/api.server';
+import { pageTitle } from '../../utils/brand';
+import { formatDuration } from '../../utils/format';
+import { requireParam } from '../../utils/invariant';
+import { quizModeLabel } from '../../utils/learning';
+import { requireAuthor } from '../../utils/teach.server';
+import { LESSON_KIND_OPTIONS } from '../../utils/teach-options';
+
+export { action } from './lesson-editor.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: pageTitle(data ? `Edit lesson “${data.lesson.title}”` : 'Edit lesson') },
@@ -39,100 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   throw new Response('Not found', { status: 404 });
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireAuthor(request);
-  const courseId = requireParam(params, 'id');
-  const lessonId = requireParam(params, 'lessonId');
-  const formData = await request.formData();
-  const form = formReader(formData);
-  const intent = 'save-lesson';
-  const revision = form.revision();
-  const values = {
-    title: form.text('title'),
-    kind: form.text('kind'),
-    body: form.raw('body'),
-    videoUrl: form.text('videoUrl'),
-    videoLength: form.text('videoLength'),
-    estimatedMinutes: form.text('estimatedMinutes'),
-    required: form.checked('required') ? 'on' : '',
-    captionsUrl: form.checked('removeCaptions') ? '' : form.text('captionsUrl'),
-    captionsLanguage: form.text('captionsLanguage'),
-    captionsLabel: form.text('captionsLabel'),
-    imageAlt: form.text('imageAlt'),
-  };
-  const minutes = parseWholeNumber(values.estimatedMinutes);
-  const length = parseDuration(values.videoLength);
-  const local: Record<string, string[]> = {};
-  if (minutes == null) local.estimatedMinutes = ['Enter the estimated minutes, e.g. 15.'];
-  if (!length.ok) local.videoLength = [length.error];
-  if (!isOneOf(LESSON_KIND_OPTIONS, values.kind)) local.kind = ['Choose text, video or quiz.'];
-  if (minutes == null || !length.ok || !isOneOf(LESSON_KIND_OPTIONS, values.kind)) {
-    return localFailure({ intent, values, fieldErrors: local, revision });
-  }
-  // Files go to the object store first; the lesson then refers to their /media/… URLs.
-  const image = chosenFile(formData, 'image');
-  const imageAlt = values.imageAlt || placeholderAlt(values.body);
-  if (image && !imageAlt) {
-    return localFailure({
-      intent,
-      values,
-      fieldErrors: { imageAlt: ['Describe the image for people who cannot see it.'] },
-      revision,
-    });
-  }
-  if (image) {
-    const uploaded = await uploadMedia(request, 'lesson-image', image);
-    if (!uploaded.ok) {
-      return localFailure({ intent, values, fieldErrors: { image: [uploaded.error] }, revision });
-    }
-    // Into the text's image placeholder, or at the end when it has none.
-    values.body = placeLessonImage(values.body, imageAlt ?? '', uploaded.url);
-    values.imageAlt = '';
-  }
-  const captions = form.checked('removeCaptions') ? null : chosenFile(formData, 'captionsFile');
-  if (captions) {
-    const uploaded = await uploadMedia(request, 'captions', captions);
-    if (!uploaded.ok) {
-      return localFailure({
-        intent,
-        values,
-        fieldErrors: { captionsFile: [uploaded.error] },
-        revision,
-      });
-    }
-    values.captionsUrl = uploaded.url;
-  }
-  const result = await gql(request, UpdateLessonDocument, {
-    courseId,
-    revision,
-    lessonId,
-    input: {
-      title: values.title,
-      kind: values.kind,
-      body: values.body,
-      videoUrl: values.videoUrl || null,
-      videoSeconds: length.value,
-      estimatedMinutes: minutes,
-      required: Boolean(values.required),
-      captionsUrl: values.captionsUrl || null,
-      captionsLanguage: values.captionsUrl ? values.captionsLanguage || null : null,
-      captionsLabel: values.captionsUrl ? values.captionsLabel || null : null,
-    },
-  });
-  if (result.errors) {
-    return failure(request, result.errors, {
-      intent,
-      values,
-      revision,
-      rename: { videoSeconds: 'videoLength' },
-    });
-  }
-  return redirectWithFlash(
-    `/teach/courses/${courseId}/lessons/${lessonId}`,
-    `Lesson “${values.title}” saved.`,
-  );
 }
 
 export default function LessonEditor() {
@@ -271,7 +171,13 @@ export default function LessonEditor() {
               />
             </div>
             <CaptionsFields
-              currentUrl={values ? (values.captionsUrl ?? '') : (lesson.captionsUrl ?? '')}
+              currentUrl={
+                values
+                  ? values.removeCaptions
+                    ? ''
+                    : (values.captionsUrl ?? '')
+                  : (lesson.captionsUrl ?? '')
+              }
               language={values?.captionsLanguage ?? lesson.captionsLanguage ?? 'en'}
               label={values?.captionsLabel ?? lesson.captionsLabel ?? 'English'}
               errors={errors}

@@ -1,105 +1,25 @@
-import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { ApprovalStatusBadge } from '../components/approval-status';
-import { GeneralErrorBoundary } from '../components/error-boundary';
-import { ConfirmDisclosure, ConflictBanner, SelectField } from '../components/fields';
-import { Field, FormError } from '../components/form';
+import { ApprovalStatusBadge } from '../../components/approval-status';
+import { GeneralErrorBoundary } from '../../components/error-boundary';
+import { ConfirmDisclosure, ConflictBanner, SelectField } from '../../components/fields';
+import { Field, FormError } from '../../components/form';
 import {
   useActionFailure,
   useFormFailure,
   useRevision,
   useTeachCourse,
-} from '../components/teach-course';
-import {
-  AddCreditApprovalDocument,
-  RemoveCreditApprovalDocument,
-  type TeachCourseFragment,
-  UpdateCreditApprovalDocument,
-} from '../graphql/generated/graphql';
-import { gql } from '../utils/api.server';
-import { pageTitle } from '../utils/brand';
-import { dateInputValue } from '../utils/form-values';
-import { creditBodyName, formatDate } from '../utils/format';
-import { requireParam } from '../utils/invariant';
-import {
-  failure,
-  formReader,
-  localFailure,
-  redirectWithFlash,
-  requireAuthor,
-} from '../utils/teach.server';
-import { CREDIT_BODY_OPTIONS, isOneOf } from '../utils/teach-options';
+} from '../../components/teach-course';
+import { type TeachCourseFragment } from '../../graphql/generated/graphql';
+import { pageTitle } from '../../utils/brand';
+import { creditBodyName, dateInputValue, formatDate } from '../../utils/format';
+import { CREDIT_BODY_OPTIONS } from '../../utils/teach-options';
+
+export { action } from './approvals.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Credit approvals') }];
 
 type Approval = TeachCourseFragment['creditApprovals'][number];
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  await requireAuthor(request);
-  const courseId = requireParam(params, 'id');
-  const here = `/teach/courses/${courseId}/approvals`;
-  const form = formReader(await request.formData());
-  const intent = form.text('intent');
-  const revision = form.revision();
-  const approvalId = form.text('approvalId') || null;
-
-  if (intent === 'remove-approval') {
-    const result = await gql(request, RemoveCreditApprovalDocument, {
-      courseId,
-      revision,
-      approvalId: approvalId ?? '',
-    });
-    if (result.errors)
-      return failure(request, result.errors, { intent, target: approvalId, revision });
-    return redirectWithFlash(here, `Approval ${form.text('label')} removed.`);
-  }
-
-  if (intent !== 'add-approval' && intent !== 'update-approval') {
-    throw new Response('Unknown action', { status: 400 });
-  }
-  const values = {
-    body: form.text('body'),
-    bodyName: form.text('bodyName'),
-    approvalNumber: form.text('approvalNumber'),
-    approvedTitle: form.text('approvedTitle'),
-    ceuAmount: form.text('ceuAmount'),
-    category: form.text('category'),
-    validFrom: form.text('validFrom'),
-    validUntil: form.text('validUntil'),
-  };
-  const target = intent === 'update-approval' ? approvalId : null;
-  if (!isOneOf(CREDIT_BODY_OPTIONS, values.body)) {
-    return localFailure({
-      intent,
-      target,
-      values,
-      revision,
-      fieldErrors: { body: ['Choose the approving body.'] },
-    });
-  }
-  const input = {
-    ...values,
-    body: values.body,
-    bodyName: values.bodyName || null,
-    category: values.category || 'core',
-  };
-  const result =
-    intent === 'add-approval'
-      ? await gql(request, AddCreditApprovalDocument, { courseId, revision, input })
-      : await gql(request, UpdateCreditApprovalDocument, {
-          courseId,
-          revision,
-          approvalId: approvalId ?? '',
-          input,
-        });
-  if (result.errors) return failure(request, result.errors, { intent, target, values, revision });
-  return redirectWithFlash(
-    here,
-    intent === 'add-approval'
-      ? `Approval ${values.approvalNumber} added.`
-      : `Approval ${values.approvalNumber} saved.`,
-  );
-}
 
 function ApprovalFields({
   prefix,

@@ -1,32 +1,24 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { z } from 'zod';
-import { GeneralErrorBoundary } from '../components/error-boundary';
-import { Field, FormError } from '../components/form';
+import { GeneralErrorBoundary } from '../../components/error-boundary';
+import { Field, FormError } from '../../components/form';
+import { useFailedForm } from '../../components/teach-course';
 import {
-  AddCredentialDocument,
-  AddSelfReportedCreditDocument,
   type CreditBody,
   MyTranscriptDocument,
   type MyTranscriptQuery,
-  RemoveCredentialDocument,
-  RemoveSelfReportedCreditDocument,
-} from '../graphql/generated/graphql';
-import { gql, gqlData } from '../utils/api.server';
-import { pageTitle } from '../utils/brand';
-import { formatDate } from '../utils/format';
-import { replyWithApiErrors } from '../utils/forms.server';
-import { invariantResponse } from '../utils/invariant';
-import { requireViewer } from '../utils/session.server';
-import { failure, formReader, redirectWithFlash } from '../utils/teach.server';
-import { SelfReportedCreditSchema } from '../utils/transcript-schemas';
+} from '../../graphql/generated/graphql';
+import { gqlData } from '../../utils/api.server';
+import { pageTitle } from '../../utils/brand';
+import { formatDate } from '../../utils/format';
+import { requireViewer } from '../../utils/session.server';
+import { SelfReportedCreditSchema } from '../../utils/transcript-schemas';
+
+import { action } from './transcript.server';
+
+export { action };
 
 export const meta: MetaFunction = () => [{ title: pageTitle('CEU transcript') }];
 
@@ -38,63 +30,12 @@ const BODIES: { value: CreditBody; label: string }[] = [
   { value: 'OTHER', label: 'Other' },
 ];
 
-const asBody = (value: string): CreditBody =>
-  (BODIES.find((b) => b.value === value)?.value ?? value) as CreditBody;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request);
   const data = await gqlData(request, MyTranscriptDocument);
   // "Add your AAPC credential" links here with ?body=AAPC: the form starts on that body.
   const body = new URL(request.url).searchParams.get('body');
   return { ...data, suggestedBody: BODIES.some((b) => b.value === body) ? body : null };
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  await requireViewer(request);
-  const formData = await request.formData();
-  const form = formReader(formData);
-  const intent = form.text('intent');
-  if (intent === 'add-credential') {
-    const values = {
-      body: form.text('body'),
-      credential: form.text('credential'),
-      certifiedOn: form.text('certifiedOn'),
-    };
-    const result = await gql(request, AddCredentialDocument, {
-      input: { ...values, body: asBody(values.body) },
-    });
-    if (result.errors) return failure(request, result.errors, { intent, values });
-    return redirectWithFlash('/transcript', `${values.credential.toUpperCase()} added.`);
-  }
-  if (intent === 'remove-credential') {
-    const result = await gql(request, RemoveCredentialDocument, { id: form.text('id') });
-    if (result.errors) return failure(request, result.errors, { intent });
-    return redirectWithFlash('/transcript', 'Credential removed.');
-  }
-  if (intent === 'add-self-reported') {
-    const submission = parseWithZod(formData, { schema: SelfReportedCreditSchema });
-    if (submission.status !== 'success') {
-      return data({ intent, result: submission.reply() }, { status: 400 });
-    }
-    const { intent: _intent, category, note, ...input } = submission.value;
-    // The category is optional: left empty, the API files the credit under "core".
-    const result = await gql(request, AddSelfReportedCreditDocument, {
-      input: { ...input, category: category ?? null, note: note ?? '' },
-    });
-    if (result.errors) {
-      return data(
-        { intent, result: replyWithApiErrors(request, submission, result.errors) },
-        { status: 400 },
-      );
-    }
-    return redirectWithFlash('/transcript', 'Self-reported credit added.');
-  }
-  if (intent === 'remove-self-reported') {
-    const result = await gql(request, RemoveSelfReportedCreditDocument, { id: form.text('id') });
-    if (result.errors) return failure(request, result.errors, { intent });
-    return redirectWithFlash('/transcript', 'Self-reported credit removed.');
-  }
-  invariantResponse(false, 'Unknown action');
 }
 
 function BodySelect({ id, value, errors }: { id: string; value?: string; errors?: string[] }) {
@@ -177,13 +118,12 @@ function EntriesTable({ caption, entries }: { caption: string; entries: Entry[] 
 export default function TranscriptPage() {
   const { myTranscript, myCredentials, suggestedBody } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failed = (intent: string) =>
-    actionData && !('result' in actionData) && actionData.intent === intent ? actionData : null;
+  const failed = useFailedForm();
   const credentialFailure = failed('add-credential');
   const [selfForm, self] = useForm<z.input<typeof SelfReportedCreditSchema>>({
     id: 'self-reported',
     lastResult:
-      actionData && 'result' in actionData && actionData.intent === 'add-self-reported'
+      actionData && 'intent' in actionData && actionData.intent === 'add-self-reported'
         ? actionData.result
         : undefined,
   });
