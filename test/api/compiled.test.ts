@@ -4,8 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   exitOf,
@@ -15,6 +14,7 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { createSeededDatabase } from '../support/seeded-database';
 
 // From the build (`pnpm test` builds first): the bundled API in production mode against an
 // external PostgreSQL (this run's own server, started on its own), no tsx, nothing embedded,
@@ -24,8 +24,7 @@ let database: TestDatabase;
 let deployed: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
+  database = await createSeededDatabase();
   deployed = await mkdtemp(path.join(tmpdir(), 'lms-api-prod-'));
   // --prefer-offline: the store and metadata cache serve what they hold; a package whose
   // metadata a fresh machine has never fetched comes from the registry instead of failing.

@@ -1,10 +1,10 @@
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
+import { DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
 import { createQueueScheduler, TASKS } from '@lms/worker';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postGraphql } from '../support/journey';
 import { type RunningProcess, startApiProcess, startWorkerProcess } from '../support/processes';
+import { createSeededDatabase } from '../support/seeded-database';
 
 // Jobs are visible to an admin: a job whose run failed is listed with its error, as retrying
 // while it has attempts left and as failed once it has none; nobody else may see the list.
@@ -12,8 +12,7 @@ let database: TestDatabase;
 const running: RunningProcess[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
+  database = await createSeededDatabase();
   // Creates the queue's schema, as the API does at start.
   const scheduler = await createQueueScheduler({
     databaseUrl: database.url,

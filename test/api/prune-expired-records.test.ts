@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { pruneExpiredRecords } from '@lms/core';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSeededDatabase } from '../support/seeded-database';
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
+  database = await createSeededDatabase();
 });
 afterAll(async () => {
   await database?.drop();

@@ -1,16 +1,15 @@
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
+import { DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postGraphql } from '../support/journey';
 import { startApiProcess } from '../support/processes';
+import { createSeededDatabase } from '../support/seeded-database';
 
 // Stateless API processes: a session lives in PostgreSQL, not in the process that created it.
 let database: TestDatabase;
 const stops: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db);
+  database = await createSeededDatabase();
 });
 afterAll(async () => {
   await Promise.all(stops.map((stop) => stop()));

@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
 import { completeDemoCourse } from '../support/demo-completion';
 import { callApi, DEMO_PASSWORD, flashText, pageSettled, signInAs } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
-import { repoRoot } from '../support/processes';
+import { screenshot } from '../support/screenshots';
 
 // Issue 13's admin and instructor items in Chromium, at 1280 and 390 px, with axe finding no
 // WCAG A/AA violation of any impact: the results page links the certificate its completion
@@ -19,13 +17,10 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const STUDENT = { email: 'priya.shah@example.com', password: DEMO_PASSWORD, name: 'Priya Shah' };
 const ADMIN_NAME = 'Alex Morgan';
-/** Screenshots to look at (git-ignored): test/e2e/screenshots/<name>-<width>.png */
-const SHOTS = path.join(repoRoot, 'test/e2e/screenshots');
-
+/** Width and axe checks; a screenshot `<name>-<width>.png` to look at when SCREENSHOT_DIR is set. */
 async function lookAt(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
-  await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  await screenshot(page, `${name}-${width}`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     width,
   );

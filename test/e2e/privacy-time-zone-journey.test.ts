@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
 import { useJourneyStack } from '../support/journey-stack';
+import { screenshot } from '../support/screenshots';
 
 const journey = useJourneyStack();
 
@@ -58,7 +59,7 @@ describe('a learner in Los Angeles, in Chromium', () => {
     expect(deadline).toMatch(/Ends at \d{1,2}:\d{2} [AP]M P[SD]T/);
     expect(deadline).not.toContain('UTC');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: 'test/artifacts/mock-exam-deadline-390.png' });
+    await screenshot(page, 'mock-exam-deadline-390');
     await context.close();
   });
 
@@ -106,7 +107,7 @@ describe('deleting my account, in Chromium', () => {
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('/profile/delete');
     await expectNoA11yViolations(page);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: 'test/artifacts/delete-account-1280.png', fullPage: true });
+    await screenshot(page, 'delete-account-1280');
 
     // A wrong password: the field says so, nothing is deleted.
     await page.getByLabel('Current password').fill('not-my-password');

@@ -78,7 +78,8 @@ export async function startApiProcess(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ) {
-  const port = await freePort();
+  // A caller that must know the address before the API answers (see stack.ts) names the port.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const api = startProcess(
     process.execPath,
     [...nodeArgs, '--import', 'tsx', 'src/main.ts'],

@@ -1,10 +1,10 @@
 import { configureJobScheduler } from '@lms/core';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import { type TestDatabase } from '@lms/db/testing';
 import { createQueueScheduler, type QueueScheduler } from '@lms/worker';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { RunningProcess } from './processes';
+import { createSeededDatabase } from './seeded-database';
 
 export interface SeededQueue {
   /** The seeded database of this test file. */
@@ -25,8 +25,7 @@ export function useSeededQueue(): SeededQueue {
   let scheduler: QueueScheduler | undefined;
   const processes: RunningProcess[] = [];
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoData(database.db);
+    database = await createSeededDatabase();
     scheduler = await createQueueScheduler({
       databaseUrl: database.url,
       log: pino({ level: 'silent' }),

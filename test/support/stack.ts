@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemoData } from '@lms/db';
-import { createTestDatabase, type TestDatabase } from '@lms/db/testing';
+import type { TestDatabase } from '@lms/db/testing';
 import { freePort, repoRoot, startApiProcess, startWebProcess } from './processes';
+import { createSeededDatabase } from './seeded-database';
 
 export interface Stack {
   database: TestDatabase;
@@ -24,16 +24,32 @@ export async function startStack(
       'web/build is missing: run `pnpm --filter @lms/web build` (pnpm test does it).',
     );
   }
-  const database = await createTestDatabase();
-  await seedDemoData(database.db);
-  // The web port is chosen first: the API sends Stripe checkout back to the web app's pages.
+  const database = await createSeededDatabase();
+  // The ports are chosen first: the API sends Stripe checkout back to the web app's pages, and
+  // the web app is started beside the API (not after it: the two boot in parallel). It is ready
+  // when it serves a static file; its first page is asked for only once the API answers too.
   const webPort = await freePort();
-  const api = await startApiProcess(database.url, {
-    SEED_DEMO_DATA: 'false',
-    PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
-    ...options.apiEnv,
-  });
-  const web = await startWebProcess(api.url, webPort);
+  let apiPort = await freePort();
+  while (apiPort === webPort) apiPort = await freePort();
+  const started = await Promise.allSettled([
+    startApiProcess(database.url, {
+      SEED_DEMO_DATA: 'false',
+      PUBLIC_WEB_URL: `http://127.0.0.1:${webPort}`,
+      ...options.apiEnv,
+      PORT: String(apiPort),
+    }),
+    startWebProcess(`http://127.0.0.1:${apiPort}`, webPort, {}, '/favicon.svg'),
+  ]);
+  const [apiStart, webStart] = started;
+  if (apiStart.status === 'rejected' || webStart.status === 'rejected') {
+    for (const result of started) if (result.status === 'fulfilled') await result.value.stop();
+    await database.drop();
+    throw apiStart.status === 'rejected'
+      ? apiStart.reason
+      : (webStart as PromiseRejectedResult).reason;
+  }
+  const api = apiStart.value;
+  const web = webStart.value;
   return {
     database,
     apiUrl: api.url,
