@@ -19,6 +19,9 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
+// A package the bundle reads files of at run time must be a dependency of the bundled process
+// (api/, worker/) itself: the bundle resolves from its dist/bin folder, where a dependency of a
+// workspace package (@lms/pdf's font packages, resolved with require.resolve) is not visible.
 const external = [
   '@node-rs/argon2', // native addon
   'pdfkit', // reads its font metrics from its own folder

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type TestDatabase } from '@lms/db/testing';
+import { createOrder, DEMO_PASSWORD, type TestDatabase } from '@lms/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   exitOf,
@@ -57,7 +57,7 @@ it('the compiled API starts in production with production dependencies only, aga
   const api = startProcess(
     process.execPath,
     [...serveApi.slice(1, -1), bundle],
-    { ...productionApiEnv(database.url), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    productionStart(port),
     deployed,
   );
   try {
@@ -71,9 +71,80 @@ it('the compiled API starts in production with production dependencies only, aga
     const body = (await response.json()) as { data: { courses: { totalCount: number } } };
     expect(response.status, api.output()).toBe(200);
     expect(body.data.courses.totalCount).toBeGreaterThanOrEqual(4);
+
+    await expectReceiptPdf(url, api.output);
     const exited = exitOf(api);
     api.child.kill('SIGTERM');
     expect(await exited, api.output()).toBe(0);
+  } finally {
+    await api.stop();
+  }
+}, 120_000);
+
+/** The production environment of the API process. NODE_PATH is emptied: pnpm's bin shim for
+ * Vitest sets it to the store's hoisted folder, which would let the bundle resolve packages that
+ * a production start (`pnpm serve:api`, the Docker image) cannot. */
+function productionStart(port: number): Record<string, string> {
+  return {
+    ...productionApiEnv(database.url),
+    NODE_PATH: '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/** The compiled API signs a learner in and renders a PDF (a receipt of a paid order): the bundle
+ * must find the fonts that @lms/pdf embeds, wherever it runs from. */
+async function expectReceiptPdf(url: string, output: () => string): Promise<void> {
+  const learner = await database.db.user.findUniqueOrThrow({
+    where: { email: 'priya.shah@example.com' },
+  });
+  const course = await database.db.course.findFirstOrThrow({
+    where: { status: 'PUBLISHED', latestPublishedVersion: { priceCents: { gt: 0 } } },
+  });
+  const order = await createOrder(database.db, {
+    userId: learner.id,
+    courseId: course.id,
+    amountCents: 4900,
+  });
+  await database.db.order.update({ where: { id: order.id }, data: { amountPaidCents: 4900 } });
+  const signIn = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
+      variables: { input: { email: learner.email, password: DEMO_PASSWORD } },
+    }),
+  });
+  const { data } = (await signIn.json()) as { data: { signIn: { token: string } } };
+  const receipt = await fetch(`${url}/receipts/${order.id}.pdf`, {
+    headers: { authorization: `Bearer ${data.signIn.token}` },
+  });
+  const pdf = Buffer.from(await receipt.arrayBuffer());
+  expect(
+    { status: receipt.status, type: receipt.headers.get('content-type') },
+    `${pdf.toString('utf8', 0, 300)}\n${output()}`,
+  ).toEqual({ status: 200, type: 'application/pdf' });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+}
+
+it('`pnpm serve:api` in the workspace (the bundle beside the sources) renders PDFs', async () => {
+  const { scripts } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const serveApi = scripts['serve:api']?.trim().split(/\s+/) ?? [];
+  const port = await freePort();
+  const api = startProcess(
+    process.execPath,
+    serveApi.slice(1),
+    productionStart(port),
+    repoRoot,
+  );
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/readyz`, api, 90_000);
+    await expectReceiptPdf(url, api.output);
   } finally {
     await api.stop();
   }
