@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +73,59 @@ export async function waitForHttp(
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${process.output()}`);
 }
 
-/** Starts the real API process (`api/src/main.ts`) against a database. */
+/**
+ * Directories whose sources the API and worker bundles inline (scripts/build-server.mjs), and
+ * the build script itself.
+ */
+const BUNDLED_SOURCES = [
+  'api/src',
+  'worker/src',
+  'prisma/src',
+  'packages',
+  'scripts/build-server.mjs',
+];
+
+function newestMtime(target: string): number {
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(target, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+let sourcesMtime: number | undefined;
+const freshBuilds = new Map<string, boolean>();
+
+/**
+ * How to start the API or the worker: its build (`<name>/dist/bin/main.js`, which `pnpm test`
+ * makes first) when it is newer than every source file it bundles, else the source through tsx.
+ * The build starts in about half the time (no TypeScript to compile on a busy machine, for every
+ * one of the ~25 processes a test run starts); a stale or missing build never runs, so a test
+ * after an edit tests the edit.
+ */
+export function entryOf(name: 'api' | 'worker'): string[] {
+  const bundle = path.join(repoRoot, name, 'dist/bin/main.js');
+  let fresh = freshBuilds.get(name);
+  if (fresh === undefined) {
+    sourcesMtime ??= Math.max(
+      ...BUNDLED_SOURCES.map((source) => newestMtime(path.join(repoRoot, source))),
+    );
+    let built = 0;
+    try {
+      built = statSync(bundle).mtimeMs;
+    } catch {
+      // not built
+    }
+    fresh = built > sourcesMtime;
+    freshBuilds.set(name, fresh);
+  }
+  return fresh ? [bundle] : ['--import', 'tsx', 'src/main.ts'];
+}
+
+/** Starts the real API process (`api/src/main.ts`, or its fresh build) against a database. */
 export async function startApiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
@@ -82,8 +135,13 @@ export async function startApiProcess(
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const api = startProcess(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'src/main.ts'],
+    [...nodeArgs, ...entryOf('api')],
     {
+      // The bundle cannot find the web app's operations beside its source: name the file.
+      TRUSTED_DOCUMENTS_FILE: path.join(
+        repoRoot,
+        'web/app/graphql/generated/persisted-documents.json',
+      ),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -163,11 +221,11 @@ export function exitOf(running: RunningProcess): Promise<number | string> {
   );
 }
 
-/** Starts the job worker process (`worker/src/main.ts`) against a database. */
+/** Starts the job worker process (`worker/src/main.ts`, or its fresh build) against a database. */
 export async function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}) {
   const worker = startProcess(
     process.execPath,
-    ['--import', 'tsx', 'src/main.ts'],
+    entryOf('worker'),
     { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_ENV: 'test', ...env },
     path.join(repoRoot, 'worker'),
   );
