@@ -135,12 +135,7 @@ it('`pnpm serve:api` in the workspace (the bundle beside the sources) renders PD
   };
   const serveApi = scripts['serve:api']?.trim().split(/\s+/) ?? [];
   const port = await freePort();
-  const api = startProcess(
-    process.execPath,
-    serveApi.slice(1),
-    productionStart(port),
-    repoRoot,
-  );
+  const api = startProcess(process.execPath, serveApi.slice(1), productionStart(port), repoRoot);
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/readyz`, api, 90_000);
