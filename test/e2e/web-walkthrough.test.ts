@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
 import { DEMO_PASSWORD, flashText, pageSettled } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
+import { screenshot } from '../support/screenshots';
 
 // Issue 13's walk-through, as browser checks: the header and menus at 390 and 1280 px, and the
 // gradebook with many learners.
@@ -31,6 +32,31 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
 const headerHeight = (page: Page) =>
   page.locator('.site-header').evaluate((header) => header.getBoundingClientRect().height);
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** Pairs of visible controls (links, buttons, fields, disclosures) whose boxes overlap, e.g. a
+ * squeezed title drawn under its row's buttons; a control inside another does not count. */
+const overlappingControls = (page: Page) =>
+  page.evaluate(() => {
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary'),
+    ].filter((element) => element.checkVisibility() && element.getClientRects().length > 0);
+    const found: string[] = [];
+    const name = (element: HTMLElement) =>
+      `${element.tagName.toLowerCase()} "${(element.innerText || element.getAttribute('aria-label') || element.getAttribute('name') || '').trim().slice(0, 40)}"`;
+    for (const [i, a] of controls.entries()) {
+      for (const b of controls.slice(i + 1)) {
+        if (a.contains(b) || b.contains(a)) continue;
+        for (const ra of a.getClientRects()) {
+          for (const rb of b.getClientRects()) {
+            const width = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+            const height = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+            if (width > 2 && height > 2) found.push(`${name(a)} × ${name(b)}`);
+          }
+        }
+      }
+    }
+    return [...new Set(found)];
+  });
 
 describe('the signed-in header and menus, in Chromium', () => {
   it('at 390 px: a small header with a Menu disclosure holding every link; no page or tab bar wider than the screen', async () => {
@@ -77,6 +103,42 @@ describe('the signed-in header and menus, in Chromium', () => {
       .toBe('CEU transcript');
     // Followed a link: the menu is closed on the next page.
     expect(await page.getByRole('link', { name: 'Profile' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('at 390 px no link, button or field overlaps another on the instructor’s and learner’s pages', async () => {
+    const db = journey.stack.database.db;
+    const marcus = await db.user.findUniqueOrThrow({ where: { email: 'marcus.lee@example.com' } });
+    const course = await db.course.findFirstOrThrow({
+      where: { ownerId: marcus.id },
+      orderBy: { slug: 'asc' },
+    });
+    const quiz = await db.lesson.findFirstOrThrow({
+      where: { module: { versionId: course.draftVersionId! }, kind: 'QUIZ' },
+    });
+    const context = await journey.browser.newContext({ viewport: PHONE });
+    const page = await signIn(context, marcus.email);
+    for (const path of [
+      '/teach',
+      `/teach/courses/${course.id}`,
+      `/teach/courses/${course.id}/syllabus`,
+      `/teach/courses/${course.id}/lessons/${quiz.id}/quiz`,
+      `/teach/courses/${course.id}/approvals`,
+      `/teach/courses/${course.id}/gradebook`,
+      `/teach/courses/${course.id}/publish`,
+      '/learn',
+      '/transcript',
+      '/profile',
+      '/account/security',
+    ]) {
+      await page.goto(`${journey.stack.webUrl}${path}`);
+      await pageSettled(page);
+      expect(await overlappingControls(page), path).toEqual([]);
+      await screenshot(
+        page,
+        `phone${path.replaceAll(course.id, 'course').replaceAll(quiz.id, 'quiz').replaceAll('/', '-')}`,
+      );
+    }
     await context.close();
   });
 
