@@ -37,17 +37,17 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
  * squeezed title drawn under its row's buttons; a control inside another does not count. */
 const overlappingControls = (page: Page) =>
   page.evaluate(() => {
-    const controls = [
-      ...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary'),
-    ].filter((element) => element.checkVisibility() && element.getClientRects().length > 0);
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary'),
+    ).filter((element) => element.checkVisibility() && element.getClientRects().length > 0);
     const found: string[] = [];
     const name = (element: HTMLElement) =>
       `${element.tagName.toLowerCase()} "${(element.innerText || element.getAttribute('aria-label') || element.getAttribute('name') || '').trim().slice(0, 40)}"`;
     for (const [i, a] of controls.entries()) {
       for (const b of controls.slice(i + 1)) {
         if (a.contains(b) || b.contains(a)) continue;
-        for (const ra of a.getClientRects()) {
-          for (const rb of b.getClientRects()) {
+        for (const ra of Array.from(a.getClientRects())) {
+          for (const rb of Array.from(b.getClientRects())) {
             const width = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
             const height = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
             if (width > 2 && height > 2) found.push(`${name(a)} × ${name(b)}`);
