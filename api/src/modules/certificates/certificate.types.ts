@@ -1,6 +1,14 @@
 import { CycleAnchor } from '@lms/db';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Field,
+  ID,
+  InputType,
+  Int,
+  InterfaceType,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { CreditBody } from '../common/enums';
 
 export enum CertificateStatus {
@@ -58,11 +66,16 @@ export class CertificateCredit {
   category!: string;
 }
 
-@ObjectType({
+/**
+ * What every certificate says and its status: the fields the holder's `Certificate` and the
+ * public `CertificateRecord` share. One GraphQL interface, so the web asks for them with one
+ * fragment and the two types cannot drift apart field by field.
+ */
+@InterfaceType({
   description:
-    'What a certificate says (its immutable snapshot) and its status. Contains nothing that is not printed on the certificate.',
+    'What a certificate says (its immutable snapshot) and its status, wherever it is shown.',
 })
-export class CertificateRecord {
+export abstract class CertificateContent {
   @Field(() => String, { description: 'Serial, e.g. CEU-7K3M-9QXD-H2TB.' })
   serial!: string;
 
@@ -114,8 +127,18 @@ export class CertificateRecord {
   supersededBySerial!: string | null;
 }
 
-@ObjectType({ description: 'A certificate as its holder (or an admin) sees it.' })
-export class Certificate extends CertificateRecord {
+@ObjectType({
+  description:
+    'What a certificate says (its immutable snapshot) and its status. Contains nothing that is not printed on the certificate.',
+  implements: CertificateContent,
+})
+export class CertificateRecord extends CertificateContent {}
+
+@ObjectType({
+  description: 'A certificate as its holder (or an admin) sees it.',
+  implements: CertificateContent,
+})
+export class Certificate extends CertificateContent {
   @Field(() => ID, { description: 'Certificate id.' })
   id!: string;
 
