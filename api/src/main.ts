@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ConfigError } from '@lms/config';
 import {
   configureCertificates,
   configureJobScheduler,
@@ -11,6 +10,7 @@ import {
 import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
 import { createStripeGateway, startStripeEmulator } from '@lms/payments';
+import { type Cleanup, loadConfigOrExit, stopOnSignals } from '@lms/process';
 // The scheduler only (enqueues jobs); the job runner (nodemailer, task code) is imported only
 // when this process runs the worker: never in production, where `pnpm worker` runs it.
 import { createQueueScheduler } from '@lms/worker/scheduler';
@@ -21,21 +21,10 @@ import { createPaymentsRuntime } from './payments-runtime';
 import { createApiServer } from './server';
 
 /** Process entry: env → database (embedded when no DATABASE_URL) → migrations → seed → HTTP. */
-const env = loadEnvOrExit();
-
-/** A bad configuration ends the process with the list of problems, not a stack trace. */
-function loadEnvOrExit(): Env {
-  try {
-    return loadEnv();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
+const env: Env = loadConfigOrExit(loadEnv);
 const log = createLogger(env.LOG_LEVEL);
 
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: Cleanup[] = [];
 /** Per Stripe HTTP attempt (one retry): well inside the web app's 10 s request budget. */
 const STRIPE_TIMEOUT_MS = 4_000;
 
@@ -163,31 +152,9 @@ async function main() {
   log.info({ graphql: `${url}/graphql` }, `API ready at ${url}/graphql`);
 }
 
-const SHUTDOWN_LIMIT_MS = 30_000;
-let stopping = false;
-async function shutdown(signal: string, exitCode = 0) {
-  if (stopping) return;
-  stopping = true;
-  log.info({ signal }, 'shutting down: finishing in-flight requests');
-  // Bounded: in-flight requests get the drain grace period (20 s), jobs theirs; past
-  // this the process exits anyway, non-zero so the supervisor sees the cut.
-  setTimeout(() => {
-    log.error({ signal }, `shutdown did not finish within ${SHUTDOWN_LIMIT_MS} ms; exiting`);
-    process.exit(1);
-  }, SHUTDOWN_LIMIT_MS).unref();
-  for (const cleanup of cleanups) {
-    try {
-      await cleanup();
-    } catch (error) {
-      log.error({ err: error }, 'error during shutdown');
-    }
-  }
-  log.info('stopped');
-  process.exit(exitCode);
-}
-
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+// Bounded: in-flight requests get the drain grace period (20 s), jobs theirs; past the
+// limit (30 s) the process exits anyway, non-zero so the supervisor sees the cut.
+const shutdown = stopOnSignals({ log, cleanups, finishing: 'finishing in-flight requests' });
 
 main().catch(async (error: unknown) => {
   log.fatal({ err: error }, 'API failed to start');
