@@ -1,4 +1,5 @@
 import type { Prisma } from './generated/client';
+import { creditApprovalTermsSelect } from './selects';
 
 /**
  * Creates draft version `number` of a course as a deep copy of `sourceVersionId`: details,
@@ -87,14 +88,7 @@ export async function copyVersionAsDraft(
       creditApprovals: {
         select: {
           key: true,
-          body: true,
-          bodyName: true,
-          approvalNumber: true,
-          approvedTitle: true,
-          ceuAmount: true,
-          category: true,
-          validFrom: true,
-          validUntil: true,
+          ...creditApprovalTermsSelect,
         },
       },
     },

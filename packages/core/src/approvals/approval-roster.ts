@@ -1,4 +1,5 @@
 import type { Db, EnrollmentStatus } from '@lms/db';
+import { creditApprovalTermsSelect } from '@lms/db';
 import { findManageableCourse } from '../access/course-access';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
@@ -58,14 +59,7 @@ export async function getApprovalRoster(options: {
     where: { id: options.approvalId },
     select: {
       id: true,
-      body: true,
-      bodyName: true,
-      approvalNumber: true,
-      approvedTitle: true,
-      ceuAmount: true,
-      category: true,
-      validFrom: true,
-      validUntil: true,
+      ...creditApprovalTermsSelect,
       version: { select: { id: true, number: true, title: true, courseId: true } },
     },
   });

@@ -10,6 +10,7 @@ import type {
   QuestionType,
   QuizMode,
 } from '@lms/db';
+import { creditApprovalTermsSelect } from '@lms/db';
 import { findManageableCourse } from '../access/course-access';
 import { type Viewer } from '../access/viewer';
 import type { DbOrTx } from '../db/tx';
@@ -219,14 +220,7 @@ const versionSelect = {
     select: {
       id: true,
       key: true,
-      body: true,
-      bodyName: true,
-      approvalNumber: true,
-      approvedTitle: true,
-      ceuAmount: true,
-      category: true,
-      validFrom: true,
-      validUntil: true,
+      ...creditApprovalTermsSelect,
     },
   },
 } satisfies Prisma.CourseVersionSelect;

@@ -5,6 +5,7 @@ import {
   renderAuditPacketPdf,
 } from '@lms/credentials';
 import type { Db } from '@lms/db';
+import { creditApprovalTermsSelect } from '@lms/db';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { type ApprovalStatus, approvalStatus } from '../authoring/approval-status';
@@ -57,14 +58,7 @@ export async function getCertificateAuditPacket(options: {
       supersededBy: { select: { serial: true, issuedAt: true } },
       creditApproval: {
         select: {
-          body: true,
-          bodyName: true,
-          approvalNumber: true,
-          approvedTitle: true,
-          ceuAmount: true,
-          category: true,
-          validFrom: true,
-          validUntil: true,
+          ...creditApprovalTermsSelect,
         },
       },
       completion: {

@@ -9,6 +9,7 @@ import {
   MIN_STATUS_LIST_LENGTH,
 } from '@lms/credentials';
 import type { Prisma } from '@lms/db';
+import { creditApprovalTermsSelect } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
 import { certificateSettings, verifyUrlFor } from '../common/certificate-settings';
 import type { Tx } from '../db/tx';
@@ -203,14 +204,7 @@ export async function issueCertificatesForCompletion(
             orderBy: [{ body: 'asc' }, { approvalNumber: 'asc' }],
             select: {
               id: true,
-              body: true,
-              bodyName: true,
-              approvalNumber: true,
-              approvedTitle: true,
-              ceuAmount: true,
-              category: true,
-              validFrom: true,
-              validUntil: true,
+              ...creditApprovalTermsSelect,
             },
           },
         },
