@@ -1,5 +1,5 @@
 import type { Prisma } from './generated/client';
-import { creditApprovalTermsSelect } from './selects';
+import { creditApprovalTermsSelect, quizSettingsSelect } from './selects';
 
 /**
  * Creates draft version `number` of a course as a deep copy of `sourceVersionId`: details,
@@ -51,14 +51,7 @@ export async function copyVersionAsDraft(
               required: true,
               quiz: {
                 select: {
-                  mode: true,
-                  passPercent: true,
-                  timeLimitMinutes: true,
-                  maxAttempts: true,
-                  questionsPerAttempt: true,
-                  shuffleQuestions: true,
-                  shuffleOptions: true,
-                  allowReview: true,
+                  ...quizSettingsSelect,
                   questions: {
                     orderBy: { position: 'asc' },
                     select: {

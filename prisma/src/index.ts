@@ -47,4 +47,4 @@ export {
 export { type ChannelListener, type ChannelListenerOptions, listenToChannel } from './listen';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate';
 export { markVersionPublished, seedDemoData, seedManyCourses } from './seed';
-export { creditApprovalTermsSelect } from './selects';
+export { creditApprovalTermsSelect, quizSettingsSelect } from './selects';

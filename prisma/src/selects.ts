@@ -16,3 +16,15 @@ export const creditApprovalTermsSelect = {
   validFrom: true,
   validUntil: true,
 } as const satisfies Prisma.CreditApprovalSelect;
+
+/** A quiz's settings: how it is taken and graded (its questions are selected apart). */
+export const quizSettingsSelect = {
+  mode: true,
+  passPercent: true,
+  timeLimitMinutes: true,
+  maxAttempts: true,
+  questionsPerAttempt: true,
+  shuffleQuestions: true,
+  shuffleOptions: true,
+  allowReview: true,
+} as const satisfies Prisma.QuizSelect;

@@ -1,4 +1,5 @@
 import type { Db } from '@lms/db';
+import { quizSettingsSelect } from '@lms/db';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { isUuid } from '../db/ids';
@@ -28,14 +29,7 @@ export async function enrolledQuiz(tx: Tx | Db, viewer: Viewer | null, lessonId:
           where: { lessonId },
           select: {
             id: true,
-            mode: true,
-            passPercent: true,
-            timeLimitMinutes: true,
-            maxAttempts: true,
-            questionsPerAttempt: true,
-            shuffleQuestions: true,
-            shuffleOptions: true,
-            allowReview: true,
+            ...quizSettingsSelect,
             lesson: { select: { title: true } },
           },
         })

@@ -10,7 +10,7 @@ import type {
   QuestionType,
   QuizMode,
 } from '@lms/db';
-import { creditApprovalTermsSelect } from '@lms/db';
+import { creditApprovalTermsSelect, quizSettingsSelect } from '@lms/db';
 import { findManageableCourse } from '../access/course-access';
 import { type Viewer } from '../access/viewer';
 import type { DbOrTx } from '../db/tx';
@@ -153,14 +153,7 @@ const lessonSelect = {
   quiz: {
     select: {
       id: true,
-      mode: true,
-      passPercent: true,
-      timeLimitMinutes: true,
-      maxAttempts: true,
-      questionsPerAttempt: true,
-      shuffleQuestions: true,
-      shuffleOptions: true,
-      allowReview: true,
+      ...quizSettingsSelect,
       questions: {
         orderBy: { position: 'asc' as const },
         select: {
