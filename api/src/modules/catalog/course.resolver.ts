@@ -7,6 +7,7 @@ import {
 } from '@lms/core';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { toConnection } from '../common/connection';
 import { Money } from '../common/money';
 import { CatalogSort, CourseFilter } from './course.input';
 import {
@@ -72,21 +73,10 @@ export class CourseResolver {
     sort: CatalogSort | null,
     @Ctx() ctx: Context,
   ): Promise<CourseConnection> {
-    const page = await listPublishedCourses({ db: ctx.db, first, after, search, filter, sort });
-    const edges = page.edges.map((edge) => ({
-      cursor: edge.cursor,
-      node: toCourseType(edge.node),
-    }));
-    return {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return toConnection(
+      await listPublishedCourses({ db: ctx.db, first, after, search, filter, sort }),
+      toCourseType,
+    );
   }
 
   @Query(() => CourseType, {
