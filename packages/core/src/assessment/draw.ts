@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { ExamArea, QuizMode } from '@lms/db';
 
-/** Order of the exam areas in a mock exam's sections (the enum's order). */
-export const EXAM_AREA_ORDER: ExamArea[] = [
+/** Every exam area, in the order of a mock exam's sections (the enum's order); the quiz schema accepts these. */
+export const EXAM_AREA_ORDER = [
   'GENERAL',
   'EVALUATION_AND_MANAGEMENT',
   'ANESTHESIA',
@@ -15,7 +15,7 @@ export const EXAM_AREA_ORDER: ExamArea[] = [
   'ICD10CM_GUIDELINES',
   'HCPCS_LEVEL_II',
   'COMPLIANCE_AND_REGULATORY',
-];
+] as const satisfies readonly ExamArea[];
 
 export type RandomInt = (maxExclusive: number) => number;
 const secureRandom: RandomInt = (max) => randomInt(max);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeKey, codeProblem, displayCode } from '../codesets/codes';
+import { EXAM_AREA_ORDER } from './draw';
 
 export const QUIZ_LIMITS = {
   promptBytes: 20 * 1024,
@@ -61,21 +62,6 @@ export const quizSettingsSchema = z.object({
 export type QuizSettingsInput = z.input<typeof quizSettingsSchema>;
 export type QuizSettings = z.output<typeof quizSettingsSchema>;
 
-const EXAM_AREAS = [
-  'GENERAL',
-  'EVALUATION_AND_MANAGEMENT',
-  'ANESTHESIA',
-  'SURGERY',
-  'RADIOLOGY',
-  'PATHOLOGY_AND_LABORATORY',
-  'MEDICINE',
-  'MEDICAL_TERMINOLOGY',
-  'ANATOMY',
-  'ICD10CM_GUIDELINES',
-  'HCPCS_LEVEL_II',
-  'COMPLIANCE_AND_REGULATORY',
-] as const;
-
 const optionSchema = z.object({
   text: z
     .string()
@@ -104,7 +90,7 @@ export const questionSchema = z
       .refine((text) => bytes(text) <= QUIZ_LIMITS.rationaleBytes, {
         message: `The rationale is at most ${QUIZ_LIMITS.rationaleBytes / 1024} KB.`,
       }),
-    area: z.enum(EXAM_AREAS, { error: 'Choose an exam area.' }).default('GENERAL'),
+    area: z.enum(EXAM_AREA_ORDER, { error: 'Choose an exam area.' }).default('GENERAL'),
     codeSetYear: z
       .number()
       .int('The code-set year is a year, like 2027.')
