@@ -32,6 +32,14 @@ export interface QuestionSpec {
   answerCodes?: string[];
 }
 
+/** The options of a TRUE_FALSE question whose answer is `answer`. */
+export function trueFalseOptions(answer: boolean): { text: string; correct: boolean }[] {
+  return [
+    { text: 'True', correct: answer },
+    { text: 'False', correct: !answer },
+  ];
+}
+
 export interface QuizSpec {
   mode: QuizMode;
   passPercent: number;

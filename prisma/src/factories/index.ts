@@ -11,6 +11,7 @@ export {
   type ModuleSpec,
   type QuestionSpec,
   type QuizSpec,
+  trueFalseOptions,
 } from './courses';
 export {
   createEnrollment,

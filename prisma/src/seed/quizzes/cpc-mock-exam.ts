@@ -1,9 +1,5 @@
+import { trueFalseOptions } from '../../factories';
 import type { DemoQuiz } from '../types';
-
-const tf = (answer: boolean) => [
-  { text: 'True', correct: answer },
-  { text: 'False', correct: !answer },
-];
 
 /** A short timed mock exam: 20 questions across 6 exam areas in 30 minutes. */
 export const cpcMockExam: DemoQuiz = {
@@ -56,7 +52,7 @@ export const cpcMockExam: DemoQuiz = {
       area: 'ICD10CM_GUIDELINES',
       prompt:
         'Certain **Z codes** may be reported as the first-listed diagnosis in outpatient encounters.',
-      options: tf(true),
+      options: trueFalseOptions(true),
       rationale:
         'True. Section I.C.21 lists Z codes that may only be principal/first-listed (e.g. Z00.00 general adult examination) and others that may be first-listed depending on the circumstances.',
     },
@@ -170,7 +166,7 @@ export const cpcMockExam: DemoQuiz = {
       type: 'TRUE_FALSE',
       area: 'ANATOMY',
       prompt: 'The **femur** is the longest bone in the human body.',
-      options: tf(true),
+      options: trueFalseOptions(true),
       rationale: 'True: the femur (thigh bone) is the longest and strongest bone.',
     },
     // Compliance
@@ -206,7 +202,7 @@ export const cpcMockExam: DemoQuiz = {
       area: 'COMPLIANCE_AND_REGULATORY',
       prompt:
         'The OIG’s compliance program guidance describes **seven fundamental elements** of an effective compliance program.',
-      options: tf(true),
+      options: trueFalseOptions(true),
       rationale:
         'True: written policies, compliance officer, training, communication lines, auditing and monitoring, enforcement and discipline, and prompt response with corrective action.',
     },
@@ -243,7 +239,7 @@ export const cpcMockExam: DemoQuiz = {
       area: 'PATHOLOGY_AND_LABORATORY',
       prompt:
         'A **complete blood count (CBC)** measures electrolytes such as sodium and potassium.',
-      options: tf(false),
+      options: trueFalseOptions(false),
       rationale:
         'False: a CBC counts red cells, white cells and platelets and measures hemoglobin and hematocrit; electrolytes are in a metabolic panel.',
     },

@@ -1,9 +1,5 @@
+import { trueFalseOptions } from '../../factories';
 import type { DemoQuiz } from '../types';
-
-const tf = (answer: boolean) => [
-  { text: 'True', correct: answer },
-  { text: 'False', correct: !answer },
-];
 
 /** Post-test of the ICD-10-CM guidelines CE course: 10 items, 8 drawn, pass at 70 %, 3 attempts. */
 export const icd10GuidelinesPostTest: DemoQuiz = {
@@ -54,7 +50,7 @@ export const icd10GuidelinesPostTest: DemoQuiz = {
       area: 'ICD10CM_GUIDELINES',
       prompt:
         'In the **outpatient** setting, a diagnosis documented as “probable” is coded as if it were established.',
-      options: tf(false),
+      options: trueFalseOptions(false),
       rationale:
         'False. Section IV.H: do not code diagnoses documented as probable, suspected, questionable or rule out in outpatient encounters; code the condition to the highest degree of certainty, such as the signs and symptoms.',
     },
@@ -123,7 +119,7 @@ export const icd10GuidelinesPostTest: DemoQuiz = {
       area: 'ICD10CM_GUIDELINES',
       prompt:
         'Signs and symptoms that are **routinely associated** with a disease process should not be assigned as additional codes unless the classification instructs otherwise.',
-      options: tf(true),
+      options: trueFalseOptions(true),
       rationale:
         'True. Section I.B.5: integral signs and symptoms are not coded separately; those not routinely associated with the condition may be.',
     },
