@@ -127,13 +127,31 @@ export interface FormatOptions {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+/** The Intl formatter of one style in one locale and zone, made once and kept. */
+function formatter(
+  style: string,
+  locale: string,
+  timeZone: string,
+  styleOptions: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${style}|${locale}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
-    format = make();
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...styleOptions });
     formats.set(key, format);
   }
   return format;
+}
+
+/** An instant in the reader's zone and locale, in one style. */
+function formatInZone(
+  value: Date | string,
+  options: FormatOptions,
+  style: string,
+  styleOptions: Intl.DateTimeFormatOptions,
+): string {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  return formatter(style, locale, options.timeZone, styleOptions).format(toDate(value));
 }
 
 function toDate(value: Date | string): Date {
@@ -144,44 +162,28 @@ function toDate(value: Date | string): Date {
 
 /** "Nov 30, 2026, 4:32 PM EST": an instant, in the reader's zone, with the zone's abbreviation. */
 export function formatDateTime(value: Date | string, options: FormatOptions): string {
-  const locale = options.locale ?? DEFAULT_LOCALE;
-  return cached(
-    `dt|${locale}|${options.timeZone}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        timeZone: options.timeZone,
-        year: 'numeric',
-        month: 'short',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      }),
-  ).format(toDate(value));
+  return formatInZone(value, options, 'dt', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 /** "4:32 PM EST": the time of an instant in the reader's zone. */
 export function formatTime(value: Date | string, options: FormatOptions): string {
-  const locale = options.locale ?? DEFAULT_LOCALE;
-  return cached(
-    `t|${locale}|${options.timeZone}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        timeZone: options.timeZone,
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      }),
-  ).format(toDate(value));
+  return formatInZone(value, options, 't', {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 }
 
 /** "Nov 30, 2026": the day an instant falls on in the reader's zone. */
 export function formatInstantDate(value: Date | string, options: FormatOptions): string {
-  const locale = options.locale ?? DEFAULT_LOCALE;
-  return cached(
-    `d|${locale}|${options.timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone: options.timeZone, dateStyle: 'medium' }),
-  ).format(toDate(value));
+  return formatInZone(value, options, 'd', { dateStyle: 'medium' });
 }
 
 /**
@@ -193,10 +195,7 @@ export function formatCalendarDate(value: Date | string, locale: string = DEFAUL
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? new Date(`${value}T00:00:00Z`)
       : toDate(value);
-  return cached(
-    `cd|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }),
-  ).format(date);
+  return formatter('cd', locale, 'UTC', { dateStyle: 'medium' }).format(date);
 }
 
 const MONTHS = [
