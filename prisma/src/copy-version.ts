@@ -1,5 +1,10 @@
 import type { Prisma } from './generated/client';
-import { creditApprovalTermsSelect, quizSettingsSelect } from './selects';
+import {
+  creditApprovalTermsSelect,
+  lessonContentSelect,
+  quizSettingsSelect,
+  versionDetailsSelect,
+} from './selects';
 
 /**
  * Creates draft version `number` of a course as a deep copy of `sourceVersionId`: details,
@@ -16,15 +21,7 @@ export async function copyVersionAsDraft(
     where: { id: sourceVersionId },
     select: {
       courseId: true,
-      title: true,
-      summary: true,
-      description: true,
-      kind: true,
-      level: true,
-      priceCents: true,
-      currency: true,
-      coverImageUrl: true,
-      coverImageAlt: true,
+      ...versionDetailsSelect,
       instructionalMinutes: true,
       minimumLessonTimePercent: true,
       minimumSeatMinutes: true,
@@ -39,16 +36,7 @@ export async function copyVersionAsDraft(
             select: {
               key: true,
               position: true,
-              title: true,
-              kind: true,
-              body: true,
-              videoUrl: true,
-              videoSeconds: true,
-              captionsUrl: true,
-              captionsLanguage: true,
-              captionsLabel: true,
-              estimatedMinutes: true,
-              required: true,
+              ...lessonContentSelect,
               quiz: {
                 select: {
                   ...quizSettingsSelect,

@@ -47,4 +47,9 @@ export {
 export { type ChannelListener, type ChannelListenerOptions, listenToChannel } from './listen';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate';
 export { markVersionPublished, seedDemoData, seedManyCourses } from './seed';
-export { creditApprovalTermsSelect, quizSettingsSelect } from './selects';
+export {
+  creditApprovalTermsSelect,
+  lessonContentSelect,
+  quizSettingsSelect,
+  versionDetailsSelect,
+} from './selects';

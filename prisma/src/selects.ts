@@ -28,3 +28,30 @@ export const quizSettingsSelect = {
   shuffleOptions: true,
   allowReview: true,
 } as const satisfies Prisma.QuizSelect;
+
+/** What a course version says about itself: the catalog card, the editor and the draft copy. */
+export const versionDetailsSelect = {
+  title: true,
+  summary: true,
+  description: true,
+  kind: true,
+  level: true,
+  priceCents: true,
+  currency: true,
+  coverImageUrl: true,
+  coverImageAlt: true,
+} as const satisfies Prisma.CourseVersionSelect;
+
+/** A lesson's content and completion settings (its id, key and place are selected apart). */
+export const lessonContentSelect = {
+  title: true,
+  kind: true,
+  body: true,
+  videoUrl: true,
+  videoSeconds: true,
+  captionsUrl: true,
+  captionsLanguage: true,
+  captionsLabel: true,
+  estimatedMinutes: true,
+  required: true,
+} as const satisfies Prisma.LessonSelect;

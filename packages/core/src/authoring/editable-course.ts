@@ -10,7 +10,12 @@ import type {
   QuestionType,
   QuizMode,
 } from '@lms/db';
-import { creditApprovalTermsSelect, quizSettingsSelect } from '@lms/db';
+import {
+  creditApprovalTermsSelect,
+  lessonContentSelect,
+  quizSettingsSelect,
+  versionDetailsSelect,
+} from '@lms/db';
 import { findManageableCourse } from '../access/course-access';
 import { type Viewer } from '../access/viewer';
 import type { DbOrTx } from '../db/tx';
@@ -140,16 +145,7 @@ const lessonSelect = {
   id: true,
   key: true,
   position: true,
-  title: true,
-  kind: true,
-  body: true,
-  videoUrl: true,
-  videoSeconds: true,
-  captionsUrl: true,
-  captionsLanguage: true,
-  captionsLabel: true,
-  estimatedMinutes: true,
-  required: true,
+  ...lessonContentSelect,
   quiz: {
     select: {
       id: true,
@@ -184,15 +180,7 @@ const lessonSelect = {
 const versionSelect = {
   id: true,
   number: true,
-  title: true,
-  summary: true,
-  description: true,
-  kind: true,
-  level: true,
-  priceCents: true,
-  currency: true,
-  coverImageUrl: true,
-  coverImageAlt: true,
+  ...versionDetailsSelect,
   minimumLessonTimePercent: true,
   minimumSeatMinutes: true,
   revision: true,

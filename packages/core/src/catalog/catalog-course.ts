@@ -1,4 +1,5 @@
 import type { CourseKind, CourseLevel } from '@lms/db';
+import { versionDetailsSelect } from '@lms/db';
 
 /** What the catalog shows of a published course: the course plus its latest published version. */
 export interface CatalogCourse {
@@ -31,15 +32,7 @@ export const catalogCourseSelect = {
     select: {
       id: true,
       number: true,
-      title: true,
-      summary: true,
-      description: true,
-      kind: true,
-      level: true,
-      priceCents: true,
-      currency: true,
-      coverImageUrl: true,
-      coverImageAlt: true,
+      ...versionDetailsSelect,
       instructionalMinutes: true,
     },
   },
