@@ -234,3 +234,22 @@ export const revisionSchema = z
   .number({ error: 'Send the revision you are editing.' })
   .int()
   .min(0);
+
+/**
+ * The draft version's columns from validated details: no cover means no alt text. An omitted
+ * completion rule is left out (an update keeps the draft's; a new draft gets its default, 0).
+ */
+export function draftDetailsData(details: z.output<typeof courseDetailsSchema>) {
+  return {
+    title: details.title,
+    summary: details.summary,
+    description: details.description,
+    kind: details.kind,
+    level: details.level,
+    priceCents: details.priceCents,
+    coverImageUrl: details.coverImageUrl || null,
+    coverImageAlt: details.coverImageUrl ? details.coverImageAlt : '',
+    minimumLessonTimePercent: details.minimumLessonTimePercent,
+    minimumSeatMinutes: details.minimumSeatMinutes,
+  };
+}

@@ -2,7 +2,11 @@ import type { Db } from '@lms/db';
 import { requireAuthor } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
-import { type CourseDetailsInput, courseDetailsWithCoverSchema } from './course-schemas';
+import {
+  type CourseDetailsInput,
+  courseDetailsWithCoverSchema,
+  draftDetailsData,
+} from './course-schemas';
 import { type EditableCourse, getEditableCourse } from './editable-course';
 
 /** Starts a course: a draft (version 1) owned by the viewer, not yet in the catalog. */
@@ -28,14 +32,7 @@ export async function createCourse(options: {
       data: {
         courseId: course.id,
         number: 1,
-        title: input.title,
-        summary: input.summary,
-        description: input.description,
-        kind: input.kind,
-        level: input.level,
-        priceCents: input.priceCents,
-        coverImageUrl: input.coverImageUrl || null,
-        coverImageAlt: input.coverImageUrl ? input.coverImageAlt : '',
+        ...draftDetailsData(input),
         minimumLessonTimePercent: input.minimumLessonTimePercent ?? 0,
         minimumSeatMinutes: input.minimumSeatMinutes ?? 0,
       },

@@ -4,6 +4,7 @@ import { parseInput } from '../errors/validate';
 import {
   type CourseDetailsInput,
   courseDetailsWithCoverSchema,
+  draftDetailsData,
   revisionSchema,
 } from './course-schemas';
 import { editDraft } from './edit-draft';
@@ -27,18 +28,7 @@ export async function updateCourseDetails(options: {
     work: async ({ tx, draftVersionId }) => {
       await tx.courseVersion.update({
         where: { id: draftVersionId },
-        data: {
-          title: input.title,
-          summary: input.summary,
-          description: input.description,
-          kind: input.kind,
-          level: input.level,
-          priceCents: input.priceCents,
-          coverImageUrl: input.coverImageUrl || null,
-          coverImageAlt: input.coverImageUrl ? input.coverImageAlt : '',
-          minimumLessonTimePercent: input.minimumLessonTimePercent,
-          minimumSeatMinutes: input.minimumSeatMinutes,
-        },
+        data: draftDetailsData(input),
         select: { id: true },
       });
     },
