@@ -39,21 +39,31 @@ export function timeZoneNames(): string[] {
   return zoneList;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
+/** The Intl formatter of one style in one locale and zone, made once and kept. */
+function formatter(
+  style: string,
+  locale: string,
+  timeZone: string,
+  styleOptions: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${style}|${locale}|${timeZone}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hourCycle: 'h23',
-    });
-    dayFormats.set(timeZone, format);
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...styleOptions });
+    formats.set(key, format);
   }
   return format;
+}
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  return formatter('day-parts', 'en-US', timeZone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hourCycle: 'h23',
+  });
 }
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone`. */
@@ -73,24 +83,17 @@ export function localDayAsDate(instant: Date, timeZone: string): Date {
   return new Date(`${localDay(instant, timeZone)}T00:00:00Z`);
 }
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Milliseconds the zone's wall clock is ahead of UTC at an instant. */
 function zoneOffsetAt(instant: number, timeZone: string): number {
-  let format = instantFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    instantFormats.set(timeZone, format);
-  }
+  const format = formatter('instant-parts', 'en-US', timeZone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   const parts = format.formatToParts(new Date(instant));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(
@@ -123,24 +126,6 @@ export function startOfLocalDay(day: string, timeZone: string): Date {
 export interface FormatOptions {
   timeZone: string;
   locale?: string;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The Intl formatter of one style in one locale and zone, made once and kept. */
-function formatter(
-  style: string,
-  locale: string,
-  timeZone: string,
-  styleOptions: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  const key = `${style}|${locale}|${timeZone}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone, ...styleOptions });
-    formats.set(key, format);
-  }
-  return format;
 }
 
 /** An instant in the reader's zone and locale, in one style. */
