@@ -39,20 +39,18 @@ export interface IssuerKey {
   privateKey: CryptoKey;
 }
 
+/** The public JWK of an Ed25519 key (its `x`), as the issuer profile publishes it. */
+function issuerPublicJwk(x: string, kid: string): IssuerPublicJwk {
+  return { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' };
+}
+
 /** Generates a new Ed25519 signing key; its kid is the RFC 7638 JWK thumbprint. */
 export async function generateIssuerKey(): Promise<IssuerKeyPair> {
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const jwk = await exportJWK(privateKey);
   if (!jwk.d || !jwk.x) throw new Error('Ed25519 key export did not yield a private JWK');
   const kid = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: jwk.x });
-  const publicJwk: IssuerPublicJwk = {
-    kty: 'OKP',
-    crv: 'Ed25519',
-    x: jwk.x,
-    kid,
-    alg: 'EdDSA',
-    use: 'sig',
-  };
+  const publicJwk = issuerPublicJwk(jwk.x, kid);
   return { kid, publicJwk, privateJwk: { ...publicJwk, d: jwk.d } };
 }
 
@@ -85,14 +83,7 @@ export async function importIssuerKey(jwkJson: string | JWK): Promise<IssuerKey>
     { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d },
     'EdDSA',
   )) as CryptoKey;
-  const publicJwk: IssuerPublicJwk = {
-    kty: 'OKP',
-    crv: 'Ed25519',
-    x: jwk.x,
-    kid,
-    alg: 'EdDSA',
-    use: 'sig',
-  };
+  const publicJwk = issuerPublicJwk(jwk.x, kid);
   return { kid, publicJwk, privateKey };
 }
 
