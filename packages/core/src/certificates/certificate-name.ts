@@ -1,7 +1,7 @@
 // What the certificate-name use cases share (confirm-certificate-name.ts and its siblings): the
 // input rules for a printed name and a note, the correction view, and the completions waiting
 // for a confirmed name.
-import type { Db, NameCorrectionStatus } from '@lms/db';
+import type { Db, NameCorrectionStatus, Prisma } from '@lms/db';
 import { z } from 'zod';
 import type { Tx } from '../db/tx';
 
@@ -57,20 +57,14 @@ export const correctionSelect = {
   resolvedAt: true,
   resolution: true,
   user: { select: { email: true } },
-} as const;
+} as const satisfies Prisma.CertificateNameCorrectionSelect;
 
-export function toCorrectionView(row: {
-  id: string;
-  userId: string;
-  currentName: string;
-  requestedName: string;
-  note: string | null;
-  status: NameCorrectionStatus;
-  createdAt: Date;
-  resolvedAt: Date | null;
-  resolution: string | null;
-  user: { email: string };
-}): CertificateNameCorrectionView {
+/** A correction as `correctionSelect` reads it. */
+type CorrectionRow = Prisma.CertificateNameCorrectionGetPayload<{
+  select: typeof correctionSelect;
+}>;
+
+export function toCorrectionView(row: CorrectionRow): CertificateNameCorrectionView {
   const { user, ...rest } = row;
   return { ...rest, learnerEmail: user.email };
 }
