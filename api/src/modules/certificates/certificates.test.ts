@@ -181,9 +181,8 @@ async function quizLessonOf(courseId: string) {
   });
 }
 
-/** Passes the course's post-test, if it has one (the true/false question's answer is False). */
-async function passPostTest(course: { postTest?: string | null }, learner: Actor) {
-  if (!course.postTest) return;
+/** Takes the post-test, answering True (wrong) or False (right); returns the attempt id. */
+async function takePostTest(course: { postTest?: string | null }, learner: Actor, answer: string) {
   const attempt = await api.must<{
     id: string;
     questions: { id: string; options: { id: string; text: string }[] }[];
@@ -194,11 +193,18 @@ async function passPostTest(course: { postTest?: string | null }, learner: Actor
     {
       attemptId: attempt.id,
       questionId: question.id,
-      answer: { optionIds: [question.options.find((o) => o.text === 'False')!.id] },
+      answer: { optionIds: [question.options.find((o) => o.text === answer)!.id] },
     },
     learner,
   );
   await api.must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learner);
+  return attempt.id;
+}
+
+/** Passes the course's post-test, if it has one (the true/false question's answer is False). */
+async function passPostTest(course: { postTest?: string | null }, learner: Actor) {
+  if (!course.postTest) return;
+  await takePostTest(course, learner, 'False');
 }
 
 async function completeCourse(
@@ -632,30 +638,6 @@ describe('the results page of the attempt that completed the course', () => {
     awaitingCertificateName: boolean;
     certificates: { serial: string; status: string; programTitle: string }[];
   };
-
-  /** Takes the post-test, answering True (wrong) or False (right); returns the attempt id. */
-  async function takePostTest(
-    course: { postTest?: string | null },
-    learner: Actor,
-    answer: string,
-  ) {
-    const attempt = await api.must<{
-      id: string;
-      questions: { id: string; options: { id: string; text: string }[] }[];
-    }>(quiz.START_ATTEMPT, { lessonId: course.postTest }, learner);
-    const question = attempt.questions[0]!;
-    await api.must(
-      quiz.SAVE_ANSWER,
-      {
-        attemptId: attempt.id,
-        questionId: question.id,
-        answer: { optionIds: [question.options.find((o) => o.text === answer)!.id] },
-      },
-      learner,
-    );
-    await api.must(quiz.SUBMIT_ATTEMPT, { attemptId: attempt.id }, learner);
-    return attempt.id;
-  }
 
   it('names the certificates the passing post-test’s completion issued, to the learner only', async () => {
     const course = await ceCourse([{ body: 'AAPC', number: 'AAPC-R-1' }]);
