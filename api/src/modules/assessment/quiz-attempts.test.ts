@@ -92,6 +92,16 @@ async function learnerIn(course: quiz.PublishedQuiz, name = 'Lee Learner') {
   return { learner, enrollmentId: enrollment.id };
 }
 
+/** Records the course's text lesson as completed, so the post-test is the last requirement. */
+async function completeTextLesson(course: quiz.PublishedQuiz, enrollmentId: string) {
+  const textLesson = await api.database.db.lesson.findFirstOrThrow({
+    where: { module: { versionId: course.versionId }, kind: 'TEXT' },
+  });
+  await api.database.db.lessonProgress.create({
+    data: { enrollmentId, lessonId: textLesson.id, completedAt: new Date() },
+  });
+}
+
 /** The answer input that scores full marks on a published question. */
 function rightAnswer(question: quiz.PublishedQuiz['questions'][number]) {
   if (question.type === 'CODE_SET') return { text: question.answerCodes.join(', ').toLowerCase() };
@@ -190,12 +200,7 @@ describe('attempts', () => {
   it('completes the course when the post-test pass is the last requirement', async () => {
     const course = await publishedCourse();
     const { learner, enrollmentId } = await learnerIn(course);
-    const textLesson = await api.database.db.lesson.findFirstOrThrow({
-      where: { module: { versionId: course.versionId }, kind: 'TEXT' },
-    });
-    await api.database.db.lessonProgress.create({
-      data: { enrollmentId, lessonId: textLesson.id, completedAt: new Date() },
-    });
+    await completeTextLesson(course, enrollmentId);
     const attempt = await must<Attempt>(quiz.START_ATTEMPT, { lessonId: course.lessonId }, learner);
     await answerAll(course, learner, attempt);
     const submitted = await must<{ courseCompleted: boolean }>(
@@ -544,12 +549,7 @@ describe('statements per request', () => {
   it('submits, grades and completes the course with certificates in a fixed number of statements', async () => {
     const course = await publishedCourse();
     const { learner, enrollmentId } = await learnerIn(course);
-    const textLesson = await api.database.db.lesson.findFirstOrThrow({
-      where: { module: { versionId: course.versionId }, kind: 'TEXT' },
-    });
-    await api.database.db.lessonProgress.create({
-      data: { enrollmentId, lessonId: textLesson.id, completedAt: new Date() },
-    });
+    await completeTextLesson(course, enrollmentId);
     const attempt = await must<Attempt>(quiz.START_ATTEMPT, { lessonId: course.lessonId }, learner);
     await answerAll(course, learner, attempt);
     statements = [];
