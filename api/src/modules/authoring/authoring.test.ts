@@ -91,10 +91,13 @@ describe('publishing versions', () => {
       latestPublishedVersionNumber: 1,
     });
 
-    const versionOne = await api.database.db.courseVersion.findFirstOrThrow({
-      where: { courseId: draft.id, number: 1 },
-      include: { modules: { include: { lessons: true } }, creditApprovals: true },
-    });
+    // Version 1 as stored, with its syllabus and approvals: read again after the second publish.
+    const readVersionOne = () =>
+      api.database.db.courseVersion.findFirstOrThrow({
+        where: { courseId: draft.id, number: 1 },
+        include: { modules: { include: { lessons: true } }, creditApprovals: true },
+      });
+    const versionOne = await readVersionOne();
 
     let edited = await must<Course>(ops.UPDATE_DETAILS, {
       courseId: course.id,
@@ -147,11 +150,7 @@ describe('publishing versions', () => {
       instructionalMinutes: 35,
     });
 
-    const versionOneAgain = await api.database.db.courseVersion.findFirstOrThrow({
-      where: { courseId: draft.id, number: 1 },
-      include: { modules: { include: { lessons: true } }, creditApprovals: true },
-    });
-    expect(versionOneAgain).toEqual(versionOne);
+    expect(await readVersionOne()).toEqual(versionOne);
   });
 
   it('refuses, in the database itself, to change or delete a published version', async () => {
