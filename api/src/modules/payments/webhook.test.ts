@@ -27,6 +27,25 @@ async function checkout(priceCents = 4900) {
   return { student, course, orderId, url, sessionId: url.split('/').at(-1)! };
 }
 
+/** Stripe sends a paid `checkout.session.completed` for the order, with these amounts. */
+function sendPaidSession(
+  sessionId: string,
+  orderId: string,
+  paymentIntent: string,
+  amounts: { currency: string; amount_subtotal: number; amount_total: number },
+) {
+  return t.api.emulator.sendEvent('checkout.session.completed', {
+    id: sessionId,
+    object: 'checkout.session',
+    status: 'complete',
+    payment_status: 'paid',
+    payment_intent: paymentIntent,
+    client_reference_id: orderId,
+    metadata: { orderId },
+    ...amounts,
+  });
+}
+
 async function snapshot() {
   const db = t.api.database.db;
   return {
@@ -104,16 +123,12 @@ describe('amount and currency', () => {
     'a %s mismatch is recorded and flagged for an admin, and enrols nobody',
     async (_label, amounts) => {
       const { student, course, orderId, sessionId } = await checkout();
-      const event = await t.api.emulator.sendEvent('checkout.session.completed', {
-        id: sessionId,
-        object: 'checkout.session',
-        status: 'complete',
-        payment_status: 'paid',
-        payment_intent: `pi_mismatch_${orderId.slice(0, 8)}`,
-        client_reference_id: orderId,
-        metadata: { orderId },
-        ...amounts,
-      });
+      const event = await sendPaidSession(
+        sessionId,
+        orderId,
+        `pi_mismatch_${orderId.slice(0, 8)}`,
+        amounts,
+      );
       const order = await t.api.database.db.order.findUniqueOrThrow({ where: { id: orderId } });
       expect(order.status).toBe('FLAGGED');
       expect(order.flaggedReason).toBeTruthy();
@@ -148,14 +163,7 @@ describe('odd amounts and the wrong mode', () => {
     'a %s amount_total is flagged and answered 200 (not 500 on every delivery)',
     async (_label, amountTotal) => {
       const { student, course, orderId, sessionId } = await checkout();
-      const event = await t.api.emulator.sendEvent('checkout.session.completed', {
-        id: sessionId,
-        object: 'checkout.session',
-        status: 'complete',
-        payment_status: 'paid',
-        payment_intent: `pi_odd_${orderId.slice(0, 8)}`,
-        client_reference_id: orderId,
-        metadata: { orderId },
+      const event = await sendPaidSession(sessionId, orderId, `pi_odd_${orderId.slice(0, 8)}`, {
         currency: 'usd',
         amount_subtotal: 4900,
         amount_total: amountTotal,
