@@ -50,6 +50,7 @@ export async function copyVersionAsDraft(
                       rationale: true,
                       area: true,
                       codeSetYear: true,
+                      codeSetReleaseId: true,
                       codeSystem: true,
                       points: true,
                       acceptedAnswers: true,

@@ -374,4 +374,38 @@ describe('the learner-facing course page', () => {
     );
     expect(result.data?.course.codeSetsTaught).toEqual(['ICD-10-CM FY2027']);
   });
+
+  it('keeps each item pinned to its release in the draft made at publish, and so in the next version', async () => {
+    const editor = await quiz.draftQuizCourse(api, author, {
+      title: 'Pinned Release Course',
+      questions: [codeItem(['E11.9'])],
+    });
+    await quiz.publishQuizCourse(api, author, editor);
+    const items = await api.database.db.question.findMany({
+      where: { quiz: { lesson: { module: { version: { courseId: editor.id } } } } },
+      select: {
+        codeSetReleaseId: true,
+        quiz: {
+          select: {
+            lesson: {
+              select: {
+                module: {
+                  select: { version: { select: { number: true, publishedAt: true } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    const byVersion = items.map((item) => ({
+      number: item.quiz.lesson.module.version.number,
+      published: item.quiz.lesson.module.version.publishedAt !== null,
+      codeSetReleaseId: item.codeSetReleaseId,
+    }));
+    expect(byVersion.sort((a, b) => a.number - b.number)).toEqual([
+      { number: 1, published: true, codeSetReleaseId: cm2027 },
+      { number: 2, published: false, codeSetReleaseId: cm2027 },
+    ]);
+  });
 });
