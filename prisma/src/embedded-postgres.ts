@@ -21,6 +21,11 @@ export interface StartEmbeddedPostgresOptions {
    * then call `process.exit(143)`, cutting whatever the process was still doing.
    */
   callerHandlesSignals?: boolean;
+  /**
+   * Server settings (`postgres -c name=value`) for this start, e.g. the test cluster's
+   * `fsync: 'off'`. Default: PostgreSQL's own.
+   */
+  settings?: Record<string, string>;
 }
 
 const HOOKED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
@@ -91,6 +96,7 @@ export async function startEmbeddedPostgres({
   password = 'postgres',
   log = () => {},
   callerHandlesSignals = false,
+  settings = {},
 }: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const EmbeddedPostgres = await loadEmbeddedPostgres(callerHandlesSignals);
   const dataDir = resolve(givenDataDir);
@@ -111,6 +117,7 @@ export async function startEmbeddedPostgres({
     createPostgresUser: true,
     onLog: record,
     onError: record,
+    postgresFlags: Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   });
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));

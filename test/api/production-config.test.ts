@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitOf, productionApiEnv, repoRoot, startProcess } from '../support/processes';
+import { entryOf, exitOf, productionApiEnv, repoRoot, startProcess } from '../support/processes';
 
 // Configuration is checked before anything connects: the database URL need not answer.
 const UNREACHABLE_DB = 'postgresql://lms:secret@db.internal.example:5432/lms';
@@ -24,7 +24,9 @@ async function refusedStart(command: string[], cwd: string, env: Record<string, 
   return { code, output: child.output() };
 }
 
-const apiCommand = ['--import', 'tsx', 'src/main.ts'];
+// The fresh build when there is one (as production runs it, and without compiling the sources
+// through tsx four times), else the sources.
+const apiCommand = entryOf('api');
 const apiCwd = path.join(repoRoot, 'api');
 const good = productionApiEnv(UNREACHABLE_DB);
 
