@@ -1,8 +1,9 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { ApprovalStatusBadge } from '../../components/approval-status';
+import { ConfirmedPost } from '../../components/confirmed-post';
 import { GeneralErrorBoundary } from '../../components/error-boundary';
-import { ConfirmDisclosure, ConflictBanner, SelectField } from '../../components/fields';
+import { ConflictBanner, SelectField } from '../../components/fields';
 import { Field, FormError } from '../../components/form';
 import {
   useActionFailure,
@@ -173,18 +174,14 @@ function ApprovalCard({ approval, revision }: { approval: Approval; revision: nu
           </button>
         </Form>
       </details>
-      <ConfirmDisclosure summary="Remove…">
+      <ConfirmedPost
+        summary="Remove…"
+        fields={{ intent: 'remove-approval', approvalId: approval.id, revision, label }}
+        button={`Remove approval ${label}`}
+        preventScrollReset
+      >
         <p>Remove approval {label} from the draft? Published versions keep it.</p>
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value="remove-approval" />
-          <input type="hidden" name="approvalId" value={approval.id} />
-          <input type="hidden" name="revision" value={revision} />
-          <input type="hidden" name="label" value={label} />
-          <button type="submit" className="button-danger">
-            Remove approval {label}
-          </button>
-        </Form>
-      </ConfirmDisclosure>
+      </ConfirmedPost>
     </li>
   );
 }
