@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ApprovalStatusBadge } from '../components/approval-status';
+import { ApprovalFacts, ApprovalStatusBadge } from '../components/approval-status';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ApprovalRosterDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
@@ -52,27 +52,14 @@ export default function ApprovalRosterPage() {
           <ApprovalStatusBadge status={approval.status} />
         </p>
       </header>
-      <dl className="facts">
-        <div>
-          <dt>Approved title</dt>
-          <dd>{approval.approvedTitle}</dd>
-        </div>
-        <div>
-          <dt>CEUs</dt>
-          <dd>
-            {approval.ceuAmount} ({approval.category})
-          </dd>
-        </div>
-        <div>
-          <dt>Valid</dt>
-          <dd>
-            {formatDate(approval.validFrom)} – {formatDate(approval.validUntil)}
-            {approval.status === 'EXPIRED'
-              ? ' (expired)'
-              : ` (${approval.daysLeft} ${approval.daysLeft === 1 ? 'day' : 'days'} left)`}
-          </dd>
-        </div>
-      </dl>
+      <ApprovalFacts
+        approval={approval}
+        validNote={
+          approval.status === 'EXPIRED'
+            ? ' (expired)'
+            : ` (${approval.daysLeft} ${approval.daysLeft === 1 ? 'day' : 'days'} left)`
+        }
+      />
       <section aria-labelledby="roster-title" className="section">
         <div className="section-header">
           <h2 id="roster-title">
