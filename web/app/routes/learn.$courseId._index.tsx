@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { Breadcrumb } from '../components/breadcrumb';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConfirmDisclosure } from '../components/fields';
 import { CompletedBadge, LessonTick, ProgressBar } from '../components/learning';
@@ -53,14 +54,7 @@ export default function CourseOutlinePage() {
 
   return (
     <article aria-labelledby="outline-title" className="outline-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/learn">My learning</Link>
-          </li>
-          <li aria-current="page">{course.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/learn', label: 'My learning' }]} current={course.title} />
       <header className="page-header">
         <p className="card-eyebrow">Version {course.versionNumber}</p>
         <h1 id="outline-title">{course.title}</h1>

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { Breadcrumb } from '../components/breadcrumb';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CompletedBadge } from '../components/learning';
 import { ImprovementChart } from '../components/quiz-charts';
@@ -110,17 +111,13 @@ export default function QuizLandingPage() {
 
   return (
     <article aria-labelledby="quiz-title" className="quiz-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/learn">My learning</Link>
-          </li>
-          <li>
-            <Link to={`/learn/${courseId}`}>{courseTitle}</Link>
-          </li>
-          <li aria-current="page">{quiz.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/learn', label: 'My learning' },
+          { to: `/learn/${courseId}`, label: courseTitle },
+        ]}
+        current={quiz.title}
+      />
       <header className="page-header">
         <p className="card-eyebrow">{quizModeLabel(quiz.mode)}</p>
         <h1 id="quiz-title">

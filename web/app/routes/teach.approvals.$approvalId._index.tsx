@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { ApprovalFacts, ApprovalStatusBadge } from '../components/approval-status';
+import { Breadcrumb } from '../components/breadcrumb';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ApprovalRosterDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
@@ -34,17 +35,13 @@ export default function ApprovalRosterPage() {
   const name = `${creditBodyName(approval)} ${approval.approvalNumber}`;
   return (
     <div className="teach-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/teach">My courses</Link>
-          </li>
-          <li>
-            <Link to="/teach/approvals">Credit approvals</Link>
-          </li>
-          <li aria-current="page">Roster of {name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/teach', label: 'My courses' },
+          { to: '/teach/approvals', label: 'Credit approvals' },
+        ]}
+        current={`Roster of ${name}`}
+      />
       <header className="page-header">
         <h1>Roster of {name}</h1>
         <p className="lead">

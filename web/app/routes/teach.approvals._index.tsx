@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ApprovalStatusBadge, approvalStatusLabel } from '../components/approval-status';
+import { Breadcrumb } from '../components/breadcrumb';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Pager } from '../components/pager';
 import { ApprovalDashboardDocument, type ApprovalStatus } from '../graphql/generated/graphql';
@@ -52,14 +53,7 @@ export default function ApprovalDashboard() {
   const expiring = approvals.filter((approval) => approval.status === 'EXPIRING').length;
   return (
     <div className="teach-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/teach">My courses</Link>
-          </li>
-          <li aria-current="page">Credit approvals</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/teach', label: 'My courses' }]} current="Credit approvals" />
       <header className="page-header">
         <h1>Credit approvals</h1>
         <p className="lead">

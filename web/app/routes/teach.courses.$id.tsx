@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, NavLink, Outlet, useLoaderData, useMatches } from '@remix-run/react';
+import { Breadcrumb } from '../components/breadcrumb';
 import { CodeSetNotices } from '../components/code-set-notices';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { StatusBadge } from '../components/fields';
@@ -46,14 +47,7 @@ export default function TeachCourseLayout() {
   const lessons = course.modules.reduce((sum, module) => sum + module.lessons.length, 0);
   return (
     <div className="teach-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/teach">My courses</Link>
-          </li>
-          <li aria-current="page">{course.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/teach', label: 'My courses' }]} current={course.title} />
       <header className="editor-header">
         <div>
           <h1>{course.title}</h1>
