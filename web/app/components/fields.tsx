@@ -180,6 +180,40 @@ export function useHydrated(): boolean {
  * A destructive action behind a disclosure: the first click opens an explanation and the real
  * button. Works without JavaScript (native <details>).
  */
+/**
+ * The file a form already holds (a cover, a captions track): what it is (`children`), a box to
+ * remove it, and a hidden field posting its URL back, so saving without a new file keeps it.
+ * The action reads the three: remove wins, then a newly chosen file, then the kept URL.
+ */
+export function CurrentUpload({
+  url,
+  urlName,
+  removeName,
+  removeLabel,
+  className,
+  children,
+}: {
+  /** The stored file's URL; empty when there is none. */
+  url: string;
+  urlName: string;
+  removeName: string;
+  removeLabel: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {url ? (
+        <div className={className}>
+          {children}
+          <CheckboxField name={removeName} label={removeLabel} />
+        </div>
+      ) : null}
+      <input type="hidden" name={urlName} value={url} />
+    </>
+  );
+}
+
 export function ConfirmDisclosure({
   summary,
   children,
