@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { ConfirmCheckbox } from '../components/confirm-checkbox';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Pager } from '../components/pager';
 import { AdminOrdersDocument, RefundOrderDocument } from '../graphql/generated/graphql';
@@ -111,95 +112,79 @@ export default function AdminOrdersPage() {
           <p className="muted">
             {totalCount} {totalCount === 1 ? 'order' : 'orders'}
           </p>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Course</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Refund</th>
+          <DataTable columns={['Order', 'Learner', 'Course', 'Amount', 'Status', 'Refund']}>
+            {orders.map((order) => {
+              const refundable = ['PAID', 'FLAGGED', 'REFUND_PENDING'].includes(order.status);
+              return (
+                <tr
+                  key={order.id}
+                  className={order.status === 'FLAGGED' ? 'row-flagged' : undefined}
+                >
+                  <td>
+                    <strong>{order.orderNumber}</strong>
+                    <br />
+                    <span className="small muted">
+                      {formatDay(order.paidAt ?? order.createdAt, timeZone)}
+                    </span>
+                  </td>
+                  <td>
+                    {order.buyerName}
+                    <br />
+                    <span className="small muted">{order.buyerEmail}</span>
+                  </td>
+                  <td>
+                    <Link to={`/courses/${order.courseSlug}`}>{order.courseTitle}</Link>
+                  </td>
+                  <td>
+                    {formatMoney(order.amountPaid ?? order.price)}
+                    {order.discount.amountCents > 0 ? (
+                      <span className="small muted"> (−{formatMoney(order.discount)})</span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <span className={`badge badge-${order.status.toLowerCase()}`}>
+                      {orderStatusLabel(order.status)}
+                    </span>
+                    {order.flaggedReason ? <p className="small">{order.flaggedReason}</p> : null}
+                    {order.refundReason && order.status !== 'PAID' ? (
+                      <p className="small muted">Reason: {order.refundReason}</p>
+                    ) : null}
+                  </td>
+                  <td>
+                    {refundable ? (
+                      <Form method="post" className="stack refund-form">
+                        <input type="hidden" name="orderId" value={order.id} />
+                        <input type="hidden" name="redirectTo" value={here} />
+                        <div className="field">
+                          <label htmlFor={`reason-${order.id}`}>Reason</label>
+                          <input
+                            id={`reason-${order.id}`}
+                            name="reason"
+                            required
+                            minLength={3}
+                            maxLength={500}
+                          />
+                        </div>
+                        <ConfirmCheckbox id={`confirm-${order.id}`}>
+                          Refund {formatMoney(order.amountPaid ?? order.price)} in full and end
+                          access
+                        </ConfirmCheckbox>
+                        <button
+                          type="submit"
+                          className="button button-danger"
+                          disabled={busyFor === order.id}
+                        >
+                          {busyFor === order.id ? 'Refunding…' : `Refund ${order.orderNumber}`}
+                        </button>
+                      </Form>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {orders.map((order) => {
-                  const refundable = ['PAID', 'FLAGGED', 'REFUND_PENDING'].includes(order.status);
-                  return (
-                    <tr
-                      key={order.id}
-                      className={order.status === 'FLAGGED' ? 'row-flagged' : undefined}
-                    >
-                      <td>
-                        <strong>{order.orderNumber}</strong>
-                        <br />
-                        <span className="small muted">
-                          {formatDay(order.paidAt ?? order.createdAt, timeZone)}
-                        </span>
-                      </td>
-                      <td>
-                        {order.buyerName}
-                        <br />
-                        <span className="small muted">{order.buyerEmail}</span>
-                      </td>
-                      <td>
-                        <Link to={`/courses/${order.courseSlug}`}>{order.courseTitle}</Link>
-                      </td>
-                      <td>
-                        {formatMoney(order.amountPaid ?? order.price)}
-                        {order.discount.amountCents > 0 ? (
-                          <span className="small muted"> (−{formatMoney(order.discount)})</span>
-                        ) : null}
-                      </td>
-                      <td>
-                        <span className={`badge badge-${order.status.toLowerCase()}`}>
-                          {orderStatusLabel(order.status)}
-                        </span>
-                        {order.flaggedReason ? (
-                          <p className="small">{order.flaggedReason}</p>
-                        ) : null}
-                        {order.refundReason && order.status !== 'PAID' ? (
-                          <p className="small muted">Reason: {order.refundReason}</p>
-                        ) : null}
-                      </td>
-                      <td>
-                        {refundable ? (
-                          <Form method="post" className="stack refund-form">
-                            <input type="hidden" name="orderId" value={order.id} />
-                            <input type="hidden" name="redirectTo" value={here} />
-                            <div className="field">
-                              <label htmlFor={`reason-${order.id}`}>Reason</label>
-                              <input
-                                id={`reason-${order.id}`}
-                                name="reason"
-                                required
-                                minLength={3}
-                                maxLength={500}
-                              />
-                            </div>
-                            <ConfirmCheckbox id={`confirm-${order.id}`}>
-                              Refund {formatMoney(order.amountPaid ?? order.price)} in full and end
-                              access
-                            </ConfirmCheckbox>
-                            <button
-                              type="submit"
-                              className="button button-danger"
-                              disabled={busyFor === order.id}
-                            >
-                              {busyFor === order.id ? 'Refunding…' : `Refund ${order.orderNumber}`}
-                            </button>
-                          </Form>
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         </>
       )}
       <Pager firstHref={null} nextHref={nextHref} />
