@@ -28,7 +28,7 @@ describe('DataTable', () => {
       ['col', 'Order'],
       ['col', 'Actions'],
     ]);
-    expect(headings[1].querySelector('.visually-hidden')).not.toBeNull();
+    expect(headings[1]?.querySelector('.visually-hidden')).not.toBeNull();
     expect(container.querySelectorAll('tbody tr')).toHaveLength(1);
   });
 
