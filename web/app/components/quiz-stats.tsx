@@ -161,3 +161,23 @@ export function DistributionChart({
     </figure>
   );
 }
+
+/** A quiz's totals beside its score distribution (the gradebook's cards, a quiz's page). */
+export function QuizStatsOverview({
+  stats,
+  className,
+}: {
+  stats: QuizStatsSummaryFragment;
+  className?: string;
+}) {
+  return (
+    <div className={className ? `${className} quiz-stats-layout` : 'quiz-stats-layout'}>
+      <QuizTotals stats={stats} />
+      <DistributionChart
+        distribution={stats.distribution}
+        passPercent={stats.passPercent}
+        title={stats.lessonTitle}
+      />
+    </div>
+  );
+}

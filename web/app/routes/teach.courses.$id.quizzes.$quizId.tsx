@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { DistributionChart, QuizTotals } from '../components/quiz-stats';
+import { QuizStatsOverview } from '../components/quiz-stats';
 import { QuizStatisticsPageDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -58,14 +58,7 @@ export default function QuizStatisticsPage() {
       <p className="muted">
         Every published version of this quiz counts; questions are matched across versions.
       </p>
-      <div className="card quiz-stats-layout">
-        <QuizTotals stats={stats} />
-        <DistributionChart
-          distribution={stats.distribution}
-          passPercent={stats.passPercent}
-          title={stats.lessonTitle}
-        />
-      </div>
+      <QuizStatsOverview stats={stats} className="card" />
 
       <section aria-labelledby="question-stats-title">
         <h3 id="question-stats-title">Questions</h3>
