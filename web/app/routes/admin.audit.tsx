@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
+import { Field } from '../components/form';
 import { Pager } from '../components/pager';
 import { AuditLogDocument } from '../graphql/generated/graphql';
 import { errorResponse, getFieldErrors, gql } from '../utils/api.server';
@@ -104,28 +105,15 @@ function DateFilter({
   value: string;
   errors?: string[];
 }) {
-  const id = `audit-${name}`;
   return (
-    <div className={errors?.length ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        defaultValue={value}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
-      />
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="field-errors">
-          {errors.map((message) => (
-            <li key={message} className="field-error">
-              {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <Field
+      name={name}
+      id={`audit-${name}`}
+      label={label}
+      type="date"
+      defaultValue={value}
+      errors={errors}
+    />
   );
 }
 
