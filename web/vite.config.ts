@@ -15,6 +15,8 @@ export default defineConfig({
   server: { port, host: '127.0.0.1' },
   plugins: [
     remix({
+      // A flat route file's test sits beside it (admin.orders.test.tsx); it is not a route.
+      ignoredRouteFiles: ['**/*.test.{ts,tsx}'],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

@@ -10,7 +10,6 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -21,6 +20,7 @@ import {
 import { type ReactNode, useContext, useEffect, useRef } from 'react';
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom';
 import { describeRouteError, GeneralErrorBoundary } from './components/error-boundary';
+import { type NavItem, NavList } from './components/nav-list';
 import { NavigationProgress } from './components/navigation-progress';
 import { useNonce } from './components/nonce';
 import { RouteFocus } from './components/route-focus';
@@ -74,44 +74,19 @@ function useRootViewer() {
 /** The main links for who is signed in (the same list in the wide header and the small-screen menu). */
 function NavLinks({ viewer }: { viewer: Viewer | null }) {
   const teaches = viewer?.role === 'INSTRUCTOR' || viewer?.role === 'ADMIN';
-  return (
-    <ul>
-      <li>
-        <NavLink to="/courses">Catalog</NavLink>
-      </li>
-      {viewer ? (
-        <>
-          <li>
-            <NavLink to="/learn">My learning</NavLink>
-          </li>
-          <li>
-            <NavLink to="/purchases">My purchases</NavLink>
-          </li>
-          <li>
-            <NavLink to="/certificates">Certificates</NavLink>
-          </li>
-          <li>
-            <NavLink to="/transcript">Transcript</NavLink>
-          </li>
-        </>
-      ) : null}
-      {teaches ? (
-        <li>
-          <NavLink to="/teach">Teach</NavLink>
-        </li>
-      ) : null}
-      {viewer?.role === 'ADMIN' ? (
-        <li>
-          <NavLink to="/admin">Admin</NavLink>
-        </li>
-      ) : null}
-      {viewer ? (
-        <li>
-          <NavLink to="/profile">Profile</NavLink>
-        </li>
-      ) : null}
-    </ul>
-  );
+  const items: NavItem[] = [{ to: '/courses', label: 'Catalog' }];
+  if (viewer) {
+    items.push(
+      { to: '/learn', label: 'My learning' },
+      { to: '/purchases', label: 'My purchases' },
+      { to: '/certificates', label: 'Certificates' },
+      { to: '/transcript', label: 'Transcript' },
+    );
+  }
+  if (teaches) items.push({ to: '/teach', label: 'Teach' });
+  if (viewer?.role === 'ADMIN') items.push({ to: '/admin', label: 'Admin' });
+  if (viewer) items.push({ to: '/profile', label: 'Profile' });
+  return <NavList items={items} />;
 }
 
 function AccountActions({ viewer }: { viewer: Viewer | null }) {

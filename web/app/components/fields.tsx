@@ -6,27 +6,7 @@ import {
   useEffect,
   useState,
 } from 'react';
-
-function describedBy(inputId: string, hint: unknown, hasErrors: boolean) {
-  return (
-    [hint ? `${inputId}-hint` : null, hasErrors ? `${inputId}-error` : null]
-      .filter(Boolean)
-      .join(' ') || undefined
-  );
-}
-
-function FieldErrors({ id, errors }: { id: string; errors?: string[] | undefined }) {
-  if (!errors || errors.length === 0) return null;
-  return (
-    <ul id={`${id}-error`} className="field-errors">
-      {errors.map((message) => (
-        <li key={message} className="field-error">
-          {message}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { describedBy, FieldErrors, FieldFrame, hasFieldErrors } from './field-frame';
 
 interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   name: string;
@@ -46,15 +26,9 @@ export function TextAreaField({
   ...rest
 }: TextAreaFieldProps) {
   const inputId = id ?? `field-${name}`;
-  const hasErrors = Boolean(errors && errors.length > 0);
+  const hasErrors = hasFieldErrors(errors);
   return (
-    <div className={hasErrors ? 'field field-invalid' : 'field'}>
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p id={`${inputId}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame inputId={inputId} label={label} hint={hint} errors={errors}>
       <textarea
         id={inputId}
         name={name}
@@ -63,8 +37,7 @@ export function TextAreaField({
         aria-describedby={describedBy(inputId, hint, hasErrors)}
         {...rest}
       />
-      <FieldErrors id={inputId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -78,15 +51,9 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 
 export function SelectField({ name, label, options, errors, hint, id, ...rest }: SelectFieldProps) {
   const inputId = id ?? `field-${name}`;
-  const hasErrors = Boolean(errors && errors.length > 0);
+  const hasErrors = hasFieldErrors(errors);
   return (
-    <div className={hasErrors ? 'field field-invalid' : 'field'}>
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p id={`${inputId}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame inputId={inputId} label={label} hint={hint} errors={errors}>
       <select
         id={inputId}
         name={name}
@@ -100,8 +67,7 @@ export function SelectField({ name, label, options, errors, hint, id, ...rest }:
           </option>
         ))}
       </select>
-      <FieldErrors id={inputId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -121,7 +87,7 @@ export function CheckboxField({
   errors?: string[] | undefined;
 }) {
   const inputId = id ?? `field-${name}`;
-  const hasErrors = Boolean(errors && errors.length > 0);
+  const hasErrors = hasFieldErrors(errors);
   return (
     <div className="field field-checkbox">
       <input
@@ -180,6 +146,40 @@ export function useHydrated(): boolean {
  * A destructive action behind a disclosure: the first click opens an explanation and the real
  * button. Works without JavaScript (native <details>).
  */
+/**
+ * The file a form already holds (a cover, a captions track): what it is (`children`), a box to
+ * remove it, and a hidden field posting its URL back, so saving without a new file keeps it.
+ * The action reads the three: remove wins, then a newly chosen file, then the kept URL.
+ */
+export function CurrentUpload({
+  url,
+  urlName,
+  removeName,
+  removeLabel,
+  className,
+  children,
+}: {
+  /** The stored file's URL; empty when there is none. */
+  url: string;
+  urlName: string;
+  removeName: string;
+  removeLabel: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {url ? (
+        <div className={className}>
+          {children}
+          <CheckboxField name={removeName} label={removeLabel} />
+        </div>
+      ) : null}
+      <input type="hidden" name={urlName} value={url} />
+    </>
+  );
+}
+
 export function ConfirmDisclosure({
   summary,
   children,

@@ -1,5 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { type InputHTMLAttributes, useEffect, useRef } from 'react';
+import { describedBy, FieldFrame, hasFieldErrors } from './field-frame';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'> {
   label: string;
@@ -19,10 +20,7 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>
 export function Field({ meta, name, label, errors, hint, id, ...input }: FieldProps) {
   const inputId = id ?? meta?.id ?? `field-${name}`;
   const fieldErrors = meta ? meta.errors : errors;
-  const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
-  const hasErrors = Boolean(fieldErrors && fieldErrors.length > 0);
-  const describedBy = [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(' ');
+  const hasErrors = hasFieldErrors(fieldErrors);
   const conform = meta
     ? {
         name: meta.name,
@@ -36,31 +34,16 @@ export function Field({ meta, name, label, errors, hint, id, ...input }: FieldPr
       }
     : { name };
   return (
-    <div className={hasErrors ? 'field field-invalid' : 'field'}>
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame inputId={inputId} label={label} hint={hint} errors={fieldErrors}>
       <input
         key={meta?.key}
         id={inputId}
         aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(inputId, hint, hasErrors)}
         {...input}
         {...conform}
       />
-      {hasErrors ? (
-        <ul id={errorId} className="field-errors">
-          {fieldErrors?.map((message) => (
-            <li key={message} className="field-error">
-              {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 

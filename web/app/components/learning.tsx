@@ -1,5 +1,7 @@
 import { Link } from '@remix-run/react';
-import { lessonKindLabel } from '../utils/format';
+import { formatDateTime, lessonKindLabel } from '../utils/format';
+import { relativeTime } from '../utils/learning';
+import { useTimeZone } from '../utils/time-zone';
 
 /** An accessible progress bar: role=progressbar with its value, plus the number as text. */
 export function ProgressBar({
@@ -120,5 +122,15 @@ export function SyllabusNav({
         ))}
       </ol>
     </nav>
+  );
+}
+
+/** "2 days ago", with the exact date and time (in the reader's zone) as its tooltip. */
+export function RelativeTime({ iso, now }: { iso: string; now: number }) {
+  const timeZone = useTimeZone();
+  return (
+    <time dateTime={iso} title={formatDateTime(iso, timeZone)}>
+      {relativeTime(iso, now)}
+    </time>
   );
 }

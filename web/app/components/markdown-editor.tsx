@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { FieldErrors } from './field-frame';
 
 /** How long the preview waits after the last keystroke before asking for the rendered HTML. */
 const PREVIEW_DEBOUNCE_MS = 400;
@@ -200,15 +201,7 @@ export function MarkdownEditor({
           </section>
         ) : null}
       </div>
-      {hasErrors ? (
-        <ul id={`${id}-error`} className="field-errors">
-          {errors?.map((message) => (
-            <li key={message} className="field-error">
-              {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={id} errors={errors} />
     </div>
   );
 }

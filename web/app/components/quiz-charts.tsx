@@ -1,5 +1,30 @@
 import { formatPercent } from '../utils/learning';
 
+/** A chart's horizontal grid: a line and a label (left of the plot) at each tick. */
+export function GridLines({
+  ticks,
+  y,
+  left,
+  right,
+  label,
+}: {
+  ticks: number[];
+  /** Where a tick's value sits on the plot. */
+  y: (value: number) => number;
+  left: number;
+  right: number;
+  label: (tick: number) => string;
+}) {
+  return ticks.map((tick) => (
+    <g key={tick}>
+      <line x1={left} x2={right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
+      <text x={left - 6} y={y(tick) + 4} textAnchor="end" className="chart-label">
+        {label(tick)}
+      </text>
+    </g>
+  ));
+}
+
 /**
  * Scores of submitted attempts as an inline SVG line with the pass mark. Decorative for
  * assistive technology: the attempt table next to it carries the same numbers.
@@ -31,20 +56,13 @@ export function ImprovementChart({
         aria-label={`Scores by attempt, pass mark ${passPercent}%: ${summary}.`}
         className="chart-svg"
       >
-        {[0, 50, 100].map((tick) => (
-          <g key={tick}>
-            <line
-              x1={pad.left}
-              x2={width - pad.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              className="chart-grid"
-            />
-            <text x={pad.left - 6} y={y(tick) + 4} textAnchor="end" className="chart-label">
-              {tick}%
-            </text>
-          </g>
-        ))}
+        <GridLines
+          ticks={[0, 50, 100]}
+          y={y}
+          left={pad.left}
+          right={width - pad.right}
+          label={(tick) => `${tick}%`}
+        />
         <line
           x1={pad.left}
           x2={width - pad.right}

@@ -1,6 +1,7 @@
 import type { QuizAttemptQuery } from '../graphql/generated/graphql';
 import { areaLabel, formatDateTime, formatPercent, formatPoints } from '../utils/learning';
 import { useTimeZone } from '../utils/time-zone';
+import { DataTable } from './data-table';
 import { AreaBars } from './quiz-charts';
 
 type Attempt = QuizAttemptQuery['quizAttempt'];
@@ -127,29 +128,20 @@ export function AttemptResults({
         <section aria-labelledby="areas-title" className="section">
           <h2 id="areas-title">Score by exam area</h2>
           <div className="areas-layout">
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">Score by exam area for {quizTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Area</th>
-                    <th scope="col">Points</th>
-                    <th scope="col">Score</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.areas.map((area) => (
-                    <tr key={area.area}>
-                      <th scope="row">{areaLabel(area.area)}</th>
-                      <td>
-                        {formatPoints(area.points)} / {area.maxPoints}
-                      </td>
-                      <td>{formatPercent(area.percent)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={<>Score by exam area for {quizTitle}</>}
+              columns={['Area', 'Points', 'Score']}
+            >
+              {result.areas.map((area) => (
+                <tr key={area.area}>
+                  <th scope="row">{areaLabel(area.area)}</th>
+                  <td>
+                    {formatPoints(area.points)} / {area.maxPoints}
+                  </td>
+                  <td>{formatPercent(area.percent)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <AreaBars
               passPercent={result.passPercent}
               areas={result.areas.map((area) => ({

@@ -1,5 +1,6 @@
 import type { QuizStatsSummaryFragment } from '../graphql/generated/graphql';
 import { formatPercent, quizModeLabel } from '../utils/learning';
+import { GridLines } from './quiz-charts';
 
 type Band = QuizStatsSummaryFragment['distribution'][number];
 
@@ -73,20 +74,13 @@ export function DistributionChart({
   return (
     <figure className="chart distribution-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="chart-svg">
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1={pad.left}
-              x2={width - pad.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              className="chart-grid"
-            />
-            <text x={pad.left - 6} y={y(tick) + 4} textAnchor="end" className="chart-label">
-              {tick}
-            </text>
-          </g>
-        ))}
+        <GridLines
+          ticks={ticks}
+          y={y}
+          left={pad.left}
+          right={width - pad.right}
+          label={(tick) => String(tick)}
+        />
         {distribution.map((band, index) => {
           const x = pad.left + index * slot + (slot - barW) / 2;
           const tone =
@@ -165,5 +159,25 @@ export function DistributionChart({
         </table>
       </details>
     </figure>
+  );
+}
+
+/** A quiz's totals beside its score distribution (the gradebook's cards, a quiz's page). */
+export function QuizStatsOverview({
+  stats,
+  className,
+}: {
+  stats: QuizStatsSummaryFragment;
+  className?: string;
+}) {
+  return (
+    <div className={className ? `${className} quiz-stats-layout` : 'quiz-stats-layout'}>
+      <QuizTotals stats={stats} />
+      <DistributionChart
+        distribution={stats.distribution}
+        passPercent={stats.passPercent}
+        title={stats.lessonTitle}
+      />
+    </div>
   );
 }

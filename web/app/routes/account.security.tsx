@@ -137,7 +137,7 @@ export default function AccountSecurityPage() {
   const others = account.sessions.filter((session) => !session.current);
 
   return (
-    <section aria-labelledby="security-title" className="narrow-page account-security">
+    <section aria-labelledby="security-title" className="narrow-page card-stack account-security">
       <p>
         <Link to="/profile">← Your profile</Link>
       </p>

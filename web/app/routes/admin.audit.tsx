@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
+import { Field } from '../components/form';
 import { Pager } from '../components/pager';
 import { AuditLogDocument } from '../graphql/generated/graphql';
 import { errorResponse, getFieldErrors, gql } from '../utils/api.server';
@@ -103,28 +105,15 @@ function DateFilter({
   value: string;
   errors?: string[];
 }) {
-  const id = `audit-${name}`;
   return (
-    <div className={errors?.length ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        defaultValue={value}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
-      />
-      {errors?.length ? (
-        <ul id={`${id}-error`} className="field-errors">
-          {errors.map((message) => (
-            <li key={message} className="field-error">
-              {message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <Field
+      name={name}
+      id={`audit-${name}`}
+      label={label}
+      type="date"
+      defaultValue={value}
+      errors={errors}
+    />
   );
 }
 
@@ -190,61 +179,48 @@ export default function AuditLogPage() {
           {filtered ? 'No entry matches these filters.' : 'Nothing recorded yet.'}
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">About</th>
-                <th scope="col">Details</th>
+        <DataTable className="audit-table" columns={['When', 'Who', 'What', 'About', 'Details']}>
+          {entries.map((entry) => {
+            const href = recordHref(entry);
+            return (
+              <tr key={entry.id}>
+                <td data-label="When">
+                  <time dateTime={entry.createdAt}>
+                    {formatDateTime(entry.createdAt, timeZone)}
+                  </time>
+                </td>
+                <td data-label="Who">
+                  {entry.actorName ?? <span className="muted">a deleted account</span>}
+                </td>
+                <th scope="row" data-label="What">
+                  {entry.actionLabel}
+                </th>
+                <td data-label="About">
+                  <span className="small muted">
+                    {RECORD_KIND[entry.targetType] ?? entry.targetType}
+                  </span>{' '}
+                  {href ? (
+                    <Link to={href}>{entry.targetName}</Link>
+                  ) : (
+                    (entry.targetName ?? <span className="muted">no longer exists</span>)
+                  )}
+                  <br />
+                  <Link
+                    to={`/admin/audit?${new URLSearchParams({ target: entry.targetId })}`}
+                    className="small"
+                  >
+                    All entries about it
+                    <span className="visually-hidden">
+                      {' '}
+                      ({entry.targetName ?? entry.targetType})
+                    </span>
+                  </Link>
+                </td>
+                <td data-label="Details">{entry.summary}</td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => {
-                const href = recordHref(entry);
-                return (
-                  <tr key={entry.id}>
-                    <td data-label="When">
-                      <time dateTime={entry.createdAt}>
-                        {formatDateTime(entry.createdAt, timeZone)}
-                      </time>
-                    </td>
-                    <td data-label="Who">
-                      {entry.actorName ?? <span className="muted">a deleted account</span>}
-                    </td>
-                    <th scope="row" data-label="What">
-                      {entry.actionLabel}
-                    </th>
-                    <td data-label="About">
-                      <span className="small muted">
-                        {RECORD_KIND[entry.targetType] ?? entry.targetType}
-                      </span>{' '}
-                      {href ? (
-                        <Link to={href}>{entry.targetName}</Link>
-                      ) : (
-                        (entry.targetName ?? <span className="muted">no longer exists</span>)
-                      )}
-                      <br />
-                      <Link
-                        to={`/admin/audit?${new URLSearchParams({ target: entry.targetId })}`}
-                        className="small"
-                      >
-                        All entries about it
-                        <span className="visually-hidden">
-                          {' '}
-                          ({entry.targetName ?? entry.targetType})
-                        </span>
-                      </Link>
-                    </td>
-                    <td data-label="Details">{entry.summary}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       <Pager firstHref={firstHref} nextHref={nextHref} firstLabel="Newest" nextLabel="Older" />
     </section>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { CertificateFacts, CertificateStatusBadge } from '../components/certificate-view';
 import { ConfirmCheckbox } from '../components/confirm-checkbox';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field, FormError } from '../components/form';
 import { Pager } from '../components/pager';
@@ -292,43 +293,33 @@ export default function AdminCertificatesPage() {
           {page.hits.length === 0 ? (
             <p className="empty">No certificate matches. Try part of a name, email or title.</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table certificate-search-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Serial</th>
-                    <th scope="col">Learner</th>
-                    <th scope="col">Course</th>
-                    <th scope="col">Issued</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.hits.map((hit) => (
-                    <tr key={hit.certificate.id}>
-                      <th scope="row" data-label="Serial">
-                        <Link to={`/admin/certificates?serial=${hit.certificate.serial}`}>
-                          {hit.certificate.serial}
-                        </Link>
-                      </th>
-                      <td data-label="Learner">
-                        {hit.holderName}
-                        <br />
-                        <span className="small muted">{hit.holderEmail}</span>
-                      </td>
-                      <td data-label="Course">{hit.certificate.programTitle}</td>
-                      <td data-label="Issued">{formatDay(hit.certificate.issuedAt, timeZone)}</td>
-                      <td data-label="Status">
-                        <CertificateStatusBadge status={hit.certificate.status} />
-                        {hit.certificate.revocationReason ? (
-                          <p className="small muted">Reason: {hit.certificate.revocationReason}</p>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="certificate-search-table"
+              columns={['Serial', 'Learner', 'Course', 'Issued', 'Status']}
+            >
+              {page.hits.map((hit) => (
+                <tr key={hit.certificate.id}>
+                  <th scope="row" data-label="Serial">
+                    <Link to={`/admin/certificates?serial=${hit.certificate.serial}`}>
+                      {hit.certificate.serial}
+                    </Link>
+                  </th>
+                  <td data-label="Learner">
+                    {hit.holderName}
+                    <br />
+                    <span className="small muted">{hit.holderEmail}</span>
+                  </td>
+                  <td data-label="Course">{hit.certificate.programTitle}</td>
+                  <td data-label="Issued">{formatDay(hit.certificate.issuedAt, timeZone)}</td>
+                  <td data-label="Status">
+                    <CertificateStatusBadge status={hit.certificate.status} />
+                    {hit.certificate.revocationReason ? (
+                      <p className="small muted">Reason: {hit.certificate.revocationReason}</p>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <Pager
             firstHref={page.firstHref}

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CodeSetAdminDocument } from '../graphql/generated/graphql';
 import { getClientIp, gqlData } from '../utils/api.server';
@@ -201,37 +202,32 @@ export default function AdminCodeSetsPage() {
       {releases.length === 0 ? (
         <p className="muted">No release is loaded: quiz items are checked by code format only.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Release</th>
-                <th scope="col">Effective</th>
-                <th scope="col">Codes (billable)</th>
-                <th scope="col">Changes since the previous release</th>
-              </tr>
-            </thead>
-            <tbody>
-              {releases.map((release) => (
-                <tr key={release.id}>
-                  <td>
-                    <Link to={`/admin/code-sets/${release.id}`}>{release.name}</Link>
-                  </td>
-                  <td>{formatDate(release.effectiveOn)}</td>
-                  <td>
-                    {release.codeCount.toLocaleString('en-US')} (
-                    {release.billableCount.toLocaleString('en-US')})
-                  </td>
-                  <td>
-                    {release.previousReleaseName
-                      ? `${release.addedCount} added, ${release.deletedCount} deleted, ${release.changedCount} changed (vs ${release.previousReleaseName})`
-                      : 'First release of this system'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            'Release',
+            'Effective',
+            'Codes (billable)',
+            'Changes since the previous release',
+          ]}
+        >
+          {releases.map((release) => (
+            <tr key={release.id}>
+              <td>
+                <Link to={`/admin/code-sets/${release.id}`}>{release.name}</Link>
+              </td>
+              <td>{formatDate(release.effectiveOn)}</td>
+              <td>
+                {release.codeCount.toLocaleString('en-US')} (
+                {release.billableCount.toLocaleString('en-US')})
+              </td>
+              <td>
+                {release.previousReleaseName
+                  ? `${release.addedCount} added, ${release.deletedCount} deleted, ${release.changedCount} changed (vs ${release.previousReleaseName})`
+                  : 'First release of this system'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p className="small muted">{CODE_SET_SOURCES.ICD10CM}</p>
     </section>

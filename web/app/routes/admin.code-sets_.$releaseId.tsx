@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { type CodeSetChangeKind, CodeSetReleaseDiffDocument } from '../graphql/generated/graphql';
 import { errorResponse, gql } from '../utils/api.server';
@@ -75,38 +76,26 @@ export default function CodeSetReleasePage() {
               The first 200 changes by code are shown; choose a kind of change to narrow the list.
             </p>
           ) : null}
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">Now</th>
-                </tr>
-              </thead>
-              <tbody>
-                {release.changes.map((change) => (
-                  <tr key={change.code}>
-                    <td>
-                      <code>{change.code}</code>
-                    </td>
-                    <td>{KIND_LABELS[change.kind]}</td>
-                    <td>
-                      {change.oldDescription
-                        ? `${change.oldDescription} (${billable(change.oldBillable)})`
-                        : '—'}
-                    </td>
-                    <td>
-                      {change.newDescription
-                        ? `${change.newDescription} (${billable(change.newBillable)})`
-                        : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Code', 'Change', 'Before', 'Now']}>
+            {release.changes.map((change) => (
+              <tr key={change.code}>
+                <td>
+                  <code>{change.code}</code>
+                </td>
+                <td>{KIND_LABELS[change.kind]}</td>
+                <td>
+                  {change.oldDescription
+                    ? `${change.oldDescription} (${billable(change.oldBillable)})`
+                    : '—'}
+                </td>
+                <td>
+                  {change.newDescription
+                    ? `${change.newDescription} (${billable(change.newBillable)})`
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : (
         <p className="muted">The first release of this system: nothing to compare.</p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { FailedJobsDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
@@ -29,42 +30,29 @@ export default function FailedJobsPage() {
       {jobs.length === 0 ? (
         <p className="empty">No failed jobs.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Task</th>
-                <th scope="col">State</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Error</th>
-                <th scope="col">Next run (UTC)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((job) => (
-                <tr key={job.id}>
-                  <th scope="row" data-label="Task">
-                    <code>{job.task}</code>
-                  </th>
-                  <td data-label="State">{job.state === 'FAILED' ? 'Failed' : 'Retrying'}</td>
-                  <td data-label="Attempts">
-                    {job.attempts} of {job.maxAttempts}
-                  </td>
-                  <td data-label="Error">
-                    <code className="small">{job.lastError}</code>
-                  </td>
-                  <td data-label="Next run">
-                    {job.state === 'FAILED' ? (
-                      <span className="muted">none</span>
-                    ) : (
-                      <time dateTime={job.runAt}>{formatDateTime(job.runAt, timeZone)}</time>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Task', 'State', 'Attempts', 'Error', 'Next run (UTC)']}>
+          {jobs.map((job) => (
+            <tr key={job.id}>
+              <th scope="row" data-label="Task">
+                <code>{job.task}</code>
+              </th>
+              <td data-label="State">{job.state === 'FAILED' ? 'Failed' : 'Retrying'}</td>
+              <td data-label="Attempts">
+                {job.attempts} of {job.maxAttempts}
+              </td>
+              <td data-label="Error">
+                <code className="small">{job.lastError}</code>
+              </td>
+              <td data-label="Next run">
+                {job.state === 'FAILED' ? (
+                  <span className="muted">none</span>
+                ) : (
+                  <time dateTime={job.runAt}>{formatDateTime(job.runAt, timeZone)}</time>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

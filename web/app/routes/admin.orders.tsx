@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { ConfirmCheckbox } from '../components/confirm-checkbox';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Pager } from '../components/pager';
 import { AdminOrdersDocument, RefundOrderDocument } from '../graphql/generated/graphql';
@@ -102,22 +103,16 @@ export default function AdminOrdersPage() {
           Filter
         </button>
       </Form>
-      <p className="muted">
-        {totalCount} {totalCount === 1 ? 'order' : 'orders'}
-      </p>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Learner</th>
-              <th scope="col">Course</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Status</th>
-              <th scope="col">Refund</th>
-            </tr>
-          </thead>
-          <tbody>
+      {orders.length === 0 ? (
+        <p className="empty">
+          {status ? `No order has the status ${orderStatusLabel(status)}.` : 'No orders yet.'}
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            {totalCount} {totalCount === 1 ? 'order' : 'orders'}
+          </p>
+          <DataTable columns={['Order', 'Learner', 'Course', 'Amount', 'Status', 'Refund']}>
             {orders.map((order) => {
               const refundable = ['PAID', 'FLAGGED', 'REFUND_PENDING'].includes(order.status);
               return (
@@ -189,9 +184,9 @@ export default function AdminOrdersPage() {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
+        </>
+      )}
       <Pager firstHref={null} nextHref={nextHref} />
     </section>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { NavLink, Outlet } from '@remix-run/react';
+import { Outlet } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
+import { type NavItem, NavList } from '../components/nav-list';
 import { requireAdmin } from '../utils/teach.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -8,37 +9,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The administration tabs, in order. */
+const ADMIN_TABS: NavItem[] = [
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/orders', label: 'Orders' },
+  { to: '/admin/certificates', label: 'Certificates' },
+  { to: '/admin/code-sets', label: 'Code sets' },
+  { to: '/admin/name-corrections', label: 'Name corrections' },
+  { to: '/admin/jobs', label: 'Failed jobs' },
+  { to: '/teach', label: 'All courses' },
+];
+
 export default function AdminLayout() {
   return (
     <div className="admin-page">
       <p className="card-eyebrow">Administration</p>
       <nav aria-label="Administration" className="tabs">
-        <ul>
-          <li>
-            <NavLink to="/admin/users">Users</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/audit">Audit log</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/orders">Orders</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/certificates">Certificates</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/code-sets">Code sets</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/name-corrections">Name corrections</NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/jobs">Failed jobs</NavLink>
-          </li>
-          <li>
-            <NavLink to="/teach">All courses</NavLink>
-          </li>
-        </ul>
+        <NavList items={ADMIN_TABS} />
       </nav>
       <Outlet />
     </div>

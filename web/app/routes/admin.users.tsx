@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConflictBanner } from '../components/fields';
 import { FormError } from '../components/form';
@@ -130,82 +131,70 @@ export default function AdminUsersPage() {
       {users.length === 0 ? (
         <p className="empty">No users match.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Joined</th>
-                <th scope="col">Role</th>
+        <DataTable columns={['Name', 'Email', 'Joined', 'Role']}>
+          {users.map((user) => {
+            const rowFailure =
+              failureData?.target === user.id && !failureData.conflict ? failureData : null;
+            const selectId = `role-${user.id}`;
+            return (
+              <tr key={user.id}>
+                <th scope="row" data-label="Name">
+                  {user.name}
+                </th>
+                <td data-label="Email">{user.email}</td>
+                <td data-label="Joined">
+                  <time dateTime={user.createdAt}>{formatDay(user.createdAt, timeZone)}</time>
+                </td>
+                <td data-label="Role">
+                  {user.id === viewerId ? (
+                    <span>
+                      <span className={`badge badge-${user.role.toLowerCase()}`}>
+                        {roleLabel(user.role)}
+                      </span>{' '}
+                      <span className="muted small">(you)</span>
+                    </span>
+                  ) : (
+                    <Form method="post" className="role-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="name" value={user.name} />
+                      <input type="hidden" name="redirectTo" value={here} />
+                      <label htmlFor={selectId} className="visually-hidden">
+                        Role of {user.name}
+                      </label>
+                      <select
+                        id={selectId}
+                        name="role"
+                        defaultValue={rowFailure?.values.role ?? user.role}
+                        key={user.role}
+                        aria-invalid={rowFailure ? true : undefined}
+                        aria-describedby={rowFailure ? `${selectId}-error` : undefined}
+                      >
+                        {ROLE_OPTIONS.map((option) => (
+                          <option key={option.value} value={option.value}>
+                            {option.label}
+                          </option>
+                        ))}
+                      </select>
+                      <button
+                        type="submit"
+                        className="button-secondary button-small"
+                        disabled={savingFor === user.id}
+                      >
+                        {savingFor === user.id ? 'Saving…' : 'Save'}
+                        <span className="visually-hidden"> role of {user.name}</span>
+                      </button>
+                      {rowFailure ? (
+                        <p id={`${selectId}-error`} className="field-error">
+                          {rowFailure.fieldErrors.role?.join(' ') ?? rowFailure.formError}
+                        </p>
+                      ) : null}
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => {
-                const rowFailure =
-                  failureData?.target === user.id && !failureData.conflict ? failureData : null;
-                const selectId = `role-${user.id}`;
-                return (
-                  <tr key={user.id}>
-                    <th scope="row" data-label="Name">
-                      {user.name}
-                    </th>
-                    <td data-label="Email">{user.email}</td>
-                    <td data-label="Joined">
-                      <time dateTime={user.createdAt}>{formatDay(user.createdAt, timeZone)}</time>
-                    </td>
-                    <td data-label="Role">
-                      {user.id === viewerId ? (
-                        <span>
-                          <span className={`badge badge-${user.role.toLowerCase()}`}>
-                            {roleLabel(user.role)}
-                          </span>{' '}
-                          <span className="muted small">(you)</span>
-                        </span>
-                      ) : (
-                        <Form method="post" className="role-form">
-                          <input type="hidden" name="userId" value={user.id} />
-                          <input type="hidden" name="name" value={user.name} />
-                          <input type="hidden" name="redirectTo" value={here} />
-                          <label htmlFor={selectId} className="visually-hidden">
-                            Role of {user.name}
-                          </label>
-                          <select
-                            id={selectId}
-                            name="role"
-                            defaultValue={rowFailure?.values.role ?? user.role}
-                            key={user.role}
-                            aria-invalid={rowFailure ? true : undefined}
-                            aria-describedby={rowFailure ? `${selectId}-error` : undefined}
-                          >
-                            {ROLE_OPTIONS.map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
-                          <button
-                            type="submit"
-                            className="button-secondary button-small"
-                            disabled={savingFor === user.id}
-                          >
-                            {savingFor === user.id ? 'Saving…' : 'Save'}
-                            <span className="visually-hidden"> role of {user.name}</span>
-                          </button>
-                          {rowFailure ? (
-                            <p id={`${selectId}-error`} className="field-error">
-                              {rowFailure.fieldErrors.role?.join(' ') ?? rowFailure.formError}
-                            </p>
-                          ) : null}
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       <Pager firstHref={firstHref} nextHref={nextHref} />
     </section>

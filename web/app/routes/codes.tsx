@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CodeLookupDocument } from '../graphql/generated/graphql';
 import { errorResponse, gql } from '../utils/api.server';
@@ -94,28 +95,17 @@ export default function CodeLookupPage() {
               : `${lookup.results.length} result${lookup.results.length === 1 ? '' : 's'} in ${lookup.release.name}.`}
           </p>
           {lookup.results.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Code</th>
-                    <th scope="col">Description</th>
-                    <th scope="col">Billable</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lookup.results.map((result) => (
-                    <tr key={result.code}>
-                      <td>
-                        <code>{result.code}</code>
-                      </td>
-                      <td>{result.longDescription}</td>
-                      <td>{result.billable ? 'Yes' : 'No (header)'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Code', 'Description', 'Billable']}>
+              {lookup.results.map((result) => (
+                <tr key={result.code}>
+                  <td>
+                    <code>{result.code}</code>
+                  </td>
+                  <td>{result.longDescription}</td>
+                  <td>{result.billable ? 'Yes' : 'No (header)'}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </>
       ) : null}

@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { ApprovalStatusBadge } from '../components/approval-status';
+import { Breadcrumb } from '../components/breadcrumb';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CompletedBadge, ProgressBar } from '../components/learning';
 import {
@@ -274,14 +275,7 @@ export default function CoursePage() {
 
   return (
     <article className="course" aria-labelledby="course-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/courses">Catalog</Link>
-          </li>
-          <li aria-current="page">{course.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/courses', label: 'Catalog' }]} current={course.title} />
 
       <header className="course-header">
         <p className="card-eyebrow">

@@ -1,20 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { Breadcrumb } from '../components/breadcrumb';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ConfirmDisclosure } from '../components/fields';
-import { CompletedBadge, LessonTick, ProgressBar } from '../components/learning';
+import { CompletedBadge, LessonTick, ProgressBar, RelativeTime } from '../components/learning';
 import { UnenrollFromCourseDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
 import { formatMinutes, lessonKindLabel } from '../utils/format';
 import { requireParam } from '../utils/invariant';
-import {
-  completionRule,
-  formatDateTime,
-  formatSpan,
-  missingItems,
-  relativeTime,
-} from '../utils/learning';
+import { completionRule, formatDateTime, formatSpan, missingItems } from '../utils/learning';
 import { intentOf, redirectWithFlash, requireLearningCourse } from '../utils/learning.server';
 import { requireViewer } from '../utils/session.server';
 import { useTimeZone } from '../utils/time-zone';
@@ -53,31 +48,15 @@ export default function CourseOutlinePage() {
 
   return (
     <article aria-labelledby="outline-title" className="outline-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/learn">My learning</Link>
-          </li>
-          <li aria-current="page">{course.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/learn', label: 'My learning' }]} current={course.title} />
       <header className="page-header">
         <p className="card-eyebrow">Version {course.versionNumber}</p>
         <h1 id="outline-title">{course.title}</h1>
         <p className="muted">
-          Enrolled{' '}
-          <time dateTime={course.enrolledAt} title={formatDateTime(course.enrolledAt, timeZone)}>
-            {relativeTime(course.enrolledAt, now)}
-          </time>
+          Enrolled <RelativeTime iso={course.enrolledAt} now={now} />
           {course.lastActivityAt ? (
             <>
-              {' · '}last studied{' '}
-              <time
-                dateTime={course.lastActivityAt}
-                title={formatDateTime(course.lastActivityAt, timeZone)}
-              >
-                {relativeTime(course.lastActivityAt, now)}
-              </time>
+              {' · '}last studied <RelativeTime iso={course.lastActivityAt} now={now} />
             </>
           ) : null}
           {' · '}

@@ -14,6 +14,7 @@ import {
   useNavigation,
 } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
+import { Breadcrumb } from '../components/breadcrumb';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { LessonTick, SyllabusNav } from '../components/learning';
 import { LessonClock, useLessonSeatTime } from '../components/lesson-clock';
@@ -185,17 +186,13 @@ export default function LessonPlayerPage() {
       />
 
       <article className="player-main" aria-labelledby="lesson-title">
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <ol>
-            <li>
-              <Link to="/learn">My learning</Link>
-            </li>
-            <li>
-              <Link to={`/learn/${course.courseId}`}>{course.title}</Link>
-            </li>
-            <li aria-current="page">{lesson.moduleTitle}</li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          trail={[
+            { to: '/learn', label: 'My learning' },
+            { to: `/learn/${course.courseId}`, label: course.title },
+          ]}
+          current={lesson.moduleTitle}
+        />
         <header className="lesson-header">
           <p className="card-eyebrow">
             {lessonKindLabel(lesson.kind)} · {formatMinutes(lesson.estimatedMinutes)}

@@ -5,6 +5,8 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { Breadcrumb } from '../components/breadcrumb';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CompletedBadge } from '../components/learning';
 import { ImprovementChart } from '../components/quiz-charts';
@@ -110,17 +112,13 @@ export default function QuizLandingPage() {
 
   return (
     <article aria-labelledby="quiz-title" className="quiz-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/learn">My learning</Link>
-          </li>
-          <li>
-            <Link to={`/learn/${courseId}`}>{courseTitle}</Link>
-          </li>
-          <li aria-current="page">{quiz.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/learn', label: 'My learning' },
+          { to: `/learn/${courseId}`, label: courseTitle },
+        ]}
+        current={quiz.title}
+      />
       <header className="page-header">
         <p className="card-eyebrow">{quizModeLabel(quiz.mode)}</p>
         <h1 id="quiz-title">
@@ -237,50 +235,32 @@ export default function QuizLandingPage() {
             {quiz.attempts.length === 0 ? (
               <p className="muted">You have not taken this quiz yet.</p>
             ) : (
-              <div className="table-wrap">
-                <table className="data-table">
-                  <caption className="visually-hidden">
-                    Your attempts at {quiz.title}, oldest first
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Attempt</th>
-                      <th scope="col">Date</th>
-                      <th scope="col">Score</th>
-                      <th scope="col">Result</th>
-                      <th scope="col">Change</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Details</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {quiz.attempts.map((attempt) => (
-                      <tr key={attempt.id}>
-                        <th scope="row">#{attempt.number}</th>
-                        <td>
-                          <time dateTime={attempt.submittedAt ?? attempt.startedAt}>
-                            {formatDateTime(attempt.submittedAt ?? attempt.startedAt, timeZone)}
-                          </time>
-                        </td>
-                        <td>
-                          {attempt.scorePercent === null
-                            ? '–'
-                            : formatPercent(attempt.scorePercent)}
-                        </td>
-                        <td>{resultLabel(attempt)}</td>
-                        <td>{improvementLabel(attempt.improvement)}</td>
-                        <td>
-                          <Link to={`/learn/attempts/${attempt.id}`}>
-                            {attempt.status === 'IN_PROGRESS' ? 'Resume' : 'Results'}
-                            <span className="visually-hidden"> of attempt {attempt.number}</span>
-                          </Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={<>Your attempts at {quiz.title}, oldest first</>}
+                columns={['Attempt', 'Date', 'Score', 'Result', 'Change', { hidden: 'Details' }]}
+              >
+                {quiz.attempts.map((attempt) => (
+                  <tr key={attempt.id}>
+                    <th scope="row">#{attempt.number}</th>
+                    <td>
+                      <time dateTime={attempt.submittedAt ?? attempt.startedAt}>
+                        {formatDateTime(attempt.submittedAt ?? attempt.startedAt, timeZone)}
+                      </time>
+                    </td>
+                    <td>
+                      {attempt.scorePercent === null ? '–' : formatPercent(attempt.scorePercent)}
+                    </td>
+                    <td>{resultLabel(attempt)}</td>
+                    <td>{improvementLabel(attempt.improvement)}</td>
+                    <td>
+                      <Link to={`/learn/attempts/${attempt.id}`}>
+                        {attempt.status === 'IN_PROGRESS' ? 'Resume' : 'Results'}
+                        <span className="visually-hidden"> of attempt {attempt.number}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </section>
         </div>

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { CompletedBadge, ProgressBar } from '../components/learning';
+import { CompletedBadge, ProgressBar, RelativeTime } from '../components/learning';
 import { MyLearningDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
-import { formatDateTime, relativeTime } from '../utils/learning';
 import { requireViewer } from '../utils/session.server';
-import { useTimeZone } from '../utils/time-zone';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('My learning') }];
 
@@ -37,7 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyLearningPage() {
-  const timeZone = useTimeZone();
   const { courses, now } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="learn-title">
@@ -84,24 +81,11 @@ export default function MyLearningPage() {
                   <p className="small">
                     {course.lastActivityAt ? (
                       <>
-                        Last studied{' '}
-                        <time
-                          dateTime={course.lastActivityAt}
-                          title={formatDateTime(course.lastActivityAt, timeZone)}
-                        >
-                          {relativeTime(course.lastActivityAt, now)}
-                        </time>
+                        Last studied <RelativeTime iso={course.lastActivityAt} now={now} />
                       </>
                     ) : (
                       <>
-                        Enrolled{' '}
-                        <time
-                          dateTime={course.enrolledAt}
-                          title={formatDateTime(course.enrolledAt, timeZone)}
-                        >
-                          {relativeTime(course.enrolledAt, now)}
-                        </time>
-                        , not started yet
+                        Enrolled <RelativeTime iso={course.enrolledAt} now={now} />, not started yet
                       </>
                     )}
                   </p>

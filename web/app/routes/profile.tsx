@@ -159,7 +159,7 @@ export default function ProfilePage() {
   ];
 
   return (
-    <section aria-labelledby="profile-title" className="narrow-page">
+    <section aria-labelledby="profile-title" className="narrow-page card-stack">
       <h1 id="profile-title">Your profile</h1>
       <p className="lead">
         Your name is printed on certificates. Instructors’ bios and credentials appear on their
@@ -265,8 +265,6 @@ export default function ProfilePage() {
         </p>
       </section>
 
-      <h2 id="time-zone-title">Time zone</h2>
-      <FormError message={zoneAction?.formError} />
       <Form
         ref={zoneFormRef}
         method="post"
@@ -274,6 +272,8 @@ export default function ProfilePage() {
         className="card form"
         aria-labelledby="time-zone-title"
       >
+        <h2 id="time-zone-title">Time zone</h2>
+        <FormError message={zoneAction?.formError} />
         <input type="hidden" name="intent" value="timeZone" />
         <SelectField
           name="timeZone"
@@ -294,8 +294,8 @@ export default function ProfilePage() {
         <button type="submit">Save time zone</button>
       </Form>
 
-      <h2 id="privacy-title">Your data</h2>
       <section className="card" aria-labelledby="privacy-title">
+        <h2 id="privacy-title">Your data</h2>
         <p>
           <a href="/profile/data-export.json" download>
             Download my data (JSON)

@@ -4,7 +4,6 @@ import {
   data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from '@remix-run/node';
 import type { z } from 'zod';
 import { AuthForm, EmailField, PasswordField, useAuthForm } from '../components/auth-form';
@@ -12,21 +11,17 @@ import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Field } from '../components/form';
 import { RegisterDocument, SetMyTimeZoneDocument } from '../graphql/generated/graphql';
 import { gql } from '../utils/api.server';
-import { signedInRedirect } from '../utils/auth.server';
+import { redirectSignedInViewer, signedInRedirect } from '../utils/auth.server';
 import { RegisterSchema } from '../utils/auth-schemas';
 import { PRODUCT_NAME, pageTitle } from '../utils/brand';
 import { replyWithApiErrors } from '../utils/forms.server';
-import { firstName, getViewer, safeRedirect } from '../utils/session.server';
+import { firstName, safeRedirect } from '../utils/session.server';
 import { detectedTimeZone } from '../utils/time-zone.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Create an account') }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
-  if (viewer) {
-    const url = new URL(request.url);
-    throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
-  }
+  await redirectSignedInViewer(request);
   return null;
 }
 

@@ -4,7 +4,6 @@ import {
   data,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import type { z } from 'zod';
@@ -16,20 +15,16 @@ import {
   type SignInMutationVariables,
 } from '../graphql/generated/graphql';
 import { gql, isApiUnavailable } from '../utils/api.server';
-import { signedInRedirect } from '../utils/auth.server';
+import { redirectSignedInViewer, signedInRedirect } from '../utils/auth.server';
 import { SignInSchema } from '../utils/auth-schemas';
 import { pageTitle } from '../utils/brand';
 import { replyWithApiErrors, replyWithFormError } from '../utils/forms.server';
-import { firstName, getViewer, homeFor, safeRedirect } from '../utils/session.server';
+import { firstName, homeFor, safeRedirect } from '../utils/session.server';
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Sign in') }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
-  if (viewer) {
-    const url = new URL(request.url);
-    throw redirect(safeRedirect(url.searchParams.get('redirectTo'), homeFor(viewer.role)));
-  }
+  await redirectSignedInViewer(request, (viewer) => homeFor(viewer.role));
   return null;
 }
 

@@ -5,6 +5,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { CheckboxField, SelectField, StatusBadge, TextAreaField } from '../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../components/form';
@@ -107,66 +108,55 @@ export default function TeachIndex() {
           {courses.length === 0 ? (
             <p className="empty">You have no courses yet. Create your first one with the form.</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Course</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Published version</th>
-                    <th scope="col">Last change</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {courses.map((course) => (
-                    <tr key={course.id}>
-                      <th scope="row" data-label="Course">
-                        <Link to={`/teach/courses/${course.id}`} className="table-title">
-                          {course.title || course.slug}
-                        </Link>
-                        {isAdmin ? (
-                          <span className="muted small">by {course.ownerName}</span>
-                        ) : null}
-                      </th>
-                      <td data-label="Status">
-                        <StatusBadge status={course.status} />
-                        {course.openCodeSetNotices > 0 ? (
-                          <Link
-                            to={`/teach/courses/${course.id}`}
-                            className="badge badge-warning code-set-notice-badge"
-                          >
-                            {course.openCodeSetNotices} code-set{' '}
-                            {course.openCodeSetNotices === 1 ? 'notice' : 'notices'}
-                          </Link>
-                        ) : null}
-                      </td>
-                      <td data-label="Published version">
-                        {course.latestPublishedVersionNumber
-                          ? `Version ${course.latestPublishedVersionNumber}`
-                          : 'Never published'}
-                      </td>
-                      <td data-label="Last change">
-                        <time dateTime={course.updatedAt}>
-                          {formatDay(course.updatedAt, timeZone)}
-                        </time>
-                      </td>
-                      <td>
-                        <Link
-                          to={`/teach/courses/${course.id}`}
-                          className="button button-secondary button-small"
-                          aria-label={`Edit “${course.title || course.slug}”`}
-                        >
-                          Edit
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                'Course',
+                'Status',
+                'Published version',
+                'Last change',
+                { hidden: 'Actions' },
+              ]}
+            >
+              {courses.map((course) => (
+                <tr key={course.id}>
+                  <th scope="row" data-label="Course">
+                    <Link to={`/teach/courses/${course.id}`} className="table-title">
+                      {course.title || course.slug}
+                    </Link>
+                    {isAdmin ? <span className="muted small">by {course.ownerName}</span> : null}
+                  </th>
+                  <td data-label="Status">
+                    <StatusBadge status={course.status} />
+                    {course.openCodeSetNotices > 0 ? (
+                      <Link
+                        to={`/teach/courses/${course.id}`}
+                        className="badge badge-warning code-set-notice-badge"
+                      >
+                        {course.openCodeSetNotices} code-set{' '}
+                        {course.openCodeSetNotices === 1 ? 'notice' : 'notices'}
+                      </Link>
+                    ) : null}
+                  </td>
+                  <td data-label="Published version">
+                    {course.latestPublishedVersionNumber
+                      ? `Version ${course.latestPublishedVersionNumber}`
+                      : 'Never published'}
+                  </td>
+                  <td data-label="Last change">
+                    <time dateTime={course.updatedAt}>{formatDay(course.updatedAt, timeZone)}</time>
+                  </td>
+                  <td>
+                    <Link
+                      to={`/teach/courses/${course.id}`}
+                      className="button button-secondary button-small"
+                      aria-label={`Edit “${course.title || course.slug}”`}
+                    >
+                      Edit
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <Pager
             firstHref={!isFirstPage ? '/teach' : null}

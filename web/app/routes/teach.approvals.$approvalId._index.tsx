@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
-import { ApprovalStatusBadge } from '../components/approval-status';
+import { useLoaderData } from '@remix-run/react';
+import { ApprovalFacts, ApprovalStatusBadge } from '../components/approval-status';
+import { Breadcrumb } from '../components/breadcrumb';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ApprovalRosterDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
@@ -34,17 +36,13 @@ export default function ApprovalRosterPage() {
   const name = `${creditBodyName(approval)} ${approval.approvalNumber}`;
   return (
     <div className="teach-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/teach">My courses</Link>
-          </li>
-          <li>
-            <Link to="/teach/approvals">Credit approvals</Link>
-          </li>
-          <li aria-current="page">Roster of {name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/teach', label: 'My courses' },
+          { to: '/teach/approvals', label: 'Credit approvals' },
+        ]}
+        current={`Roster of ${name}`}
+      />
       <header className="page-header">
         <h1>Roster of {name}</h1>
         <p className="lead">
@@ -52,27 +50,14 @@ export default function ApprovalRosterPage() {
           <ApprovalStatusBadge status={approval.status} />
         </p>
       </header>
-      <dl className="facts">
-        <div>
-          <dt>Approved title</dt>
-          <dd>{approval.approvedTitle}</dd>
-        </div>
-        <div>
-          <dt>CEUs</dt>
-          <dd>
-            {approval.ceuAmount} ({approval.category})
-          </dd>
-        </div>
-        <div>
-          <dt>Valid</dt>
-          <dd>
-            {formatDate(approval.validFrom)} – {formatDate(approval.validUntil)}
-            {approval.status === 'EXPIRED'
-              ? ' (expired)'
-              : ` (${approval.daysLeft} ${approval.daysLeft === 1 ? 'day' : 'days'} left)`}
-          </dd>
-        </div>
-      </dl>
+      <ApprovalFacts
+        approval={approval}
+        validNote={
+          approval.status === 'EXPIRED'
+            ? ' (expired)'
+            : ` (${approval.daysLeft} ${approval.daysLeft === 1 ? 'day' : 'days'} left)`
+        }
+      />
       <section aria-labelledby="roster-title" className="section">
         <div className="section-header">
           <h2 id="roster-title">
@@ -89,60 +74,52 @@ export default function ApprovalRosterPage() {
         {rows.length === 0 ? (
           <p className="empty">No learner is enrolled in this version yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Learners of {name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Member id</th>
-                  <th scope="col">Enrolled</th>
-                  <th scope="col">Completed</th>
-                  <th scope="col">Seat minutes</th>
-                  <th scope="col">Post-test</th>
-                  <th scope="col">Certificate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.enrollmentId}>
-                    <th scope="row" data-label="Learner">
-                      <span className="table-title">{row.learnerName}</span>
-                      {row.enrollmentStatus !== 'ACTIVE' ? (
-                        <span className="muted small"> ({row.enrollmentStatus.toLowerCase()})</span>
-                      ) : null}
-                    </th>
-                    <td data-label="Member id">
-                      {row.memberId ?? <span className="muted">–</span>}
-                    </td>
-                    <td data-label="Enrolled">{dateTime(row.enrolledAt)}</td>
-                    <td data-label="Completed">{dateTime(row.completedAt)}</td>
-                    <td data-label="Seat minutes">{row.seatMinutes}</td>
-                    <td data-label="Post-test">
-                      {row.postTestPercent ? (
-                        <>
-                          {row.postTestPercent} % ({row.postTestPassed ? 'passed' : 'not passed'}
-                          ), {dateTime(row.postTestAt)}
-                        </>
-                      ) : (
-                        <span className="muted">–</span>
-                      )}
-                    </td>
-                    <td data-label="Certificate">
-                      {row.certificateSerial ? (
-                        <>
-                          <code>{row.certificateSerial}</code> (
-                          {row.certificateStatus?.toLowerCase()})
-                        </>
-                      ) : (
-                        <span className="muted">–</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={<>Learners of {name}</>}
+            columns={[
+              'Learner',
+              'Member id',
+              'Enrolled',
+              'Completed',
+              'Seat minutes',
+              'Post-test',
+              'Certificate',
+            ]}
+          >
+            {rows.map((row) => (
+              <tr key={row.enrollmentId}>
+                <th scope="row" data-label="Learner">
+                  <span className="table-title">{row.learnerName}</span>
+                  {row.enrollmentStatus !== 'ACTIVE' ? (
+                    <span className="muted small"> ({row.enrollmentStatus.toLowerCase()})</span>
+                  ) : null}
+                </th>
+                <td data-label="Member id">{row.memberId ?? <span className="muted">–</span>}</td>
+                <td data-label="Enrolled">{dateTime(row.enrolledAt)}</td>
+                <td data-label="Completed">{dateTime(row.completedAt)}</td>
+                <td data-label="Seat minutes">{row.seatMinutes}</td>
+                <td data-label="Post-test">
+                  {row.postTestPercent ? (
+                    <>
+                      {row.postTestPercent} % ({row.postTestPassed ? 'passed' : 'not passed'}
+                      ), {dateTime(row.postTestAt)}
+                    </>
+                  ) : (
+                    <span className="muted">–</span>
+                  )}
+                </td>
+                <td data-label="Certificate">
+                  {row.certificateSerial ? (
+                    <>
+                      <code>{row.certificateSerial}</code> ({row.certificateStatus?.toLowerCase()})
+                    </>
+                  ) : (
+                    <span className="muted">–</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

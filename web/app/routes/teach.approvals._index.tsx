@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ApprovalStatusBadge, approvalStatusLabel } from '../components/approval-status';
+import { Breadcrumb } from '../components/breadcrumb';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { Pager } from '../components/pager';
 import { ApprovalDashboardDocument, type ApprovalStatus } from '../graphql/generated/graphql';
@@ -52,14 +54,7 @@ export default function ApprovalDashboard() {
   const expiring = approvals.filter((approval) => approval.status === 'EXPIRING').length;
   return (
     <div className="teach-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/teach">My courses</Link>
-          </li>
-          <li aria-current="page">Credit approvals</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/teach', label: 'My courses' }]} current="Credit approvals" />
       <header className="page-header">
         <h1>Credit approvals</h1>
         <p className="lead">
@@ -98,67 +93,56 @@ export default function ApprovalDashboard() {
         {approvals.length === 0 ? (
           <p className="empty">No approvals to show.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">
-                Credit approvals, soonest last valid day first
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Approval</th>
-                  <th scope="col">Course</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Valid until</th>
-                  <th scope="col">Days left</th>
-                  <th scope="col">Learners in progress</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Roster</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {approvals.map((approval) => (
-                  <tr key={approval.id}>
-                    <th scope="row" data-label="Approval">
-                      <span className="table-title">
-                        {creditBodyName(approval)} {approval.approvalNumber}
-                      </span>
-                      <span className="muted small"> {approval.ceuAmount} CEUs</span>
-                    </th>
-                    <td data-label="Course">
-                      <Link to={`/teach/courses/${approval.courseId}`}>{approval.courseTitle}</Link>
-                      <span className="muted small">
-                        {' '}
-                        version {approval.versionNumber}
-                        {approval.isLatestVersion ? ' (latest)' : ' (older version)'}
-                      </span>
-                    </td>
-                    <td data-label="Status">
-                      <ApprovalStatusBadge status={approval.status} />
-                    </td>
-                    <td data-label="Valid until">
-                      <time dateTime={approval.validUntil}>{formatDate(approval.validUntil)}</time>
-                    </td>
-                    <td data-label="Days left">
-                      {daysLeftText(approval.status, approval.daysLeft)}
-                    </td>
-                    <td data-label="Learners in progress">
-                      {approval.inProgressLearners} of {approval.learners}
-                    </td>
-                    <td>
-                      <Link
-                        to={`/teach/approvals/${approval.id}`}
-                        className="button button-secondary button-small"
-                        aria-label={`Roster of ${creditBodyName(approval)} ${approval.approvalNumber}`}
-                      >
-                        Roster
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Credit approvals, soonest last valid day first"
+            columns={[
+              'Approval',
+              'Course',
+              'Status',
+              'Valid until',
+              'Days left',
+              'Learners in progress',
+              { hidden: 'Roster' },
+            ]}
+          >
+            {approvals.map((approval) => (
+              <tr key={approval.id}>
+                <th scope="row" data-label="Approval">
+                  <span className="table-title">
+                    {creditBodyName(approval)} {approval.approvalNumber}
+                  </span>
+                  <span className="muted small"> {approval.ceuAmount} CEUs</span>
+                </th>
+                <td data-label="Course">
+                  <Link to={`/teach/courses/${approval.courseId}`}>{approval.courseTitle}</Link>
+                  <span className="muted small">
+                    {' '}
+                    version {approval.versionNumber}
+                    {approval.isLatestVersion ? ' (latest)' : ' (older version)'}
+                  </span>
+                </td>
+                <td data-label="Status">
+                  <ApprovalStatusBadge status={approval.status} />
+                </td>
+                <td data-label="Valid until">
+                  <time dateTime={approval.validUntil}>{formatDate(approval.validUntil)}</time>
+                </td>
+                <td data-label="Days left">{daysLeftText(approval.status, approval.daysLeft)}</td>
+                <td data-label="Learners in progress">
+                  {approval.inProgressLearners} of {approval.learners}
+                </td>
+                <td>
+                  <Link
+                    to={`/teach/approvals/${approval.id}`}
+                    className="button button-secondary button-small"
+                    aria-label={`Roster of ${creditBodyName(approval)} ${approval.approvalNumber}`}
+                  >
+                    Roster
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <Pager
           firstHref={!isFirstPage ? query({}) : null}

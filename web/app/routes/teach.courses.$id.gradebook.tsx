@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { ProgressBar } from '../components/learning';
-import { DistributionChart, QuizTotals } from '../components/quiz-stats';
+import { QuizStatsOverview } from '../components/quiz-stats';
 import { GradebookDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -218,14 +218,7 @@ export default function GradebookPage() {
                   <span className="visually-hidden"> for {stats.lessonTitle}</span>
                 </Link>
               </div>
-              <div className="quiz-stats-layout">
-                <QuizTotals stats={stats} />
-                <DistributionChart
-                  distribution={stats.distribution}
-                  passPercent={stats.passPercent}
-                  title={stats.lessonTitle}
-                />
-              </div>
+              <QuizStatsOverview stats={stats} />
             </section>
           ))
         )}

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { DataTable } from '../components/data-table';
 import { GeneralErrorBoundary } from '../components/error-boundary';
-import { DistributionChart, QuizTotals } from '../components/quiz-stats';
+import { QuizStatsOverview } from '../components/quiz-stats';
 import { QuizStatisticsPageDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -57,14 +58,7 @@ export default function QuizStatisticsPage() {
       <p className="muted">
         Every published version of this quiz counts; questions are matched across versions.
       </p>
-      <div className="card quiz-stats-layout">
-        <QuizTotals stats={stats} />
-        <DistributionChart
-          distribution={stats.distribution}
-          passPercent={stats.passPercent}
-          title={stats.lessonTitle}
-        />
-      </div>
+      <QuizStatsOverview stats={stats} className="card" />
 
       <section aria-labelledby="question-stats-title">
         <h3 id="question-stats-title">Questions</h3>
@@ -77,57 +71,46 @@ export default function QuizStatisticsPage() {
         {questions.length === 0 ? (
           <p className="empty">This quiz has no questions.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table question-stats-table">
-              <caption className="visually-hidden">Per-question statistics</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Question</th>
-                  <th scope="col">Drawn</th>
-                  <th scope="col">Answered</th>
-                  <th scope="col">Fully correct</th>
-                  <th scope="col">Average points</th>
-                </tr>
-              </thead>
-              <tbody>
-                {questions.map((question) => (
-                  <tr key={question.questionKey} className={question.flagged ? 'is-flagged' : ''}>
-                    <td data-label="#">{question.position ?? '—'}</td>
-                    <th scope="row" data-label="Question">
-                      <span className="table-title">{promptExcerpt(question.prompt, 110)}</span>
-                      <span className="muted small">
-                        {questionTypeLabel(question.type)} · {areaLabel(question.area)}
-                        {question.questionId ? '' : ' · no longer in this version'}
-                      </span>
-                    </th>
-                    <td data-label="Drawn">{question.drawn}</td>
-                    <td data-label="Answered">{question.answered}</td>
-                    <td data-label="Fully correct">
-                      {question.correctPercent === null ? (
-                        '—'
-                      ) : (
-                        <>
-                          {formatPercent(question.correctPercent)}{' '}
-                          <span className="muted small">({question.fullyCorrect})</span>
-                        </>
-                      )}
-                      {question.flagged ? (
-                        <span className="tag tag-flag">
-                          <span aria-hidden="true">⚑ </span>Flagged: under {FLAG_BELOW_PERCENT}%
-                        </span>
-                      ) : null}
-                    </td>
-                    <td data-label="Average points">
-                      {question.averagePoints == null
-                        ? '—'
-                        : `${formatPoints(question.averagePoints)} / ${question.maxPoints}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="question-stats-table"
+            caption="Per-question statistics"
+            columns={['#', 'Question', 'Drawn', 'Answered', 'Fully correct', 'Average points']}
+          >
+            {questions.map((question) => (
+              <tr key={question.questionKey} className={question.flagged ? 'is-flagged' : ''}>
+                <td data-label="#">{question.position ?? '—'}</td>
+                <th scope="row" data-label="Question">
+                  <span className="table-title">{promptExcerpt(question.prompt, 110)}</span>
+                  <span className="muted small">
+                    {questionTypeLabel(question.type)} · {areaLabel(question.area)}
+                    {question.questionId ? '' : ' · no longer in this version'}
+                  </span>
+                </th>
+                <td data-label="Drawn">{question.drawn}</td>
+                <td data-label="Answered">{question.answered}</td>
+                <td data-label="Fully correct">
+                  {question.correctPercent === null ? (
+                    '—'
+                  ) : (
+                    <>
+                      {formatPercent(question.correctPercent)}{' '}
+                      <span className="muted small">({question.fullyCorrect})</span>
+                    </>
+                  )}
+                  {question.flagged ? (
+                    <span className="tag tag-flag">
+                      <span aria-hidden="true">⚑ </span>Flagged: under {FLAG_BELOW_PERCENT}%
+                    </span>
+                  ) : null}
+                </td>
+                <td data-label="Average points">
+                  {question.averagePoints == null
+                    ? '—'
+                    : `${formatPoints(question.averagePoints)} / ${question.maxPoints}`}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -139,52 +122,39 @@ export default function QuizStatisticsPage() {
         {attempts.length === 0 ? (
           <p className="empty">No attempts yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Attempts, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Attempt</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Submitted</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((attempt) => (
-                  <tr key={attempt.id}>
-                    <th scope="row" data-label="Learner">
-                      <span className="table-title">{attempt.learnerName}</span>
-                      <span className="muted small">{attempt.learnerEmail}</span>
-                    </th>
-                    <td data-label="Attempt">#{attempt.number}</td>
-                    <td data-label="Version">v{attempt.versionNumber}</td>
-                    <td data-label="Started">{formatDateTime(attempt.startedAt, timeZone)}</td>
-                    <td data-label="Submitted">
-                      {attempt.submittedAt
-                        ? formatDateTime(attempt.submittedAt, timeZone)
-                        : 'In progress'}
-                    </td>
-                    <td data-label="Score">
-                      {attempt.scorePercent == null ? '—' : formatPercent(attempt.scorePercent)}
-                    </td>
-                    <td data-label="Result">
-                      {attempt.status !== 'SUBMITTED' ? (
-                        <span className="muted">—</span>
-                      ) : attempt.passed ? (
-                        <span className="result result-pass">Passed</span>
-                      ) : (
-                        <span className="result result-fail">Not passed</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Attempts, newest first"
+            columns={['Learner', 'Attempt', 'Version', 'Started', 'Submitted', 'Score', 'Result']}
+          >
+            {attempts.map((attempt) => (
+              <tr key={attempt.id}>
+                <th scope="row" data-label="Learner">
+                  <span className="table-title">{attempt.learnerName}</span>
+                  <span className="muted small">{attempt.learnerEmail}</span>
+                </th>
+                <td data-label="Attempt">#{attempt.number}</td>
+                <td data-label="Version">v{attempt.versionNumber}</td>
+                <td data-label="Started">{formatDateTime(attempt.startedAt, timeZone)}</td>
+                <td data-label="Submitted">
+                  {attempt.submittedAt
+                    ? formatDateTime(attempt.submittedAt, timeZone)
+                    : 'In progress'}
+                </td>
+                <td data-label="Score">
+                  {attempt.scorePercent == null ? '—' : formatPercent(attempt.scorePercent)}
+                </td>
+                <td data-label="Result">
+                  {attempt.status !== 'SUBMITTED' ? (
+                    <span className="muted">—</span>
+                  ) : attempt.passed ? (
+                    <span className="result result-pass">Passed</span>
+                  ) : (
+                    <span className="result result-fail">Not passed</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <nav aria-label="Attempt pages" className="pagination">
           {paged ? <Link to=".">Newest attempts</Link> : null}

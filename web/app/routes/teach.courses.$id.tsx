@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, NavLink, Outlet, useLoaderData, useMatches } from '@remix-run/react';
+import { Link, Outlet, useLoaderData, useMatches } from '@remix-run/react';
+import { Breadcrumb } from '../components/breadcrumb';
 import { CodeSetNotices } from '../components/code-set-notices';
 import { GeneralErrorBoundary } from '../components/error-boundary';
 import { StatusBadge } from '../components/fields';
+import { NavList } from '../components/nav-list';
 import { CourseCodeSetNoticesDocument, TeachCourseDocument } from '../graphql/generated/graphql';
 import { gqlData } from '../utils/api.server';
 import { pageTitle } from '../utils/brand';
@@ -46,14 +48,7 @@ export default function TeachCourseLayout() {
   const lessons = course.modules.reduce((sum, module) => sum + module.lessons.length, 0);
   return (
     <div className="teach-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/teach">My courses</Link>
-          </li>
-          <li aria-current="page">{course.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/teach', label: 'My courses' }]} current={course.title} />
       <header className="editor-header">
         <div>
           <h1>{course.title}</h1>
@@ -80,39 +75,36 @@ export default function TeachCourseLayout() {
       </header>
       <CodeSetNotices courseId={course.id} notices={codeSetNotices} />
       <nav aria-label="Course editor" className="tabs">
-        <ul>
-          <li>
-            <NavLink to={base} end>
-              Details
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/syllabus`} className={onLesson ? 'is-parent' : undefined}>
-              Syllabus
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/approvals`}>
-              Credit approvals
-              {course.creditApprovals.some((approval) => approval.problem) ? (
-                <span className="tab-warning" role="img" aria-label="(needs attention)">
-                  !
-                </span>
-              ) : null}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/preview`}>Preview</NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/publish`}>Publish</NavLink>
-          </li>
-          <li>
-            <NavLink to={`${base}/gradebook`} className={onQuizStats ? 'is-parent' : undefined}>
-              Gradebook
-            </NavLink>
-          </li>
-        </ul>
+        <NavList
+          items={[
+            { to: base, label: 'Details', end: true },
+            {
+              to: `${base}/syllabus`,
+              label: 'Syllabus',
+              className: onLesson ? 'is-parent' : undefined,
+            },
+            {
+              to: `${base}/approvals`,
+              label: (
+                <>
+                  Credit approvals
+                  {course.creditApprovals.some((approval) => approval.problem) ? (
+                    <span className="tab-warning" role="img" aria-label="(needs attention)">
+                      !
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { to: `${base}/preview`, label: 'Preview' },
+            { to: `${base}/publish`, label: 'Publish' },
+            {
+              to: `${base}/gradebook`,
+              label: 'Gradebook',
+              className: onQuizStats ? 'is-parent' : undefined,
+            },
+          ]}
+        />
       </nav>
       <Outlet />
     </div>

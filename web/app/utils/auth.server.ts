@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node';
-import { commitToken, cookieHeaders, setFlash } from './session.server';
+import { commitToken, cookieHeaders, getViewer, safeRedirect, setFlash } from './session.server';
 
 /** What sign-in and register do once the API accepted: keep the session, greet, go on. */
 export async function signedInRedirect(
@@ -13,4 +13,19 @@ export async function signedInRedirect(
       await setFlash(welcome),
     ),
   });
+}
+
+/**
+ * Sign-in and register are for visitors: a signed-in viewer goes on to the page asked for
+ * (`redirectTo`), else to `home` (the catalog when none is given).
+ */
+export async function redirectSignedInViewer(
+  request: Request,
+  home?: (viewer: { role: string }) => string,
+): Promise<void> {
+  const viewer = await getViewer(request);
+  if (viewer) {
+    const url = new URL(request.url);
+    throw redirect(safeRedirect(url.searchParams.get('redirectTo'), home?.(viewer)));
+  }
 }

@@ -53,3 +53,22 @@ export async function uploadMedia(
     error: detail[0] ?? answer?.error?.message ?? 'The upload failed. Try again.',
   };
 }
+
+/**
+ * The URL a form's upload ends with, as `CurrentUpload` posts it: '' when the remove box is
+ * ticked, the newly chosen file's URL (uploaded first) when there is one, else the kept URL.
+ */
+export async function uploadedOrKept(
+  request: Request,
+  formData: FormData,
+  upload: {
+    kind: 'cover' | 'lesson-image' | 'captions';
+    fileField: string;
+    keptUrl: string;
+    remove: boolean;
+  },
+): Promise<MediaUpload> {
+  if (upload.remove) return { ok: true, url: '' };
+  const file = chosenFile(formData, upload.fileField);
+  return file ? uploadMedia(request, upload.kind, file) : { ok: true, url: upload.keptUrl };
+}

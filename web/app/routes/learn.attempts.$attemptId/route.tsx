@@ -1,5 +1,6 @@
 import { type MetaFunction } from '@remix-run/node';
 import { Link, type ShouldRevalidateFunction, useLoaderData } from '@remix-run/react';
+import { Breadcrumb } from '../../components/breadcrumb';
 import { CompletionCertificates } from '../../components/completion-certificates';
 import { GeneralErrorBoundary } from '../../components/error-boundary';
 import { AttemptResults } from '../../components/quiz-results';
@@ -35,20 +36,14 @@ export default function AttemptPage() {
   const submitted = attempt.status === 'SUBMITTED';
   return (
     <article aria-labelledby="attempt-title" className="attempt-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/learn">My learning</Link>
-          </li>
-          <li>
-            <Link to={`/learn/${courseId}`}>Course outline</Link>
-          </li>
-          <li>
-            <Link to={quizPath}>{quiz.title}</Link>
-          </li>
-          <li aria-current="page">Attempt {attempt.number}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/learn', label: 'My learning' },
+          { to: `/learn/${courseId}`, label: 'Course outline' },
+          { to: quizPath, label: quiz.title },
+        ]}
+        current={`Attempt ${attempt.number}`}
+      />
       <header className="page-header">
         <p className="card-eyebrow">
           {quizModeLabel(attempt.mode)} · attempt {attempt.number}

@@ -29,7 +29,7 @@ import {
   revisionOf,
 } from '../../utils/forms.server';
 import { requireParam } from '../../utils/invariant';
-import { chosenFile, uploadMedia } from '../../utils/media.server';
+import { uploadedOrKept } from '../../utils/media.server';
 import { cookieHeaders, setFlash } from '../../utils/session.server';
 import { redirectWithFlash, requireAuthor } from '../../utils/teach.server';
 import { KIND_OPTIONS, LEVEL_OPTIONS } from '../../utils/teach-options';
@@ -105,15 +105,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const price = form.free ? 0 : dollarsToCents(form.price);
     if (typeof price === 'string') return rejectFields(submission, context, { price: [price] });
     // A newly chosen cover goes to the object store first (checked there by its content).
-    let coverImageUrl = form.removeCover ? '' : form.coverImageUrl;
-    const coverFile = form.removeCover ? null : chosenFile(formData, 'coverImage');
-    if (coverFile) {
-      const uploaded = await uploadMedia(request, 'cover', coverFile);
-      if (!uploaded.ok) {
-        return rejectFields(submission, context, { coverImage: [uploaded.error] });
-      }
-      coverImageUrl = uploaded.url;
-    }
+    const cover = await uploadedOrKept(request, formData, {
+      kind: 'cover',
+      fileField: 'coverImage',
+      keptUrl: form.coverImageUrl,
+      remove: form.removeCover,
+    });
+    if (!cover.ok) return rejectFields(submission, context, { coverImage: [cover.error] });
     const result = await gql(request, UpdateCourseDetailsDocument, {
       courseId,
       revision: seen,
@@ -124,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         kind: form.kind,
         level: form.level,
         priceCents: price,
-        coverImageUrl: coverImageUrl || null,
+        coverImageUrl: cover.url || null,
         coverImageAlt: form.coverImageAlt,
         minimumLessonTimePercent: form.minimumLessonTimePercent ?? 0,
         minimumSeatMinutes: form.minimumSeatMinutes ?? 0,

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { CheckboxField, SelectField, TextAreaField } from '../../components/fields';
+import { CheckboxField, CurrentUpload, SelectField, TextAreaField } from '../../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../../components/form';
 import { useFormFailure, useRevision, useTeachCourse } from '../../components/teach-course';
 import { centsToDollars, formatDay } from '../../utils/format';
@@ -154,13 +154,15 @@ export function CoverImageFields({
   return (
     <fieldset className="plain-fieldset cover-fields">
       <legend>Cover image</legend>
-      {currentUrl ? (
-        <div className="cover-current">
-          <img src={currentUrl} alt={alt} className="cover-thumb" width={160} height={90} />
-          <CheckboxField name="removeCover" label="Remove the cover image" />
-        </div>
-      ) : null}
-      <input type="hidden" name="coverImageUrl" value={currentUrl} />
+      <CurrentUpload
+        url={currentUrl}
+        urlName="coverImageUrl"
+        removeName="removeCover"
+        removeLabel="Remove the cover image"
+        className="cover-current"
+      >
+        <img src={currentUrl} alt={alt} className="cover-thumb" width={160} height={90} />
+      </CurrentUpload>
       <Field
         name="coverImage"
         label={currentUrl ? 'Replace with another picture' : 'Picture'}

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { ConfirmDisclosure } from '../../components/fields';
+import { ConfirmedPost } from '../../components/confirmed-post';
 import { FormError } from '../../components/form';
 import { useActionFailure, useTeachCourse } from '../../components/teach-course';
 import { formatDay } from '../../utils/format';
@@ -100,34 +100,30 @@ export function StatusPanel() {
           </div>
         ) : (
           <div className="action-item">
-            <ConfirmDisclosure summary="Archive…">
+            <ConfirmedPost
+              summary="Archive…"
+              fields={{ intent: 'archive' }}
+              button={`Archive “${course.title}”`}
+            >
               <p>
                 Archiving retires “{course.title}”: it leaves the catalog and becomes read-only.
                 Nothing is deleted and you can restore it.
               </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="archive" />
-                <button type="submit" className="button-danger">
-                  Archive “{course.title}”
-                </button>
-              </Form>
-            </ConfirmDisclosure>
+            </ConfirmedPost>
           </div>
         )}
         {course.latestPublishedVersionNumber == null && canManageTeam ? (
           <div className="action-item">
-            <ConfirmDisclosure summary="Delete draft…">
+            <ConfirmedPost
+              summary="Delete draft…"
+              fields={{ intent: 'delete' }}
+              button={`Delete “${course.title}” permanently`}
+            >
               <p>
                 This permanently deletes “{course.title}” with its syllabus and approvals. It was
                 never published, so no learner is affected. This cannot be undone.
               </p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="delete" />
-                <button type="submit" className="button-danger">
-                  Delete “{course.title}” permanently
-                </button>
-              </Form>
-            </ConfirmDisclosure>
+            </ConfirmedPost>
           </div>
         ) : null}
       </div>

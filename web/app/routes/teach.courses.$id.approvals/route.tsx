@@ -1,8 +1,9 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { ApprovalStatusBadge } from '../../components/approval-status';
+import { ApprovalFacts, ApprovalStatusBadge } from '../../components/approval-status';
+import { ConfirmedPost } from '../../components/confirmed-post';
 import { GeneralErrorBoundary } from '../../components/error-boundary';
-import { ConfirmDisclosure, ConflictBanner, SelectField } from '../../components/fields';
+import { ConflictBanner, SelectField } from '../../components/fields';
 import { Field, FormError } from '../../components/form';
 import {
   useActionFailure,
@@ -12,7 +13,7 @@ import {
 } from '../../components/teach-course';
 import { type TeachCourseFragment } from '../../graphql/generated/graphql';
 import { pageTitle } from '../../utils/brand';
-import { creditBodyName, dateInputValue, formatDate } from '../../utils/format';
+import { creditBodyName, dateInputValue } from '../../utils/format';
 import { CREDIT_BODY_OPTIONS } from '../../utils/teach-options';
 
 export { action } from './approvals.server';
@@ -137,24 +138,7 @@ function ApprovalCard({ approval, revision }: { approval: Approval; revision: nu
           <strong>Blocks publishing:</strong> {approval.problem}
         </p>
       ) : null}
-      <dl className="facts">
-        <div>
-          <dt>Approved title</dt>
-          <dd>{approval.approvedTitle}</dd>
-        </div>
-        <div>
-          <dt>CEUs</dt>
-          <dd>
-            {approval.ceuAmount} ({approval.category})
-          </dd>
-        </div>
-        <div>
-          <dt>Valid</dt>
-          <dd>
-            {formatDate(approval.validFrom)} – {formatDate(approval.validUntil)}
-          </dd>
-        </div>
-      </dl>
+      <ApprovalFacts approval={approval} />
       <details className="approval-edit" open={Boolean(edit.failure)}>
         <summary>Edit approval {approval.approvalNumber}</summary>
         <FormError message={edit.failure?.formError} id={`approval-error-${approval.id}`} />
@@ -173,18 +157,14 @@ function ApprovalCard({ approval, revision }: { approval: Approval; revision: nu
           </button>
         </Form>
       </details>
-      <ConfirmDisclosure summary="Remove…">
+      <ConfirmedPost
+        summary="Remove…"
+        fields={{ intent: 'remove-approval', approvalId: approval.id, revision, label }}
+        button={`Remove approval ${label}`}
+        preventScrollReset
+      >
         <p>Remove approval {label} from the draft? Published versions keep it.</p>
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value="remove-approval" />
-          <input type="hidden" name="approvalId" value={approval.id} />
-          <input type="hidden" name="revision" value={revision} />
-          <input type="hidden" name="label" value={label} />
-          <button type="submit" className="button-danger">
-            Remove approval {label}
-          </button>
-        </Form>
-      </ConfirmDisclosure>
+      </ConfirmedPost>
     </li>
   );
 }

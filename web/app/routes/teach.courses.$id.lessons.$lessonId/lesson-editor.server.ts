@@ -19,7 +19,7 @@ import {
 } from '../../utils/forms.server';
 import { requireParam } from '../../utils/invariant';
 import { placeholderAlt, placeLessonImage } from '../../utils/lesson-image';
-import { chosenFile, uploadMedia } from '../../utils/media.server';
+import { chosenFile, uploadedOrKept, uploadMedia } from '../../utils/media.server';
 import { redirectWithFlash, requireAuthor } from '../../utils/teach.server';
 import { LESSON_KIND_OPTIONS } from '../../utils/teach-options';
 import { z } from '../../utils/zod';
@@ -49,8 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = { intent: 'save-lesson', revision: revisionOf(formData) };
   if (submission.status !== 'success') return rejectForm(submission, context);
   const form = submission.value;
-  let { body, captionsUrl } = form;
-  if (form.removeCaptions) captionsUrl = '';
+  let { body } = form;
   // Files go to the object store first; the lesson then refers to their /media/… URLs.
   const image = chosenFile(formData, 'image');
   const imageAlt = form.imageAlt || placeholderAlt(body);
@@ -67,14 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body = placeLessonImage(body, imageAlt ?? '', uploaded.url);
     imagePlaced = true;
   }
-  const captions = form.removeCaptions ? null : chosenFile(formData, 'captionsFile');
-  if (captions) {
-    const uploaded = await uploadMedia(request, 'captions', captions);
-    if (!uploaded.ok) {
-      return rejectFields(submission, context, { captionsFile: [uploaded.error] });
-    }
-    captionsUrl = uploaded.url;
-  }
+  const captions = await uploadedOrKept(request, formData, {
+    kind: 'captions',
+    fileField: 'captionsFile',
+    keptUrl: form.captionsUrl,
+    remove: form.removeCaptions,
+  });
+  if (!captions.ok) return rejectFields(submission, context, { captionsFile: [captions.error] });
+  const captionsUrl = captions.url;
   const result = await gql(request, UpdateLessonDocument, {
     courseId,
     revision: form.revision,

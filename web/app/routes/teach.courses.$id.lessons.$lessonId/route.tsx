@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useState } from 'react';
 import { GeneralErrorBoundary } from '../../components/error-boundary';
-import { CheckboxField, ConflictBanner, SelectField } from '../../components/fields';
+import { CheckboxField, ConflictBanner, CurrentUpload, SelectField } from '../../components/fields';
 import { Field, FormError, useFormErrorFocus } from '../../components/form';
 import { MarkdownEditor } from '../../components/markdown-editor';
 import { useFormFailure, useRevision, useTeachCourse } from '../../components/teach-course';
@@ -241,15 +241,17 @@ function CaptionsFields({
         captions track. YouTube and Vimeo videos show their own captions: add captions on YouTube or
         Vimeo instead.
       </p>
-      {currentUrl ? (
-        <div className="captions-current">
-          <p>
-            Captions uploaded (<a href={currentUrl}>view the .vtt file</a>).
-          </p>
-          <CheckboxField name="removeCaptions" label="Remove the captions" />
-        </div>
-      ) : null}
-      <input type="hidden" name="captionsUrl" value={currentUrl} />
+      <CurrentUpload
+        url={currentUrl}
+        urlName="captionsUrl"
+        removeName="removeCaptions"
+        removeLabel="Remove the captions"
+        className="captions-current"
+      >
+        <p>
+          Captions uploaded (<a href={currentUrl}>view the .vtt file</a>).
+        </p>
+      </CurrentUpload>
       <div className="field-row field-row-wide">
         <Field
           name="captionsFile"

@@ -1,6 +1,6 @@
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
 import { ActionButton } from '../../components/action-button';
-import { ConfirmDisclosure } from '../../components/fields';
+import { ConfirmedPost } from '../../components/confirmed-post';
 import { areaLabel, codeSystemLabel } from '../../utils/learning';
 import { promptExcerpt } from '../../utils/quiz-form';
 import { questionTypeLabel } from '../../utils/teach-options';
@@ -104,18 +104,15 @@ export function QuestionRow({
           Edit
         </Link>
         {disabled ? null : (
-          <ConfirmDisclosure summary="Delete…" className="confirm-compact">
+          <ConfirmedPost
+            summary="Delete…"
+            className="confirm-compact"
+            fields={{ intent: 'delete-question', questionId: question.id, revision, label }}
+            button={`Delete question ${n}`}
+            preventScrollReset
+          >
             <p>Delete question {n} from the draft? Published versions keep it.</p>
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="delete-question" />
-              <input type="hidden" name="questionId" value={question.id} />
-              <input type="hidden" name="revision" value={revision} />
-              <input type="hidden" name="label" value={label} />
-              <button type="submit" className="button-danger">
-                Delete question {n}
-              </button>
-            </Form>
-          </ConfirmDisclosure>
+          </ConfirmedPost>
         )}
       </div>
     </li>

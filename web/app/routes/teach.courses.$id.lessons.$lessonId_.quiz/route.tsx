@@ -1,7 +1,8 @@
 import type { MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { ConfirmedPost } from '../../components/confirmed-post';
 import { GeneralErrorBoundary } from '../../components/error-boundary';
-import { ConfirmDisclosure, ConflictBanner } from '../../components/fields';
+import { ConflictBanner } from '../../components/fields';
 import { FormError } from '../../components/form';
 import { useActionFailure, useRevision, useTeachCourse } from '../../components/teach-course';
 import { pageTitle } from '../../utils/brand';
@@ -151,17 +152,13 @@ export default function QuizBuilder() {
                 Removes the settings and all {pool} {pool === 1 ? 'question' : 'questions'} from the
                 draft. Published versions, and learners’ attempts at them, are kept.
               </p>
-              <ConfirmDisclosure summary="Delete quiz…">
+              <ConfirmedPost
+                summary="Delete quiz…"
+                fields={{ intent: 'delete-quiz', quizId: quiz.id, revision }}
+                button="Delete the quiz"
+              >
                 <p>Delete the quiz of “{lesson.title}” and its questions from the draft?</p>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="delete-quiz" />
-                  <input type="hidden" name="quizId" value={quiz.id} />
-                  <input type="hidden" name="revision" value={revision} />
-                  <button type="submit" className="button-danger">
-                    Delete the quiz
-                  </button>
-                </Form>
-              </ConfirmDisclosure>
+              </ConfirmedPost>
             </section>
           )}
         </>

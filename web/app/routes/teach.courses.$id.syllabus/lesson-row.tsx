@@ -1,5 +1,5 @@
-import { Form, Link } from '@remix-run/react';
-import { ConfirmDisclosure } from '../../components/fields';
+import { Link } from '@remix-run/react';
+import { ConfirmedPost } from '../../components/confirmed-post';
 import { useTeachCourse } from '../../components/teach-course';
 import { formatMinutes, lessonKindLabel } from '../../utils/format';
 import { DragHandle, MoveButtons } from './move-buttons';
@@ -63,18 +63,15 @@ export function LessonRow({
         >
           Edit
         </Link>
-        <ConfirmDisclosure summary="Delete…" className="confirm-compact">
+        <ConfirmedPost
+          summary="Delete…"
+          className="confirm-compact"
+          fields={{ intent: 'delete-lesson', lessonId: lesson.id, revision, label: lesson.title }}
+          button={`Delete lesson “${lesson.title}”`}
+          preventScrollReset
+        >
           <p>Delete the lesson “{lesson.title}” from the draft?</p>
-          <Form method="post" preventScrollReset>
-            <input type="hidden" name="intent" value="delete-lesson" />
-            <input type="hidden" name="lessonId" value={lesson.id} />
-            <input type="hidden" name="revision" value={revision} />
-            <input type="hidden" name="label" value={lesson.title} />
-            <button type="submit" className="button-danger">
-              Delete lesson “{lesson.title}”
-            </button>
-          </Form>
-        </ConfirmDisclosure>
+        </ConfirmedPost>
       </div>
     </li>
   );

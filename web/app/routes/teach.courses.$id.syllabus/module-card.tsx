@@ -1,5 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react';
-import { ConfirmDisclosure, SelectField } from '../../components/fields';
+import { ConfirmedPost } from '../../components/confirmed-post';
+import { SelectField } from '../../components/fields';
 import { Field, FormError } from '../../components/form';
 import { useFormFailure } from '../../components/teach-course';
 import { formatMinutes } from '../../utils/format';
@@ -86,22 +87,18 @@ export function ModuleCard({
               {busy('rename-module') ? 'Renaming…' : 'Rename'}
             </button>
           </Form>
-          <ConfirmDisclosure summary="Delete module…">
+          <ConfirmedPost
+            summary="Delete module…"
+            fields={{ intent: 'delete-module', moduleId: module.id, revision, label: module.title }}
+            button={`Delete module “${module.title}”`}
+            preventScrollReset
+          >
             <p>
               Delete “{module.title}” and its {module.lessons.length}{' '}
               {module.lessons.length === 1 ? 'lesson' : 'lessons'} from the draft? Published
               versions are not affected.
             </p>
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="delete-module" />
-              <input type="hidden" name="moduleId" value={module.id} />
-              <input type="hidden" name="revision" value={revision} />
-              <input type="hidden" name="label" value={module.title} />
-              <button type="submit" className="button-danger">
-                Delete module “{module.title}”
-              </button>
-            </Form>
-          </ConfirmDisclosure>
+          </ConfirmedPost>
         </div>
       </details>
 
