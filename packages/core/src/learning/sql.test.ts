@@ -9,13 +9,13 @@ import {
   completeLessonProgress,
   completeLessonWithSeatTime,
   findEnrolledLesson,
+  grantEnrollmentRow,
   insertCourseCompletion,
   learnerLessonStatement,
   loadCompletionEvidence,
   loadLearnerLesson,
   moveLessonProgress,
   recordLessonEvent,
-  grantEnrollmentRow,
 } from './sql';
 
 const database = useTestDatabase();

@@ -61,4 +61,3 @@ export async function insertEmailMessageWithJob(
         max_attempts := ${job.maxAttempts}::int, job_key := 'email:' || m."id"::text) AS j`;
   return rows[0]?.id ?? null;
 }
-
