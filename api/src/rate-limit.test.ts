@@ -1,4 +1,5 @@
 import { DEFAULT_RATE_LIMITS } from '@lms/core';
+import { generateSerial } from '@lms/credentials';
 import { createPrismaClient } from '@lms/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
@@ -14,9 +15,15 @@ const VERIFY = /* GraphQL */ `
 
 // Production values for the limits under test (the test API raises them by default).
 let api: TestApi;
+/** Every SQL statement the first API sends while `recording` is on. */
+let recording = false;
+let statements: string[] = [];
 let second: { server: ApiServer; url: string; disconnect: () => Promise<void> };
 beforeAll(async () => {
   api = await startTestApi({
+    onQuery: (sql) => {
+      if (recording) statements.push(sql);
+    },
     rateLimits: {
       registerPerAddress: DEFAULT_RATE_LIMITS.registerPerAddress,
       verifyPerAddress: DEFAULT_RATE_LIMITS.verifyPerAddress,
@@ -116,5 +123,35 @@ describe('certificate verify look-ups', () => {
     expect(
       results.filter((result) => result.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS'),
     ).toHaveLength(10);
+  });
+
+  it('charges well-formed serials in the look-up statement, one limit across two API processes', async () => {
+    const ip = '198.51.100.201';
+    const limit = DEFAULT_RATE_LIMITS.verifyPerAddress.limit;
+    const results = await Promise.all(
+      Array.from({ length: limit + 10 }, (_, index) =>
+        post(index % 2 === 0 ? api.url : second.url, VERIFY, { serial: generateSerial() }, ip),
+      ),
+    );
+    expect(results.filter((result) => !result.errors)).toHaveLength(limit);
+    expect(
+      results.filter((result) => result.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS'),
+    ).toHaveLength(10);
+    expect(results.every((result) => result.errors || result.data)).toBe(true);
+  });
+
+  it('answers a look-up in one statement: the charge and the read together', async () => {
+    statements = [];
+    recording = true;
+    let result: GraphQLResponse;
+    try {
+      result = await post(api.url, VERIFY, { serial: generateSerial() }, '198.51.100.202');
+    } finally {
+      recording = false;
+    }
+    expect(result.data).toEqual({ verifyCertificate: { status: 'NOT_FOUND' } });
+    // About one look-up in 200 also deletes long-expired counters: not counted.
+    const counted = statements.filter((sql) => !sql.includes('DELETE FROM "RateLimit"'));
+    expect(counted.map((sql) => sql.trim().slice(0, 30))).toHaveLength(1);
   });
 });

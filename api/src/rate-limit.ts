@@ -9,14 +9,22 @@ import type { Context } from './context';
  */
 export function rateLimited(message: string, ...rules: RateLimitName[]): MiddlewareFn<Context> {
   return async ({ context }, next) => {
-    const buckets: RateBucket[] = [];
-    for (const name of rules) {
-      const subject = name.endsWith('PerAccount')
-        ? context.viewer && `user:${context.viewer.id}`
-        : context.client.ip && `ip:${context.client.ip}`;
-      if (subject) buckets.push({ key: `${name}:${subject}`, rule: context.rateLimits[name] });
-    }
-    await enforceRateLimits(context.db, buckets, message);
+    await enforceRateLimits(context.db, rateBuckets(context, rules), message);
     return next();
   };
+}
+
+/**
+ * The counters a request charges for these rules: "PerAccount" rules per signed-in user, the
+ * others per client address (none when the request has no such subject).
+ */
+export function rateBuckets(context: Context, rules: RateLimitName[]): RateBucket[] {
+  const buckets: RateBucket[] = [];
+  for (const name of rules) {
+    const subject = name.endsWith('PerAccount')
+      ? context.viewer && `user:${context.viewer.id}`
+      : context.client.ip && `ip:${context.client.ip}`;
+    if (subject) buckets.push({ key: `${name}:${subject}`, rule: context.rateLimits[name] });
+  }
+  return buckets;
 }

@@ -127,7 +127,14 @@ try {
     `fixture: ${published} published courses, 200 enrolled learners, 5,000 certificates (${((performance.now() - fixtureStart) / 1000).toFixed(0)} s)`,
   );
 
-  const api = await startBenchApi(databaseUrl, { RESPONSE_CACHE: 'off' });
+  // BENCH_PROFILE_DIR: the cache-off API writes a V8 CPU profile there on exit (--cpu-prof).
+  const api = await startBenchApi(
+    databaseUrl,
+    { RESPONSE_CACHE: 'off' },
+    process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
+      : [],
+  );
   processes.push(api);
   const cached = await startBenchApi(databaseUrl, { RESPONSE_CACHE: 'on' });
   processes.push(cached);

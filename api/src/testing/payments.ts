@@ -40,10 +40,15 @@ export interface PaymentsTestApi extends TestApi {
  * API (or, with `holdWebhooks`, to a holder the test forwards from).
  */
 export async function startPaymentsTestApi(
-  options: { holdWebhooks?: boolean; gatewayTimeoutMs?: number } = {},
+  options: {
+    holdWebhooks?: boolean;
+    gatewayTimeoutMs?: number;
+    /** Called with every SQL statement the API sends (statement-count tests). */
+    onQuery?: (sql: string) => void;
+  } = {},
 ): Promise<PaymentsTestApi> {
   const payments = createPaymentsRuntime({ webUrl: WEB_URL });
-  const api = await startTestApi({ payments });
+  const api = await startTestApi({ payments, onQuery: options.onQuery });
   const webhookUrl = `${api.url}/webhooks/stripe`;
   const held: HeldDelivery[] = [];
   const holder = options.holdWebhooks
@@ -158,11 +163,13 @@ export interface PaymentsTestFile {
  * `beforeAll`, closed in an `afterAll`) and an admin on it. Read `.api` / `.admin` inside tests
  * and hooks.
  */
-export function usePaymentsTestApi(): PaymentsTestFile {
+export function usePaymentsTestApi(
+  options: { onQuery?: (sql: string) => void } = {},
+): PaymentsTestFile {
   let api: PaymentsTestApi | undefined;
   let admin: Actor | undefined;
   beforeAll(async () => {
-    api = await startPaymentsTestApi();
+    api = await startPaymentsTestApi({ onQuery: options.onQuery });
     admin = await registerActor(api, 'ADMIN', 'Ada Admin');
   }, 60_000);
   afterAll(async () => {

@@ -19,9 +19,14 @@ import {
   InstructorCredential,
 } from './course.type';
 
+/**
+ * An instance of the GraphQL class: type-graphql hands a field resolver's root on as it is when
+ * it already is one, and otherwise copies it into a new CourseType for every resolved field
+ * (five per course on a catalog page).
+ */
 function toCourseType(course: CatalogCourse): CourseType {
   const { version } = course;
-  return {
+  return Object.assign(new CourseType(), {
     id: course.id,
     slug: course.slug,
     publishedAt: course.publishedAt,
@@ -38,7 +43,7 @@ function toCourseType(course: CatalogCourse): CourseType {
     instructionalMinutes: version.instructionalMinutes,
     priceCents: version.priceCents,
     currency: version.currency,
-  };
+  });
 }
 
 @Resolver(() => CourseType)

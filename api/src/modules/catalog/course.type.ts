@@ -4,7 +4,10 @@ import { ApprovalStatus } from '../approvals/approval-status.enum';
 import { CourseKind, CourseLevel, CreditBody, LessonKind } from '../common/enums';
 import { PageInfo } from '../common/page-info';
 
-@ObjectType({ description: 'A professional credential an instructor holds, e.g. CPC since 2015.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A professional credential an instructor holds, e.g. CPC since 2015.',
+})
 export class InstructorCredential {
   @Field(() => String, { description: 'The credential’s abbreviation, e.g. "CPC" or "CRC".' })
   credential!: string;
@@ -13,7 +16,10 @@ export class InstructorCredential {
   awardedYear!: number;
 }
 
-@ObjectType({ description: 'A course’s instructor, as shown publicly.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A course’s instructor, as shown publicly.',
+})
 export class Instructor {
   @Field(() => ID, { description: 'User id.' })
   id!: string;
@@ -26,6 +32,7 @@ export class Instructor {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Continuing-education credit a course carries. The approval (index) number is not shown here: learners see it on their certificate after completion.',
 })
@@ -73,7 +80,10 @@ export class CreditOffering {
   notice!: string | null;
 }
 
-@ObjectType({ description: 'A lesson as listed in a syllabus (no content).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A lesson as listed in a syllabus (no content).',
+})
 export class LessonOutline {
   @Field(() => ID, { description: 'Lesson id.' })
   id!: string;
@@ -91,7 +101,10 @@ export class LessonOutline {
   required!: boolean;
 }
 
-@ObjectType({ description: 'A module (section) of a course’s syllabus.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A module (section) of a course’s syllabus.',
+})
 export class CourseModule {
   @Field(() => ID, { description: 'Module id.' })
   id!: string;
@@ -107,6 +120,7 @@ export class CourseModule {
 }
 
 @ObjectType('Course', {
+  simpleResolvers: true,
   description: 'A published course as the catalog shows it: its latest published version.',
 })
 export class CourseType {
@@ -156,7 +170,10 @@ export class CourseType {
   currency!: string;
 }
 
-@ObjectType({ description: 'An edge in a course connection.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An edge in a course connection.',
+})
 export class CourseEdge {
   @Field(() => String, { description: 'Opaque cursor of this edge.' })
   cursor!: string;
@@ -165,7 +182,10 @@ export class CourseEdge {
   node!: CourseType;
 }
 
-@ObjectType({ description: 'A page of courses (Relay connection).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A page of courses (Relay connection).',
+})
 export class CourseConnection {
   @Field(() => [CourseEdge], { description: 'The courses on this page, in order.' })
   edges!: CourseEdge[];

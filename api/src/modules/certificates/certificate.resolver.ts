@@ -16,19 +16,9 @@ import {
   updateCeuRequirement,
   verifyCertificate,
 } from '@lms/core';
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  UseMiddleware,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { rateLimited } from '../../rate-limit';
+import { rateBuckets } from '../../rate-limit';
 import { Connection, toConnection } from '../common/connection';
 import {
   AttemptCompletion,
@@ -114,12 +104,17 @@ export class CertificateResolver {
     description:
       'Public verification of a serial (no sign-in): VALID, REVOKED, SUPERSEDED or NOT_FOUND, with what the certificate says. Never private data. Limited per address (TOO_MANY_REQUESTS).',
   })
-  @UseMiddleware(rateLimited('Too many certificate look-ups.', 'verifyPerAddress'))
   verifyCertificate(
     @Arg('serial', () => String, { description: 'Serial as printed or typed.' }) serial: string,
     @Ctx() ctx: Context,
   ) {
-    return verifyCertificate({ db: ctx.db, serial });
+    // The per-address limit is charged in the look-up's own statement (one round trip).
+    const [bucket] = rateBuckets(ctx, ['verifyPerAddress']);
+    return verifyCertificate({
+      db: ctx.db,
+      serial,
+      rateLimit: bucket && { bucket, message: 'Too many certificate look-ups.' },
+    });
   }
 
   @Authorized('ADMIN')

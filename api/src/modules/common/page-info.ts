@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay pagination state of a connection.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Relay pagination state of a connection.',
+})
 export class PageInfo {
   @Field(() => Boolean, { description: 'More items follow the last edge.' })
   hasNextPage!: boolean;

@@ -143,7 +143,10 @@ export class LearningCourse {
   modules!: LearningModule[];
 }
 
-@ObjectType({ description: 'How to play a lesson video.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'How to play a lesson video.',
+})
 export class LessonVideo {
   @Field(() => VideoProvider, { description: 'YouTube, Vimeo or an MP4 file.' })
   provider!: VideoProvider;
@@ -164,7 +167,10 @@ export class LessonCaptions {
   label!: string;
 }
 
-@ObjectType({ description: 'A lesson as the lesson player shows it to an enrolled learner.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A lesson as the lesson player shows it to an enrolled learner.',
+})
 export class LearnerLesson {
   @Field(() => ID, { description: 'Lesson id.' })
   id!: string;

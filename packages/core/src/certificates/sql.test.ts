@@ -3,6 +3,7 @@ import type { CertificateSnapshot } from '@lms/credentials';
 import { seedDemoData } from '@lms/db';
 import { useTestDatabase } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chargeRateLimitStatement } from '../rate-limit/sql';
 import {
   insertCertificateRow,
   maxStatusListIndex,
@@ -10,6 +11,7 @@ import {
   revokeLiveCertificatesOfEnrollment,
   selectCertificateForUpdate,
   selectCertificateForVerification,
+  selectCertificateForVerificationCharged,
   selectCertificateRows,
   selectCertificateSearchPage,
   selectNameCorrectionForUpdate,
@@ -120,6 +122,22 @@ describe('certificates sql', () => {
     const [verified] = await selectCertificateForVerification(database.db, 'SQLT-0001');
     expect(verified).toMatchObject({ serial: 'SQLT-0001', supersededBySerial: 'SQLT-0003' });
     expect(verified).not.toHaveProperty('userId');
+    // The same read with a rate-limit counter charged in the statement: counted each time,
+    // known serial or not.
+    const chargedAt = new Date('2026-11-30T12:00:00Z');
+    const charge = () =>
+      chargeRateLimitStatement(['verifyPerAddress:ip:sql-test'], [60], chargedAt);
+    expect(
+      await selectCertificateForVerificationCharged(database.db, 'SQLT-0001', charge()),
+    ).toMatchObject({
+      ...verified,
+      rateKey: 'verifyPerAddress:ip:sql-test',
+      rateHits: 1,
+      rateWindowEnd: new Date('2026-11-30T12:01:00Z'),
+    });
+    expect(
+      await selectCertificateForVerificationCharged(database.db, 'SQLT-NONE', charge()),
+    ).toMatchObject({ id: null, serial: null, rateHits: 2 });
 
     const page = await selectCertificateSearchPage(database.db, {
       text: 'priya',

@@ -55,6 +55,37 @@ export async function selectCertificateForVerification(
      WHERE c."serial" = ${serial}`);
 }
 
+/**
+ * `selectCertificateForVerification` with the look-up's rate-limit charge in the same
+ * statement (one round trip per public look-up): `charge` is the rate limiter's upsert of ONE
+ * counter (`chargeRateLimitStatement`), run as a data-modifying CTE whose row comes back
+ * beside the certificate (whose columns are null when the serial is unknown). The charge
+ * commits with the statement whether or not the serial exists, as a charge before the read
+ * did.
+ */
+export async function selectCertificateForVerificationCharged(
+  db: DbOrTx,
+  serial: string,
+  charge: Prisma.Sql,
+): Promise<ChargedCertificateRow | null> {
+  const [row] = await hotReads(db as Db).rows<ChargedCertificateRow>(Prisma.sql`
+    WITH charge AS (${charge})
+    SELECT ch."key" AS "rateKey", ch."hits" AS "rateHits", ch."windowEnd" AS "rateWindowEnd",
+           c."id", c."serial", c."courseId", c."creditApprovalId", c."snapshot",
+           c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
+      FROM charge ch
+      LEFT JOIN "Certificate" c ON c."serial" = ${serial}
+      LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"`);
+  return row ?? null;
+}
+
+/** A verification row with its rate-limit counter (`id` null: no such certificate). */
+export type ChargedCertificateRow = { [K in keyof CertificateRow]: CertificateRow[K] | null } & {
+  rateKey: string;
+  rateHits: number;
+  rateWindowEnd: Date;
+};
+
 export type CertificateSearchRow = CertificateRow & {
   issuedAt: Date;
   holderName: string;

@@ -1,11 +1,17 @@
 import { normalizeSerial } from '@lms/credentials';
+import type { Db } from '@lms/db';
 import type { DbOrTx } from '../db/tx';
+import { chargeInStatement, enforceRateLimits, type RateBucket } from '../rate-limit/rate-limit';
 import {
   type CertificateStatus,
   type CertificateView,
   toCertificateView,
 } from './certificate-views';
-import { selectCertificateForVerification } from './sql';
+import {
+  type CertificateRow,
+  selectCertificateForVerification,
+  selectCertificateForVerificationCharged,
+} from './sql';
 
 /** The public answer for a serial: snapshot fields and status, nothing private. */
 export interface CertificateVerification {
@@ -21,6 +27,11 @@ export interface CertificateVerification {
 export interface VerifyCertificateOptions {
   db: DbOrTx;
   serial: string;
+  /**
+   * The look-up's rate limit (the API's per-address counter), charged in the same statement as
+   * the read; over the limit the look-up fails with TOO_MANY_REQUESTS and `message`.
+   */
+  rateLimit?: { bucket: RateBucket; message: string };
 }
 
 /**
@@ -31,9 +42,15 @@ export interface VerifyCertificateOptions {
 export async function verifyCertificate(
   options: VerifyCertificateOptions,
 ): Promise<CertificateVerification> {
+  const { db, rateLimit } = options;
   const serial = normalizeSerial(options.serial);
-  if (!serial) return { status: 'NOT_FOUND', serial: null, certificate: null };
-  const [row] = await selectCertificateForVerification(options.db, serial);
+  if (!serial) {
+    if (rateLimit) await enforceRateLimits(db as Db, [rateLimit.bucket], rateLimit.message);
+    return { status: 'NOT_FOUND', serial: null, certificate: null };
+  }
+  const row = rateLimit
+    ? await chargedLookup(db, serial, rateLimit)
+    : (await selectCertificateForVerification(db, serial))[0];
   if (!row) return { status: 'NOT_FOUND', serial, certificate: null };
   const {
     id: _id,
@@ -43,4 +60,22 @@ export async function verifyCertificate(
     ...view
   } = toCertificateView(row);
   return { status: view.status, serial, certificate: view };
+}
+
+/** The read and the rate-limit charge in one statement; TOO_MANY_REQUESTS over the limit. */
+async function chargedLookup(
+  db: DbOrTx,
+  serial: string,
+  rateLimit: NonNullable<VerifyCertificateOptions['rateLimit']>,
+): Promise<CertificateRow | undefined> {
+  const charge = chargeInStatement(rateLimit.bucket, rateLimit.message);
+  const row = await selectCertificateForVerificationCharged(db, serial, charge.statement);
+  if (!row) throw new Error('the rate-limit charge returned no row');
+  await charge.enforce(db as Db, {
+    key: row.rateKey,
+    hits: row.rateHits,
+    windowEnd: row.rateWindowEnd,
+  });
+  const { rateKey: _key, rateHits: _hits, rateWindowEnd: _end, ...certificate } = row;
+  return certificate.id ? (certificate as CertificateRow) : undefined;
 }

@@ -5,7 +5,7 @@ import { requireId } from '../db/ids';
 import type { DbOrTx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { queueEnrolmentConfirmation } from '../mail/queue-enrolment-confirmation';
-import { findCourseForGrant, upsertEnrollment } from './sql';
+import { grantEnrollmentRow } from './sql';
 
 export interface EnrollmentSummary {
   id: string;
@@ -50,30 +50,15 @@ export async function grantEnrollment(
   tx: DbOrTx,
   options: GrantEnrollmentOptions,
 ): Promise<EnrollmentSummary> {
-  const course = await findCourseForGrant(tx, options.userId, options.courseId);
-  if (!course?.latestPublishedVersionId) throw AppError.notFound('Course');
-  const now = options.now ?? new Date();
-  const current = course.current;
-  let period = current?.period ?? 1;
-  if (current?.status === 'ENDED') {
-    // Concurrent grants: both mark the ended period superseded (the second changes nothing)
-    // and both insert the next period, which ON CONFLICT makes one row.
-    await tx.enrollment.updateMany({
-      where: { id: current.id, supersededAt: null },
-      data: { supersededAt: now },
-    });
-    period = current.period + 1;
-  }
-  const written = await upsertEnrollment(tx, {
+  const { found, enrollment } = await grantEnrollmentRow(tx, {
     userId: options.userId,
     courseId: options.courseId,
-    versionId: course.latestPublishedVersionId,
     source: options.source,
-    period,
-    now,
+    now: options.now ?? new Date(),
   });
+  if (!found) throw AppError.notFound('Course');
   return (
-    written ??
+    enrollment ??
     tx.enrollment.findFirstOrThrow({
       where: currentEnrollmentWhere(options.userId, options.courseId),
       select: enrollmentSelect,

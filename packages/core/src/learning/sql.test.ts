@@ -8,15 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   completeLessonProgress,
   completeLessonWithSeatTime,
-  findCourseForGrant,
   findEnrolledLesson,
+  grantEnrollmentRow,
   insertCourseCompletion,
   learnerLessonStatement,
   loadCompletionEvidence,
   loadLearnerLesson,
   moveLessonProgress,
   recordLessonEvent,
-  upsertEnrollment,
 } from './sql';
 
 const database = useTestDatabase();
@@ -110,37 +109,48 @@ describe('learning sql', () => {
     expect(before).toMatchObject({ id: lessonIds[0], published: true, enrollmentId: null });
     expect(await loadLearnerLesson(database.db, userId, randomUUID())).toBeNull();
 
-    await database.db.$transaction((tx) =>
-      upsertEnrollment(tx, {
+    // No such course (or none published): nothing is written.
+    expect(
+      await grantEnrollmentRow(database.db, {
         userId,
-        courseId: courseId!,
-        versionId,
+        courseId: randomUUID(),
         source: 'FREE',
-        period: 1,
         now,
       }),
-    );
+    ).toEqual({ found: false, enrollment: null });
+    const granted = await grantEnrollmentRow(database.db, {
+      userId,
+      courseId: courseId!,
+      source: 'FREE',
+      now,
+    });
     const enrollment = await database.db.enrollment.findFirstOrThrow({
       where: { userId, courseId },
     });
-    expect(enrollment.status).toBe('ACTIVE');
-    expect(await findCourseForGrant(database.db, userId, courseId!)).toEqual({
-      latestPublishedVersionId: versionId,
-      current: { id: enrollment.id, period: 1, status: 'ACTIVE' },
+    expect(enrollment).toMatchObject({ status: 'ACTIVE', period: 1, versionId, source: 'FREE' });
+    expect(granted).toEqual({
+      found: true,
+      enrollment: {
+        id: enrollment.id,
+        courseId,
+        versionId,
+        status: 'ACTIVE',
+        source: 'FREE',
+        enrolledAt: now,
+      },
     });
-    // Granting again answers the same row.
+    // Granting again answers the same row (its source kept while it is ACTIVE).
     expect(
-      await database.db.$transaction((tx) =>
-        upsertEnrollment(tx, {
-          userId,
-          courseId: courseId!,
-          versionId,
-          source: 'GRANT',
-          period: 1,
-          now,
-        }),
-      ),
-    ).toMatchObject({ id: enrollment.id, status: 'ACTIVE', source: 'FREE', versionId });
+      await grantEnrollmentRow(database.db, {
+        userId,
+        courseId: courseId!,
+        source: 'GRANT',
+        now,
+      }),
+    ).toMatchObject({
+      found: true,
+      enrollment: { id: enrollment.id, status: 'ACTIVE', source: 'FREE', versionId },
+    });
 
     expect(await recordLessonEvent(database.db, enrollment.id, lessonIds[0]!, 60, now)).toEqual({
       seatSeconds: 0,
@@ -223,16 +233,12 @@ describe('learning sql', () => {
       where: { id: courseIds[1] },
       select: { latestPublishedVersionId: true },
     });
-    await database.db.$transaction((tx) =>
-      upsertEnrollment(tx, {
-        userId,
-        courseId: courseIds[1]!,
-        versionId: other.latestPublishedVersionId!,
-        source: 'FREE',
-        period: 1,
-        now,
-      }),
-    );
+    await grantEnrollmentRow(database.db, {
+      userId,
+      courseId: courseIds[1]!,
+      source: 'FREE',
+      now,
+    });
     const second = await database.db.enrollment.findFirstOrThrow({
       where: { userId, courseId: courseIds[1] },
     });
@@ -256,5 +262,37 @@ describe('learning sql', () => {
     expect(await complete(120)).toEqual({ seatSeconds: 120, completedAt: at(120) });
     // The first completion time stays.
     expect(await complete(180)).toEqual({ seatSeconds: 180, completedAt: at(120) });
+  });
+
+  it('grants the next period after an ENDED one, superseding it, in one statement', async () => {
+    const now = new Date('2026-11-30T11:00:00Z');
+    const courseId = courseIds[2]!;
+    const first = await grantEnrollmentRow(database.db, {
+      userId,
+      courseId,
+      source: 'PURCHASE',
+      now,
+    });
+    expect(first.enrollment).toMatchObject({ status: 'ACTIVE', source: 'PURCHASE' });
+    await database.db.enrollment.update({
+      where: { id: first.enrollment!.id },
+      data: { status: 'ENDED', endedAt: now, endedReason: 'refunded' },
+    });
+    const later = new Date(now.getTime() + 60_000);
+    const next = await grantEnrollmentRow(database.db, {
+      userId,
+      courseId,
+      source: 'PURCHASE',
+      now: later,
+    });
+    const rows = await database.db.enrollment.findMany({
+      where: { userId, courseId },
+      orderBy: { period: 'asc' },
+      select: { id: true, period: true, status: true, supersededAt: true },
+    });
+    expect(rows).toEqual([
+      { id: first.enrollment!.id, period: 1, status: 'ENDED', supersededAt: later },
+      { id: next.enrollment!.id, period: 2, status: 'ACTIVE', supersededAt: null },
+    ]);
   });
 });

@@ -139,41 +139,6 @@ export async function insertCourseCompletion(
   return row!.id;
 }
 
-/** A course's latest published version and the person's current enrolment period in it. */
-export async function findCourseForGrant(
-  db: DbOrTx,
-  userId: string,
-  courseId: string,
-): Promise<{
-  latestPublishedVersionId: string | null;
-  current: { id: string; period: number; status: EnrollmentStatus } | null;
-} | null> {
-  const [row] = await db.$queryRaw<
-    {
-      latestPublishedVersionId: string | null;
-      id: string | null;
-      period: number | null;
-      status: EnrollmentStatus | null;
-    }[]
-  >`
-    SELECT c."latestPublishedVersionId", e."id", e."period", e."status"::text AS "status"
-      FROM "Course" c
-      LEFT JOIN LATERAL (
-        SELECT x."id", x."period", x."status" FROM "Enrollment" x
-         WHERE x."userId" = ${userId}::uuid AND x."courseId" = c."id" AND x."supersededAt" IS NULL
-         ORDER BY x."period" DESC LIMIT 1
-      ) e ON true
-     WHERE c."id" = ${courseId}::uuid`;
-  if (!row) return null;
-  return {
-    latestPublishedVersionId: row.latestPublishedVersionId,
-    current:
-      row.id && row.period !== null && row.status
-        ? { id: row.id, period: row.period, status: row.status }
-        : null,
-  };
-}
-
 export interface EnrollmentRow {
   id: string;
   courseId: string;
@@ -184,34 +149,55 @@ export interface EnrollmentRow {
 }
 
 /**
- * Inserts the enrolment of a person in a course's latest published version for this period,
- * or reactivates it (a non-ENDED one): concurrent grants make one row. Answers the row written;
- * null when the period's row had meanwhile ENDED (nothing written).
+ * The enrolment grant in ONE statement: reads the course's latest published version and the
+ * learner's current (not superseded) period; when that period ENDED (a refund), marks it
+ * superseded and starts the next period; then upserts the ACTIVE row of that period (INSERT …
+ * ON CONFLICT on learner, course and period: concurrent grants make one row; a row that left
+ * comes back ACTIVE with its source kept while it was ACTIVE, its pinned version and history
+ * kept; an ENDED row of that period is left as it is). `found` is false when the course does not
+ * exist or has no published version, and then nothing is written; `enrollment` is null when the
+ * upsert wrote nothing (that period's row had ENDED meanwhile).
  */
-export async function upsertEnrollment(
-  tx: Tx,
-  enrollment: {
-    userId: string;
-    courseId: string;
-    versionId: string;
-    source: EnrollmentSource;
-    period: number;
-    now: Date;
-  },
-): Promise<EnrollmentRow | null> {
-  const [row] = await tx.$queryRaw<EnrollmentRow[]>`
-    INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt", "period")
-    VALUES (${enrollment.userId}::uuid, ${enrollment.courseId}::uuid, ${enrollment.versionId}::uuid,
-            ${enrollment.source}::"EnrollmentSource", 'ACTIVE', ${enrollment.now}, ${enrollment.period})
-    ON CONFLICT ("userId", "courseId", "period") DO UPDATE SET
-      "status" = 'ACTIVE',
-      "source" = CASE WHEN "Enrollment"."status" = 'ACTIVE' THEN "Enrollment"."source" ELSE EXCLUDED."source" END,
-      "endedAt" = NULL,
-      "endedReason" = NULL
-    WHERE "Enrollment"."status" <> 'ENDED'
-    RETURNING "id", "courseId", "versionId", "status"::text AS "status", "source"::text AS "source",
-              "enrolledAt"`;
-  return row ?? null;
+export async function grantEnrollmentRow(
+  tx: DbOrTx,
+  grant: { userId: string; courseId: string; source: EnrollmentSource; now: Date },
+): Promise<{ found: boolean; enrollment: EnrollmentRow | null }> {
+  const [row] = await tx.$queryRaw<
+    ({ found: boolean } & { [K in keyof EnrollmentRow]: EnrollmentRow[K] | null })[]
+  >`
+    WITH course AS (
+      SELECT c."latestPublishedVersionId" AS "versionId" FROM "Course" c
+       WHERE c."id" = ${grant.courseId}::uuid AND c."latestPublishedVersionId" IS NOT NULL
+    ), current AS (
+      SELECT x."id", x."period", x."status" FROM "Enrollment" x
+       WHERE x."userId" = ${grant.userId}::uuid AND x."courseId" = ${grant.courseId}::uuid
+         AND x."supersededAt" IS NULL AND EXISTS (SELECT 1 FROM course)
+       ORDER BY x."period" DESC LIMIT 1
+    ), superseded AS (
+      UPDATE "Enrollment" SET "supersededAt" = ${grant.now}
+       WHERE "id" IN (SELECT "id" FROM current WHERE "status" = 'ENDED') AND "supersededAt" IS NULL
+    ), written AS (
+      INSERT INTO "Enrollment" ("userId", "courseId", "versionId", "source", "status", "enrolledAt", "period")
+      SELECT ${grant.userId}::uuid, ${grant.courseId}::uuid, course."versionId",
+             ${grant.source}::"EnrollmentSource", 'ACTIVE', ${grant.now},
+             CASE WHEN current."status" = 'ENDED' THEN current."period" + 1
+                  ELSE COALESCE(current."period", 1) END
+        FROM course LEFT JOIN current ON true
+      ON CONFLICT ("userId", "courseId", "period") DO UPDATE SET
+        "status" = 'ACTIVE',
+        "source" = CASE WHEN "Enrollment"."status" = 'ACTIVE' THEN "Enrollment"."source" ELSE EXCLUDED."source" END,
+        "endedAt" = NULL,
+        "endedReason" = NULL
+      WHERE "Enrollment"."status" <> 'ENDED'
+      RETURNING "id", "courseId", "versionId", "status"::text AS "status", "source"::text AS "source",
+                "enrolledAt"
+    )
+    SELECT EXISTS (SELECT 1 FROM course) AS "found", w."id", w."courseId", w."versionId", w."status",
+           w."source", w."enrolledAt"
+      FROM (SELECT 1) AS one LEFT JOIN written w ON true`;
+  if (!row?.found) return { found: false, enrollment: null };
+  const { found: _found, ...written } = row;
+  return { found: true, enrollment: written.id ? (written as EnrollmentRow) : null };
 }
 
 /** Points progress rows at other lessons (a version move carries them over), in one statement. */

@@ -1,6 +1,11 @@
 import type { Db, Prisma } from '@lms/db';
 import { UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
-import { addJob, ensureEmailPreference, insertEmailMessage, jobQueueExists } from './sql';
+import {
+  ensureEmailPreference,
+  insertEmailMessage,
+  insertEmailMessageWithJob,
+  jobQueueExists,
+} from './sql';
 import type { OutgoingEmail } from './templates';
 import type { EmailTopic } from './topics';
 
@@ -52,17 +57,17 @@ async function insert(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> 
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     };
   }
-  const id = await insertEmailMessage(tx, { ...email, html, text, headers });
+  const message = { ...email, html, text, headers };
+  // Wake a worker in the same transaction (graphile-worker's own SQL API, in the same statement
+  // as the outbox row: the job exists only if this commits, and its NOTIFY fires at commit).
+  // Without the queue schema (scripts, unit tests), the periodic sweep sends the row.
+  const id = (await hasQueue(tx))
+    ? await insertEmailMessageWithJob(tx, message, {
+        task: SEND_EMAIL_TASK,
+        maxAttempts: MAX_EMAIL_ATTEMPTS,
+      })
+    : await insertEmailMessage(tx, message);
   if (!id) return { queued: false, reason: 'duplicate' };
-  // Wake a worker in the same transaction (graphile-worker's own SQL API: the job exists only
-  // if this commits, and its NOTIFY fires at commit). Without the queue schema (scripts, unit
-  // tests), the periodic sweep sends the row.
-  if (await hasQueue(tx)) {
-    await addJob(tx, SEND_EMAIL_TASK, id, {
-      maxAttempts: MAX_EMAIL_ATTEMPTS,
-      jobKey: `email:${id}`,
-    });
-  }
   return { queued: true, id };
 }
 

@@ -5,8 +5,52 @@ import { renderEmail } from './templates';
 // A mail an event causes: queued in the event's own transaction (`tx`) with a dedupe key, so a
 // retried webhook or a second caller never queues it twice.
 
-/** The receipt of a paid order, with its PDF (transactional: always sent). */
-export async function queueReceipt(tx: DbOrTx, orderId: string): Promise<EnqueueResult> {
+/** What a receipt shows of its order (as `settleOrder` returns it). */
+export interface ReceiptOrder {
+  id: string;
+  orderNumber: string;
+  currency: string;
+  amountPaidCents: number | null;
+  amountCents: number;
+  paidAt: Date | null;
+  userId: string;
+  email: string;
+  name: string;
+  timeZone: string | null;
+  courseTitle: string;
+}
+
+/**
+ * The receipt of a paid order, with its PDF (transactional: always sent). Given the order's id
+ * it reads the order; given the order as the settling statement returned it, it reads nothing.
+ */
+export async function queueReceipt(
+  tx: DbOrTx,
+  orderOrId: string | ReceiptOrder,
+): Promise<EnqueueResult> {
+  const order = typeof orderOrId === 'string' ? await readReceiptOrder(tx, orderOrId) : orderOrId;
+  return enqueueEmail(
+    tx,
+    renderEmail(
+      'receipt',
+      {
+        to: order.email,
+        name: order.name,
+        userId: order.userId,
+        orderId: order.id,
+        orderNumber: order.orderNumber,
+        courseTitle: order.courseTitle,
+        totalCents: order.amountPaidCents ?? order.amountCents,
+        currency: order.currency,
+        paidAt: order.paidAt ?? new Date(),
+        timeZone: order.timeZone ?? providerTimeZone(),
+      },
+      { dedupeKey: `receipt:${order.id}`, attachments: [{ type: 'receipt', orderId: order.id }] },
+    ),
+  );
+}
+
+async function readReceiptOrder(tx: DbOrTx, orderId: string): Promise<ReceiptOrder> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -20,23 +64,17 @@ export async function queueReceipt(tx: DbOrTx, orderId: string): Promise<Enqueue
       version: { select: { title: true } },
     },
   });
-  return enqueueEmail(
-    tx,
-    renderEmail(
-      'receipt',
-      {
-        to: order.user.email,
-        name: order.user.name,
-        userId: order.user.id,
-        orderId: order.id,
-        orderNumber: order.orderNumber,
-        courseTitle: order.version.title,
-        totalCents: order.amountPaidCents ?? order.amountCents,
-        currency: order.currency,
-        paidAt: order.paidAt ?? new Date(),
-        timeZone: order.user.timeZone ?? providerTimeZone(),
-      },
-      { dedupeKey: `receipt:${order.id}`, attachments: [{ type: 'receipt', orderId: order.id }] },
-    ),
-  );
+  return {
+    id: order.id,
+    orderNumber: order.orderNumber,
+    currency: order.currency,
+    amountPaidCents: order.amountPaidCents,
+    amountCents: order.amountCents,
+    paidAt: order.paidAt,
+    userId: order.user.id,
+    email: order.user.email,
+    name: order.user.name,
+    timeZone: order.user.timeZone,
+    courseTitle: order.version.title,
+  };
 }

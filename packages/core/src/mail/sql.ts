@@ -36,17 +36,28 @@ export async function insertEmailMessage(
 }
 
 /**
- * Queues a graphile-worker job with payload `{ id }` through its own SQL API, in the caller's
- * transaction (the job exists only if it commits; its NOTIFY fires at commit).
+ * `insertEmailMessage` and graphile-worker's `add_job` in ONE statement: inserts the outbox row and, when it was
+ * new, queues graphile-worker's `task` for it (payload `{ id }`, job key `email:<id>`), in the
+ * caller's transaction. Returns the id, or null for a duplicate dedupeKey (no job then).
  */
-export async function addJob(
+export async function insertEmailMessageWithJob(
   tx: DbOrTx,
-  task: string,
-  id: string,
-  options: { maxAttempts: number; jobKey: string },
-): Promise<void> {
-  await tx.$queryRaw`
-      SELECT 1 FROM graphile_worker.add_job(
-        ${task}, json_build_object('id', ${id}::text),
-        max_attempts := ${options.maxAttempts}::int, job_key := ${options.jobKey})`;
+  email: OutgoingEmail & { headers: Record<string, string> },
+  job: { task: string; maxAttempts: number },
+): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH message AS (
+      INSERT INTO "EmailMessage"
+        ("toAddress", "subject", "html", "text", "headers", "attachments", "template", "topic", "userId", "dedupeKey")
+      VALUES (${email.to}, ${email.subject}, ${email.html}, ${email.text}, ${JSON.stringify(email.headers)}::jsonb,
+        ${JSON.stringify(email.attachments)}::jsonb, ${email.template}, ${email.topic},
+        ${email.userId}::uuid, ${email.dedupeKey})
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING "id"
+    )
+    SELECT m."id" FROM message m,
+      LATERAL graphile_worker.add_job(
+        ${job.task}, json_build_object('id', m."id"::text),
+        max_attempts := ${job.maxAttempts}::int, job_key := 'email:' || m."id"::text) AS j`;
+  return rows[0]?.id ?? null;
 }

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db/tx';
 import { grantEnrollment } from '../learning/enroll-in-course';
 import { queueFlaggedOrderAlert } from '../mail/queue-flagged-order-alert';
 import { queueReceipt } from '../mail/queue-receipt';
-import { lockOrderForFulfilment, lockPaymentIntent, settleOrder } from './sql';
+import { lockOrderForFulfilment, settleOrder } from './sql';
 
 export interface PaymentOutcome {
   /** The order the event or session belongs to; null when it is not one of ours. */
@@ -43,8 +43,7 @@ export async function fulfilCheckoutSession(
     return { orderId: session.orderId, outcome: 'payment not settled yet (async payment)' };
   }
   const paymentIntentId = session.paymentIntentId;
-  if (paymentIntentId) await lockPaymentIntent(tx, paymentIntentId);
-
+  // Locks the payment intent (when there is one), then the order, in one statement.
   let order = await lockOrderForFulfilment(
     tx,
     { sessionId: session.id },
@@ -138,7 +137,12 @@ export async function fulfilCheckoutSession(
     return { orderId: order.id, outcome: 'flagged: duplicate payment' };
   }
 
-  await settleOrder(tx, order.id, { ...paid, discountCents, status: 'PAID', fulfilledAt: now });
+  const settled = await settleOrder(tx, order.id, {
+    ...paid,
+    discountCents,
+    status: 'PAID',
+    fulfilledAt: now,
+  });
   await grantEnrollment(tx, {
     userId: order.userId,
     courseId: order.courseId,
@@ -146,6 +150,6 @@ export async function fulfilCheckoutSession(
     now,
   });
   // The receipt (with its PDF) commits with the payment: a rolled-back fulfilment sends nothing.
-  await queueReceipt(tx, order.id);
+  await queueReceipt(tx, settled);
   return { orderId: order.id, outcome: 'paid: enrolled' };
 }

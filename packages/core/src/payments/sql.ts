@@ -48,7 +48,12 @@ export interface LockedOrder {
 
 /**
  * Locks the order (FOR UPDATE) and reads, in the same statement, what fulfilment decides on:
- * one round trip on the hot path of every payment webhook.
+ * one round trip on the hot path of every payment webhook. With a payment intent, the same
+ * statement first takes that intent's transaction lock (as `lockPaymentIntent`): an uncorrelated
+ * scalar subquery is a one-time filter, evaluated before the order is read and locked, so the
+ * lock order stays payment intent, then order, as for a refund (payments/sql.test.ts checks it;
+ * an EXISTS would not do: PostgreSQL drops an EXISTS subquery's select list, and the lock with
+ * it).
  */
 export async function lockOrderForFulfilment(
   tx: DbOrTx,
@@ -64,6 +69,9 @@ export async function lockOrderForFulfilment(
     'id' in where
       ? Prisma.sql`o."id" = ${where.id}::uuid`
       : Prisma.sql`o."stripeCheckoutSessionId" = ${where.sessionId}`;
+  const intentLock = paymentIntentId
+    ? Prisma.sql`AND (SELECT true FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))) AS l)`
+    : Prisma.empty;
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o."id", o."orderNumber", o."userId", o."courseId", o."status"::text AS "status",
            o."amountCents", o."currency", o."stripeCheckoutSessionId",
@@ -75,11 +83,30 @@ export async function lockOrderForFulfilment(
              WHERE p."userId" = o."userId" AND p."courseId" = o."courseId" AND p."id" <> o."id"
                AND p."status" IN ('PAID', 'REFUND_PENDING') AND p."fulfilledAt" IS NOT NULL
              LIMIT 1) AS "otherOrderNumber"
-      FROM "Order" o WHERE ${condition} FOR UPDATE OF o`;
+      FROM "Order" o WHERE ${condition} ${intentLock} FOR UPDATE OF o`;
   return rows[0] ?? null;
 }
 
-/** One UPDATE of the settled columns (raw SQL: this runs on every payment webhook). */
+/** What the receipt of a settled order shows (read by the settling UPDATE itself). */
+export interface SettledOrder {
+  id: string;
+  orderNumber: string;
+  currency: string;
+  amountPaidCents: number | null;
+  amountCents: number;
+  paidAt: Date | null;
+  userId: string;
+  email: string;
+  name: string;
+  timeZone: string | null;
+  courseTitle: string;
+}
+
+/**
+ * One UPDATE of the settled columns (raw SQL: this runs on every payment webhook), returning
+ * what the order's receipt shows (its buyer and course version, joined by their foreign keys), so queueing the receipt
+ * reads nothing again.
+ */
 export async function settleOrder(
   tx: DbOrTx,
   orderId: string,
@@ -95,9 +122,9 @@ export async function settleOrder(
     refundReason?: string;
     flaggedReason?: string;
   },
-): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE "Order" SET
+): Promise<SettledOrder> {
+  const [row] = await tx.$queryRaw<SettledOrder[]>`
+    UPDATE "Order" o SET
       "status" = ${data.status}::"OrderStatus",
       "stripeCheckoutSessionId" = ${data.stripeCheckoutSessionId},
       "stripePaymentIntentId" = ${data.stripePaymentIntentId},
@@ -109,7 +136,12 @@ export async function settleOrder(
       "refundReason" = ${data.refundReason ?? null},
       "flaggedReason" = ${data.flaggedReason ?? null},
       "updatedAt" = now()
-    WHERE "id" = ${orderId}::uuid`;
+      FROM "User" u, "CourseVersion" v
+    WHERE o."id" = ${orderId}::uuid AND u."id" = o."userId" AND v."id" = o."versionId"
+    RETURNING o."id", o."orderNumber", o."currency", o."amountPaidCents", o."amountCents", o."paidAt",
+              o."userId", u."email", u."name", u."timeZone", v."title" AS "courseTitle"`;
+  if (!row) throw new Error(`Order ${orderId} vanished while locked`);
+  return row;
 }
 
 /** The stored columns of a webhook event. */

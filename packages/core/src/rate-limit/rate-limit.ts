@@ -3,8 +3,10 @@ import { AppError } from '../errors/app-error';
 import type { RateRule } from './policy';
 import {
   chargeRateLimitRows,
+  chargeRateLimitStatement,
   deleteExpiredRateLimits,
   deleteRateLimitRows,
+  type RateLimitRow,
   refundRateLimitRows,
 } from './sql';
 
@@ -35,19 +37,37 @@ export async function consumeRateLimits(
   buckets: RateBucket[],
   now = new Date(),
 ): Promise<RateDecision> {
-  const sorted = [...new Map(buckets.map((bucket) => [bucket.key, bucket])).values()].sort(
-    (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+  const sorted = sortedBuckets(buckets);
   if (sorted.length === 0) return { allowed: true, retryAfterSeconds: 0, within: [], exceeded: [] };
   const keys = sorted.map((bucket) => bucket.key);
   const windows = sorted.map((bucket) => bucket.rule.windowSeconds);
   const rows = await chargeRateLimitRows(db, keys, windows, now);
+  return rateDecision(db, sorted, rows, now);
+}
+
+/** The buckets without duplicate keys, in key order (the order their rows are locked in). */
+function sortedBuckets(buckets: RateBucket[]): RateBucket[] {
+  return [...new Map(buckets.map((bucket) => [bucket.key, bucket])).values()].sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
+}
+
+/**
+ * The decision on buckets whose counters a statement just charged (`rows`: what the charging
+ * upsert returned), and about one call in 200 a batch of long-expired counters deleted.
+ */
+export async function rateDecision(
+  db: Db,
+  buckets: RateBucket[],
+  rows: RateLimitRow[],
+  now: Date,
+): Promise<RateDecision> {
   if (Math.random() < CLEANUP_CHANCE) await deleteExpiredRateLimits(db);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const within: string[] = [];
   const exceeded: string[] = [];
   let retryAfterMs = 0;
-  for (const bucket of sorted) {
+  for (const bucket of sortedBuckets(buckets)) {
     const row = byKey.get(bucket.key);
     if (!row) continue;
     if (row.hits <= bucket.rule.limit) {
@@ -66,6 +86,21 @@ export async function consumeRateLimits(
     retryAfterSeconds: exceeded.length === 0 ? 0 : Math.max(1, Math.ceil(retryAfterMs / 1000)),
     within,
     exceeded,
+  };
+}
+
+/**
+ * One counter charged by the caller's own statement: `chargeRateLimitStatement` for a data-
+ * modifying CTE (the hot read and its charge in one round trip), and `enforce` for what it
+ * returned: TOO_MANY_REQUESTS when over the limit, exactly as `enforceRateLimits` decides.
+ */
+export function chargeInStatement(bucket: RateBucket, message: string, now = new Date()) {
+  return {
+    statement: chargeRateLimitStatement([bucket.key], [bucket.rule.windowSeconds], now),
+    async enforce(db: Db, row: RateLimitRow): Promise<void> {
+      const decision = await rateDecision(db, [bucket], [row], now);
+      if (!decision.allowed) throw tooManyRequests(message, decision.retryAfterSeconds);
+    },
   };
 }
 

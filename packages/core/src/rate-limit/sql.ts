@@ -20,7 +20,20 @@ export async function chargeRateLimitRows(
   windowSeconds: number[],
   now: Date,
 ): Promise<RateLimitRow[]> {
-  return hotReads(db).rows<RateLimitRow>(Prisma.sql`
+  return hotReads(db).rows<RateLimitRow>(chargeRateLimitStatement(keys, windowSeconds, now));
+}
+
+/**
+ * The charging upsert of `chargeRateLimitRows` as a statement (`INSERT … RETURNING "key",
+ * "hits", "windowEnd"`), for a hot read that charges its counter in the same round trip as a
+ * data-modifying CTE (`WITH charge AS (…)`). The one place the counting rule is written.
+ */
+export function chargeRateLimitStatement(
+  keys: string[],
+  windowSeconds: number[],
+  now: Date,
+): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "RateLimit" ("key", "hits", "windowEnd")
     SELECT t.key, 1, ${now}::timestamptz + make_interval(secs => t.seconds)
       FROM unnest(${keys}::text[], ${windowSeconds}::int[]) WITH ORDINALITY AS t(key, seconds, n)
@@ -30,7 +43,7 @@ export async function chargeRateLimitRows(
                     ELSE "RateLimit"."hits" + 1 END,
       "windowEnd" = CASE WHEN "RateLimit"."windowEnd" <= ${now}::timestamptz THEN EXCLUDED."windowEnd"
                          ELSE "RateLimit"."windowEnd" END
-    RETURNING "key", "hits", "windowEnd"`);
+    RETURNING "key", "hits", "windowEnd"`;
 }
 
 /** Deletes a batch (at most 1,000) of counters whose window ended over an hour ago. */
