@@ -3,6 +3,7 @@
 // api/src/modules/payments/ (every event type, duplicates, failures, out-of-order refunds).
 import { Prisma } from '@lms/db';
 import type { DbOrTx } from '../db/tx';
+import type { ReceiptOrder } from '../mail/queue-receipt';
 
 /** Transaction-scoped lock on a payment intent: refund and fulfilment of one payment serialise. */
 export async function lockPaymentIntent(tx: DbOrTx, paymentIntentId: string): Promise<void> {
@@ -87,25 +88,10 @@ export async function lockOrderForFulfilment(
   return rows[0] ?? null;
 }
 
-/** What the receipt of a settled order shows (read by the settling UPDATE itself). */
-export interface SettledOrder {
-  id: string;
-  orderNumber: string;
-  currency: string;
-  amountPaidCents: number | null;
-  amountCents: number;
-  paidAt: Date | null;
-  userId: string;
-  email: string;
-  name: string;
-  timeZone: string | null;
-  courseTitle: string;
-}
-
 /**
  * One UPDATE of the settled columns (raw SQL: this runs on every payment webhook), returning
- * what the order's receipt shows (its buyer and course version, joined by their foreign keys), so queueing the receipt
- * reads nothing again.
+ * what the order's receipt shows (its buyer and course version, joined by their foreign keys),
+ * so queueing the receipt reads nothing again.
  */
 export async function settleOrder(
   tx: DbOrTx,
@@ -122,8 +108,8 @@ export async function settleOrder(
     refundReason?: string;
     flaggedReason?: string;
   },
-): Promise<SettledOrder> {
-  const [row] = await tx.$queryRaw<SettledOrder[]>`
+): Promise<ReceiptOrder> {
+  const [row] = await tx.$queryRaw<ReceiptOrder[]>`
     UPDATE "Order" o SET
       "status" = ${data.status}::"OrderStatus",
       "stripeCheckoutSessionId" = ${data.stripeCheckoutSessionId},
