@@ -49,6 +49,7 @@ export { type MigrateOptions, type MigrateResult, migrate } from './migrate';
 export { markVersionPublished, seedDemoData, seedManyCourses } from './seed';
 export {
   creditApprovalTermsSelect,
+  type LessonContent,
   lessonContentSelect,
   quizSettingsSelect,
   versionDetailsSelect,

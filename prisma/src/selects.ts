@@ -55,3 +55,6 @@ export const lessonContentSelect = {
   estimatedMinutes: true,
   required: true,
 } as const satisfies Prisma.LessonSelect;
+
+/** A lesson's content as `lessonContentSelect` reads it (the editor's and the learner's lesson). */
+export type LessonContent = Prisma.LessonGetPayload<{ select: typeof lessonContentSelect }>;

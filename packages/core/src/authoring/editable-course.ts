@@ -5,7 +5,7 @@ import type {
   CourseStatus,
   CreditBody,
   ExamArea,
-  LessonKind,
+  LessonContent,
   Prisma,
   QuestionType,
   QuizMode,
@@ -22,20 +22,10 @@ import type { DbOrTx } from '../db/tx';
 import { approvalPublicationProblems } from './approval-rules';
 import { type ApprovalStatus, approvalStatus } from './approval-status';
 
-export interface EditableLesson {
+export interface EditableLesson extends LessonContent {
   id: string;
   key: string;
   position: number;
-  title: string;
-  kind: LessonKind;
-  body: string;
-  videoUrl: string | null;
-  videoSeconds: number | null;
-  captionsUrl: string | null;
-  captionsLanguage: string | null;
-  captionsLabel: string | null;
-  estimatedMinutes: number;
-  required: boolean;
   /** The quiz of a QUIZ lesson (null until configured), key included: instructors only. */
   quiz: EditableQuiz | null;
 }

@@ -1,4 +1,4 @@
-import type { Db, LessonKind } from '@lms/db';
+import type { Db, LessonContent } from '@lms/db';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { requireId } from '../db/ids';
@@ -7,19 +7,9 @@ import { ENROL_TO_OPEN, OTHER_VERSION } from './enrollment-access';
 import { requiredSeatSeconds } from './seat-time';
 import { loadLearnerLesson } from './sql';
 
-export interface LearnerLessonView {
+export interface LearnerLessonView extends LessonContent {
   id: string;
   courseId: string;
-  title: string;
-  kind: LessonKind;
-  body: string;
-  videoUrl: string | null;
-  videoSeconds: number | null;
-  captionsUrl: string | null;
-  captionsLanguage: string | null;
-  captionsLabel: string | null;
-  estimatedMinutes: number;
-  required: boolean;
   moduleTitle: string;
   previousLessonId: string | null;
   nextLessonId: string | null;
