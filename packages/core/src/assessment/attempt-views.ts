@@ -76,6 +76,17 @@ export interface LearnerAttempt {
   result: AttemptResult | null;
 }
 
+/** An attempt's line in a list (the learner's history, an instructor's attempt list). */
+export const attemptSummarySelect = {
+  id: true,
+  number: true,
+  status: true,
+  startedAt: true,
+  submittedAt: true,
+  scorePercent: true,
+  passed: true,
+} as const;
+
 /** Everything a view needs, loaded by loadAttemptRecord (sql.ts). */
 export interface AttemptRecord {
   id: string;

@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
 import { enrolledQuiz } from './attempt-access';
+import { attemptSummarySelect } from './attempt-views';
 import { settleExpiredAttempts } from './grade-attempt';
 
 export interface AttemptSummary {
@@ -49,13 +50,7 @@ export async function getQuizForLearner(options: {
       where: { enrollmentId: enrolled.enrollmentId, quizId: quiz.id },
       orderBy: { number: 'asc' },
       select: {
-        id: true,
-        number: true,
-        status: true,
-        startedAt: true,
-        submittedAt: true,
-        scorePercent: true,
-        passed: true,
+        ...attemptSummarySelect,
       },
     }),
     options.db.question.count({ where: { quizId: quiz.id } }),

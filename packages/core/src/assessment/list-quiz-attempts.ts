@@ -2,6 +2,7 @@ import type { AttemptStatus, Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
 import { parseInput } from '../errors/validate';
 import { decodeTimeCursor, type Page, pageArgsSchema, toPage } from '../pagination/keyset';
+import { attemptSummarySelect } from './attempt-views';
 import { manageableQuizFamily } from './statistics';
 
 export interface QuizAttemptRow {
@@ -49,13 +50,7 @@ export async function listQuizAttempts(
       orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
       take: args.first + 1,
       select: {
-        id: true,
-        number: true,
-        status: true,
-        startedAt: true,
-        submittedAt: true,
-        scorePercent: true,
-        passed: true,
+        ...attemptSummarySelect,
         quiz: {
           select: {
             lesson: { select: { module: { select: { version: { select: { number: true } } } } } },
