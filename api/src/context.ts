@@ -84,6 +84,23 @@ export function bearerToken(req: Request): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * The caller's address and user agent, read when first asked: only rate-limited and auditing
+ * resolvers use them, and `req.ip` walks the proxy chain (trust proxy) on every read.
+ */
+function clientOf(req: Request): Context['client'] {
+  let ip: string | null | undefined;
+  return {
+    get ip() {
+      ip ??= req.ip ?? null;
+      return ip;
+    },
+    get userAgent() {
+      return req.get('user-agent') ?? null;
+    },
+  };
+}
+
 export async function createContext(options: {
   db: Db;
   req: Request;
@@ -99,7 +116,7 @@ export async function createContext(options: {
     viewer,
     requestId: options.requestId,
     log: options.log,
-    client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+    client: clientOf(req),
     payments: options.payments,
     rateLimits: options.rateLimits,
     loaders: createLoaders(db, viewer),

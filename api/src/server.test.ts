@@ -27,6 +27,26 @@ describe('HTTP surface', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
   });
 
+  it('answers GraphQL without an ETag (no hash of every answer), as a GET and as a POST', async () => {
+    const posted = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ courses(first: 1) { totalCount } }' }),
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(posted.headers.get('content-length')).toBe(String((await posted.text()).length));
+    expect(posted.headers.get('etag')).toBeNull();
+    const search = new URLSearchParams({ query: '{ courses(first: 1) { totalCount } }' });
+    const got = await fetch(`${api.url}/graphql?${search}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(got.status).toBe(200);
+    expect(((await got.json()) as { data: unknown }).data).toBeTruthy();
+    expect(got.headers.get('etag')).toBeNull();
+    expect(got.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('refuses a simple cross-site POST without a preflight-forcing header (CSRF prevention)', async () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',

@@ -12,7 +12,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -29,6 +28,7 @@ import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin, withoutSuggestions } from './errors';
+import { graphqlHandler } from './http/graphql-handler';
 import { PublicResponseCache } from './http/public-cache';
 import { graphqlBodyErrors, jsonErrors, notFound } from './http-errors';
 import { inputGuardPlugin } from './input-guard';
@@ -193,24 +193,22 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     express.json({ limit: '1mb' }),
     trustedDocumentsMiddleware(trustedDocuments),
     publicCache ? publicCache.middleware() : privateResponses,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        try {
-          return await createContext({
-            db,
-            req,
-            requestId: String(res.locals.requestId),
-            log,
-            payments,
-            rateLimits,
-          });
-        } catch (error) {
-          // The viewer lookup found no free connection or no database: 503, not 500.
-          if (!isDatabaseUnavailable(error)) throw error;
-          log.warn({ err: error, requestId: res.locals.requestId }, 'database unavailable');
-          throw serviceUnavailableError();
-        }
-      },
+    graphqlHandler(apollo, async ({ req, res }) => {
+      try {
+        return await createContext({
+          db,
+          req,
+          requestId: String(res.locals.requestId),
+          log,
+          payments,
+          rateLimits,
+        });
+      } catch (error) {
+        // The viewer lookup found no free connection or no database: 503, not 500.
+        if (!isDatabaseUnavailable(error)) throw error;
+        log.warn({ err: error, requestId: res.locals.requestId }, 'database unavailable');
+        throw serviceUnavailableError();
+      }
     }),
     graphqlBodyErrors(log),
   );

@@ -3,7 +3,8 @@
 // request: how a pipeline change is measured step by step on a busy machine. BENCH_AB lists
 // the variants, `;`-separated, each `name=dist folder[|node flags]` (the folder relative to the
 // repo root, holding bin/main.js; flags space-separated, default the serve:api flags), e.g.
-// BENCH_AB='before=api/dist-before;after=api/dist'. BENCH_AB_QUERY=catalog|verify|pipeline.
+// BENCH_AB='before=api/dist-before;after=api/dist'. BENCH_AB_QUERY=catalog|verify|lesson|pipeline
+// (lesson: the lesson player's query by 200 enrolled learners).
 // Prints figures; asserts nothing.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ import {
 import { serveApiFlags } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
-import { buildCertificates } from './fixtures';
+import { buildCertificates, enrolLearners } from './fixtures';
 import { postJson } from './load';
 
 const {
@@ -58,6 +59,9 @@ const CATALOG = {
 const VERIFY_QUERY = `query($serial: String!) { verifyCertificate(serial: $serial) { status serial certificate {
   serial participantName programTitle sponsoringOrganization completionDate issuedAt
   credits { body indexNumber ceuAmount category } verifyUrl status revokedAt revocationReason supersededBySerial } } }`;
+const LESSON_QUERY = `query LearnerLesson($lessonId: ID!) { learnerLesson(lessonId: $lessonId) {
+  id courseId title moduleTitle kind bodyHtml video { provider src } videoSeconds estimatedMinutes
+  required previousLessonId nextLessonId seatSeconds requiredSeconds completedAt heartbeatIntervalSeconds } }`;
 const RATE_LIMITS = JSON.stringify({
   verifyPerAddress: { limit: 1_000_000, windowSeconds: 60 },
 });
@@ -70,6 +74,7 @@ try {
   await migrate({ databaseUrl });
   const db = createPrismaClient({ databaseUrl });
   await seedDemoData(db);
+  const learners = kind === 'lesson' ? await enrolLearners(databaseUrl, 200) : null;
   if (kind === 'catalog') await seedManyCourses(db, COURSES);
   await db.$disconnect();
   const serials = kind === 'verify' ? await buildCertificates(databaseUrl, 2000) : [];
@@ -99,18 +104,29 @@ try {
     await waitForHttp(`${url}/readyz`, api, 120_000);
     started.push({ ...variant, api, url: `${url}/graphql` });
   }
-  const headers = { 'apollo-require-preflight': 'true' };
+  const headers = (index: number): Record<string, string> =>
+    learners
+      ? {
+          'apollo-require-preflight': 'true',
+          authorization: `Bearer ${learners.tokens[index % learners.tokens.length]}`,
+        }
+      : { 'apollo-require-preflight': 'true' };
   const body = (index: number) =>
     kind === 'verify'
       ? { query: VERIFY_QUERY, variables: { serial: serials[(index * 7919) % serials.length] } }
-      : kind === 'pipeline'
-        ? { query: '{ __typename }' }
-        : CATALOG;
+      : kind === 'lesson' && learners
+        ? {
+            query: LESSON_QUERY,
+            variables: { lessonId: learners.lessons[index % learners.lessons.length] },
+          }
+        : kind === 'pipeline'
+          ? { query: '{ __typename }' }
+          : CATALOG;
   const contenders = started.map((variant) => ({
     name: variant.name,
     pid: variant.api.child.pid!,
     items: Array.from({ length: REQUESTS }, (_, i) => i),
-    work: (index: number) => postJson(variant.url, body(index), headers),
+    work: (index: number) => postJson(variant.url, body(index), headers(index)),
   }));
   await interleaved(
     contenders.map((c) => ({ ...c, items: c.items.slice(0, 300) })),

@@ -1,6 +1,7 @@
 // Baseline for the lesson-view benchmark: what the API's learnerLesson does (session, lesson
 // with its module and version, enrolment check, the version's lesson order, the learner's
-// progress, the Markdown rendered to sanitised HTML with core's own renderer), in
+// progress, the Markdown rendered to sanitised HTML with core's own renderer, once per body
+// text as the API does), in
 // hand-written SQL over `pg` behind a bare node:http server answering POST {"lessonId"} with
 // a bearer token. No GraphQL, no ORM.
 import { createHash } from 'node:crypto';
@@ -11,6 +12,17 @@ import pg from 'pg';
 const [databaseUrl, portArg] = process.argv.slice(2);
 if (!databaseUrl) throw new Error('usage: raw-lesson-view-server <databaseUrl> <port>');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+// Each body text rendered once, as the API does (api/src/modules/learning/lesson-html.ts): the
+// comparison stays like for like.
+const rendered = new Map<string, string>();
+function bodyHtml(body: string): string {
+  let html = rendered.get(body);
+  if (html === undefined) {
+    html = renderMarkdown(body);
+    rendered.set(body, html);
+  }
+  return html;
+}
 
 async function lessonView(token: string, lessonId: string) {
   const viewer = await pool.query(
@@ -59,7 +71,7 @@ async function lessonView(token: string, lessonId: string) {
     title: row.title,
     moduleTitle: row.moduleTitle,
     kind: row.kind,
-    bodyHtml: renderMarkdown(row.body),
+    bodyHtml: bodyHtml(row.body),
     videoSeconds: row.videoSeconds,
     estimatedMinutes: row.estimatedMinutes,
     required: row.required,

@@ -1,7 +1,9 @@
 // `pnpm --filter @lms/test bench:verify`: public certificate verification under load, over
 // HTTP against the real API process (GraphQL verifyCertificate with random existing serials,
-// 50 concurrent clients) versus a raw-SQL baseline (pg + node:http). Prints lookups per
-// second, p50/p99 and the ratio; asserts nothing. Target: ≥ 0.6× the baseline, p99 ≤ 10 ms.
+// 50 concurrent clients) versus a raw-SQL baseline (pg + node:http), interleaved round by round
+// (BENCH_ROUNDS, default 4) so a busy machine slows both alike. Prints lookups per second,
+// p50/p99, the ratio and Node / PostgreSQL CPU per lookup; asserts nothing. Target: ≥ 0.6× the
+// baseline, p99 ≤ 10 ms.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,14 +18,16 @@ import {
 } from '../support/processes';
 import { benchApiKind, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
+import { interleaved, printResults } from './compare';
 import { buildCertificates } from './fixtures';
-import { drive, postJson, summarise } from './load';
+import { drive, postJson } from './load';
 
 const {
   certificates: CERTIFICATES,
   connections: CONCURRENCY,
   lookups: LOOKUPS,
-} = parseBenchArgs({ certificates: 5000, connections: 50, lookups: 5000 });
+  rounds: ROUNDS,
+} = parseBenchArgs({ certificates: 5000, connections: 50, lookups: 5000, rounds: 4 });
 const WARM_UP = 500;
 
 const VERIFY = `query($serial: String!) { verifyCertificate(serial: $serial) { status serial certificate {
@@ -63,19 +67,21 @@ try {
   await drive(warm, CONCURRENCY, viaRaw);
 
   const lookups = Array.from({ length: LOOKUPS }, pick);
-  const graphql = summarise('GraphQL verifyCertificate', await drive(lookups, CONCURRENCY, viaApi));
-  const baseline = summarise('raw SQL (pg + node:http)', await drive(lookups, CONCURRENCY, viaRaw));
-  const fmt = (n: number) => n.toFixed(1);
-  console.log(
-    `\nCertificate verification: ${LOOKUPS} lookups of ${CERTIFICATES} certificates, ${CONCURRENCY} concurrent clients`,
+  const results = await interleaved(
+    [
+      { name: 'GraphQL verifyCertificate', pid: api.child.pid!, items: lookups, work: viaApi },
+      { name: 'raw SQL (pg + node:http)', pid: raw.child.pid!, items: lookups, work: viaRaw },
+    ],
+    { rounds: ROUNDS, concurrency: CONCURRENCY, postgresDataDir: dataDir },
   );
-  for (const row of [graphql, baseline]) {
-    console.log(
-      `  ${row.name.padEnd(28)} ${fmt(row.perSecond).padStart(8)} lookups/s   p50 ${fmt(row.p50)} ms   p99 ${fmt(row.p99)} ms   errors ${row.errors}${row.firstError ? ` (${row.firstError})` : ''}`,
-    );
-  }
+  printResults(
+    `Certificate verification: ${LOOKUPS} lookups of ${CERTIFICATES} certificates, ${CONCURRENCY} concurrent clients, ${ROUNDS} interleaved rounds`,
+    results,
+    'raw SQL (pg + node:http)',
+  );
+  const [graphql, baseline] = results as [(typeof results)[0], (typeof results)[0]];
   console.log(
-    `  ratio ${(graphql.perSecond / baseline.perSecond).toFixed(2)}× the baseline (target ≥ 0.6×); API p99 ${fmt(graphql.p99)} ms (target ≤ 10 ms)`,
+    `ratio ${(graphql.perSecond / baseline.perSecond).toFixed(2)}× the baseline (target ≥ 0.6×); API p99 ${graphql.p99.toFixed(1)} ms (target ≤ 10 ms); Node CPU per lookup ${graphql.nodeCpuMsPerRequest.toFixed(2)} ms vs ${baseline.nodeCpuMsPerRequest.toFixed(2)} ms raw`,
   );
 } finally {
   await Promise.all(processes.map((child) => child.stop()));

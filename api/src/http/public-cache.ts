@@ -3,6 +3,7 @@ import { providerDay } from '@lms/core';
 import type { Request, RequestHandler, Response } from 'express';
 import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { SEND_THROUGH_EXPRESS } from './graphql-handler';
 
 /**
  * The response cache of anonymous public reads (ARCHITECTURE.md, "A response cache for anonymous
@@ -140,6 +141,8 @@ export class PublicResponseCache {
   /** Wraps `res.send` for this response: a 200 without errors is stored and gets an ETag. */
   private storeOnSend(res: Response, key: string, scopes: readonly string[]) {
     const generation = this.generation;
+    // The GraphQL handler answers through res.send for this response (not res.end).
+    res.locals[SEND_THROUGH_EXPRESS] = true;
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       res.send = send;

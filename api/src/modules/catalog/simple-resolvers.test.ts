@@ -3,7 +3,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../../schema';
 
-// The object types of the hot public reads are declared with type-graphql's simple resolvers:
+// The object types of the hot reads (catalog, lesson view, certificate verification) are declared with type-graphql's simple resolvers:
 // their plain fields use graphql-js's default resolver (a property read) instead of a wrapper
 // per field that runs the middleware chain and the authorization check (ARCHITECTURE.md, "A
 // lighter catalog request"). Safe because no global middleware is registered and none of these
@@ -21,6 +21,10 @@ const HOT_TYPES = [
   'LessonOutline',
   'LearnerLesson',
   'LessonVideo',
+  // The public certificate verification's answer.
+  'CertificateVerification',
+  'CertificateRecord',
+  'CertificateCredit',
 ];
 
 /** `Type.field` of every @FieldResolver (those keep their resolver, as they must). */

@@ -48,7 +48,10 @@ registerEnumType(CycleAnchor, {
     'CERTIFICATION_DATE: cycles run from the date the credential was earned. CALENDAR_YEAR: cycles are calendar years.',
 });
 
-@ObjectType({ description: 'One body’s credit on a certificate, exactly as approved.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One body’s credit on a certificate, exactly as approved.',
+})
 export class CertificateCredit {
   @Field(() => CreditBody, { description: 'The approving body.' })
   body!: CreditBody;
@@ -128,6 +131,8 @@ export abstract class CertificateContent {
 }
 
 @ObjectType({
+  // Plain fields, no per-field wrapper (public verification; api/src/modules/catalog/simple-resolvers.test.ts).
+  simpleResolvers: true,
   description:
     'What a certificate says (its immutable snapshot) and its status. Contains nothing that is not printed on the certificate.',
   implements: CertificateContent,
@@ -189,7 +194,7 @@ export class CertificateSearchHit {
   revokedByName!: string | null;
 }
 
-@ObjectType({ description: 'The public answer for a serial.' })
+@ObjectType({ simpleResolvers: true, description: 'The public answer for a serial.' })
 export class CertificateVerification {
   @Field(() => VerificationStatus, { description: 'VALID, REVOKED, SUPERSEDED or NOT_FOUND.' })
   status!: VerificationStatus;

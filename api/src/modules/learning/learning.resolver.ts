@@ -6,7 +6,6 @@ import {
   HEARTBEAT_INTERVAL_SECONDS,
   listMyLearning,
   recordLessonActivity,
-  renderMarkdown,
   unenrollFromCourse,
   videoEmbed,
 } from '@lms/core';
@@ -35,6 +34,7 @@ import {
   LessonEvent,
   LessonProgressState,
 } from './learning.types';
+import { lessonHtml } from './lesson-html';
 
 @Resolver()
 export class LearningResolver {
@@ -71,7 +71,7 @@ export class LearningResolver {
     const video = lesson.kind === 'VIDEO' ? videoEmbed(lesson.videoUrl) : null;
     return {
       ...lesson,
-      bodyHtml: renderMarkdown(lesson.body),
+      bodyHtml: lessonHtml(lesson.body),
       video,
       captions:
         video?.provider === 'MP4' && lesson.captionsUrl

@@ -33,15 +33,18 @@ export function chargeRateLimitStatement(
   windowSeconds: number[],
   now: Date,
 ): Prisma.Sql {
+  // ISO text, cast by PostgreSQL: the same instant, without pg's slower local-time Date
+  // formatting (three times a statement on every verification).
+  const at = now.toISOString();
   return Prisma.sql`
     INSERT INTO "RateLimit" ("key", "hits", "windowEnd")
-    SELECT t.key, 1, ${now}::timestamptz + make_interval(secs => t.seconds)
+    SELECT t.key, 1, ${at}::timestamptz + make_interval(secs => t.seconds)
       FROM unnest(${keys}::text[], ${windowSeconds}::int[]) WITH ORDINALITY AS t(key, seconds, n)
      ORDER BY t.n
     ON CONFLICT ("key") DO UPDATE SET
-      "hits" = CASE WHEN "RateLimit"."windowEnd" <= ${now}::timestamptz THEN 1
+      "hits" = CASE WHEN "RateLimit"."windowEnd" <= ${at}::timestamptz THEN 1
                     ELSE "RateLimit"."hits" + 1 END,
-      "windowEnd" = CASE WHEN "RateLimit"."windowEnd" <= ${now}::timestamptz THEN EXCLUDED."windowEnd"
+      "windowEnd" = CASE WHEN "RateLimit"."windowEnd" <= ${at}::timestamptz THEN EXCLUDED."windowEnd"
                          ELSE "RateLimit"."windowEnd" END
     RETURNING "key", "hits", "windowEnd"`;
 }
