@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
-import { enqueueEmail, renderEmail } from '@lms/core';
-import { type TestDatabase } from '@lms/db/testing';
+import { enqueueEmail, handlePaymentEvent, renderEmail, wakeEmailSender } from '@lms/core';
+import { createPrismaClient } from '@lms/db';
+import { createCourse, createOrder, createUser, type TestDatabase } from '@lms/db/testing';
 import { type MailCatcher, startMailCatcher } from '@lms/mail/catcher';
 import {
   createQueueScheduler,
@@ -92,6 +93,101 @@ it('a rolled-back transaction queues nothing; a committed one queues the row and
   expect(row.topic).toBeNull();
   expect(row.text).toContain('http://127.0.0.1:3000/reset-password/commit');
   expect(await jobsFor(committed.id)).toBe(1);
+});
+
+it('a paid webhook adds its receipt job after the payment commits, not inside its transaction', async () => {
+  // A job added inside the transaction NOTIFYs at commit, and PostgreSQL serialises the
+  // commits of notifying transactions: every payment would queue behind the others' flushes.
+  const statements: string[] = [];
+  const db = createPrismaClient({
+    databaseUrl: database.url,
+    onQuery: (sql) => statements.push(sql),
+  });
+  try {
+    const owner = await createUser(database.db, { role: 'INSTRUCTOR' });
+    const { course } = await createCourse(database.db, { ownerId: owner.id, priceCents: 4900 });
+    const buyer = await createUser(database.db, { emailVerifiedAt: true });
+    const sessionId = 'cs_test_wake_after_commit';
+    const order = await createOrder(database.db, {
+      userId: buyer.id,
+      courseId: course.id,
+      amountCents: 4900,
+      status: 'PENDING',
+      stripeCheckoutSessionId: sessionId,
+    });
+    const paymentIntentId = `pi_${sessionId}`;
+    const result = await handlePaymentEvent({
+      db,
+      rawBody: '{}',
+      livemode: false,
+      event: {
+        id: 'evt_wake_after_commit',
+        type: 'checkout.session.completed',
+        livemode: false,
+        checkoutSessionId: sessionId,
+        paymentIntentId,
+        kind: 'checkout-paid',
+        session: {
+          id: sessionId,
+          status: 'complete',
+          paymentStatus: 'paid',
+          amountTotal: 4900,
+          amountSubtotal: 4900,
+          currency: 'usd',
+          paymentIntentId,
+          orderId: order.id,
+          metadata: { orderId: order.id },
+        },
+      },
+    });
+    expect(result.outcome).toBe('paid: enrolled');
+
+    const commit = statements.indexOf('COMMIT');
+    expect(commit).toBeGreaterThan(0);
+    const inTransaction = statements.slice(statements.indexOf('BEGIN'), commit);
+    // (The queue check, `to_regprocedure('graphile_worker.add_job(…)')`, only names it.)
+    const addsJob = (sql: string) => sql.includes('add_job') && !sql.includes('to_regprocedure');
+    expect(inTransaction.filter(addsJob)).toEqual([]);
+    expect(statements.slice(commit).filter((sql) => sql.includes('add_jobs'))).toHaveLength(1);
+    const receipt = await database.db.emailMessage.findFirstOrThrow({
+      where: { dedupeKey: `receipt:${order.id}` },
+    });
+    // The job exists when the delivery is answered.
+    expect(await jobsFor(receipt.id)).toBe(1);
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+it('wakes committed rows in batches: a burst of wakes costs two statements, and every row gets its job', async () => {
+  const statements: string[] = [];
+  const db = createPrismaClient({
+    databaseUrl: database.url,
+    onQuery: (sql) => statements.push(sql),
+  });
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const result = await enqueueEmail(
+        database.db,
+        resetMail(`wake${i}@example.com`, `wake${i}`),
+        {
+          wakeAfterCommit: ids,
+        },
+      );
+      expect(result.queued).toBe(true);
+    }
+    expect(ids).toHaveLength(10);
+    for (const id of ids) expect(await jobsFor(id)).toBe(0);
+
+    await Promise.all(ids.map((id) => wakeEmailSender(db, [id])));
+
+    // The first wake's statement goes at once; the nine made meanwhile share the next one.
+    expect(statements.filter((sql) => sql.includes('add_jobs'))).toHaveLength(2);
+    for (const id of ids) expect(await jobsFor(id)).toBe(1);
+  } finally {
+    await db.$disconnect();
+  }
 });
 
 it('a dedupe key queues a message once, however often the event is retried', async () => {

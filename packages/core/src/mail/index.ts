@@ -2,6 +2,7 @@ export { getEmailPreferences } from './get-email-preferences';
 export { escapeHtml, UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
 export {
   type DbOrTx,
+  type EnqueueOptions,
   type EnqueueResult,
   enqueueEmail,
   MAX_EMAIL_ATTEMPTS,
@@ -30,3 +31,4 @@ export {
 export { EMAIL_TOPICS, type EmailTopic, isEmailTopic, TOPIC_LABELS } from './topics';
 export { unsubscribeByToken } from './unsubscribe-by-token';
 export { updateEmailPreferences } from './update-email-preferences';
+export { wakeEmailSender } from './wake-email-sender';

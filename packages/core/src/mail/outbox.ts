@@ -13,6 +13,8 @@ import type { EmailTopic } from './topics';
 export const SEND_EMAIL_TASK = 'send-email';
 /** Delivery attempts before a message is marked FAILED (backoff between them: see deliver-email). */
 export const MAX_EMAIL_ATTEMPTS = 12;
+/** The job that sends one outbox row. */
+export const SEND_EMAIL_JOB = { task: SEND_EMAIL_TASK, maxAttempts: MAX_EMAIL_ATTEMPTS } as const;
 
 /** The database, or a transaction of it: the mail commits or rolls back with the caller's work. */
 export type DbOrTx = Db | Prisma.TransactionClient;
@@ -34,13 +36,26 @@ async function preferenceOf(tx: DbOrTx, userId: string) {
 
 /** Whether graphile-worker's schema exists here (the API and workers create it at start). */
 let queuePresent = false;
-async function hasQueue(tx: DbOrTx): Promise<boolean> {
+export async function hasQueue(tx: DbOrTx): Promise<boolean> {
   if (queuePresent) return true;
   queuePresent = await jobQueueExists(tx);
   return queuePresent;
 }
 
-async function insert(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> {
+export interface EnqueueOptions {
+  /**
+   * Queue the row without its job and add its id here; the caller wakes the sender after its
+   * transaction commits (`wakeEmailSender`). For hot write paths: a job added inside the
+   * transaction sends a NOTIFY, and PostgreSQL serialises the commits of notifying transactions.
+   */
+  wakeAfterCommit?: string[];
+}
+
+async function insert(
+  tx: DbOrTx,
+  email: OutgoingEmail,
+  options: EnqueueOptions,
+): Promise<EnqueueResult> {
   let { html, text } = email;
   let headers: Record<string, string> = {};
   if (email.topic) {
@@ -58,14 +73,17 @@ async function insert(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> 
     };
   }
   const message = { ...email, html, text, headers };
+  if (options.wakeAfterCommit) {
+    const id = await insertEmailMessage(tx, message);
+    if (!id) return { queued: false, reason: 'duplicate' };
+    options.wakeAfterCommit.push(id);
+    return { queued: true, id };
+  }
   // Wake a worker in the same transaction (graphile-worker's own SQL API, in the same statement
   // as the outbox row: the job exists only if this commits, and its NOTIFY fires at commit).
   // Without the queue schema (scripts, unit tests), the periodic sweep sends the row.
   const id = (await hasQueue(tx))
-    ? await insertEmailMessageWithJob(tx, message, {
-        task: SEND_EMAIL_TASK,
-        maxAttempts: MAX_EMAIL_ATTEMPTS,
-      })
+    ? await insertEmailMessageWithJob(tx, message, SEND_EMAIL_JOB)
     : await insertEmailMessage(tx, message);
   if (!id) return { queued: false, reason: 'duplicate' };
   return { queued: true, id };
@@ -78,7 +96,11 @@ async function insert(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> 
  * (a topic) are skipped when the recipient turned that topic off, and carry List-Unsubscribe.
  * A message with a dedupeKey already queued is not queued again.
  */
-export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> {
-  if ('$transaction' in tx) return tx.$transaction((inner) => insert(inner, email));
-  return insert(tx, email);
+export async function enqueueEmail(
+  tx: DbOrTx,
+  email: OutgoingEmail,
+  options: EnqueueOptions = {},
+): Promise<EnqueueResult> {
+  if ('$transaction' in tx) return tx.$transaction((inner) => insert(inner, email, options));
+  return insert(tx, email, options);
 }

@@ -61,3 +61,20 @@ export async function insertEmailMessageWithJob(
         max_attempts := ${job.maxAttempts}::int, job_key := 'email:' || m."id"::text) AS j`;
   return rows[0]?.id ?? null;
 }
+
+/**
+ * graphile-worker's `add_jobs` for outbox rows queued without their job (one `job_spec` each,
+ * payload `{ id }`, job key `email:<id>`): one statement, so one NOTIFY, however many rows.
+ */
+export async function addEmailJobs(
+  db: DbOrTx,
+  ids: string[],
+  job: { task: string; maxAttempts: number },
+): Promise<number> {
+  const rows = await db.$queryRaw<{ added: number }[]>`
+    SELECT count(*)::int AS added FROM graphile_worker.add_jobs(ARRAY(
+      SELECT ROW(${job.task}, json_build_object('id', id::text), NULL, NULL,
+        ${job.maxAttempts}::int, 'email:' || id::text, NULL, NULL)::graphile_worker.job_spec
+      FROM unnest(${ids}::uuid[]) AS id))`;
+  return rows[0]?.added ?? 0;
+}

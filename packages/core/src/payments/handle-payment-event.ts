@@ -2,6 +2,7 @@ import type { Db } from '@lms/db';
 import type { PaymentDomainEvent } from '@lms/payments';
 import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
 import type { DbOrTx, Tx } from '../db/tx';
+import { wakeEmailSender } from '../mail/wake-email-sender';
 import { closeCheckoutSession } from './close-checkout-session';
 import { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
 import { recordChargeRefunded } from './record-charge-refunded';
@@ -35,7 +36,11 @@ export async function handlePaymentEvent(options: {
     paymentIntentId: event.paymentIntentId,
   };
   const payload = options.rawBody;
+  // The receipt's job is added after COMMIT (one NOTIFY per batch of webhooks, not one inside
+  // each payment's transaction, which would serialise their commits; ARCHITECTURE.md).
+  const wakeAfterCommit: string[] = [];
   const processEvent = async (tx: Tx): Promise<HandledEvent> => {
+    wakeAfterCommit.length = 0;
     // Record the event id (unique) and lock its row in one statement. A concurrent duplicate
     // waits here until the first delivery commits, then sees it processed.
     const [row] = await recordPaymentEvent(tx, {
@@ -51,10 +56,11 @@ export async function handlePaymentEvent(options: {
     const result =
       options.livemode !== undefined && event.livemode !== options.livemode
         ? { orderId: null, outcome: modeMismatch(event.livemode) }
-        : await dispatch(tx, event, now);
+        : await dispatch(tx, event, now, wakeAfterCommit);
     await markPaymentEventProcessed(tx, event.id, { ...result, now });
     return { ...result, duplicate: false };
   };
+  let handled: HandledEvent;
   try {
     // A payment (and an event the LMS ignores) is raw SQL throughout on its usual path: it runs
     // on a pg connection without Prisma's interactive transaction. Anything else it meets (a
@@ -63,7 +69,7 @@ export async function handlePaymentEvent(options: {
     const hot = HOT_KINDS.has(event.kind)
       ? await tryHotTransaction(db, processEvent)
       : NEEDS_PRISMA;
-    return hot !== NEEDS_PRISMA ? hot : await db.$transaction(processEvent);
+    handled = hot !== NEEDS_PRISMA ? hot : await db.$transaction(processEvent);
   } catch (error) {
     // The transaction rolled back: keep the event (unprocessed, with the error) for the retry.
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -76,6 +82,10 @@ export async function handlePaymentEvent(options: {
     }).catch(() => undefined);
     throw error;
   }
+  // The payment has committed: a failed wake must not fail the delivery (Stripe would retry an
+  // event already processed); the worker's outbox sweep sends the receipt instead.
+  await wakeEmailSender(db, wakeAfterCommit).catch(() => undefined);
+  return handled;
 }
 
 /** Event kinds whose usual path is raw SQL only (see `tryHotTransaction`). */
@@ -88,10 +98,15 @@ function modeMismatch(eventLivemode: boolean): string {
     : 'flagged: test-mode event for a deployment with live keys; ignored';
 }
 
-async function dispatch(tx: DbOrTx, event: PaymentDomainEvent, now: Date): Promise<PaymentOutcome> {
+async function dispatch(
+  tx: DbOrTx,
+  event: PaymentDomainEvent,
+  now: Date,
+  wakeAfterCommit: string[],
+): Promise<PaymentOutcome> {
   switch (event.kind) {
     case 'checkout-paid':
-      return fulfilCheckoutSession(tx, { session: event.session, now });
+      return fulfilCheckoutSession(tx, { session: event.session, now, wakeAfterCommit });
     case 'checkout-closed':
       return closeCheckoutSession(tx, { session: event.session, status: event.status, now });
     case 'charge-refunded':
