@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { providerDayAsDate } from '@lms/core';
 import { createCourse } from '@lms/db/testing';
 import { extractPdfTextLines } from '@lms/pdf/testing';
@@ -136,10 +137,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffe
   const waiting = page.waitForEvent('download');
   await click();
   const download: Download = await waiting;
-  // A stream, not `download.path()`: the journey's Chromium runs in the stack broker's process.
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return readFile((await download.path())!);
 }
 
 describe('provider tools journey', () => {

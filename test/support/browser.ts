@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import { instrumentBrowser } from './timings';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with the flags that work as root on a closed network. */
 export async function launchBrowser(): Promise<Browser> {
@@ -10,14 +11,19 @@ export async function launchBrowser(): Promise<Browser> {
       `Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  await instrumentBrowser(browser);
-  return browser;
-}
-
-/** Connects to a Chromium started elsewhere (the stack broker's). */
-export async function connectBrowser(endpoint: string): Promise<Browser> {
-  const browser = await chromium.connect(endpoint);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   await instrumentBrowser(browser);
   return browser;
 }

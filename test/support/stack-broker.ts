@@ -1,14 +1,12 @@
 // Vitest global setup (root vitest.config.ts), in the main process: lends the browser journeys
-// (`useJourneyStack`) a running product, so each Vitest worker starts the API, the web process
-// and Chromium once per run instead of once per journey file.
+// (`useJourneyStack`) a running product, so each Vitest worker starts the API and the web
+// process once per run instead of once per journey file.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
-import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 import {
   freePort,
   type RunningProcess,
@@ -30,8 +28,6 @@ export interface LeasedStack {
   databaseUrl: string;
   apiUrl: string;
   webUrl: string;
-  /** Chromium's endpoint for `chromium.connect`. */
-  browserEndpoint: string;
 }
 
 export interface LeaseRequest {
@@ -45,7 +41,6 @@ interface PooledStack extends LeasedStack {
   adminUrl: string;
   database: string;
   processes: RunningProcess[];
-  browser: BrowserServer;
 }
 
 /**
@@ -84,7 +79,6 @@ class StackPool {
     this.all.delete(stack);
     const index = this.idle.indexOf(stack);
     if (index >= 0) this.idle.splice(index, 1);
-    await stack.browser.close().catch(() => {});
     for (const process of stack.processes) await process.stop();
     await withAdmin(stack.adminUrl, (client) =>
       client.query(`DROP DATABASE IF EXISTS ${stack.database} WITH (FORCE)`),
@@ -97,8 +91,8 @@ class StackPool {
 }
 
 function publicPart(stack: PooledStack): LeasedStack {
-  const { id, databaseUrl, apiUrl, webUrl, browserEndpoint } = stack;
-  return { id, databaseUrl, apiUrl, webUrl, browserEndpoint };
+  const { id, databaseUrl, apiUrl, webUrl } = stack;
+  return { id, databaseUrl, apiUrl, webUrl };
 }
 
 async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>) {
@@ -147,11 +141,10 @@ async function startPooledStack(request: LeaseRequest): Promise<PooledStack> {
   const database = `lms_journey_${randomBytes(4).toString('hex')}`;
   await replaceDatabase(request.adminUrl, database, request.template);
   const url = databaseUrl(request.adminUrl, database);
-  // As startStack: ports first, API and web process booting side by side, Chromium beside them.
+  // As startStack: ports first, the API and the web process booting side by side.
   const webPort = await freePort();
   let apiPort = await freePort();
   while (apiPort === webPort) apiPort = await freePort();
-  const { chromium } = await import('playwright-core');
   const started = await Promise.allSettled([
     startApiProcess(url, {
       SEED_DEMO_DATA: 'false',
@@ -159,13 +152,11 @@ async function startPooledStack(request: LeaseRequest): Promise<PooledStack> {
       PORT: String(apiPort),
     }),
     startWebProcess(`http://127.0.0.1:${apiPort}`, webPort, {}, '/favicon.svg'),
-    chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
   ]);
-  const [api, web, browser] = started;
-  if (api.status === 'rejected' || web.status === 'rejected' || browser.status === 'rejected') {
+  const [api, web] = started;
+  if (api.status === 'rejected' || web.status === 'rejected') {
     if (api.status === 'fulfilled') await api.value.stop();
     if (web.status === 'fulfilled') await web.value.stop();
-    if (browser.status === 'fulfilled') await browser.value.close();
     await withAdmin(request.adminUrl, (client) =>
       client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
     );
@@ -179,9 +170,7 @@ async function startPooledStack(request: LeaseRequest): Promise<PooledStack> {
     databaseUrl: url,
     apiUrl: api.value.url,
     webUrl: web.value.url,
-    browserEndpoint: browser.value.wsEndpoint(),
     processes: [web.value, api.value],
-    browser: browser.value,
   };
 }
 
