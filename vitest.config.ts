@@ -37,8 +37,10 @@ const packageProjects = readdirSync(new URL('./packages/', import.meta.url), {
 export default defineConfig({
   test: {
     // Runs once for the whole run (not per project): one embedded PostgreSQL with a migrated
-    // template database; every project receives `postgresAdminUrl` through inject().
-    globalSetup: ['./prisma/src/test-global-setup.ts'],
+    // template database; every project receives `postgresAdminUrl` through inject(). The stack
+    // broker lends the browser journeys a running API, web process and Chromium (one per worker,
+    // a fresh database for each file); it starts nothing until a journey asks.
+    globalSetup: ['./prisma/src/test-global-setup.ts', './test/support/stack-broker.ts'],
     // Two files at a time even on two cores (Vitest's default there is one): most files wait
     // on PostgreSQL, child processes and Chromium. 825 s instead of 1,015 s for the whole run.
     maxWorkers: 2,

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
 import { completeDemoCourse } from '../support/demo-completion';
-import { callApi, DEMO_PASSWORD, flashText, pageSettled, signInAs } from '../support/journey';
+import { callApi, DEMO_PASSWORD, flashText, pageSettled, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 import { screenshot } from '../support/screenshots';
 
@@ -30,7 +30,7 @@ async function lookAt(page: Page, name: string) {
 /** The same page at 390 px (signed in at 1280 px, where the header shows "Sign out"). */
 async function atPhoneWidth(email: string, url: string, name: string) {
   const context = await journey.browser.newContext({ viewport: DESKTOP });
-  const page = await signInAs(journey.stack, context, email);
+  const page = await signedInPage(journey.stack, context, email);
   await page.setViewportSize(PHONE);
   await page.goto(url);
   await pageSettled(page);
@@ -55,7 +55,7 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
     );
     const { attemptId } = await completeDemoCourse(journey.stack, STUDENT);
     const context: BrowserContext = await journey.browser.newContext({ viewport: DESKTOP });
-    const page = await signInAs(journey.stack, context, STUDENT.email);
+    const page = await signedInPage(journey.stack, context, STUDENT.email);
     const url = `${journey.stack.webUrl}/learn/attempts/${attemptId}`;
     await page.goto(url);
     const section = page.getByRole('region', { name: 'Course complete' });
@@ -75,7 +75,7 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
   it('an admin finds the certificate by learner, revokes it only when confirmed, with the reason shown', async () => {
     expect(serial).not.toBe('');
     const context = await journey.browser.newContext({ viewport: DESKTOP });
-    const page = await signInAs(journey.stack, context, 'admin@example.com');
+    const page = await signedInPage(journey.stack, context, 'admin@example.com');
     await page.goto(`${journey.stack.webUrl}/admin/certificates`);
     await page.getByLabel('Learner, course or serial').fill('priya');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -149,7 +149,7 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
       viewport: DESKTOP,
       timezoneId: 'America/Los_Angeles',
     });
-    const page = await signInAs(journey.stack, context, 'admin@example.com');
+    const page = await signedInPage(journey.stack, context, 'admin@example.com');
     await page.goto(`${journey.stack.webUrl}/admin/audit`);
     await page.getByLabel('Who (name or email)').fill('alex');
     await page.getByLabel('What').selectOption({ label: 'Revoked a certificate' });
@@ -215,7 +215,7 @@ describe('admin and instructor tools, in Chromium', { timeout: 300_000 }, () => 
     });
     const url = `${journey.stack.webUrl}/teach/courses/${course.id}/publish`;
     const context = await journey.browser.newContext({ viewport: DESKTOP });
-    const page = await signInAs(journey.stack, context, 'marcus.lee@example.com');
+    const page = await signedInPage(journey.stack, context, 'marcus.lee@example.com');
     await page.goto(url);
     await pageSettled(page);
     const confirm = page.getByRole('checkbox', { name: /Publish version 2 now/ });

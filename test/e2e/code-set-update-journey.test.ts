@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { flashText, signInAs } from '../support/journey';
+import { flashText, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 
 const journey = useJourneyStack();
@@ -57,7 +57,7 @@ async function importRelease(page: Page, effectiveOn: string, fileName: string, 
 describe('a code-set update reaches the instructors it affects', () => {
   it('admin imports FY N+1 → instructor sees the notice → fixes the item → the notice clears', async () => {
     const adminContext = await journey.browser.newContext();
-    const admin = await signInAs(journey.stack, adminContext, 'admin@example.com');
+    const admin = await signedInPage(journey.stack, adminContext, 'admin@example.com');
     await importRelease(
       admin,
       '2026-10-01',
@@ -80,7 +80,7 @@ describe('a code-set update reaches the instructors it affects', () => {
     await adminContext.close();
 
     const context = await journey.browser.newContext();
-    const page = await signInAs(journey.stack, context, 'dana.whitfield@example.com');
+    const page = await signedInPage(journey.stack, context, 'dana.whitfield@example.com');
     await page.goto(`${journey.stack.webUrl}/teach`);
     const row = page.getByRole('row', { name: new RegExp(COURSE) });
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('1 code-set notice');

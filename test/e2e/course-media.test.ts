@@ -1,7 +1,7 @@
 import { createEnrollment } from '@lms/db/testing';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { callApi, DEMO_PASSWORD, flashText, pageSettled, signInAs } from '../support/journey';
+import { callApi, DEMO_PASSWORD, flashText, pageSettled, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 import { screenshot } from '../support/screenshots';
 
@@ -69,8 +69,7 @@ async function signedIn(width: number, javaScriptEnabled = true, email = INSTRUC
     javaScriptEnabled,
   });
   if (javaScriptEnabled) {
-    // Signed in at 1280 px (the header shows "Sign out" there), then the width under test.
-    const page = await signInAs(journey.stack, context, email);
+    const page = await signedInPage(journey.stack, context, email);
     await page.setViewportSize({ width, height: 1000 });
     return { context, page };
   }

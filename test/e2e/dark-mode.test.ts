@@ -2,7 +2,7 @@ import { createEnrollment } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { pageSettled, signInAs } from '../support/journey';
+import { pageSettled, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 import { screenshot } from '../support/screenshots';
 
@@ -78,7 +78,7 @@ describe('dark mode follows the system setting', () => {
     const lesson = await journey.stack.database.db.lesson.findFirstOrThrow({
       where: { module: { versionId: enrollment.versionId }, kind: { not: 'QUIZ' } },
     });
-    const page = await signInAs(journey.stack, context, student.email);
+    const page = await signedInPage(journey.stack, context, student.email);
     await checkPages(page, [
       ['my-learning', '/learn'],
       ['lesson', `/learn/${enrollment.courseId}/lessons/${lesson.id}`],
@@ -97,7 +97,7 @@ describe('dark mode follows the system setting', () => {
       where: { ownerId: marcus.id },
       orderBy: { slug: 'asc' },
     });
-    const page = await signInAs(journey.stack, context, marcus.email);
+    const page = await signedInPage(journey.stack, context, marcus.email);
     await checkPages(page, [
       ['teach', '/teach'],
       ['teach-course', `/teach/courses/${course.id}`],

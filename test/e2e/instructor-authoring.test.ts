@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { flashText, signInAs } from '../support/journey';
+import { flashText, signedInPage, signInAs } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 
 const journey = useJourneyStack();
@@ -232,7 +232,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
 
     // A student searches the catalog for a word of the title and opens the course.
     const studentContext = await journey.browser.newContext();
-    const student = await signIn(studentContext, 'priya.shah@example.com');
+    const student = await signedInPage(journey.stack, studentContext, 'priya.shah@example.com');
     await student.goto(`${journey.stack.webUrl}/courses?q=cardiorenal`);
     await student.getByRole('link', { name: COURSE_TITLE }).click();
     await expect.poll(() => h1(student)).toBe(COURSE_TITLE);
@@ -245,7 +245,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
 
   it('keeps what the user typed when someone else changed the course first', async () => {
     const context = await journey.browser.newContext();
-    const page = await signIn(context, 'marcus.lee@example.com');
+    const page = await signedInPage(journey.stack, context, 'marcus.lee@example.com');
     await page.goto(`${journey.stack.webUrl}/teach`);
     const form = page.getByRole('region', { name: 'New course' });
     await form.getByLabel('Title').fill('Shared Draft Course');
@@ -271,7 +271,7 @@ describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
 
   it('creates a course and adds a module with JavaScript turned off', async () => {
     const context = await journey.browser.newContext({ javaScriptEnabled: false });
-    const page = await signIn(context, 'marcus.lee@example.com');
+    const page = await signedInPage(journey.stack, context, 'marcus.lee@example.com');
     await page.goto(`${journey.stack.webUrl}/teach`);
     const form = page.getByRole('region', { name: 'New course' });
     await form.getByLabel('Title').fill('No Script Course');

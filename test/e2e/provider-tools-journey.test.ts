@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { providerDayAsDate } from '@lms/core';
 import { createCourse } from '@lms/db/testing';
 import { extractPdfTextLines } from '@lms/pdf/testing';
-import type { BrowserContext, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { callApi, DEMO_PASSWORD } from '../support/journey';
+import { callApi, DEMO_PASSWORD, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
-import { type Stack } from '../support/stack';
 
 // Issue 9: the instructor sees an approval expiring, opens its roster, and the learner downloads
 // the audit packet of the certificate it earned.
@@ -134,19 +133,6 @@ async function completeAsLearner(courseId: string): Promise<string> {
   return certificates.find((c) => c.programTitle === TITLE)!.serial;
 }
 
-/** Signs in through the real form (allows for a loaded machine: up to 15 s for the redirect). */
-async function signInAs(_stack: Stack, context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${journey.stack.webUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).last().click();
-  await expect
-    .poll(() => page.getByRole('banner').innerText(), { timeout: 15_000 })
-    .toContain('Sign out');
-  return page;
-}
-
 async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
   const waiting = page.waitForEvent('download');
   await click();
@@ -161,7 +147,7 @@ describe('provider tools journey', () => {
     expect(serial).toMatch(/^CEU-/);
 
     const instructorContext = await journey.browser.newContext();
-    const teach = await signInAs(journey.stack, instructorContext, INSTRUCTOR);
+    const teach = await signedInPage(journey.stack, instructorContext, INSTRUCTOR);
     await teach.goto(`${journey.stack.webUrl}/teach`);
     await teach.getByRole('link', { name: 'Credit approvals: status, expiry and rosters' }).click();
     await expect
@@ -214,7 +200,7 @@ describe('provider tools journey', () => {
 
     // The learner downloads the audit packet of that certificate: a PDF whose text has the serial.
     const learnerContext = await journey.browser.newContext();
-    const certificates = await signInAs(journey.stack, learnerContext, LEARNER.email);
+    const certificates = await signedInPage(journey.stack, learnerContext, LEARNER.email);
     await certificates.goto(`${journey.stack.webUrl}/certificates`);
     const card = certificates.locator('.certificate-card').filter({ hasText: serial });
     await expectNoA11yViolations(certificates);
@@ -240,7 +226,7 @@ describe('provider tools journey', () => {
 
     // Another learner cannot fetch it.
     const otherContext = await journey.browser.newContext();
-    const other = await signInAs(journey.stack, otherContext, 'tomas.alvarez@example.com');
+    const other = await signedInPage(journey.stack, otherContext, 'tomas.alvarez@example.com');
     const refused = await other.request.get(
       `${journey.stack.webUrl}/certificates/${serial}/audit-packet.json`,
     );

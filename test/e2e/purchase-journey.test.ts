@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { flashText, signInAs } from '../support/journey';
+import { flashText, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 
 // A student buys a paid demo course through the local Stripe emulator's hosted checkout page
@@ -40,8 +40,6 @@ async function register(context: BrowserContext, name: string, email: string): P
   });
   return page;
 }
-
-const signIn = (context: BrowserContext, email: string) => signInAs(journey.stack, context, email);
 
 describe('buying a course', () => {
   it('buy → pay on the checkout page → enrolled → receipt; admin refund → access gone', {
@@ -112,7 +110,7 @@ describe('buying a course', () => {
       expect(student.url()).toContain(lessonPath);
 
       // An admin refunds it with a reason and a confirmation.
-      const admin = await signIn(adminContext, 'admin@example.com');
+      const admin = await signedInPage(journey.stack, adminContext, 'admin@example.com');
       await admin.goto(`${journey.stack.webUrl}/admin/orders`);
       const row = admin.getByRole('row').filter({ hasText: orderNumber as string });
       await row.getByLabel('Reason').fill('Employer paid the provider directly');

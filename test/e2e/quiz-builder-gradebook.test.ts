@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { callApi, DEMO_PASSWORD, flashText, signInAs } from '../support/journey';
+import { callApi, DEMO_PASSWORD, flashText, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 
 const journey = useJourneyStack();
@@ -10,8 +10,6 @@ const COURSE_TITLE = 'Diabetes and Supplies: Coding Check';
 const QUIZ_LESSON = 'Final post-test';
 /** Shaped like a CPT code (five digits) but not one: the API must refuse it. */
 const CPT_SHAPED = '12345';
-
-const signIn = (context: BrowserContext, email: string) => signInAs(journey.stack, context, email);
 
 const api = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
   callApi<T>(journey.stack, query, variables, token);
@@ -88,7 +86,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
 
   it('builds a post-test with three question types, refuses a CPT-shaped code, publishes, and sees a learner’s result in the gradebook', async () => {
     const context = await journey.browser.newContext({ viewport: { width: 1280, height: 1600 } });
-    const page = await signIn(context, 'marcus.lee@example.com');
+    const page = await signedInPage(journey.stack, context, 'marcus.lee@example.com');
 
     // A free course with one module and a quiz lesson.
     await page.goto(`${journey.stack.webUrl}/teach`);
@@ -278,7 +276,7 @@ describe('an instructor builds a quiz and reads the gradebook, in Chromium', {
 
   it('adds and edits questions without JavaScript', async () => {
     const context = await journey.browser.newContext({ javaScriptEnabled: false });
-    const page = await signIn(context, 'marcus.lee@example.com');
+    const page = await signedInPage(journey.stack, context, 'marcus.lee@example.com');
     // Publishing copied the course into a new draft (new lesson ids): find the quiz again.
     await page.goto(`${courseUrl}/syllabus`);
     await page.getByRole('link', { name: QUIZ_LESSON, exact: true }).click();

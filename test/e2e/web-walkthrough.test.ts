@@ -2,7 +2,7 @@ import { createEnrollment, createUser } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoA11yViolations } from '../support/a11y';
-import { DEMO_PASSWORD, flashText, pageSettled } from '../support/journey';
+import { DEMO_PASSWORD, flashText, pageSettled, signedInPage } from '../support/journey';
 import { useJourneyStack } from '../support/journey-stack';
 import { screenshot } from '../support/screenshots';
 
@@ -61,7 +61,7 @@ const overlappingControls = (page: Page) =>
 describe('the signed-in header and menus, in Chromium', () => {
   it('at 390 px: a small header with a Menu disclosure holding every link; no page or tab bar wider than the screen', async () => {
     const context = await journey.browser.newContext({ viewport: PHONE });
-    const page = await signIn(context, 'admin@example.com');
+    const page = await signedInPage(journey.stack, context, 'admin@example.com');
     for (const path of [
       '/learn',
       '/courses',
@@ -117,7 +117,7 @@ describe('the signed-in header and menus, in Chromium', () => {
       where: { module: { versionId: course.draftVersionId! }, kind: 'QUIZ' },
     });
     const context = await journey.browser.newContext({ viewport: PHONE });
-    const page = await signIn(context, marcus.email);
+    const page = await signedInPage(journey.stack, context, marcus.email);
     for (const path of [
       '/teach',
       `/teach/courses/${course.id}`,
@@ -155,7 +155,7 @@ describe('the signed-in header and menus, in Chromium', () => {
 
   it('at 1280 px: the header is one row with every link, and the Admin tabs one row', async () => {
     const context = await journey.browser.newContext({ viewport: DESKTOP });
-    const page = await signIn(context, 'admin@example.com');
+    const page = await signedInPage(journey.stack, context, 'admin@example.com');
     await page.goto(`${journey.stack.webUrl}/admin/users`);
     expect(await headerHeight(page)).toBeLessThanOrEqual(72);
     expect(await pageWidth(page)).toBeLessThanOrEqual(DESKTOP.width);
@@ -211,7 +211,7 @@ describe('the gradebook with many learners, in Chromium', () => {
     }
 
     const context = await journey.browser.newContext({ viewport: DESKTOP });
-    const page = await signIn(context, 'marcus.lee@example.com');
+    const page = await signedInPage(journey.stack, context, 'marcus.lee@example.com');
     const url = `${journey.stack.webUrl}/teach/courses/${course.id}/gradebook`;
     await page.goto(url);
     const learners = page.locator('.gradebook-table tbody tr');
@@ -244,7 +244,7 @@ describe('the gradebook with many learners, in Chromium', () => {
 describe('the transcript and the instructor preview, in Chromium', () => {
   it('adds self-reported CEUs with the optional category empty and shows them before any credential is added', async () => {
     const context = await journey.browser.newContext({ viewport: PHONE });
-    const page = await signIn(context, 'grace.okafor@example.com');
+    const page = await signedInPage(journey.stack, context, 'grace.okafor@example.com');
     await page.goto(`${journey.stack.webUrl}/transcript`);
     await page.locator('#self-title-field').fill('Chapter meeting: ICD-10-CM updates');
     await page.locator('#self-provider').fill('Local chapter');
@@ -285,7 +285,7 @@ describe('the transcript and the instructor preview, in Chromium', () => {
       select: { id: true },
     });
     const context = await journey.browser.newContext({ viewport: DESKTOP });
-    const page = await signIn(context, 'marcus.lee@example.com');
+    const page = await signedInPage(journey.stack, context, 'marcus.lee@example.com');
     await page.goto(`${journey.stack.webUrl}/teach/courses/${course.id}/preview`);
     const main = await page.getByRole('main').innerText();
     expect(main).not.toContain('The quiz builder arrives');

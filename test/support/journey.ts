@@ -2,6 +2,7 @@ import { DEMO_PASSWORD } from '@lms/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Stack } from './stack';
+import { timed } from './timings';
 
 export { DEMO_PASSWORD };
 
@@ -12,6 +13,15 @@ export async function signInAs(
   email: string,
   password = DEMO_PASSWORD,
 ): Promise<Page> {
+  return timed('signIn', () => signInThroughForm(stack, context, email, password));
+}
+
+async function signInThroughForm(
+  stack: Stack,
+  context: BrowserContext,
+  email: string,
+  password: string,
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${stack.webUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
@@ -21,6 +31,33 @@ export async function signInAs(
     .poll(() => page.getByRole('banner').innerText(), { timeout: 15_000 })
     .toContain('Sign out');
   return page;
+}
+
+/**
+ * A signed-in page for a test whose subject is not the sign-in form: the browser context posts
+ * the same sign-in form (the no-JavaScript path, with the same session cookie as a result) and
+ * follows its redirect, without rendering the form and the landing page in Chromium. The page is
+ * blank: go to the page under test first. The form itself is driven by `signInAs` and the
+ * journeys that test signing in.
+ */
+export async function signedInPage(
+  stack: Stack,
+  context: BrowserContext,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
+  return timed('signInRequest', async () => {
+    const response = await context.request.post(`${stack.webUrl}/sign-in`, {
+      form: { email, password },
+    });
+    const landed = new URL(response.url()).pathname;
+    if (!response.ok() || landed === '/sign-in') {
+      throw new Error(
+        `signing in as ${email} failed (${response.status()} at ${landed}): ${(await response.text()).slice(0, 500)}`,
+      );
+    }
+    return context.newPage();
+  });
 }
 
 /** The JSON answer of a GraphQL request: data and errors as the API sent them. */
@@ -69,5 +106,7 @@ export const flashText = (page: Page) => page.locator('.flash-region').innerText
  * read the old one; the progress bar's `data-state` is rendered by the same commit.
  */
 export async function pageSettled(page: Page): Promise<void> {
-  await page.locator('.nav-progress[data-state="idle"]').waitFor({ state: 'attached' });
+  await timed('pageSettled', () =>
+    page.locator('.nav-progress[data-state="idle"]').waitFor({ state: 'attached' }),
+  );
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { timed } from './timings';
 
 /**
  * A full-page screenshot for people to look at, written only when SCREENSHOT_DIR is set
@@ -10,5 +11,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const folder = process.env.SCREENSHOT_DIR;
   if (!folder) return;
   await mkdir(folder, { recursive: true });
-  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
+  await timed('screenshot', () =>
+    page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true }),
+  );
 }

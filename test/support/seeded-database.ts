@@ -77,3 +77,58 @@ async function ensureSeededTemplate(admin: pg.Client, adminUrl: string): Promise
     await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
   }
 }
+
+/** The seeded template plus the job queue's schema: what every leased journey stack starts from. */
+export const JOURNEY_TEMPLATE = 'lms_journey_template';
+const JOURNEY_TEMPLATE_LOCK_KEY = 72707372;
+
+/**
+ * Makes `JOURNEY_TEMPLATE` once per run: a copy of the seeded template in which the job queue
+ * (graphile-worker) has installed its schema, as the API does when it starts against a new
+ * database. A journey stack's database is replaced by a copy of it before every file.
+ */
+export async function ensureJourneyTemplate(): Promise<string> {
+  const adminUrl = inject('postgresAdminUrl');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = async () =>
+    (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [JOURNEY_TEMPLATE]))
+      .rowCount === 1;
+  try {
+    if (await exists()) return JOURNEY_TEMPLATE;
+    await admin.query('SELECT pg_advisory_lock($1)', [JOURNEY_TEMPLATE_LOCK_KEY]);
+    try {
+      if (await exists()) return JOURNEY_TEMPLATE;
+      const copy = await createSeededDatabase();
+      try {
+        const { createQueueScheduler } = await import('@lms/worker');
+        const { pino } = await import('pino');
+        const scheduler = await createQueueScheduler({
+          databaseUrl: copy.url,
+          log: pino({ level: 'silent' }),
+        });
+        await scheduler.release();
+        await copy.db.$disconnect();
+      } catch (error) {
+        await copy.drop();
+        throw error;
+      }
+      const name = decodeURIComponent(new URL(copy.url).pathname.slice(1));
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      await admin.query(
+        `ALTER DATABASE ${admin.escapeIdentifier(name)} RENAME TO ${JOURNEY_TEMPLATE}`,
+      );
+      await admin.query(
+        `ALTER DATABASE ${JOURNEY_TEMPLATE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
+      );
+      return JOURNEY_TEMPLATE;
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock($1)', [JOURNEY_TEMPLATE_LOCK_KEY]);
+    }
+  } finally {
+    await admin.end();
+  }
+}
