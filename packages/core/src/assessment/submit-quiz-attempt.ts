@@ -1,13 +1,19 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
 import { type CompletionOutcome } from '../learning/completion';
-import { loadLearnerAttempt, ownAttempt, TX_OPTIONS } from './attempt-access';
+import { checkOwnedAttempt, loadLearnerAttempt, TX_OPTIONS } from './attempt-access';
 import { type LearnerAttempt } from './attempt-views';
 import { gradeAttempt } from './grade-attempt';
+import { loadSubmission } from './sql';
 
 /**
  * Submits and grades an attempt (once: a repeated or concurrent submission answers the same
  * result). Submitting after the deadline is allowed; answers saved after it do not count.
+ *
+ * Reads the attempt, its owner and what grading needs in one statement before the transaction
+ * (hot-read path, no locks); the transaction then locks, writes the grade if no answer was
+ * saved in between (else grades again from a read under the lock), and checks completion
+ * (ARCHITECTURE.md, "Quiz submission reads before it locks").
  */
 export async function submitQuizAttempt(options: {
   db: Db;
@@ -16,11 +22,17 @@ export async function submitQuizAttempt(options: {
   now?: Date;
 }): Promise<LearnerAttempt & { completion: CompletionOutcome | null }> {
   const now = options.now ?? new Date();
-  const attempt = await ownAttempt(options.db, options.viewer, options.attemptId, { active: true });
-  const outcome = await options.db.$transaction(
-    (tx) => gradeAttempt(tx, attempt.id, attempt.enrollmentId, now),
-    TX_OPTIONS,
+  const submission = await checkOwnedAttempt(options.viewer, options.attemptId, (id) =>
+    loadSubmission(options.db, id),
   );
+  const attempt = submission.attempt;
+  const outcome =
+    attempt.status === 'SUBMITTED'
+      ? { completion: null }
+      : await options.db.$transaction(
+          (tx) => gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission),
+          TX_OPTIONS,
+        );
   return {
     ...(await loadLearnerAttempt(options.db, attempt.id, now)),
     completion: outcome.completion,
