@@ -3,6 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
+import { createPrismaClient, hotWrites, type SqlTx } from './client';
+import { Prisma } from './generated/client';
 import { useTestDatabase } from './testing';
 
 describe('createPrismaClient', () => {
@@ -41,5 +43,92 @@ describe('createPrismaClient', () => {
 
     expect({ code: await exited, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain('read 1');
+  });
+});
+
+describe('hotWrites', () => {
+  const database = useTestDatabase();
+
+  async function probe() {
+    const statements: string[] = [];
+    // One connection: a transaction left open or aborted would break the next one.
+    const db = createPrismaClient({
+      databaseUrl: database.url,
+      poolMax: 1,
+      onQuery: (sql) => statements.push(sql),
+    });
+    await db.$executeRaw`CREATE TABLE IF NOT EXISTS hot_write_probe (v int PRIMARY KEY)`;
+    await db.$executeRaw`TRUNCATE hot_write_probe`;
+    statements.length = 0;
+    const values = async () =>
+      (await db.$queryRaw<{ v: number }[]>`SELECT v FROM hot_write_probe ORDER BY v`).map(
+        (row) => row.v,
+      );
+    return { db, statements, values };
+  }
+
+  it('commits raw SQL run on one pooled pg connection, and reports every statement', async () => {
+    const { db, statements, values } = await probe();
+    try {
+      const result = await hotWrites(db).transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO hot_write_probe (v) VALUES (${1})`;
+        const rows = await tx.$queryRaw<{ v: number }[]>(
+          Prisma.sql`INSERT INTO hot_write_probe (v) VALUES (${2}) RETURNING v`,
+        );
+        return rows[0]?.v;
+      });
+      expect(result).toBe(2);
+      expect(statements.map((sql) => sql.split(' ')[0])).toEqual([
+        'BEGIN',
+        'INSERT',
+        'INSERT',
+        'COMMIT',
+      ]);
+      expect(await values()).toEqual([1, 2]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('rolls back and rethrows when the work throws, and leaves the connection usable', async () => {
+    const { db, values } = await probe();
+    try {
+      await expect(
+        hotWrites(db).transaction(async (tx) => {
+          await tx.$executeRaw`INSERT INTO hot_write_probe (v) VALUES (${1})`;
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      // A failing statement aborts the transaction: rolled back the same way.
+      await expect(
+        hotWrites(db).transaction(async (tx) => {
+          await tx.$executeRaw`INSERT INTO hot_write_probe (v) VALUES (${3})`;
+          await tx.$executeRaw`INSERT INTO hot_write_probe (v) VALUES (${3})`;
+        }),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await values()).toEqual([]);
+      await hotWrites(db).transaction(
+        (tx) => tx.$executeRaw`INSERT INTO hot_write_probe (v) VALUES (${4})`,
+      );
+      expect(await values()).toEqual([4]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('refuses a statement on the transaction after it ended', async () => {
+    const { db, values } = await probe();
+    try {
+      let leaked: SqlTx | undefined;
+      await hotWrites(db).transaction(async (tx) => {
+        leaked = tx;
+      });
+      await expect(
+        leaked!.$executeRaw`INSERT INTO hot_write_probe (v) VALUES (${5})`,
+      ).rejects.toThrow('used after it ended');
+      expect(await values()).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });

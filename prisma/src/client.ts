@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { type Prisma, PrismaClient } from './generated/client';
+import { Prisma, PrismaClient } from './generated/client';
 
 export type Db = PrismaClient;
 
@@ -23,6 +23,89 @@ export function hotReads(db: Db): HotReads {
       rows: <Row>(statement: Prisma.Sql) => db.$queryRaw<Row[]>(statement),
     }
   );
+}
+
+/**
+ * The raw-SQL surface of a client: `$queryRaw` and `$executeRaw`, as a tagged template or with a
+ * `Prisma.sql` statement. A Prisma client, a Prisma transaction client and a `hotWrites`
+ * transaction all have it; SQL functions that need nothing more take this type, so the same
+ * function runs in either kind of transaction.
+ */
+export interface SqlTx {
+  $queryRaw<T = unknown>(
+    query: TemplateStringsArray | Prisma.Sql,
+    ...values: unknown[]
+  ): Promise<T>;
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * Hot writes: a transaction of hand-written SQL on one `pg` connection of the client's own pool,
+ * without Prisma's interactive transaction (ARCHITECTURE.md, "Hot writes"). BEGIN; `work`;
+ * COMMIT, or ROLLBACK when `work` throws (the error is rethrown). Only for a write path that runs
+ * on every request of a hot endpoint and is all `Prisma.sql` statements; rows follow the same
+ * type rule as `HotReads`. `tx` must not be used after `work` settles.
+ */
+export interface HotWrites {
+  transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
+}
+
+const hotWriters = new WeakMap<object, HotWrites>();
+
+/** The hot-write path of a client from `createPrismaClient` (Prisma's `$transaction` otherwise). */
+export function hotWrites(db: Db): HotWrites {
+  return (
+    hotWriters.get(db) ?? {
+      transaction: <T>(work: (tx: SqlTx) => Promise<T>) => db.$transaction((tx) => work(tx)),
+    }
+  );
+}
+
+/** A tagged-template call or a `Prisma.sql` statement as one parameterised statement. */
+function statementOf(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {
+  if (query instanceof Prisma.Sql) return query;
+  return Prisma.sql(query, ...(values as Prisma.Sql[]));
+}
+
+function poolWrites(pool: pg.Pool, onQuery?: (sql: string) => void): HotWrites {
+  return {
+    async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let open = true;
+      const run = async (statement: Prisma.Sql) => {
+        if (!open) throw new Error('A hot-write transaction was used after it ended.');
+        onQuery?.(statement.text);
+        return client.query(statement.text, statement.values);
+      };
+      const tx: SqlTx = {
+        async $queryRaw<Row>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
+          return (await run(statementOf(query, values))).rows as Row;
+        },
+        async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
+          return (await run(statementOf(query, values))).rowCount ?? 0;
+        },
+      };
+      // A connection whose ROLLBACK failed is broken: release(error) closes it, never reuses it.
+      let broken: Error | undefined;
+      try {
+        onQuery?.('BEGIN');
+        await client.query('BEGIN');
+        const result = await work(tx);
+        onQuery?.('COMMIT');
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken =
+            rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      } finally {
+        open = false;
+        client.release(broken);
+      }
+    },
+  };
 }
 
 export interface CreatePrismaClientOptions {
@@ -70,6 +153,7 @@ export function createPrismaClient({
       return (await pool.query(statement.text, statement.values)).rows as Row[];
     },
   };
+  const writes = poolWrites(pool, onQuery);
   const options = {
     adapter,
     // 'minimal' skips the call-site capture Prisma does for every query to pretty-print
@@ -82,11 +166,13 @@ export function createPrismaClient({
   if (!onQuery) {
     const client = new PrismaClient(options);
     hotReaders.set(client, reads);
+    hotWriters.set(client, writes);
     return client;
   }
   const client = new PrismaClient({ ...options, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (event) => onQuery(event.query));
   hotReaders.set(client, reads);
+  hotWriters.set(client, writes);
   return client as unknown as Db;
 }
 

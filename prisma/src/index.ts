@@ -3,8 +3,11 @@ export {
   createPrismaClient,
   type Db,
   type HotReads,
+  type HotWrites,
   hotReads,
+  hotWrites,
   pingDatabase,
+  type SqlTx,
 } from './client';
 export { copyVersionAsDraft } from './copy-version';
 export {

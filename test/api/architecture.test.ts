@@ -202,7 +202,7 @@ describe('core: a shared kernel, and declared dependencies between domains', () 
  * domain in one file and each is run by a test against the migrated database. Not checked:
  * `prisma/` (the db package itself), test files and `test/` (including the benchmarks).
  */
-const RAW_SQL = /\$(queryRaw|executeRaw)(Unsafe)?\b|\bhotReads\s*\(/;
+const RAW_SQL = /\$(queryRaw|executeRaw)(Unsafe)?\b|\bhot(Reads|Writes)\s*\(/;
 const RAW_SQL_FOLDERS = ['packages', 'api/src', 'worker/src'];
 const RAW_SQL_HOMES = [/^packages\/core\/src\/[\w-]+\/sql\.ts$/, /^packages\/core\/src\/db\//];
 /** Files (repo-relative path and text) that run raw SQL outside its homes. */
@@ -238,6 +238,7 @@ describe('raw SQL only in sql.ts files', () => {
       "await db.$queryRawUnsafe('SELECT 1')",
       "await db.$executeRawUnsafe('VACUUM')",
       'const rows = await hotReads(db).rows(statement)',
+      'await hotWrites(db).transaction(work)',
     ];
     const elsewhere = calls.map((text, i) => ({ path: `api/src/modules/x/file-${i}.ts`, text }));
     expect(rawSqlOffenders(elsewhere)).toEqual(elsewhere.map((file) => file.path));

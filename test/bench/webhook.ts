@@ -1,7 +1,10 @@
 // `pnpm --filter @lms/test bench:webhook`: Stripe webhook handling over HTTP. Signed
 // checkout.session.completed events, one per order (distinct learners), are POSTed to the real
 // API process's /webhooks/stripe, and the same events to a raw-SQL baseline that does the same
-// writes with pg. Prints throughput and latency; asserts nothing.
+// writes with pg. Prints throughput and latency; asserts nothing. BENCH_WEBHOOK_AB=name=folder
+// (a compiled API build, e.g. `before=api/dist-before`, copied from api/dist before a change)
+// adds that build as a third contender, interleaved with the other two: an A/B of two builds
+// beside the raw baseline in one run.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +13,15 @@ import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import { signWebhookPayload } from '@lms/payments';
 import pg from 'pg';
-import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
-import { benchApiKind, startBenchApi } from './api-process';
+import {
+  freePort,
+  productionApiEnv,
+  type RunningProcess,
+  repoRoot,
+  startProcess,
+  waitForHttp,
+} from '../support/processes';
+import { benchApiKind, serveApiFlags, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
@@ -22,6 +32,13 @@ const { connections: CONCURRENCY, requests: PER_RUN } = parseBenchArgs({
   requests: 2000,
 });
 const WARM_UP = 200;
+const [abName, abDist] = (process.env.BENCH_WEBHOOK_AB ?? '').split('=');
+if (process.env.BENCH_WEBHOOK_AB && (!abName || !abDist)) {
+  throw new Error(
+    'BENCH_WEBHOOK_AB must be name=folder (a compiled API build, e.g. before=api/dist-before).',
+  );
+}
+const contenders = abDist ? 3 : 2;
 const WEBHOOK_SECRET = 'whsec_bench_webhooks';
 
 interface Delivery {
@@ -155,7 +172,7 @@ const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), 
 try {
   const databaseUrl = postgres.url('lms');
   await migrate({ databaseUrl });
-  const total = 2 * (WARM_UP + PER_RUN);
+  const total = contenders * (WARM_UP + PER_RUN);
   const deliveries = await buildFixture(databaseUrl, total);
   await seedCatalog(databaseUrl);
   console.log(
@@ -164,7 +181,9 @@ try {
   const apiWarm = deliveries.slice(0, WARM_UP);
   const apiRun = deliveries.slice(WARM_UP, WARM_UP + PER_RUN);
   const rawWarm = deliveries.slice(WARM_UP + PER_RUN, 2 * WARM_UP + PER_RUN);
-  const rawRun = deliveries.slice(2 * WARM_UP + PER_RUN);
+  const rawRun = deliveries.slice(2 * WARM_UP + PER_RUN, 2 * (WARM_UP + PER_RUN));
+  const abWarm = deliveries.slice(2 * (WARM_UP + PER_RUN), 2 * (WARM_UP + PER_RUN) + WARM_UP);
+  const abRun = deliveries.slice(2 * (WARM_UP + PER_RUN) + WARM_UP);
 
   // Real-Stripe mode (keys set): no emulator, and webhooks never call Stripe.
   const api = await startBenchApi(
@@ -196,17 +215,44 @@ try {
   );
   processes.push(raw);
   await waitForHttp(`http://127.0.0.1:${rawPort}/`, raw);
+  let abUrl = '';
+  let abPid = 0;
+  if (abDist) {
+    const port = await freePort();
+    const other = startProcess(
+      process.execPath,
+      [...serveApiFlags(), path.join(repoRoot, abDist, 'bin/main.js')],
+      {
+        ...productionApiEnv(databaseUrl),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MALLOC_ARENA_MAX: '2',
+        LOG_LEVEL: 'error',
+        SEED_DEMO_DATA: 'false',
+        STRIPE_SECRET_KEY: 'sk_test_bench',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        ...(process.env.BENCH_API_POOL ? { DATABASE_POOL_MAX: process.env.BENCH_API_POOL } : {}),
+      },
+      repoRoot,
+    );
+    processes.push(other);
+    await waitForHttp(`http://127.0.0.1:${port}/readyz`, other, 120_000);
+    abUrl = `http://127.0.0.1:${port}/webhooks/stripe`;
+    abPid = other.child.pid!;
+    console.log(`A/B: ${abName} = ${abDist}/bin/main.js`);
+  }
   const apiUrl = `${api.url}/webhooks/stripe`;
   const rawUrl = `http://127.0.0.1:${rawPort}/`;
 
   await drive(apiWarm, 10, (d) => deliver(apiUrl, d));
   await drive(rawWarm, 10, (d) => deliver(rawUrl, d));
+  if (abDist) await drive(abWarm, 10, (d) => deliver(abUrl, d));
 
   const deadlocksBefore = await deadlockCount(databaseUrl);
   console.log(
     `\n${PER_RUN} checkout.session.completed webhooks, ${CONCURRENCY} concurrent deliveries (pool: 10 connections each)\n`,
   );
-  const [rawResult, apiResult] = await interleaved(
+  const [rawResult, apiResult, abResult] = await interleaved(
     [
       {
         name: 'raw SQL (pg + node:http)',
@@ -220,10 +266,24 @@ try {
         items: apiRun,
         work: (d: Delivery) => deliver(apiUrl, d),
       },
+      ...(abDist
+        ? [
+            {
+              name: `API ${abName} (${abDist})`,
+              pid: abPid,
+              items: abRun,
+              work: (d: Delivery) => deliver(abUrl, d),
+            },
+          ]
+        : []),
     ],
     { rounds: 4, concurrency: CONCURRENCY, postgresDataDir: dataDir },
   );
-  printResults('interleaved, 4 rounds', [rawResult!, apiResult!], 'raw SQL (pg + node:http)');
+  printResults(
+    'interleaved, 4 rounds',
+    [rawResult!, apiResult!, ...(abResult ? [abResult] : [])],
+    'raw SQL (pg + node:http)',
+  );
   const apiState = await paidCount(
     databaseUrl,
     apiRun.map((d) => d.orderId),
@@ -238,6 +298,15 @@ try {
   console.log(
     `throughput ratio API / raw SQL: ${(apiResult!.perSecond / rawResult!.perSecond).toFixed(2)} (target ≥ 0.6)`,
   );
+  if (abResult) {
+    const abState = await paidCount(
+      databaseUrl,
+      abRun.map((d) => d.orderId),
+    );
+    console.log(
+      `${abName}: ${abState.paid}/${PER_RUN} PAID, ${abState.enrolled} enrolled; ratio ${abName} / raw SQL: ${(abResult.perSecond / rawResult!.perSecond).toFixed(2)}`,
+    );
+  }
 } finally {
   await Promise.all(processes.map((child) => child.stop()));
   await postgres.stop();

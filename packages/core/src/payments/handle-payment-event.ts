@@ -1,6 +1,7 @@
 import type { Db } from '@lms/db';
 import type { PaymentDomainEvent } from '@lms/payments';
-import type { DbOrTx } from '../db/tx';
+import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
+import type { DbOrTx, Tx } from '../db/tx';
 import { closeCheckoutSession } from './close-checkout-session';
 import { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
 import { recordChargeRefunded } from './record-charge-refunded';
@@ -34,27 +35,35 @@ export async function handlePaymentEvent(options: {
     paymentIntentId: event.paymentIntentId,
   };
   const payload = options.rawBody;
-  try {
-    return await db.$transaction(async (tx) => {
-      // Record the event id (unique) and lock its row in one statement. A concurrent duplicate
-      // waits here until the first delivery commits, then sees it processed.
-      const [row] = await recordPaymentEvent(tx, {
-        stripeEventId: event.id,
-        type: event.type,
-        ...refs,
-        payload,
-      });
-      if (row?.processedAt) {
-        return { orderId: null, outcome: row.outcome ?? 'processed', duplicate: true };
-      }
-      const now = options.now ?? new Date();
-      const result =
-        options.livemode !== undefined && event.livemode !== options.livemode
-          ? { orderId: null, outcome: modeMismatch(event.livemode) }
-          : await dispatch(tx, event, now);
-      await markPaymentEventProcessed(tx, event.id, { ...result, now });
-      return { ...result, duplicate: false };
+  const processEvent = async (tx: Tx): Promise<HandledEvent> => {
+    // Record the event id (unique) and lock its row in one statement. A concurrent duplicate
+    // waits here until the first delivery commits, then sees it processed.
+    const [row] = await recordPaymentEvent(tx, {
+      stripeEventId: event.id,
+      type: event.type,
+      ...refs,
+      payload,
     });
+    if (row?.processedAt) {
+      return { orderId: null, outcome: row.outcome ?? 'processed', duplicate: true };
+    }
+    const now = options.now ?? new Date();
+    const result =
+      options.livemode !== undefined && event.livemode !== options.livemode
+        ? { orderId: null, outcome: modeMismatch(event.livemode) }
+        : await dispatch(tx, event, now);
+    await markPaymentEventProcessed(tx, event.id, { ...result, now });
+    return { ...result, duplicate: false };
+  };
+  try {
+    // A payment (and an event the LMS ignores) is raw SQL throughout on its usual path: it runs
+    // on a pg connection without Prisma's interactive transaction. Anything else it meets (a
+    // flagged order's audit entry and admin alerts, say) rolls it back and it runs again, the
+    // same code, in Prisma's transaction; so do the other kinds, which use Prisma's model API.
+    const hot = HOT_KINDS.has(event.kind)
+      ? await tryHotTransaction(db, processEvent)
+      : NEEDS_PRISMA;
+    return hot !== NEEDS_PRISMA ? hot : await db.$transaction(processEvent);
   } catch (error) {
     // The transaction rolled back: keep the event (unprocessed, with the error) for the retry.
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -68,6 +77,9 @@ export async function handlePaymentEvent(options: {
     throw error;
   }
 }
+
+/** Event kinds whose usual path is raw SQL only (see `tryHotTransaction`). */
+const HOT_KINDS = new Set<PaymentDomainEvent['kind']>(['checkout-paid', 'unused', 'unreadable']);
 
 /** Outcome of an event signed for this endpoint but from the other Stripe mode. */
 function modeMismatch(eventLivemode: boolean): string {

@@ -1,0 +1,99 @@
+// The webhook's use case as several API processes run it: two clients, each with its own pool
+// (as two processes have), on one real database. The paid path runs on `hotWrites` connections;
+// the locks in PostgreSQL (the event row, the payment intent, the order) keep it exactly once.
+import { createPrismaClient, type Db } from '@lms/db';
+import { createCourse, createOrder, createUser, useTestDatabase } from '@lms/db/testing';
+import type { PaymentDomainEvent } from '@lms/payments';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlePaymentEvent } from './handle-payment-event';
+
+const PRICE = 4900;
+const t = useTestDatabase();
+let other: Db;
+let courseId: string;
+
+beforeAll(async () => {
+  other = createPrismaClient({ databaseUrl: t.url, poolMax: 4 });
+  const owner = await createUser(t.db, { role: 'INSTRUCTOR' });
+  courseId = (await createCourse(t.db, { ownerId: owner.id, priceCents: PRICE })).course.id;
+});
+afterAll(async () => {
+  await other?.$disconnect();
+});
+
+function paidEvent(eventId: string, sessionId: string, orderId: string): PaymentDomainEvent {
+  return {
+    id: eventId,
+    type: 'checkout.session.completed',
+    livemode: false,
+    checkoutSessionId: sessionId,
+    paymentIntentId: `pi_${sessionId}`,
+    kind: 'checkout-paid',
+    session: {
+      id: sessionId,
+      status: 'complete',
+      paymentStatus: 'paid',
+      amountTotal: PRICE,
+      amountSubtotal: PRICE,
+      currency: 'usd',
+      paymentIntentId: `pi_${sessionId}`,
+      orderId,
+      metadata: { orderId },
+    },
+  };
+}
+
+describe('handlePaymentEvent in two processes at once', () => {
+  it('one event delivered 8 times and a second event for the same session, through two pools: paid, enrolled and receipted once', async () => {
+    const buyer = await createUser(t.db, { emailVerifiedAt: true });
+    const sessionId = 'cs_test_two_processes';
+    const order = await createOrder(t.db, {
+      userId: buyer.id,
+      courseId,
+      amountCents: PRICE,
+      status: 'PENDING',
+      stripeCheckoutSessionId: sessionId,
+    });
+    const first = paidEvent('evt_two_processes_1', sessionId, order.id);
+    const second = paidEvent('evt_two_processes_2', sessionId, order.id);
+    const deliveries = [
+      ...Array.from({ length: 8 }, (_, i) => ({ db: i % 2 ? other : t.db, event: first })),
+      { db: other, event: second },
+      { db: t.db, event: second },
+    ];
+    const results = await Promise.all(
+      deliveries.map(({ db, event }) =>
+        handlePaymentEvent({
+          db,
+          event,
+          rawBody: JSON.stringify({ id: event.id }),
+          livemode: false,
+        }),
+      ),
+    );
+
+    // Each event id is processed once; the rest are duplicates of it.
+    for (const id of [first.id, second.id]) {
+      const ofEvent = results.filter((_, i) => deliveries[i]!.event.id === id);
+      expect(ofEvent.filter((result) => !result.duplicate)).toHaveLength(1);
+    }
+    // One of the two events paid the order; the other found it paid already.
+    expect(
+      results.filter((result) => result.outcome === 'paid: enrolled' && !result.duplicate),
+    ).toHaveLength(1);
+    expect(
+      results.filter((result) => result.outcome === 'already paid' && !result.duplicate),
+    ).toHaveLength(1);
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('PAID');
+    expect(await t.db.enrollment.count({ where: { userId: buyer.id, courseId } })).toBe(1);
+    expect(await t.db.emailMessage.count({ where: { dedupeKey: `receipt:${order.id}` } })).toBe(1);
+    const events = await t.db.paymentEvent.findMany({
+      where: { checkoutSessionId: sessionId },
+      select: { processedAt: true, attempts: true, error: true },
+    });
+    expect(events).toHaveLength(2);
+    expect(events.every((event) => event.processedAt && event.attempts === 1 && !event.error)).toBe(
+      true,
+    );
+  });
+});
