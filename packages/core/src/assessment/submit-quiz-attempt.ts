@@ -1,5 +1,7 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
+import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
+import type { Tx } from '../db/tx';
 import { type CompletionOutcome } from '../learning/completion';
 import { checkOwnedAttempt, loadLearnerAttempt, TX_OPTIONS } from './attempt-access';
 import { type LearnerAttempt } from './attempt-views';
@@ -11,9 +13,10 @@ import { loadSubmission } from './sql';
  * result). Submitting after the deadline is allowed; answers saved after it do not count.
  *
  * Reads the attempt, its owner and what grading needs in one statement before the transaction
- * (hot-read path, no locks); the transaction then locks, writes the grade if no answer was
- * saved in between (else grades again from a read under the lock), and checks completion
- * (ARCHITECTURE.md, "Quiz submission reads before it locks").
+ * (hot-read path, no locks); the transaction (a hot-write one: raw SQL on a pg connection) then
+ * locks, writes the grade if no answer was saved in between (else grades again from a read
+ * under the lock), and checks completion (ARCHITECTURE.md, "Quiz submission reads before it
+ * locks").
  */
 export async function submitQuizAttempt(options: {
   db: Db;
@@ -26,13 +29,16 @@ export async function submitQuizAttempt(options: {
     loadSubmission(options.db, id),
   );
   const attempt = submission.attempt;
+  const grade = (tx: Tx) => gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission);
+  // Raw SQL throughout (grading, completion, certificates, their email) runs on a pg
+  // connection; a path that meets a model call is rolled back and run in Prisma's transaction.
+  const hot = attempt.status === 'SUBMITTED' ? null : await tryHotTransaction(options.db, grade);
   const outcome =
-    attempt.status === 'SUBMITTED'
+    hot === null
       ? { completion: null }
-      : await options.db.$transaction(
-          (tx) => gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission),
-          TX_OPTIONS,
-        );
+      : hot !== NEEDS_PRISMA
+        ? hot
+        : await options.db.$transaction(grade, TX_OPTIONS);
   return {
     ...(await loadLearnerAttempt(options.db, attempt.id, now)),
     completion: outcome.completion,
