@@ -568,9 +568,10 @@ describe('statements per request', () => {
     // transaction on a pg connection: no fallback to Prisma's, which would run it twice);
     // enrolment and attempt locks (one statement); grade with the lesson's completion (one
     // statement); completion evidence and record; the certificates (5: completion, certificate,
-    // recipient, queue check, mail); COMMIT; the view. 45 before issue 15, 23 before the
+    // recipient, queue check, mail); the view (before COMMIT, on the same connection); COMMIT. 45 before issue 15, 23 before the
     // submission read before its locks, 20 before issuance read its completion in one statement.
     expect(statements.filter((sql) => sql === 'BEGIN')).toHaveLength(1);
+    expect(statements.at(-1)).toBe('COMMIT');
     expect(statements, statements.join('\n')).toHaveLength(14);
   });
 });

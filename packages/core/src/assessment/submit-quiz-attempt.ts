@@ -29,18 +29,17 @@ export async function submitQuizAttempt(options: {
     loadSubmission(options.db, id),
   );
   const attempt = submission.attempt;
-  const grade = (tx: Tx) => gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission);
+  // The learner's view is read before COMMIT, on the transaction's connection: a burst of
+  // submissions queues once for the pool, not twice.
+  const grade = async (tx: Tx) => {
+    const outcome = await gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission);
+    return { ...(await loadLearnerAttempt(tx, attempt.id, now)), completion: outcome.completion };
+  };
+  if (attempt.status === 'SUBMITTED') {
+    return { ...(await loadLearnerAttempt(options.db, attempt.id, now)), completion: null };
+  }
   // Raw SQL throughout (grading, completion, certificates, their email) runs on a pg
   // connection; a path that meets a model call is rolled back and run in Prisma's transaction.
-  const hot = attempt.status === 'SUBMITTED' ? null : await tryHotTransaction(options.db, grade);
-  const outcome =
-    hot === null
-      ? { completion: null }
-      : hot !== NEEDS_PRISMA
-        ? hot
-        : await options.db.$transaction(grade, TX_OPTIONS);
-  return {
-    ...(await loadLearnerAttempt(options.db, attempt.id, now)),
-    completion: outcome.completion,
-  };
+  const hot = await tryHotTransaction(options.db, grade);
+  return hot !== NEEDS_PRISMA ? hot : await options.db.$transaction(grade, TX_OPTIONS);
 }
