@@ -2,7 +2,11 @@
 // API process. (1) 200 learners submit a 20-answer post-test at the same moment: all graded?
 // p99? deadlocks? (2) throughput and latency of submitQuizAttempt with 50 concurrent learners,
 // against a raw-SQL server doing the same grading reads and writes. Prints figures; asserts
-// nothing.
+// nothing. BENCH_QUIZ_BEFORE=<dist folder> (relative to the repo root, holding bin/main.js, e.g.
+// api/dist-before built from the base commit) adds that compiled build as a second API to
+// both parts, in the same run: before and after side by side. During each burst the wait
+// events of PostgreSQL's backends are sampled (pg_stat_activity): lock waits or CPU?
+// BENCH_PROFILE_DIR=<dir>: the API (the current build) writes a V8 CPU profile there on exit.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +14,15 @@ import path from 'node:path';
 import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import pg from 'pg';
-import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
-import { benchApiKind, startBenchApi } from './api-process';
+import {
+  freePort,
+  productionApiEnv,
+  type RunningProcess,
+  repoRoot,
+  startProcess,
+  waitForHttp,
+} from '../support/processes';
+import { benchApiKind, serveApiFlags, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
@@ -23,6 +34,8 @@ const {
   submissions: PER_RUN,
 } = parseBenchArgs({ burst: 200, connections: 50, submissions: 1000 });
 const WARM_UP = 100;
+const BEFORE = process.env.BENCH_QUIZ_BEFORE;
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? process.env.BENCH_CPU_PROF;
 const QUESTIONS = 20;
 
 const SUBMIT = `mutation($attemptId: ID!) { submitQuizAttempt(attemptId: $attemptId) {
@@ -213,36 +226,105 @@ async function submittedCount(databaseUrl: string, attemptIds: string[]) {
   };
 }
 
+/** A compiled API from another dist folder (the same production settings as startBenchApi's). */
+async function startDistApi(databaseUrl: string, dist: string) {
+  const port = await freePort();
+  const api = startProcess(
+    process.execPath,
+    [...serveApiFlags(), path.join(repoRoot, dist, 'bin/main.js')],
+    {
+      ...productionApiEnv(databaseUrl),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MALLOC_ARENA_MAX: '2',
+      LOG_LEVEL: 'error',
+      SEED_DEMO_DATA: 'false',
+      RATE_LIMITS: JSON.stringify({ verifyPerAddress: { limit: 1_000_000, windowSeconds: 60 } }),
+    },
+    repoRoot,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/readyz`, api, 120_000);
+  return { ...api, url };
+}
+
+/**
+ * Samples pg_stat_activity every 50 ms until stopped: per sample, the client backends of the
+ * database by state and wait event (`Lock/transactionid`, `Client/ClientRead`, `CPU` when
+ * active and not waiting), summed over the samples.
+ */
+function sampleWaits(databaseUrl: string) {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  const done = (async () => {
+    await client.connect();
+    while (running) {
+      const { rows } = await client.query<{ what: string; n: number }>(
+        `SELECT state || ':' || COALESCE(wait_event_type || '/' || wait_event, 'CPU') AS what, count(*)::int AS n
+           FROM pg_stat_activity
+          WHERE backend_type = 'client backend' AND datname = current_database() AND pid <> pg_backend_pid()
+          GROUP BY 1`,
+      );
+      samples += 1;
+      for (const row of rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.end();
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([what, n]) => `${what} ${(n / Math.max(samples, 1)).toFixed(1)}`)
+      .join(', ');
+  };
+}
+
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-quiz-'));
 const processes: RunningProcess[] = [];
 const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
 try {
   const databaseUrl = postgres.url('lms');
   await migrate({ databaseUrl });
-  const total = BURST + 2 * (WARM_UP + PER_RUN);
+  const apis = BEFORE ? 2 : 1;
+  const total = apis * BURST + (apis + 1) * (WARM_UP + PER_RUN);
   const fixtureStart = performance.now();
   const { learners } = await buildFixture(databaseUrl, total);
   await seedCatalog(databaseUrl);
   console.log(
     `fixture: ${total} learners, each with an open attempt of ${QUESTIONS} saved answers (${((performance.now() - fixtureStart) / 1000).toFixed(1)} s)`,
   );
-  const burst = learners.slice(0, BURST);
-  const apiWarm = learners.slice(BURST, BURST + WARM_UP);
-  const apiRun = learners.slice(BURST + WARM_UP, BURST + WARM_UP + PER_RUN);
-  const rawWarm = learners.slice(BURST + WARM_UP + PER_RUN, BURST + 2 * WARM_UP + PER_RUN);
-  const rawRun = learners.slice(BURST + 2 * WARM_UP + PER_RUN);
+  let next = 0;
+  const take = (count: number) => {
+    next += count;
+    return learners.slice(next - count, next);
+  };
+  const burst = take(BURST);
+  const apiWarm = take(WARM_UP);
+  const apiRun = take(PER_RUN);
+  const rawWarm = take(WARM_UP);
+  const rawRun = take(PER_RUN);
+  const beforeBurst = BEFORE ? take(BURST) : [];
+  const beforeWarm = BEFORE ? take(WARM_UP) : [];
+  const beforeRun = BEFORE ? take(PER_RUN) : [];
 
-  // BENCH_CPU_PROF=<dir>: the API writes a V8 CPU profile there when it stops (where Node's
+  // BENCH_PROFILE_DIR=<dir>: the API writes a V8 CPU profile there when it stops (where Node's
   // time per submission goes).
   const api = await startBenchApi(
     databaseUrl,
     {},
-    process.env.BENCH_CPU_PROF
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-      : [],
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
   );
   processes.push(api);
   console.log(`API: ${benchApiKind()} (BENCH_API=compiled|tsx)`);
+  const before = BEFORE ? await startDistApi(databaseUrl, BEFORE) : null;
+  if (before) {
+    processes.push(before);
+    console.log(`before: compiled from ${BEFORE}`);
+  }
   const rawPort = await freePort();
   const raw = startProcess(
     process.execPath,
@@ -255,32 +337,46 @@ try {
   const apiUrl = `${api.url}/graphql`;
   const rawUrl = `http://127.0.0.1:${rawPort}/`;
 
-  // Warm both servers (JIT, pools, plans) before measuring.
+  // Warm the servers (JIT, pools, plans) before measuring.
   await submitAll(apiUrl, apiWarm, 10, false);
   await submitAll(rawUrl, rawWarm, 10, true);
+  if (before) await submitAll(`${before.url}/graphql`, beforeWarm, 10, false);
 
-  // (1) Everyone at once.
+  // (1) Everyone at once (the build before first, when there is one).
   const deadlocksBefore = await deadlockCount(databaseUrl);
-  const burstRun = await submitAll(apiUrl, burst, burst.length, false);
-  const deadlocksAfter = await deadlockCount(databaseUrl);
-  const burstState = await submittedCount(
-    databaseUrl,
-    burst.map((l) => l.attemptId),
-  );
-  const burstErrors = burstRun.outcomes.filter((o) => !o.ok);
-  const latencies = burstRun.outcomes.map((o) => o.ms);
+  const bursts = [
+    ...(before
+      ? [{ name: `before (${BEFORE})`, url: `${before.url}/graphql`, learners: beforeBurst }]
+      : []),
+    { name: 'API', url: apiUrl, learners: burst },
+  ];
   console.log(
-    `\n(1) ${BURST} learners submit a ${QUESTIONS}-answer post-test at the same moment (API pool: 10 connections)\n`,
+    `\n(1) ${BURST} learners submit a ${QUESTIONS}-answer post-test at the same moment (API pool: 10 connections)`,
   );
-  console.log(
-    `graded: ${burstState.submitted}/${BURST} attempts, ${burstState.gradedAnswers}/${BURST * QUESTIONS} answers; passed: ${burstState.passed}`,
-  );
-  console.log(
-    `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; all done in ${burstRun.seconds.toFixed(2)} s`,
-  );
-  console.log(
-    `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksBefore}`,
-  );
+  for (const run of bursts) {
+    const deadlocksAtStart = await deadlockCount(databaseUrl);
+    const stopSampling = sampleWaits(databaseUrl);
+    const burstRun = await submitAll(run.url, run.learners, run.learners.length, false);
+    const waits = await stopSampling();
+    const deadlocksAfter = await deadlockCount(databaseUrl);
+    const burstState = await submittedCount(
+      databaseUrl,
+      run.learners.map((l) => l.attemptId),
+    );
+    const burstErrors = burstRun.outcomes.filter((o) => !o.ok);
+    const latencies = burstRun.outcomes.map((o) => o.ms);
+    console.log(`\n${run.name}`);
+    console.log(
+      `graded: ${burstState.submitted}/${BURST} attempts, ${burstState.gradedAnswers}/${BURST * QUESTIONS} answers; passed: ${burstState.passed}`,
+    );
+    console.log(
+      `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; all done in ${burstRun.seconds.toFixed(2)} s`,
+    );
+    console.log(
+      `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksAtStart}`,
+    );
+    console.log(`backends (mean per sample, state:wait event): ${waits}`);
+  }
 
   // (2) Sustained: 50 concurrent learners, API vs raw SQL, interleaved rounds.
   const results = await interleaved(
@@ -297,6 +393,16 @@ try {
         items: apiRun,
         work: (learner) => submitOnce(apiUrl, learner, false),
       },
+      ...(before
+        ? [
+            {
+              name: `before (${BEFORE})`,
+              pid: before.child.pid!,
+              items: beforeRun,
+              work: (learner: Learner) => submitOnce(`${before.url}/graphql`, learner, false),
+            },
+          ]
+        : []),
     ],
     { rounds: 4, concurrency: CONCURRENCY, postgresDataDir: dataDir },
   );

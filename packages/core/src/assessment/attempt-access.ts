@@ -7,7 +7,7 @@ import type { Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { requireEnrolledLesson } from '../learning/enrollment-access';
 import { type LearnerAttempt, toLearnerAttempt } from './attempt-views';
-import { findOwnedAttempt, loadAttemptRecord } from './sql';
+import { findOwnedAttempt, loadAttemptRecord, type OwnedAttemptRow } from './sql';
 
 export const TX_OPTIONS = { timeout: 15_000, maxWait: 15_000 };
 
@@ -50,13 +50,38 @@ export async function ownAttempt(
   attemptId: string,
   options: { active?: boolean } = {},
 ) {
+  const row = await checkOwnedAttempt(
+    viewer,
+    attemptId,
+    async (id) => {
+      const attempt = await findOwnedAttempt(tx, id);
+      return attempt && { attempt };
+    },
+    options,
+  );
+  return row.attempt;
+}
+
+/**
+ * ownAttempt's checks over a row read by `load` (findOwnedAttempt, or loadSubmission, which
+ * reads grading's input with it): the viewer's own attempt, of an active enrolment unless
+ * `active` is false (submitting requires one).
+ */
+export async function checkOwnedAttempt<
+  Row extends { attempt: Pick<OwnedAttemptRow, 'enrollment'> },
+>(
+  viewer: Viewer | null,
+  attemptId: string,
+  load: (attemptId: string) => Promise<Row | null>,
+  options: { active?: boolean } = { active: true },
+): Promise<Row> {
   const learner = requireViewer(viewer);
-  const attempt = isUuid(attemptId) ? await findOwnedAttempt(tx, attemptId) : null;
-  if (!attempt || attempt.enrollment.userId !== learner.id) throw AppError.notFound('Attempt');
-  if (options.active && attempt.enrollment.status !== 'ACTIVE') {
+  const row = isUuid(attemptId) ? await load(attemptId) : null;
+  if (!row || row.attempt.enrollment.userId !== learner.id) throw AppError.notFound('Attempt');
+  if (options.active && row.attempt.enrollment.status !== 'ACTIVE') {
     throw new AppError('FORBIDDEN', 'Enrol in this course to open its lessons.');
   }
-  return attempt;
+  return row;
 }
 
 /** The learner's view of an attempt, read in one statement (loadAttemptRecord). */

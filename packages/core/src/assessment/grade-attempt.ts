@@ -1,15 +1,15 @@
 import type { Db } from '@lms/db';
-import { lockEnrollment } from '../db/locks';
 import type { Tx } from '../db/tx';
-import {
-  type CompletionOutcome,
-  evaluateCompletion,
-  markLessonComplete,
-} from '../learning/completion';
+import { type CompletionOutcome, evaluateCompletion } from '../learning/completion';
 import { TX_OPTIONS } from './attempt-access';
 import { asResponse } from './attempt-views';
 import { percentOf, scoreAnswer } from './scoring';
-import { loadGradingInput, lockAttemptForGrading, recordAttemptGrade } from './sql';
+import {
+  type GradingInput,
+  loadGradingInput,
+  lockAttemptForGrading,
+  recordAttemptGrade,
+} from './sql';
 
 export interface GradeOutcome {
   /** This call graded the attempt (false: it was already submitted). */
@@ -17,23 +17,14 @@ export interface GradeOutcome {
   completion: CompletionOutcome | null;
 }
 
-/**
- * Grades an attempt once. Locks the enrolment, then the attempt row (`FOR UPDATE`), so two
- * simultaneous submissions grade once: the second finds it SUBMITTED. Only answers saved by
- * the deadline count. Completes the lesson (practice: on submission; post-test and mock exam:
- * on a pass) and checks the course's completion rule, in the caller's transaction.
- */
-export async function gradeAttempt(
-  tx: Tx,
-  attemptId: string,
-  enrollmentId: string,
-  now: Date,
-): Promise<GradeOutcome> {
-  await lockEnrollment(tx, enrollmentId);
-  const status = await lockAttemptForGrading(tx, attemptId);
-  if (!status || status === 'SUBMITTED') return { graded: false, completion: null };
+/** What a submission read before its transaction (loadSubmission): graded if still current. */
+export interface PreparedGrading {
+  input: GradingInput;
+  fingerprint: string;
+}
 
-  const attempt = await loadGradingInput(tx, attemptId);
+/** Scores an attempt's counted answers (pure: the same input gives the same grade). */
+function computeGrade(attempt: GradingInput, now: Date) {
   const byId = new Map(attempt.questions.map((question) => [question.id, question]));
   const maxPoints = attempt.questionIds.reduce((sum, id) => sum + (byId.get(id)?.points ?? 0), 0);
   const answerIds: string[] = [];
@@ -58,8 +49,7 @@ export async function gradeAttempt(
   const scorePoints = Math.round(total * 1000) / 1000;
   const scorePercent = percentOf(scorePoints, maxPoints);
   const passed = scorePercent >= attempt.quiz.passPercent;
-  await recordAttemptGrade(tx, {
-    attemptId,
+  return {
     answerIds,
     answerPoints,
     answerCorrect,
@@ -68,11 +58,52 @@ export async function gradeAttempt(
     maxPoints,
     scorePercent,
     passed,
-  });
+    // Practice: the lesson completes on submission; post-test and mock exam: on a pass.
+    completesLesson: attempt.quiz.mode === 'PRACTICE' || passed,
+  };
+}
+
+/**
+ * Grades an attempt once. Locks the enrolment, then the attempt row (`FOR UPDATE`), in one
+ * statement, so two simultaneous submissions grade once: the second finds it SUBMITTED. Only
+ * answers saved by the deadline count. Completes the lesson (practice: on submission;
+ * post-test and mock exam: on a pass) in the grade's statement and checks the course's
+ * completion rule, in the caller's transaction.
+ *
+ * `prepared`: the grading input read before the transaction (submitQuizAttempt). The grade is
+ * computed from it and written only if the answers are unchanged under the lock (their
+ * fingerprint); otherwise, a save having committed in between, it is read again under the lock
+ * and graded from that.
+ */
+export async function gradeAttempt(
+  tx: Tx,
+  attemptId: string,
+  enrollmentId: string,
+  now: Date,
+  prepared?: PreparedGrading,
+): Promise<GradeOutcome> {
+  const status = await lockAttemptForGrading(tx, attemptId, enrollmentId);
+  if (!status || status === 'SUBMITTED') return { graded: false, completion: null };
+
+  const write = async (input: GradingInput, fingerprint: string | null) => {
+    const { completesLesson, ...grade } = computeGrade(input, now);
+    const written = await recordAttemptGrade(tx, {
+      attemptId,
+      ...grade,
+      fingerprint,
+      completeLesson: completesLesson ? { enrollmentId, lessonId: input.quiz.lessonId } : null,
+    });
+    return { written, completesLesson, gradedAt: grade.submittedAt };
+  };
+  let outcome = prepared
+    ? await write(prepared.input, prepared.fingerprint)
+    : await write(await loadGradingInput(tx, attemptId), null);
+  if (!outcome.written) outcome = await write(await loadGradingInput(tx, attemptId), null);
   let completion: CompletionOutcome | null = null;
-  if (attempt.quiz.mode === 'PRACTICE' || passed) {
-    await markLessonComplete(tx, enrollmentId, attempt.quiz.lessonId, gradedAt);
-    completion = await evaluateCompletion(tx, enrollmentId, gradedAt, { enrollmentLocked: true });
+  if (outcome.completesLesson) {
+    completion = await evaluateCompletion(tx, enrollmentId, outcome.gradedAt, {
+      enrollmentLocked: true,
+    });
   }
   return { graded: true, completion };
 }

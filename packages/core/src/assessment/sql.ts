@@ -1,7 +1,15 @@
 // Every raw SQL statement of the assessment domain, each a named, typed function
 // (ARCHITECTURE.md, "Raw SQL lives in one sql.ts per domain"). Each is run by sql.test.ts
 // against the migrated schema.
-import type { AttemptStatus, EnrollmentStatus, QuestionType, QuizMode } from '@lms/db';
+import {
+  type AttemptStatus,
+  type Db,
+  type EnrollmentStatus,
+  hotReads,
+  Prisma,
+  type QuestionType,
+  type QuizMode,
+} from '@lms/db';
 import type { DbOrTx, Tx } from '../db/tx';
 import type { AttemptRecord } from './attempt-views';
 
@@ -20,19 +28,19 @@ export async function findOwnedAttempt(
   db: DbOrTx,
   attemptId: string,
 ): Promise<OwnedAttemptRow | null> {
-  const [row] = await db.$queryRaw<
-    (Omit<OwnedAttemptRow, 'enrollment' | 'quiz'> & {
+  const [row] = await hotReads(db as Db).rows<
+    Omit<OwnedAttemptRow, 'enrollment' | 'quiz'> & {
       userId: string;
       enrollmentStatus: EnrollmentStatus;
       lessonId: string;
-    })[]
-  >`
+    }
+  >(Prisma.sql`
     SELECT a."id", a."enrollmentId", a."status"::text AS "status", a."deadlineAt", a."questionIds",
            e."userId", e."status"::text AS "enrollmentStatus", q."lessonId"
       FROM "QuizAttempt" a
       JOIN "Enrollment" e ON e."id" = a."enrollmentId"
       JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`;
+     WHERE a."id" = ${attemptId}::uuid`);
   if (!row) return null;
   const { userId, enrollmentStatus, lessonId, ...attempt } = row;
   return {
@@ -43,16 +51,29 @@ export async function findOwnedAttempt(
 }
 
 /**
- * Locks an attempt row for grading (FOR UPDATE: waits for saves holding FOR SHARE) and answers
- * its status as it stands after the wait; null when there is no such attempt.
+ * Locks an attempt for grading, in one statement and in the lock order (lockEnrollment's): its
+ * enrolment first (FOR NO KEY UPDATE, in the EXISTS that PostgreSQL runs once, as a one-time
+ * filter, before it reads the attempt), then the attempt row (FOR UPDATE: waits for saves
+ * holding FOR SHARE). Answers the attempt's status as it stands after the waits; null when
+ * there is no such attempt. sql.test.ts checks the plan keeps that order.
  */
 export async function lockAttemptForGrading(
   tx: Tx,
   attemptId: string,
+  enrollmentId: string,
 ): Promise<AttemptStatus | null> {
-  const [row] = await tx.$queryRaw<{ status: AttemptStatus }[]>`
-    SELECT "status"::text AS "status" FROM "QuizAttempt" WHERE "id" = ${attemptId}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<{ status: AttemptStatus }[]>(
+    lockAttemptForGradingStatement(attemptId, enrollmentId),
+  );
   return row?.status ?? null;
+}
+
+export function lockAttemptForGradingStatement(attemptId: string, enrollmentId: string) {
+  return Prisma.sql`
+    SELECT a."status"::text AS "status" FROM "QuizAttempt" a
+     WHERE a."id" = ${attemptId}::uuid
+       AND EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."id" = ${enrollmentId}::uuid FOR NO KEY UPDATE)
+       FOR UPDATE OF a`;
 }
 
 /**
@@ -85,39 +106,114 @@ export interface GradingInput {
   }[];
 }
 
+/**
+ * The state of an attempt's saved answers as one value (md5 over every answer's id, save time
+ * and response): equal values mean no answer was saved in between. `attempt` names the
+ * attempt's id column in the enclosing statement.
+ */
+const answersFingerprint = (attempt: Prisma.Sql) => Prisma.sql`(
+  SELECT md5(COALESCE(string_agg(f."id"::text || '|' || f."savedAt"::text || '|' || f."response"::text,
+                                 ',' ORDER BY f."id"), ''))
+    FROM "AttemptAnswer" f WHERE f."attemptId" = ${attempt})`;
+
+/** The grading columns of `QuizAttempt a JOIN Quiz q`: GradingInput's. */
+const gradingColumns = Prisma.sql`
+  a."questionIds", a."deadlineAt", q."lessonId", q."mode"::text AS "mode", q."passPercent",
+  COALESCE((
+    SELECT json_agg(json_build_object('id', x."id", 'questionId', x."questionId", 'response', x."response"))
+      FROM "AttemptAnswer" x
+     WHERE x."attemptId" = a."id" AND (a."deadlineAt" IS NULL OR x."savedAt" <= a."deadlineAt")
+  ), '[]'::json) AS "answers",
+  COALESCE((
+    SELECT json_agg(json_build_object(
+             'id', qu."id", 'type', qu."type", 'points', qu."points",
+             'acceptedAnswers', qu."acceptedAnswers", 'answerCodes', qu."answerCodes",
+             'options', COALESCE((
+               SELECT json_agg(json_build_object('id', o."id", 'correct', o."correct"))
+                 FROM "QuestionOption" o WHERE o."questionId" = qu."id"), '[]'::json)))
+      FROM "Question" qu WHERE qu."id" = ANY(a."questionIds")
+  ), '[]'::json) AS "questions"`;
+
+type GradingRow = Omit<GradingInput, 'quiz'> & {
+  lessonId: string;
+  mode: QuizMode;
+  passPercent: number;
+};
+
+const toGradingInput = ({
+  questionIds,
+  deadlineAt,
+  answers,
+  questions,
+  lessonId,
+  mode,
+  passPercent,
+}: GradingRow): GradingInput => ({
+  questionIds,
+  deadlineAt,
+  answers,
+  questions,
+  quiz: { lessonId, mode, passPercent },
+});
+
 /** Everything grading needs (attempt, quiz, counted answers, drawn questions with keys). */
 export async function loadGradingInput(tx: Tx, attemptId: string): Promise<GradingInput> {
-  const [row] = await tx.$queryRaw<
-    {
-      questionIds: string[];
-      deadlineAt: Date | null;
-      lessonId: string;
-      mode: QuizMode;
-      passPercent: number;
-      answers: GradingInput['answers'];
-      questions: GradingInput['questions'];
-    }[]
-  >`
-    SELECT a."questionIds", a."deadlineAt", q."lessonId", q."mode"::text AS "mode", q."passPercent",
-           COALESCE((
-             SELECT json_agg(json_build_object('id', x."id", 'questionId', x."questionId", 'response', x."response"))
-               FROM "AttemptAnswer" x
-              WHERE x."attemptId" = a."id" AND (a."deadlineAt" IS NULL OR x."savedAt" <= a."deadlineAt")
-           ), '[]'::json) AS "answers",
-           COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', qu."id", 'type', qu."type", 'points', qu."points",
-                      'acceptedAnswers', qu."acceptedAnswers", 'answerCodes', qu."answerCodes",
-                      'options', COALESCE((
-                        SELECT json_agg(json_build_object('id', o."id", 'correct', o."correct"))
-                          FROM "QuestionOption" o WHERE o."questionId" = qu."id"), '[]'::json)))
-               FROM "Question" qu WHERE qu."id" = ANY(a."questionIds")
-           ), '[]'::json) AS "questions"
+  const [row] = await tx.$queryRaw<GradingRow[]>(Prisma.sql`
+    SELECT ${gradingColumns}
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`;
+     WHERE a."id" = ${attemptId}::uuid`);
   if (!row) throw new Error(`Attempt ${attemptId} not found`);
-  const { lessonId, mode, passPercent, ...rest } = row;
-  return { ...rest, quiz: { lessonId, mode, passPercent } };
+  return toGradingInput(row);
+}
+
+/** A submission as read before its transaction: the attempt's owner and what grading needs. */
+export interface SubmissionRow {
+  attempt: OwnedAttemptRow;
+  /** Read without locks: grading uses it when the answers' fingerprint still matches. */
+  input: GradingInput;
+  /** answersFingerprint as read with `input`. */
+  fingerprint: string;
+}
+
+/**
+ * The attempt with its owner (findOwnedAttempt's columns), everything grading needs
+ * (loadGradingInput's) and the answers' fingerprint, in one statement through the hot-read path
+ * (pg, no locks): the submission reads before it locks, so its transaction holds a pooled
+ * connection for two writes instead of four statements.
+ */
+export async function loadSubmission(db: Db, attemptId: string): Promise<SubmissionRow | null> {
+  const [row] = await hotReads(db).rows<
+    GradingRow & {
+      id: string;
+      enrollmentId: string;
+      status: AttemptStatus;
+      userId: string;
+      enrollmentStatus: EnrollmentStatus;
+      fingerprint: string;
+    }
+  >(Prisma.sql`
+    SELECT a."id", a."enrollmentId", a."status"::text AS "status",
+           e."userId", e."status"::text AS "enrollmentStatus",
+           ${answersFingerprint(Prisma.sql`a."id"`)} AS "fingerprint",
+           ${gradingColumns}
+      FROM "QuizAttempt" a
+      JOIN "Enrollment" e ON e."id" = a."enrollmentId"
+      JOIN "Quiz" q ON q."id" = a."quizId"
+     WHERE a."id" = ${attemptId}::uuid`);
+  if (!row) return null;
+  return {
+    attempt: {
+      id: row.id,
+      enrollmentId: row.enrollmentId,
+      status: row.status,
+      deadlineAt: row.deadlineAt,
+      questionIds: row.questionIds,
+      enrollment: { userId: row.userId, status: row.enrollmentStatus },
+      quiz: { lessonId: row.lessonId },
+    },
+    input: toGradingInput(row),
+    fingerprint: row.fingerprint,
+  };
 }
 
 export interface AttemptGrade {
@@ -131,26 +227,56 @@ export interface AttemptGrade {
   maxPoints: number;
   scorePercent: number;
   passed: boolean;
+  /**
+   * Write only if the answers' fingerprint is still this (the grade was computed from answers
+   * read before the locks); null: write unconditionally (read under the locks).
+   */
+  fingerprint: string | null;
+  /** Also complete this lesson of the enrolment (completeLessonProgress's write), or null. */
+  completeLesson: { enrollmentId: string; lessonId: string } | null;
 }
 
 /**
- * Writes a grade in one statement: every counted answer's points, then the attempt's score.
- * The attempt's UPDATE reads the answers' CTE, so the answers are written first, while the
- * attempt is still IN_PROGRESS (the evidence triggers refuse changes to a submitted attempt's
- * answers).
+ * Writes a grade in one statement: every counted answer's points, then the attempt's score,
+ * then (when asked) the lesson's completion and the enrolment's activity, as
+ * completeLessonProgress writes them. The attempt's UPDATE reads the answers' CTE, so the
+ * answers are written first, while the attempt is still IN_PROGRESS (the evidence triggers
+ * refuse changes to a submitted attempt's answers). With a fingerprint, nothing is written
+ * unless the answers still match it; answers whether the grade was written. The caller holds
+ * the attempt's row lock (lockAttemptForGrading), so no save can slip in after this check.
  */
-export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<void> {
-  await tx.$executeRaw`
-    WITH "graded" AS (
+export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<boolean> {
+  const lesson = grade.completeLesson;
+  const [row] = await tx.$queryRaw<{ written: boolean }[]>(Prisma.sql`
+    WITH "fresh" AS (
+      SELECT ${grade.fingerprint}::text IS NULL
+             OR ${answersFingerprint(Prisma.sql`${grade.attemptId}::uuid`)} = ${grade.fingerprint}::text AS "ok"),
+    "graded" AS (
       UPDATE "AttemptAnswer" AS a SET "points" = v."points", "correct" = v."correct"
       FROM unnest(${grade.answerIds}::uuid[], ${grade.answerPoints}::numeric[], ${grade.answerCorrect}::boolean[]) AS v("id", "points", "correct")
-      WHERE a."id" = v."id"
-      RETURNING a."id")
-    UPDATE "QuizAttempt"
-       SET "status" = 'SUBMITTED', "submittedAt" = ${grade.submittedAt}::timestamptz,
-           "scorePoints" = ${grade.scorePoints}::numeric, "maxPoints" = ${grade.maxPoints}::int,
-           "scorePercent" = ${grade.scorePercent}::numeric, "passed" = ${grade.passed}
-     WHERE "id" = ${grade.attemptId}::uuid AND (SELECT count(*) FROM "graded") >= 0`;
+      WHERE a."id" = v."id" AND (SELECT "ok" FROM "fresh")
+      RETURNING a."id"),
+    "attempt" AS (
+      UPDATE "QuizAttempt"
+         SET "status" = 'SUBMITTED', "submittedAt" = ${grade.submittedAt}::timestamptz,
+             "scorePoints" = ${grade.scorePoints}::numeric, "maxPoints" = ${grade.maxPoints}::int,
+             "scorePercent" = ${grade.scorePercent}::numeric, "passed" = ${grade.passed}
+       WHERE "id" = ${grade.attemptId}::uuid AND (SELECT "ok" FROM "fresh")
+         AND (SELECT count(*) FROM "graded") >= 0
+      RETURNING "id"),
+    "progress" AS (
+      INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "completedAt")
+      SELECT ${lesson?.enrollmentId ?? null}::uuid, ${lesson?.lessonId ?? null}::uuid,
+             ${grade.submittedAt}::timestamptz, ${grade.submittedAt}::timestamptz, ${grade.submittedAt}::timestamptz
+        FROM "attempt" WHERE ${lesson !== null}::boolean
+      ON CONFLICT ("enrollmentId", "lessonId")
+      DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", EXCLUDED."completedAt")
+      RETURNING 1),
+    "activity" AS (
+      UPDATE "Enrollment" SET "lastActivityAt" = ${grade.submittedAt}::timestamptz
+       WHERE "id" = ${lesson?.enrollmentId ?? null}::uuid AND EXISTS (SELECT 1 FROM "progress"))
+    SELECT "ok" AS "written" FROM "fresh"`);
+  return row!.written;
 }
 
 /**
@@ -161,8 +287,8 @@ export async function loadAttemptRecord(
   db: DbOrTx,
   attemptId: string,
 ): Promise<(AttemptRecord & { submittedAttempts: number; passedAny: boolean }) | null> {
-  const [row] = await db.$queryRaw<
-    (Omit<AttemptRecord, 'quiz' | 'answers'> & {
+  const [row] = await hotReads(db as Db).rows<
+    Omit<AttemptRecord, 'quiz' | 'answers'> & {
       lessonId: string;
       mode: QuizMode;
       passPercent: number;
@@ -172,8 +298,8 @@ export async function loadAttemptRecord(
       answers: (Omit<AttemptRecord['answers'][number], 'savedAt'> & { savedAt: string })[];
       submittedAttempts: number;
       passedAny: boolean;
-    })[]
-  >`
+    }
+  >(Prisma.sql`
     SELECT a."id", a."quizId", a."enrollmentId", a."number", a."status"::text AS "status",
            a."questionIds", a."optionOrder", a."startedAt", a."deadlineAt", a."submittedAt",
            a."scorePoints"::float8 AS "scorePoints", a."maxPoints",
@@ -204,7 +330,7 @@ export async function loadAttemptRecord(
           FROM "QuizAttempt" s
          WHERE s."enrollmentId" = a."enrollmentId" AND s."quizId" = a."quizId" AND s."status" = 'SUBMITTED'
       ) h
-     WHERE a."id" = ${attemptId}::uuid`;
+     WHERE a."id" = ${attemptId}::uuid`);
   if (!row) return null;
   const { lessonId, mode, passPercent, allowReview, maxAttempts, questions, answers, ...attempt } =
     row;

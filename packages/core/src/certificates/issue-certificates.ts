@@ -9,13 +9,17 @@ import {
   MIN_STATUS_LIST_LENGTH,
 } from '@lms/credentials';
 import type { Prisma } from '@lms/db';
-import { creditApprovalTermsSelect } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
 import { certificateSettings, verifyUrlFor } from '../common/certificate-settings';
 import type { Tx } from '../db/tx';
 import { queueCertificateIssued } from '../mail/queue-certificate-issued';
 import { providerDay } from '../time/provider-day';
-import { type CertificateKey, insertCertificateRow, nextStatusListIndexAfterMax } from './sql';
+import {
+  type CertificateKey,
+  insertCertificateRow,
+  loadCompletionForIssue,
+  nextStatusListIndexAfterMax,
+} from './sql';
 
 /** creditKey of a certificate of completion without credit. */
 export const COMPLETION_CREDIT_KEY = 'completion';
@@ -173,44 +177,8 @@ export async function issueCertificatesForCompletion(
   completionId: string,
   now: Date,
 ): Promise<{ id: string; serial: string }[]> {
-  const completion = await tx.courseCompletion.findUniqueOrThrow({
-    where: { id: completionId },
-    select: {
-      id: true,
-      completedAt: true,
-      enrollment: {
-        select: {
-          id: true,
-          userId: true,
-          courseId: true,
-          user: { select: { certificateName: true, certificateNameConfirmedAt: true } },
-        },
-      },
-      version: {
-        select: {
-          id: true,
-          title: true,
-          instructionalMinutes: true,
-          minimumLessonTimePercent: true,
-          minimumSeatMinutes: true,
-          modules: {
-            select: {
-              lessons: {
-                select: { required: true, quiz: { select: { mode: true, passPercent: true } } },
-              },
-            },
-          },
-          creditApprovals: {
-            orderBy: [{ body: 'asc' }, { approvalNumber: 'asc' }],
-            select: {
-              id: true,
-              ...creditApprovalTermsSelect,
-            },
-          },
-        },
-      },
-    },
-  });
+  const completion = await loadCompletionForIssue(tx, completionId);
+  if (!completion) throw new Error(`Course completion ${completionId} not found`);
   const { enrollment, version } = completion;
   // Pending name confirmation: nothing is issued until the learner confirms the name to print
   // (confirmCertificateName then issues, dated with this completion's date).

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chargeRateLimitStatement } from '../rate-limit/sql';
 import {
   insertCertificateRow,
+  loadCompletionForIssue,
   maxStatusListIndex,
   nextStatusListIndexAfterMax,
   revokeLiveCertificatesOfEnrollment,
@@ -60,6 +61,89 @@ const snapshot = (serial: string) =>
   ({ serial, programTitle: 'Fake Coding Basics ZZ001' }) as unknown as CertificateSnapshot;
 
 describe('certificates sql', () => {
+  it('reads a completion for issuance in one statement, as the nested select reads it', async () => {
+    // A published version with credit approvals, several modules and a post-test.
+    const version = await database.db.courseVersion.findFirstOrThrow({
+      where: {
+        publishedAt: { not: null },
+        creditApprovals: { some: {} },
+        modules: { some: { lessons: { some: { quiz: { mode: 'POST_TEST' } } } } },
+      },
+    });
+    const enrollment = await database.db.enrollment.create({
+      data: {
+        userId: learner.id,
+        courseId: version.courseId,
+        versionId: version.id,
+        source: 'GRANT',
+      },
+    });
+    const completion = await database.db.courseCompletion.create({
+      data: { enrollmentId: enrollment.id, versionId: version.id, seatMinutes: 60, evidence: {} },
+    });
+    const nested = await database.db.courseCompletion.findUniqueOrThrow({
+      where: { id: completion.id },
+      select: {
+        id: true,
+        completedAt: true,
+        enrollment: {
+          select: {
+            id: true,
+            userId: true,
+            courseId: true,
+            user: { select: { certificateName: true, certificateNameConfirmedAt: true } },
+          },
+        },
+        version: {
+          select: {
+            id: true,
+            title: true,
+            instructionalMinutes: true,
+            minimumLessonTimePercent: true,
+            minimumSeatMinutes: true,
+            modules: {
+              orderBy: { position: 'asc' },
+              select: {
+                lessons: {
+                  orderBy: { position: 'asc' },
+                  select: { required: true, quiz: { select: { mode: true, passPercent: true } } },
+                },
+              },
+            },
+            creditApprovals: {
+              orderBy: [{ body: 'asc' }, { approvalNumber: 'asc' }],
+              select: {
+                id: true,
+                body: true,
+                bodyName: true,
+                approvalNumber: true,
+                approvedTitle: true,
+                ceuAmount: true,
+                category: true,
+                validFrom: true,
+                validUntil: true,
+              },
+            },
+          },
+        },
+      },
+    });
+    const read = await loadCompletionForIssue(database.db, completion.id);
+    expect(nested.version.creditApprovals.length).toBeGreaterThan(0);
+    expect(nested.version.modules.length).toBeGreaterThan(1);
+    expect(read).toEqual({
+      ...nested,
+      version: {
+        ...nested.version,
+        creditApprovals: nested.version.creditApprovals.map((approval) => ({
+          ...approval,
+          ceuAmount: approval.ceuAmount.toFixed(2),
+        })),
+      },
+    });
+    expect(await loadCompletionForIssue(database.db, base.enrollmentId)).toBeNull();
+  });
+
   it('inserts, reads, searches, locks and revokes certificates', async () => {
     expect(await maxStatusListIndex(database.db)).toBeNull();
     expect(await database.db.$transaction((tx) => nextStatusListIndexAfterMax(tx, 131_072))).toBe(

@@ -1,7 +1,7 @@
 // Every SQL statement of certificates, each a named, typed function (CONTRIBUTING.md, "SQL").
 // Run against the migrated database by certificates/sql.test.ts.
 import type { CertificateSnapshot } from '@lms/credentials';
-import { type Db, hotReads, type NameCorrectionStatus, Prisma } from '@lms/db';
+import { type CreditBody, type Db, hotReads, type NameCorrectionStatus, Prisma } from '@lms/db';
 import type { DbOrTx, Tx } from '../db/tx';
 
 /** What a certificate view is built from (see toCertificateView). */
@@ -255,4 +255,127 @@ export async function selectNameCorrectionForUpdate(
     CorrectionRow[]
   >`SELECT "id", "userId", "status", "currentName", "requestedName" FROM "CertificateNameCorrection"
        WHERE "id" = ${correctionId}::uuid FOR UPDATE`;
+}
+
+/** A stored completion with what issuing its certificates needs (issueCertificatesForCompletion). */
+export interface CompletionForIssue {
+  id: string;
+  completedAt: Date;
+  enrollment: {
+    id: string;
+    userId: string;
+    courseId: string;
+    user: { certificateName: string | null; certificateNameConfirmedAt: Date | null };
+  };
+  version: {
+    id: string;
+    title: string;
+    instructionalMinutes: number;
+    minimumLessonTimePercent: number;
+    minimumSeatMinutes: number;
+    /** Modules and lessons in syllabus order. */
+    modules: {
+      lessons: { required: boolean; quiz: { mode: string; passPercent: number } | null }[];
+    }[];
+    /** Ordered by body, then approval number. */
+    creditApprovals: {
+      id: string;
+      body: CreditBody;
+      bodyName: string | null;
+      approvalNumber: string;
+      approvedTitle: string;
+      ceuAmount: string;
+      category: string;
+      validFrom: Date;
+      validUntil: Date;
+    }[];
+  };
+}
+
+/**
+ * A completion with its enrolment, learner's certificate name, version, syllabus (lesson
+ * requirements and quizzes) and credit approvals, in one statement (Prisma's nested select made
+ * eight, on every submission or lesson that completes a course). Null when there is none.
+ */
+export async function loadCompletionForIssue(
+  tx: DbOrTx,
+  completionId: string,
+): Promise<CompletionForIssue | null> {
+  const [row] = await tx.$queryRaw<
+    (Omit<CompletionForIssue, 'enrollment' | 'version'> & {
+      enrollmentId: string;
+      userId: string;
+      courseId: string;
+      certificateName: string | null;
+      certificateNameConfirmedAt: Date | null;
+      versionId: string;
+      title: string;
+      instructionalMinutes: number;
+      minimumLessonTimePercent: number;
+      minimumSeatMinutes: number;
+      modules: CompletionForIssue['version']['modules'];
+      creditApprovals: (Omit<
+        CompletionForIssue['version']['creditApprovals'][number],
+        'validFrom' | 'validUntil'
+      > & { validFrom: string; validUntil: string })[];
+    })[]
+  >`
+    SELECT c."id", c."completedAt", e."id" AS "enrollmentId", e."userId", e."courseId",
+           u."certificateName", u."certificateNameConfirmedAt",
+           v."id" AS "versionId", v."title", v."instructionalMinutes", v."minimumLessonTimePercent",
+           v."minimumSeatMinutes",
+           COALESCE((
+             SELECT json_agg(json_build_object('lessons', COALESCE((
+                      SELECT json_agg(json_build_object(
+                               'required', l."required",
+                               'quiz', CASE WHEN q."id" IS NULL THEN NULL ELSE json_build_object(
+                                         'mode', q."mode", 'passPercent', q."passPercent") END)
+                             ORDER BY l."position")
+                        FROM "Lesson" l LEFT JOIN "Quiz" q ON q."lessonId" = l."id"
+                       WHERE l."moduleId" = m."id"), '[]'::json)) ORDER BY m."position")
+               FROM "Module" m WHERE m."versionId" = v."id"
+           ), '[]'::json) AS "modules",
+           COALESCE((
+             SELECT json_agg(json_build_object(
+                      'id', a."id", 'body', a."body", 'bodyName', a."bodyName",
+                      'approvalNumber', a."approvalNumber", 'approvedTitle', a."approvedTitle",
+                      'ceuAmount', a."ceuAmount"::text, 'category', a."category",
+                      'validFrom', to_char(a."validFrom", 'YYYY-MM-DD'),
+                      'validUntil', to_char(a."validUntil", 'YYYY-MM-DD'))
+                    ORDER BY a."body", a."approvalNumber")
+               FROM "CreditApproval" a WHERE a."versionId" = v."id"
+           ), '[]'::json) AS "creditApprovals"
+      FROM "CourseCompletion" c
+      JOIN "Enrollment" e ON e."id" = c."enrollmentId"
+      JOIN "User" u ON u."id" = e."userId"
+      JOIN "CourseVersion" v ON v."id" = c."versionId"
+     WHERE c."id" = ${completionId}::uuid`;
+  if (!row) return null;
+  const utcDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
+  return {
+    id: row.id,
+    completedAt: row.completedAt,
+    enrollment: {
+      id: row.enrollmentId,
+      userId: row.userId,
+      courseId: row.courseId,
+      user: {
+        certificateName: row.certificateName,
+        certificateNameConfirmedAt: row.certificateNameConfirmedAt,
+      },
+    },
+    version: {
+      id: row.versionId,
+      title: row.title,
+      instructionalMinutes: row.instructionalMinutes,
+      minimumLessonTimePercent: row.minimumLessonTimePercent,
+      minimumSeatMinutes: row.minimumSeatMinutes,
+      modules: row.modules,
+      creditApprovals: row.creditApprovals.map((approval) => ({
+        ...approval,
+        validFrom: utcDate(approval.validFrom),
+        validUntil: utcDate(approval.validUntil),
+      })),
+    },
+  };
 }

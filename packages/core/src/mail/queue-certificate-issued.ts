@@ -1,5 +1,6 @@
 import type { CertificateSnapshot } from '@lms/credentials';
 import { type DbOrTx, type EnqueueResult, enqueueEmail } from './outbox';
+import { selectRecipient } from './sql';
 import { renderEmail } from './templates';
 
 // A mail an event causes: queued in the event's own transaction (`tx`) with a dedupe key, so a
@@ -10,10 +11,8 @@ export async function queueCertificateIssued(
   tx: DbOrTx,
   certificate: { id: string; serial: string; userId: string; snapshot: CertificateSnapshot },
 ): Promise<EnqueueResult> {
-  const user = await tx.user.findUniqueOrThrow({
-    where: { id: certificate.userId },
-    select: { id: true, email: true, name: true },
-  });
+  const user = await selectRecipient(tx, certificate.userId);
+  if (!user) throw new Error(`User ${certificate.userId} not found`);
   const { snapshot } = certificate;
   const ceus = snapshot.credits.length
     ? snapshot.credits.map((credit) => `${credit.ceuAmount} (${credit.bodyName})`).join(', ')

@@ -1,6 +1,6 @@
-import { useTestDatabase } from '@lms/db/testing';
+import { createUser, useTestDatabase } from '@lms/db/testing';
 import { describe, expect, it } from 'vitest';
-import { ensureEmailPreference, insertEmailMessage, jobQueueExists } from './sql';
+import { ensureEmailPreference, insertEmailMessage, jobQueueExists, selectRecipient } from './sql';
 import type { OutgoingEmail } from './templates';
 
 const database = useTestDatabase();
@@ -33,6 +33,16 @@ describe('mail sql', () => {
     expect(await insertEmailMessage(database.db, email)).toBeNull();
     const row = await database.db.emailMessage.findUniqueOrThrow({ where: { id: id ?? '' } });
     expect(row).toMatchObject({ toAddress: 'reader@example.test', headers: { 'X-Test': 'yes' } });
+  });
+
+  it('reads a recipient by id (null for none)', async () => {
+    const user = await createUser(database.db, { name: 'Rita Recipient' });
+    expect(await selectRecipient(database.db, user.id)).toEqual({
+      id: user.id,
+      email: user.email,
+      name: 'Rita Recipient',
+    });
+    expect(await selectRecipient(database.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 
   it('sees that the job queue is not installed here', async () => {

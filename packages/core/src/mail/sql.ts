@@ -9,6 +9,16 @@ export async function ensureEmailPreference(tx: DbOrTx, userId: string): Promise
     ON CONFLICT ("userId") DO NOTHING`;
 }
 
+/** A user's id, email address and name (the recipient of a mail), or null. */
+export async function selectRecipient(
+  tx: DbOrTx,
+  userId: string,
+): Promise<{ id: string; email: string; name: string } | null> {
+  const rows = await tx.$queryRaw<{ id: string; email: string; name: string }[]>`
+    SELECT "id", "email", "name" FROM "User" WHERE "id" = ${userId}::uuid`;
+  return rows[0] ?? null;
+}
+
 /** Whether graphile-worker's schema (its `add_job` function) exists in this database. */
 export async function jobQueueExists(tx: DbOrTx): Promise<boolean> {
   const rows = await tx.$queryRaw<{ present: boolean }[]>`

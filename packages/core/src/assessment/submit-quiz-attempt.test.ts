@@ -1,0 +1,228 @@
+// Quiz submission on a real database (issue 15: it reads grading's input before its
+// transaction and locks enrolment and attempt in one statement). What must hold whatever the
+// timing: a save that commits between the submission's read and its lock is graded; a save
+// racing a submission is either refused or graded, never stored ungraded or graded against an
+// older response; a submission racing the deadline job grades once; the lock order stays
+// enrolment before attempt.
+import {
+  createCourse,
+  createEnrollment,
+  createUser,
+  useTestDatabase,
+  viewerFor,
+} from '@lms/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../access/viewer';
+import { asResponse } from './attempt-views';
+import { gradeAttempt } from './grade-attempt';
+import { gradeExpiredAttempt } from './grade-expired-attempt';
+import { saveAnswer } from './save-answer';
+import { scoreAnswer } from './scoring';
+import { loadSubmission, lockAttemptForGradingStatement } from './sql';
+import { startQuizAttempt } from './start-quiz-attempt';
+import { submitQuizAttempt } from './submit-quiz-attempt';
+
+const t = useTestDatabase();
+let courseId: string;
+let lessonId: string;
+/** Per question: its id, the right and a wrong option. */
+let questions: { id: string; right: string; wrong: string }[];
+
+beforeAll(async () => {
+  const owner = await createUser(t.db, { role: 'INSTRUCTOR' });
+  const created = await createCourse(t.db, {
+    ownerId: owner.id,
+    modules: [
+      {
+        title: 'Assessment',
+        lessons: [
+          {
+            title: 'Post-test',
+            quiz: {
+              mode: 'POST_TEST',
+              passPercent: 70,
+              timeLimitMinutes: 60,
+              questions: ['E11.9', 'Z79.4', 'I10'].map((code) => ({
+                type: 'SINGLE_CHOICE' as const,
+                prompt: `Which code is ${code}?`,
+                options: [
+                  { text: code, correct: true },
+                  { text: 'ZZ001', correct: false },
+                ],
+              })),
+            },
+          },
+        ],
+      },
+    ],
+  });
+  courseId = created.course.id;
+  lessonId = created.lessons[0]!.id;
+  const rows = await t.db.question.findMany({
+    where: { quiz: { lessonId } },
+    select: { id: true, options: { select: { id: true, correct: true } } },
+  });
+  questions = rows.map((row) => ({
+    id: row.id,
+    right: row.options.find((option) => option.correct)!.id,
+    wrong: row.options.find((option) => !option.correct)!.id,
+  }));
+}, 60_000);
+
+async function openAttempt(): Promise<{ viewer: Viewer; attemptId: string; enrollmentId: string }> {
+  const viewer = viewerFor(await createUser(t.db));
+  const enrollment = await createEnrollment(t.db, { userId: viewer.id, courseId });
+  const attempt = await startQuizAttempt({ db: t.db, viewer, lessonId });
+  return { viewer, attemptId: attempt.id, enrollmentId: enrollment.id };
+}
+
+const save = (viewer: Viewer, attemptId: string, questionId: string, optionId: string) =>
+  saveAnswer({ db: t.db, viewer, attemptId, questionId, answer: { optionIds: [optionId] } });
+
+/** Every stored answer's points must be its stored response's score (nothing stale or missed). */
+async function expectGradedAsStored(attemptId: string) {
+  const attempt = await t.db.quizAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    select: { status: true, scorePoints: true, answers: true },
+  });
+  expect(attempt.status).toBe('SUBMITTED');
+  const keys = await t.db.question.findMany({
+    where: { id: { in: attempt.answers.map((answer) => answer.questionId) } },
+    select: {
+      id: true,
+      type: true,
+      points: true,
+      acceptedAnswers: true,
+      answerCodes: true,
+      options: { select: { id: true, correct: true } },
+    },
+  });
+  let total = 0;
+  for (const answer of attempt.answers) {
+    const key = keys.find((question) => question.id === answer.questionId)!;
+    const expected = scoreAnswer(key, asResponse(answer.response));
+    expect(answer.points === null ? null : Number(answer.points)).toBe(expected.points);
+    expect(answer.correct).toBe(expected.correct);
+    total += expected.points;
+  }
+  expect(Number(attempt.scorePoints)).toBe(total);
+}
+
+describe('quiz submission', () => {
+  it('grades an answer saved between the submission’s read and its lock', async () => {
+    const { viewer, attemptId, enrollmentId } = await openAttempt();
+    for (const question of questions) await save(viewer, attemptId, question.id, question.wrong);
+    // The submission's read, then the learner corrects two answers before the lock is taken.
+    const prepared = (await loadSubmission(t.db, attemptId))!;
+    await save(viewer, attemptId, questions[0]!.id, questions[0]!.right);
+    await save(viewer, attemptId, questions[1]!.id, questions[1]!.right);
+    const outcome = await t.db.$transaction((tx) =>
+      gradeAttempt(tx, attemptId, enrollmentId, new Date(), prepared),
+    );
+    expect(outcome.graded).toBe(true);
+    const attempt = await t.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(Number(attempt.scorePercent)).toBe(66.67);
+    await expectGradedAsStored(attemptId);
+  });
+
+  it('a save racing a submission is refused or graded, never left stale (real parallel)', async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const { viewer, attemptId } = await openAttempt();
+      await save(viewer, attemptId, questions[0]!.id, questions[0]!.wrong);
+      const [saved, submitted] = await Promise.allSettled([
+        save(viewer, attemptId, questions[round % 2]!.id, questions[round % 2]!.right),
+        submitQuizAttempt({ db: t.db, viewer, attemptId }),
+      ]);
+      expect(submitted.status).toBe('fulfilled');
+      if (saved.status === 'rejected') {
+        expect(String(saved.reason)).toMatch(/submitted/);
+      }
+      await expectGradedAsStored(attemptId);
+    }
+  });
+
+  it('a submission racing the deadline job grades once (real parallel)', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const { viewer, attemptId } = await openAttempt();
+      for (const question of questions) await save(viewer, attemptId, question.id, question.right);
+      // The deadline passes after the answers were saved.
+      const deadline = new Date();
+      await t.db.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: deadline } });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const [job, submitted] = await Promise.all([
+        gradeExpiredAttempt({ db: t.db, attemptId }),
+        submitQuizAttempt({ db: t.db, viewer, attemptId }),
+      ]);
+      expect(submitted.status).toBe('SUBMITTED');
+      const attempt = await t.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      // Graded at the deadline by whichever came first; answers saved before it count.
+      expect(attempt.submittedAt).toEqual(deadline);
+      expect(Number(attempt.scorePercent)).toBe(100);
+      expect(typeof job.graded).toBe('boolean');
+      await expectGradedAsStored(attemptId);
+      expect(
+        await t.db.lessonProgress.count({ where: { lessonId, enrollment: { userId: viewer.id } } }),
+      ).toBe(1);
+    }
+  });
+
+  it('locks the enrolment before the attempt, in one statement', async () => {
+    const { attemptId, enrollmentId } = await openAttempt();
+    const tryLockAttempt = () =>
+      t.db.$transaction(
+        (tx) =>
+          tx.$queryRaw`SELECT 1 FROM "QuizAttempt" WHERE "id" = ${attemptId}::uuid FOR UPDATE NOWAIT`,
+      );
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const holder = t.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${enrollmentId}::uuid FOR NO KEY UPDATE`;
+      holding();
+      await released;
+    });
+    await held;
+    let finishGrading!: () => void;
+    const gradingDone = new Promise<void>((resolve) => {
+      finishGrading = resolve;
+    });
+    let graderLocked!: (status: string | null) => void;
+    const graderStatus = new Promise<string | null>((resolve) => {
+      graderLocked = resolve;
+    });
+    const grader = t.db.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: string }[]>(
+        lockAttemptForGradingStatement(attemptId, enrollmentId),
+      );
+      graderLocked(row?.status ?? null);
+      await gradingDone;
+    });
+    try {
+      // The grader waits on the enrolment...
+      await expect
+        .poll(async () => {
+          const [row] = await t.db.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND query LIKE '%AS "status" FROM "QuizAttempt" a%'`;
+          return row!.n;
+        })
+        .toBe(1);
+      // ...and has not touched the attempt yet: it is free to lock.
+      await expect(tryLockAttempt()).resolves.toHaveLength(1);
+      release();
+      await holder;
+      expect(await graderStatus).toBe('IN_PROGRESS');
+      // Now the grader holds the attempt.
+      await expect(tryLockAttempt()).rejects.toThrow(/could not obtain lock|55P03/);
+    } finally {
+      release();
+      finishGrading();
+      await Promise.allSettled([holder, grader]);
+    }
+  });
+});
