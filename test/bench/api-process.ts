@@ -50,13 +50,34 @@ export async function startBenchApi(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ) {
-  const settings = { LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false', RATE_LIMITS: BENCH_RATE_LIMITS };
   if (benchApiKind() === 'tsx') {
-    return startApiProcess(databaseUrl, { ...settings, ...env }, nodeArgs);
+    return startApiProcess(databaseUrl, { ...BENCH_SETTINGS, ...env }, nodeArgs);
   }
-  const main = path.join(repoRoot, 'api/dist/bin/main.js');
-  if (!existsSync(main))
-    throw new Error('api/dist is missing: run `pnpm --filter @lms/api build`.');
+  return startCompiledApi(databaseUrl, 'api/dist', env, nodeArgs);
+}
+
+const BENCH_SETTINGS = {
+  LOG_LEVEL: 'error',
+  SEED_DEMO_DATA: 'false',
+  RATE_LIMITS: BENCH_RATE_LIMITS,
+};
+
+/**
+ * A compiled API started as `serve:api` starts it, from `dist` (`api/dist`, or another build
+ * folder for a same-run A/B of two builds), with the benchmark's settings and `env`.
+ */
+export async function startCompiledApi(
+  databaseUrl: string,
+  dist: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+) {
+  const main = path.join(repoRoot, dist, 'bin/main.js');
+  if (!existsSync(main)) {
+    throw new Error(
+      `${dist} is missing: run \`pnpm --filter @lms/api build\` (and copy it there).`,
+    );
+  }
   const port = await freePort();
   const api = startProcess(
     process.execPath,
@@ -66,7 +87,7 @@ export async function startBenchApi(
       PORT: String(port),
       HOST: '127.0.0.1',
       MALLOC_ARENA_MAX: '2',
-      ...settings,
+      ...BENCH_SETTINGS,
       ...env,
     },
     repoRoot,

@@ -14,15 +14,8 @@ import path from 'node:path';
 import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import pg from 'pg';
-import {
-  freePort,
-  productionApiEnv,
-  type RunningProcess,
-  repoRoot,
-  startProcess,
-  waitForHttp,
-} from '../support/processes';
-import { benchApiKind, serveApiFlags, startBenchApi } from './api-process';
+import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
+import { benchApiKind, startBenchApi, startCompiledApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
@@ -226,28 +219,6 @@ async function submittedCount(databaseUrl: string, attemptIds: string[]) {
   };
 }
 
-/** A compiled API from another dist folder (the same production settings as startBenchApi's). */
-async function startDistApi(databaseUrl: string, dist: string) {
-  const port = await freePort();
-  const api = startProcess(
-    process.execPath,
-    [...serveApiFlags(), path.join(repoRoot, dist, 'bin/main.js')],
-    {
-      ...productionApiEnv(databaseUrl),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MALLOC_ARENA_MAX: '2',
-      LOG_LEVEL: 'error',
-      SEED_DEMO_DATA: 'false',
-      RATE_LIMITS: JSON.stringify({ verifyPerAddress: { limit: 1_000_000, windowSeconds: 60 } }),
-    },
-    repoRoot,
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/readyz`, api, 120_000);
-  return { ...api, url };
-}
-
 /**
  * Samples pg_stat_activity every 50 ms until stopped: per sample, the client backends of the
  * database by state and wait event (`Lock/transactionid`, `Client/ClientRead`, `CPU` when
@@ -320,7 +291,7 @@ try {
   );
   processes.push(api);
   console.log(`API: ${benchApiKind()} (BENCH_API=compiled|tsx)`);
-  const before = BEFORE ? await startDistApi(databaseUrl, BEFORE) : null;
+  const before = BEFORE ? await startCompiledApi(databaseUrl, BEFORE) : null;
   if (before) {
     processes.push(before);
     console.log(`before: compiled from ${BEFORE}`);

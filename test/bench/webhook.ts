@@ -13,15 +13,8 @@ import { createPrismaClient, markVersionPublished, migrate } from '@lms/db';
 import { startEmbeddedPostgres } from '@lms/db/embedded';
 import { signWebhookPayload } from '@lms/payments';
 import pg from 'pg';
-import {
-  freePort,
-  productionApiEnv,
-  type RunningProcess,
-  repoRoot,
-  startProcess,
-  waitForHttp,
-} from '../support/processes';
-import { benchApiKind, serveApiFlags, startBenchApi } from './api-process';
+import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
+import { benchApiKind, startBenchApi, startCompiledApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
@@ -186,13 +179,14 @@ try {
   const abRun = deliveries.slice(2 * (WARM_UP + PER_RUN) + WARM_UP);
 
   // Real-Stripe mode (keys set): no emulator, and webhooks never call Stripe.
+  const apiEnv = {
+    STRIPE_SECRET_KEY: 'sk_test_bench',
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    ...(process.env.BENCH_API_POOL ? { DATABASE_POOL_MAX: process.env.BENCH_API_POOL } : {}),
+  };
   const api = await startBenchApi(
     databaseUrl,
-    {
-      STRIPE_SECRET_KEY: 'sk_test_bench',
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      ...(process.env.BENCH_API_POOL ? { DATABASE_POOL_MAX: process.env.BENCH_API_POOL } : {}),
-    },
+    apiEnv,
     process.env.BENCH_PROFILE_DIR
       ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR]
       : [],
@@ -218,26 +212,9 @@ try {
   let abUrl = '';
   let abPid = 0;
   if (abDist) {
-    const port = await freePort();
-    const other = startProcess(
-      process.execPath,
-      [...serveApiFlags(), path.join(repoRoot, abDist, 'bin/main.js')],
-      {
-        ...productionApiEnv(databaseUrl),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MALLOC_ARENA_MAX: '2',
-        LOG_LEVEL: 'error',
-        SEED_DEMO_DATA: 'false',
-        STRIPE_SECRET_KEY: 'sk_test_bench',
-        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        ...(process.env.BENCH_API_POOL ? { DATABASE_POOL_MAX: process.env.BENCH_API_POOL } : {}),
-      },
-      repoRoot,
-    );
+    const other = await startCompiledApi(databaseUrl, abDist, apiEnv);
     processes.push(other);
-    await waitForHttp(`http://127.0.0.1:${port}/readyz`, other, 120_000);
-    abUrl = `http://127.0.0.1:${port}/webhooks/stripe`;
+    abUrl = `${other.url}/webhooks/stripe`;
     abPid = other.child.pid!;
     console.log(`A/B: ${abName} = ${abDist}/bin/main.js`);
   }
