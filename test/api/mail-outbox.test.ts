@@ -1,5 +1,11 @@
 import { createServer } from 'node:net';
-import { enqueueEmail, handlePaymentEvent, renderEmail, wakeEmailSender } from '@lms/core';
+import {
+  deferEmailJobs,
+  enqueueEmail,
+  handlePaymentEvent,
+  renderEmail,
+  wakeEmailSender,
+} from '@lms/core';
 import { createPrismaClient } from '@lms/db';
 import { createCourse, createOrder, createUser, type TestDatabase } from '@lms/db/testing';
 import { type MailCatcher, startMailCatcher } from '@lms/mail/catcher';
@@ -159,7 +165,7 @@ it('a paid webhook adds its receipt job after the payment commits, not inside it
   }
 });
 
-it('wakes committed rows in batches: a burst of wakes costs two statements, and every row gets its job', async () => {
+it('a transaction that defers its email jobs commits rows without jobs; a burst of wakes then costs two statements, and every row gets its job', async () => {
   const statements: string[] = [];
   const db = createPrismaClient({
     databaseUrl: database.url,
@@ -167,16 +173,13 @@ it('wakes committed rows in batches: a burst of wakes costs two statements, and 
   });
   try {
     const ids: string[] = [];
-    for (let i = 0; i < 10; i += 1) {
-      const result = await enqueueEmail(
-        database.db,
-        resetMail(`wake${i}@example.com`, `wake${i}`),
-        {
-          wakeAfterCommit: ids,
-        },
-      );
-      expect(result.queued).toBe(true);
-    }
+    await database.db.$transaction(async (tx) => {
+      deferEmailJobs(tx, ids);
+      for (let i = 0; i < 10; i += 1) {
+        const result = await enqueueEmail(tx, resetMail(`wake${i}@example.com`, `wake${i}`));
+        expect(result.queued).toBe(true);
+      }
+    });
     expect(ids).toHaveLength(10);
     for (const id of ids) expect(await jobsFor(id)).toBe(0);
 

@@ -2,7 +2,7 @@ export { getEmailPreferences } from './get-email-preferences';
 export { escapeHtml, UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
 export {
   type DbOrTx,
-  type EnqueueOptions,
+  deferEmailJobs,
   type EnqueueResult,
   enqueueEmail,
   MAX_EMAIL_ATTEMPTS,

@@ -42,19 +42,23 @@ export async function hasQueue(tx: DbOrTx): Promise<boolean> {
   return queuePresent;
 }
 
-export interface EnqueueOptions {
-  /**
-   * Queue the row without its job and add its id here; the caller wakes the sender after its
-   * transaction commits (`wakeEmailSender`). For hot write paths: a job added inside the
-   * transaction sends a NOTIFY, and PostgreSQL serialises the commits of notifying transactions.
-   */
-  wakeAfterCommit?: string[];
+const deferredJobs = new WeakMap<object, string[]>();
+
+/**
+ * Mail queued in `tx` from now on gets its row without its send job, and its id is added to
+ * `ids`; the caller passes them to `wakeEmailSender` once `tx` has committed. For hot write
+ * paths: a job added inside the transaction sends a NOTIFY, and PostgreSQL serialises the
+ * commits of notifying transactions (ARCHITECTURE.md, "Receipt jobs added after the payment
+ * commits").
+ */
+export function deferEmailJobs(tx: DbOrTx, ids: string[]): void {
+  deferredJobs.set(tx, ids);
 }
 
 async function insert(
   tx: DbOrTx,
   email: OutgoingEmail,
-  options: EnqueueOptions,
+  deferred: string[] | undefined,
 ): Promise<EnqueueResult> {
   let { html, text } = email;
   let headers: Record<string, string> = {};
@@ -73,10 +77,10 @@ async function insert(
     };
   }
   const message = { ...email, html, text, headers };
-  if (options.wakeAfterCommit) {
+  if (deferred) {
     const id = await insertEmailMessage(tx, message);
     if (!id) return { queued: false, reason: 'duplicate' };
-    options.wakeAfterCommit.push(id);
+    deferred.push(id);
     return { queued: true, id };
   }
   // Wake a worker in the same transaction (graphile-worker's own SQL API, in the same statement
@@ -96,11 +100,8 @@ async function insert(
  * (a topic) are skipped when the recipient turned that topic off, and carry List-Unsubscribe.
  * A message with a dedupeKey already queued is not queued again.
  */
-export async function enqueueEmail(
-  tx: DbOrTx,
-  email: OutgoingEmail,
-  options: EnqueueOptions = {},
-): Promise<EnqueueResult> {
-  if ('$transaction' in tx) return tx.$transaction((inner) => insert(inner, email, options));
-  return insert(tx, email, options);
+export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<EnqueueResult> {
+  const deferred = deferredJobs.get(tx);
+  if ('$transaction' in tx) return tx.$transaction((inner) => insert(inner, email, deferred));
+  return insert(tx, email, deferred);
 }

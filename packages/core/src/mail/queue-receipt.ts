@@ -1,5 +1,5 @@
 import { providerTimeZone } from '../time/provider-day';
-import { type DbOrTx, type EnqueueOptions, type EnqueueResult, enqueueEmail } from './outbox';
+import { type DbOrTx, type EnqueueResult, enqueueEmail } from './outbox';
 import { renderEmail } from './templates';
 
 // A mail an event causes: queued in the event's own transaction (`tx`) with a dedupe key, so a
@@ -27,7 +27,6 @@ export interface ReceiptOrder {
 export async function queueReceipt(
   tx: DbOrTx,
   orderOrId: string | ReceiptOrder,
-  options: EnqueueOptions = {},
 ): Promise<EnqueueResult> {
   const order = typeof orderOrId === 'string' ? await readReceiptOrder(tx, orderOrId) : orderOrId;
   return enqueueEmail(
@@ -48,7 +47,6 @@ export async function queueReceipt(
       },
       { dedupeKey: `receipt:${order.id}`, attachments: [{ type: 'receipt', orderId: order.id }] },
     ),
-    options,
   );
 }
 

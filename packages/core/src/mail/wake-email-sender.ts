@@ -32,7 +32,8 @@ async function flush(db: Db, waker: Waker): Promise<void> {
     const batch = waker.next;
     waker.next = null;
     try {
-      await addEmailJobs(db, batch.ids, SEND_EMAIL_JOB);
+      // Without the queue schema (scripts, tests) the worker's sweep sends the rows.
+      if (await hasQueue(db)) await addEmailJobs(db, batch.ids, SEND_EMAIL_JOB);
       batch.settle();
     } catch (error) {
       batch.settle(error);
@@ -43,14 +44,14 @@ async function flush(db: Db, waker: Waker): Promise<void> {
 
 /**
  * Adds the send jobs of outbox rows that committed without one (`enqueueEmail`'s
- * `wakeAfterCommit`). Like a group commit: the first call sends its statement at once, and
+ * `deferEmailJobs`). Like a group commit: the first call sends its statement at once, and
  * every call made while a statement is in flight joins the next one, so a burst of webhooks in
  * a process costs a few NOTIFYs instead of one per receipt. Resolves when the jobs exist.
  * Without the queue schema it does nothing; a row whose wake is lost (the process died after
  * the commit) is sent by the worker's periodic outbox sweep.
  */
-export async function wakeEmailSender(db: Db, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0 || !(await hasQueue(db))) return;
+export function wakeEmailSender(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return Promise.resolve();
   let waker = wakers.get(db);
   if (!waker) {
     waker = { next: null, flushing: false };

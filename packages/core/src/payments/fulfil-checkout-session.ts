@@ -31,12 +31,7 @@ const SETTLED = new Set(['PAID', 'REFUND_PENDING', 'REFUNDED', 'FLAGGED']);
  */
 export async function fulfilCheckoutSession(
   tx: DbOrTx,
-  options: {
-    session: CheckoutSessionDetails;
-    now?: Date;
-    /** When given, the receipt's sender is woken after the caller commits (see `enqueueEmail`). */
-    wakeAfterCommit?: string[];
-  },
+  options: { session: CheckoutSessionDetails; now?: Date },
 ): Promise<PaymentOutcome> {
   const { session } = options;
   const now = options.now ?? new Date();
@@ -155,6 +150,6 @@ export async function fulfilCheckoutSession(
     now,
   });
   // The receipt (with its PDF) commits with the payment: a rolled-back fulfilment sends nothing.
-  await queueReceipt(tx, settled, { wakeAfterCommit: options.wakeAfterCommit });
+  await queueReceipt(tx, settled);
   return { orderId: order.id, outcome: 'paid: enrolled' };
 }

@@ -2,6 +2,7 @@ import type { Db } from '@lms/db';
 import type { PaymentDomainEvent } from '@lms/payments';
 import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
 import type { DbOrTx, Tx } from '../db/tx';
+import { deferEmailJobs } from '../mail/outbox';
 import { wakeEmailSender } from '../mail/wake-email-sender';
 import { closeCheckoutSession } from './close-checkout-session';
 import { fulfilCheckoutSession, type PaymentOutcome } from './fulfil-checkout-session';
@@ -41,6 +42,7 @@ export async function handlePaymentEvent(options: {
   const wakeAfterCommit: string[] = [];
   const processEvent = async (tx: Tx): Promise<HandledEvent> => {
     wakeAfterCommit.length = 0;
+    deferEmailJobs(tx, wakeAfterCommit);
     // Record the event id (unique) and lock its row in one statement. A concurrent duplicate
     // waits here until the first delivery commits, then sees it processed.
     const [row] = await recordPaymentEvent(tx, {
@@ -56,7 +58,7 @@ export async function handlePaymentEvent(options: {
     const result =
       options.livemode !== undefined && event.livemode !== options.livemode
         ? { orderId: null, outcome: modeMismatch(event.livemode) }
-        : await dispatch(tx, event, now, wakeAfterCommit);
+        : await dispatch(tx, event, now);
     await markPaymentEventProcessed(tx, event.id, { ...result, now });
     return { ...result, duplicate: false };
   };
@@ -98,15 +100,10 @@ function modeMismatch(eventLivemode: boolean): string {
     : 'flagged: test-mode event for a deployment with live keys; ignored';
 }
 
-async function dispatch(
-  tx: DbOrTx,
-  event: PaymentDomainEvent,
-  now: Date,
-  wakeAfterCommit: string[],
-): Promise<PaymentOutcome> {
+async function dispatch(tx: DbOrTx, event: PaymentDomainEvent, now: Date): Promise<PaymentOutcome> {
   switch (event.kind) {
     case 'checkout-paid':
-      return fulfilCheckoutSession(tx, { session: event.session, now, wakeAfterCommit });
+      return fulfilCheckoutSession(tx, { session: event.session, now });
     case 'checkout-closed':
       return closeCheckoutSession(tx, { session: event.session, status: event.status, now });
     case 'charge-refunded':
