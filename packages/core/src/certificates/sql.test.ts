@@ -29,14 +29,8 @@ let base: {
   versionId: string;
 };
 
-beforeAll(async () => {
-  await seedDemoData(database.db);
-  learner = await database.db.user.findUniqueOrThrow({
-    where: { email: 'priya.shah@example.com' },
-  });
-  const version = await database.db.courseVersion.findFirstOrThrow({
-    where: { publishedAt: { not: null } },
-  });
+/** The learner, granted the version's course, with a completion of it (60 seat minutes). */
+async function completedEnrollment(version: { id: string; courseId: string }) {
   const enrollment = await database.db.enrollment.create({
     data: {
       userId: learner.id,
@@ -48,6 +42,18 @@ beforeAll(async () => {
   const completion = await database.db.courseCompletion.create({
     data: { enrollmentId: enrollment.id, versionId: version.id, seatMinutes: 60, evidence: {} },
   });
+  return { enrollment, completion };
+}
+
+beforeAll(async () => {
+  await seedDemoData(database.db);
+  learner = await database.db.user.findUniqueOrThrow({
+    where: { email: 'priya.shah@example.com' },
+  });
+  const version = await database.db.courseVersion.findFirstOrThrow({
+    where: { publishedAt: { not: null } },
+  });
+  const { enrollment, completion } = await completedEnrollment(version);
   base = {
     userId: learner.id,
     enrollmentId: enrollment.id,
@@ -70,17 +76,7 @@ describe('certificates sql', () => {
         modules: { some: { lessons: { some: { quiz: { mode: 'POST_TEST' } } } } },
       },
     });
-    const enrollment = await database.db.enrollment.create({
-      data: {
-        userId: learner.id,
-        courseId: version.courseId,
-        versionId: version.id,
-        source: 'GRANT',
-      },
-    });
-    const completion = await database.db.courseCompletion.create({
-      data: { enrollmentId: enrollment.id, versionId: version.id, seatMinutes: 60, evidence: {} },
-    });
+    const { completion } = await completedEnrollment(version);
     const nested = await database.db.courseCompletion.findUniqueOrThrow({
       where: { id: completion.id },
       select: {
