@@ -4,7 +4,9 @@
 // writes with pg. Prints throughput and latency; asserts nothing. BENCH_WEBHOOK_AB=name=folder
 // (a compiled API build, e.g. `before=api/dist-before`, copied from api/dist before a change)
 // adds that build as a third contender, interleaved with the other two: an A/B of two builds
-// beside the raw baseline in one run.
+// beside the raw baseline in one run. BENCH_PG_STATEMENTS=1 loads pg_stat_statements and prints
+// each statement's calls and PostgreSQL time per call over the measured rounds (every contender's
+// statements, told apart by their text; timing adds a little overhead to every contender).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -159,9 +161,48 @@ async function paidCount(databaseUrl: string, orderIds: string[]) {
   return rows[0] as { paid: number; enrolled: number };
 }
 
+async function statementsQuery(databaseUrl: string, text: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Statements run at least `minCalls` times in the measured rounds: calls, then per call ms, blocks, WAL. */
+async function printStatementStats(databaseUrl: string, minCalls: number) {
+  const rows = await statementsQuery(
+    databaseUrl,
+    `SELECT calls::int, round((total_exec_time / calls)::numeric, 3)::float AS ms,
+            round(total_exec_time::numeric)::float AS total, rows::int,
+            round((shared_blks_hit + shared_blks_read)::numeric / calls, 1)::float AS blocks,
+            round(wal_bytes / calls)::int AS wal, regexp_replace(query, '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements WHERE calls >= ${Math.floor(minCalls)} ORDER BY total_exec_time DESC`,
+  );
+  console.log(
+    '\npg_stat_statements over the measured rounds (exec ms per call; blocks, WAL bytes per call):',
+  );
+  for (const row of rows) {
+    console.log(
+      `${String(row.calls).padStart(6)} ${String(row.ms).padStart(7)} ms ${String(row.blocks).padStart(6)} blk ${String(row.wal).padStart(6)} B  ${String(row.query).slice(0, 150)}`,
+    );
+  }
+}
+
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-webhook-'));
 const processes: RunningProcess[] = [];
-const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
+const statementStats = process.env.BENCH_PG_STATEMENTS === '1';
+const postgres = await startEmbeddedPostgres({
+  dataDir,
+  port: await freePort(),
+  database: 'lms',
+  settings: statementStats
+    ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' }
+    : {},
+});
 try {
   const databaseUrl = postgres.url('lms');
   await migrate({ databaseUrl });
@@ -225,6 +266,7 @@ try {
   await drive(rawWarm, 10, (d) => deliver(rawUrl, d));
   if (abDist) await drive(abWarm, 10, (d) => deliver(abUrl, d));
 
+  if (statementStats) await statementsQuery(databaseUrl, 'SELECT pg_stat_statements_reset()');
   const deadlocksBefore = await deadlockCount(databaseUrl);
   console.log(
     `\n${PER_RUN} checkout.session.completed webhooks, ${CONCURRENCY} concurrent deliveries (pool: 10 connections each)\n`,
@@ -284,6 +326,7 @@ try {
       `${abName}: ${abState.paid}/${PER_RUN} PAID, ${abState.enrolled} enrolled; ratio ${abName} / raw SQL: ${(abResult.perSecond / rawResult!.perSecond).toFixed(2)}`,
     );
   }
+  if (statementStats) await printStatementStats(databaseUrl, PER_RUN / 4);
 } finally {
   await Promise.all(processes.map((child) => child.stop()));
   await postgres.stop();

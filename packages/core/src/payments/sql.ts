@@ -54,7 +54,9 @@ export interface LockedOrder {
  * scalar subquery is a one-time filter, evaluated before the order is read and locked, so the
  * lock order stays payment intent, then order, as for a refund (payments/sql.test.ts checks it;
  * an EXISTS would not do: PostgreSQL drops an EXISTS subquery's select list, and the lock with
- * it).
+ * it). The other-order check compares the status as text, so no index on the status can drive
+ * it: analysed before a sale, the statistics count no PAID order, the status index looked as
+ * selective as the learner's, and each webhook read every order paid since (sql.test.ts).
  */
 export async function lockOrderForFulfilment(
   tx: DbOrTx,
@@ -65,6 +67,15 @@ export async function lockOrderForFulfilment(
     refundAwaitingPayment: string;
   },
 ): Promise<LockedOrder | null> {
+  const rows = await tx.$queryRaw<LockedOrder[]>(lockOrderForFulfilmentStatement(where, refund));
+  return rows[0] ?? null;
+}
+
+/** The statement of `lockOrderForFulfilment` (payments/sql.test.ts checks its plan). */
+export function lockOrderForFulfilmentStatement(
+  where: { sessionId: string } | { id: string },
+  refund: { paymentIntentId: string | null; refundAwaitingPayment: string },
+): Prisma.Sql {
   const { paymentIntentId } = refund;
   const condition =
     'id' in where
@@ -73,7 +84,7 @@ export async function lockOrderForFulfilment(
   const intentLock = paymentIntentId
     ? Prisma.sql`AND (SELECT true FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))) AS l)`
     : Prisma.empty;
-  const rows = await tx.$queryRaw<LockedOrder[]>`
+  return Prisma.sql`
     SELECT o."id", o."orderNumber", o."userId", o."courseId", o."status"::text AS "status",
            o."amountCents", o."currency", o."stripeCheckoutSessionId",
            EXISTS (SELECT 1 FROM "PaymentEvent" e
@@ -82,10 +93,9 @@ export async function lockOrderForFulfilment(
              AS "refundedEarlier",
            (SELECT p."orderNumber" FROM "Order" p
              WHERE p."userId" = o."userId" AND p."courseId" = o."courseId" AND p."id" <> o."id"
-               AND p."status" IN ('PAID', 'REFUND_PENDING') AND p."fulfilledAt" IS NOT NULL
+               AND p."status"::text IN ('PAID', 'REFUND_PENDING') AND p."fulfilledAt" IS NOT NULL
              LIMIT 1) AS "otherOrderNumber"
       FROM "Order" o WHERE ${condition} ${intentLock} FOR UPDATE OF o`;
-  return rows[0] ?? null;
 }
 
 /**
