@@ -5,3 +5,6 @@ export type Tx = Prisma.TransactionClient;
 
 /** The pool or a transaction: for reads and single statements that work either way. */
 export type DbOrTx = Db | Prisma.TransactionClient;
+
+/** Raw SQL only (`$queryRaw`, `$executeRaw`): the pool, a Prisma transaction or a hot-write one. */
+export type { SqlTx } from '@lms/db';

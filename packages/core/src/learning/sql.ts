@@ -2,7 +2,7 @@
 // (ARCHITECTURE.md, "Raw SQL lives in one sql.ts per domain"). Each is run by sql.test.ts
 // against the migrated schema.
 import { type Db, type EnrollmentSource, type EnrollmentStatus, hotReads, Prisma } from '@lms/db';
-import type { DbOrTx, Tx } from '../db/tx';
+import type { DbOrTx, SqlTx, Tx } from '../db/tx';
 
 /**
  * Marks a lesson of an enrolment complete (the first completion time stays) and records the
@@ -159,7 +159,7 @@ export interface EnrollmentRow {
  * upsert wrote nothing (that period's row had ENDED meanwhile).
  */
 export async function grantEnrollmentRow(
-  tx: DbOrTx,
+  tx: SqlTx,
   grant: { userId: string; courseId: string; source: EnrollmentSource; now: Date },
 ): Promise<{ found: boolean; enrollment: EnrollmentRow | null }> {
   const [row] = await tx.$queryRaw<

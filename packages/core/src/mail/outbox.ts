@@ -1,4 +1,4 @@
-import type { Db, Prisma } from '@lms/db';
+import type { Db, Prisma, SqlTx } from '@lms/db';
 import { UNSUBSCRIBE_URL_PLACEHOLDER, webUrl } from './layout';
 import {
   ensureEmailPreference,
@@ -36,7 +36,7 @@ async function preferenceOf(tx: DbOrTx, userId: string) {
 
 /** Whether graphile-worker's schema exists here (the API and workers create it at start). */
 let queuePresent = false;
-export async function hasQueue(tx: DbOrTx): Promise<boolean> {
+export async function hasQueue(tx: SqlTx): Promise<boolean> {
   if (queuePresent) return true;
   queuePresent = await jobQueueExists(tx);
   return queuePresent;
@@ -51,7 +51,7 @@ const deferredJobs = new WeakMap<object, string[]>();
  * commits of notifying transactions (ARCHITECTURE.md, "Receipt jobs added after the payment
  * commits").
  */
-export function deferEmailJobs(tx: DbOrTx, ids: string[]): void {
+export function deferEmailJobs(tx: SqlTx, ids: string[]): void {
   deferredJobs.set(tx, ids);
 }
 
@@ -76,7 +76,15 @@ async function insert(
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     };
   }
-  const message = { ...email, html, text, headers };
+  return insertRow(tx, { ...email, html, text, headers }, deferred);
+}
+
+/** The outbox row (and its job, unless deferred): one statement, raw SQL. */
+async function insertRow(
+  tx: SqlTx,
+  message: OutgoingEmail & { headers: Record<string, string> },
+  deferred: string[] | undefined,
+): Promise<EnqueueResult> {
   if (deferred) {
     const id = await insertEmailMessage(tx, message);
     if (!id) return { queued: false, reason: 'duplicate' };
@@ -104,4 +112,21 @@ export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<En
   const deferred = deferredJobs.get(tx);
   if ('$transaction' in tx) return tx.$transaction((inner) => insert(inner, email, deferred));
   return insert(tx, email, deferred);
+}
+
+/**
+ * `enqueueEmail` for a transactional email (no topic: no preference to read, no unsubscribe
+ * link), on raw SQL alone: one statement, so a hot-write transaction (`SqlTx`) can queue it.
+ * An email with a topic is refused: it needs `enqueueEmail`.
+ */
+export async function enqueueTransactionalEmail(
+  tx: SqlTx,
+  email: OutgoingEmail,
+): Promise<EnqueueResult> {
+  if (email.topic) {
+    throw new Error(
+      `The ${email.template} email has a topic: queue it with enqueueEmail, which reads the recipient's preference.`,
+    );
+  }
+  return insertRow(tx, { ...email, headers: {} }, deferredJobs.get(tx));
 }

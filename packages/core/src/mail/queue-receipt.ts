@@ -1,5 +1,6 @@
+import type { SqlTx } from '@lms/db';
 import { providerTimeZone } from '../time/provider-day';
-import { type DbOrTx, type EnqueueResult, enqueueEmail } from './outbox';
+import { type DbOrTx, type EnqueueResult, enqueueTransactionalEmail } from './outbox';
 import { renderEmail } from './templates';
 
 // A mail an event causes: queued in the event's own transaction (`tx`) with a dedupe key, so a
@@ -22,14 +23,20 @@ export interface ReceiptOrder {
 
 /**
  * The receipt of a paid order, with its PDF (transactional: always sent). Given the order's id
- * it reads the order; given the order as the settling statement returned it, it reads nothing.
+ * it reads the order (Prisma); given the order as the settling statement returned it, see
+ * `queueReceiptOf`.
  */
 export async function queueReceipt(
   tx: DbOrTx,
   orderOrId: string | ReceiptOrder,
 ): Promise<EnqueueResult> {
   const order = typeof orderOrId === 'string' ? await readReceiptOrder(tx, orderOrId) : orderOrId;
-  return enqueueEmail(
+  return queueReceiptOf(tx, order);
+}
+
+/** The receipt of an order as the settling statement returned it: one statement, raw SQL. */
+export async function queueReceiptOf(tx: SqlTx, order: ReceiptOrder): Promise<EnqueueResult> {
+  return enqueueTransactionalEmail(
     tx,
     renderEmail(
       'receipt',

@@ -1,9 +1,9 @@
 // Every SQL statement of mail, each a named, typed function (CONTRIBUTING.md, "SQL").
-import type { DbOrTx } from '../db/tx';
+import type { SqlTx } from '@lms/db';
 import type { OutgoingEmail } from './templates';
 
 /** Creates the user's preference row (everything on) unless it exists. */
-export async function ensureEmailPreference(tx: DbOrTx, userId: string): Promise<number> {
+export async function ensureEmailPreference(tx: SqlTx, userId: string): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO "EmailPreference" ("userId") VALUES (${userId}::uuid)
     ON CONFLICT ("userId") DO NOTHING`;
@@ -11,7 +11,7 @@ export async function ensureEmailPreference(tx: DbOrTx, userId: string): Promise
 
 /** A user's id, email address and name (the recipient of a mail), or null. */
 export async function selectRecipient(
-  tx: DbOrTx,
+  tx: SqlTx,
   userId: string,
 ): Promise<{ id: string; email: string; name: string } | null> {
   const rows = await tx.$queryRaw<{ id: string; email: string; name: string }[]>`
@@ -20,7 +20,7 @@ export async function selectRecipient(
 }
 
 /** Whether graphile-worker's schema (its `add_job` function) exists in this database. */
-export async function jobQueueExists(tx: DbOrTx): Promise<boolean> {
+export async function jobQueueExists(tx: SqlTx): Promise<boolean> {
   const rows = await tx.$queryRaw<{ present: boolean }[]>`
     SELECT to_regprocedure('graphile_worker.add_job(text,json,text,timestamptz,integer,text,integer,text[],text)') IS NOT NULL AS present`;
   return rows[0]?.present === true;
@@ -31,7 +31,7 @@ export async function jobQueueExists(tx: DbOrTx): Promise<boolean> {
  * (ON CONFLICT DO NOTHING: racing duplicates queue one message).
  */
 export async function insertEmailMessage(
-  tx: DbOrTx,
+  tx: SqlTx,
   email: OutgoingEmail & { headers: Record<string, string> },
 ): Promise<string | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -51,7 +51,7 @@ export async function insertEmailMessage(
  * caller's transaction. Returns the id, or null for a duplicate dedupeKey (no job then).
  */
 export async function insertEmailMessageWithJob(
-  tx: DbOrTx,
+  tx: SqlTx,
   email: OutgoingEmail & { headers: Record<string, string> },
   job: { task: string; maxAttempts: number },
 ): Promise<string | null> {
@@ -77,7 +77,7 @@ export async function insertEmailMessageWithJob(
  * payload `{ id }`, job key `email:<id>`): one statement, so one NOTIFY, however many rows.
  */
 export async function addEmailJobs(
-  db: DbOrTx,
+  db: SqlTx,
   ids: string[],
   job: { task: string; maxAttempts: number },
 ): Promise<number> {

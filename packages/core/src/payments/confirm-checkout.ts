@@ -2,6 +2,7 @@ import type { Db } from '@lms/db';
 import type { PaymentGateway } from '@lms/payments';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
+import { prismaWriteTx } from '../db/hot-transaction';
 import { AppError } from '../errors/app-error';
 import { fulfilCheckoutSession } from './fulfil-checkout-session';
 import { callProvider, requireGateway } from './gateway';
@@ -36,7 +37,7 @@ export async function confirmCheckout(options: {
   if (order.status === 'PENDING' || order.status === 'EXPIRED' || order.status === 'FAILED') {
     const gateway = requireGateway(options.gateway);
     const session = await callProvider(() => gateway.retrieveCheckoutSession(sessionId));
-    await db.$transaction((tx) => fulfilCheckoutSession(tx, { session }));
+    await db.$transaction((tx) => fulfilCheckoutSession(prismaWriteTx(tx), { session }));
   }
   const [view, enrollment] = await Promise.all([
     loadOrderView(db, order.id),

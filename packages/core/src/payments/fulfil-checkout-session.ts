@@ -1,10 +1,11 @@
 import type { CheckoutSessionDetails } from '@lms/payments';
 import { recordAudit } from '../audit/record-audit';
+import { NEEDS_PRISMA, type PrismaWriteTx, type WriteTx } from '../db/hot-transaction';
 import { isUuid } from '../db/ids';
-import type { DbOrTx } from '../db/tx';
-import { grantEnrollment } from '../learning/enroll-in-course';
+import { AppError } from '../errors/app-error';
+import { grantEnrollmentRow } from '../learning/sql';
 import { queueFlaggedOrderAlert } from '../mail/queue-flagged-order-alert';
-import { queueReceipt } from '../mail/queue-receipt';
+import { queueReceiptOf } from '../mail/queue-receipt';
 import { lockOrderForFulfilment, settleOrder } from './sql';
 
 export interface PaymentOutcome {
@@ -28,11 +29,23 @@ const SETTLED = new Set(['PAID', 'REFUND_PENDING', 'REFUNDED', 'FLAGGED']);
  * promotion) or the order is FLAGGED for an admin and nobody is enrolled. A payment refunded
  * before it was seen ends REFUNDED without an enrolment. Otherwise the order becomes PAID and
  * grantEnrollment(source PURCHASE) runs in the same transaction.
+ *
+ * The paid path is raw SQL (`tx.sql`), so the webhook runs it hot; a flagged order writes an
+ * audit entry and alerts the admins through Prisma (`tx.prisma`): on the hot path that branch
+ * answers NEEDS_PRISMA before it writes, and `writeTransaction` runs it again in Prisma's.
  */
 export async function fulfilCheckoutSession(
-  tx: DbOrTx,
+  tx: PrismaWriteTx,
   options: { session: CheckoutSessionDetails; now?: Date },
-): Promise<PaymentOutcome> {
+): Promise<PaymentOutcome>;
+export async function fulfilCheckoutSession(
+  tx: WriteTx,
+  options: { session: CheckoutSessionDetails; now?: Date },
+): Promise<PaymentOutcome | typeof NEEDS_PRISMA>;
+export async function fulfilCheckoutSession(
+  tx: WriteTx,
+  options: { session: CheckoutSessionDetails; now?: Date },
+): Promise<PaymentOutcome | typeof NEEDS_PRISMA> {
   const { session } = options;
   const now = options.now ?? new Date();
   if (session.status !== 'complete') {
@@ -45,7 +58,7 @@ export async function fulfilCheckoutSession(
   const paymentIntentId = session.paymentIntentId;
   // Locks the payment intent (when there is one), then the order, in one statement.
   let order = await lockOrderForFulfilment(
-    tx,
+    tx.sql,
     { sessionId: session.id },
     {
       paymentIntentId,
@@ -55,7 +68,7 @@ export async function fulfilCheckoutSession(
   if (!order && session.orderId && isUuid(session.orderId)) {
     // The session was created but its id never reached the order (a crash in between).
     order = await lockOrderForFulfilment(
-      tx,
+      tx.sql,
       { id: session.orderId },
       {
         paymentIntentId,
@@ -92,20 +105,21 @@ export async function fulfilCheckoutSession(
     mismatch = `Amount paid ${total ?? 'missing'} is not between 0 and the price ${order.amountCents}.`;
   }
   if (mismatch) {
-    await settleOrder(tx, order.id, {
+    if (!tx.prisma) return NEEDS_PRISMA;
+    await settleOrder(tx.sql, order.id, {
       ...paid,
       discountCents: 0,
       status: 'FLAGGED',
       flaggedReason: mismatch,
     });
-    await recordAudit(tx, {
+    await recordAudit(tx.prisma, {
       actorId: null,
       action: 'order.flag',
       targetType: 'Order',
       targetId: order.id,
       details: { orderNumber: order.orderNumber, reason: mismatch },
     });
-    await queueFlaggedOrderAlert(tx, {
+    await queueFlaggedOrderAlert(tx.prisma, {
       id: order.id,
       orderNumber: order.orderNumber,
       reason: mismatch,
@@ -115,7 +129,7 @@ export async function fulfilCheckoutSession(
   const discountCents = (subtotal ?? 0) - (total ?? 0);
 
   if (order.refundedEarlier) {
-    await settleOrder(tx, order.id, {
+    await settleOrder(tx.sql, order.id, {
       ...paid,
       discountCents,
       status: 'REFUNDED',
@@ -126,30 +140,37 @@ export async function fulfilCheckoutSession(
   }
 
   if (order.otherOrderNumber) {
+    if (!tx.prisma) return NEEDS_PRISMA;
     const reason = `Duplicate payment: order ${order.otherOrderNumber} already gives access to this course. Refund one of them.`;
-    await settleOrder(tx, order.id, {
+    await settleOrder(tx.sql, order.id, {
       ...paid,
       discountCents,
       status: 'FLAGGED',
       flaggedReason: reason,
     });
-    await queueFlaggedOrderAlert(tx, { id: order.id, orderNumber: order.orderNumber, reason });
+    await queueFlaggedOrderAlert(tx.prisma, {
+      id: order.id,
+      orderNumber: order.orderNumber,
+      reason,
+    });
     return { orderId: order.id, outcome: 'flagged: duplicate payment' };
   }
 
-  const settled = await settleOrder(tx, order.id, {
+  const settled = await settleOrder(tx.sql, order.id, {
     ...paid,
     discountCents,
     status: 'PAID',
     fulfilledAt: now,
   });
-  await grantEnrollment(tx, {
+  // grantEnrollment's statement (its answer, the enrolment, is not needed here).
+  const granted = await grantEnrollmentRow(tx.sql, {
     userId: order.userId,
     courseId: order.courseId,
     source: 'PURCHASE',
     now,
   });
+  if (!granted.found) throw AppError.notFound('Course');
   // The receipt (with its PDF) commits with the payment: a rolled-back fulfilment sends nothing.
-  await queueReceipt(tx, settled);
+  await queueReceiptOf(tx.sql, settled);
   return { orderId: order.id, outcome: 'paid: enrolled' };
 }

@@ -12,6 +12,7 @@ import {
 } from '@lms/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
+import { prismaWriteTx } from '../db/hot-transaction';
 import { confirmCheckout } from './confirm-checkout';
 import { fulfilCheckoutSession } from './fulfil-checkout-session';
 import { recordChargeRefunded } from './record-charge-refunded';
@@ -88,7 +89,9 @@ describe('fulfilment', () => {
 
     // The webhook's fulfilment of the same session, arriving after the success page's.
     const session = await gateway.retrieveCheckoutSession(sessionId);
-    const again = await t.db.$transaction((tx) => fulfilCheckoutSession(tx, { session }));
+    const again = await t.db.$transaction((tx) =>
+      fulfilCheckoutSession(prismaWriteTx(tx), { session }),
+    );
     expect(again).toEqual({ orderId, outcome: 'already paid' });
     expect(await enrollmentsOf(viewer)).toHaveLength(1);
     expect(
@@ -106,7 +109,7 @@ describe('fulfilment', () => {
       stripeCheckoutSessionId: 'cs_test_mismatch_1',
     });
     const outcome = await t.db.$transaction((tx) =>
-      fulfilCheckoutSession(tx, {
+      fulfilCheckoutSession(prismaWriteTx(tx), {
         session: {
           id: 'cs_test_mismatch_1',
           status: 'complete',

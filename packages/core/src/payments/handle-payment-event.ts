@@ -1,7 +1,6 @@
 import type { Db } from '@lms/db';
 import type { PaymentDomainEvent } from '@lms/payments';
-import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
-import type { DbOrTx, Tx } from '../db/tx';
+import { NEEDS_PRISMA, type WriteTx, writeTransaction } from '../db/hot-transaction';
 import { deferEmailJobs } from '../mail/outbox';
 import { wakeEmailSender } from '../mail/wake-email-sender';
 import { closeCheckoutSession } from './close-checkout-session';
@@ -40,12 +39,12 @@ export async function handlePaymentEvent(options: {
   // The receipt's job is added after COMMIT (one NOTIFY per batch of webhooks, not one inside
   // each payment's transaction, which would serialise their commits; ARCHITECTURE.md).
   const wakeAfterCommit: string[] = [];
-  const processEvent = async (tx: Tx): Promise<HandledEvent> => {
+  const processEvent = async (tx: WriteTx): Promise<HandledEvent | typeof NEEDS_PRISMA> => {
     wakeAfterCommit.length = 0;
-    deferEmailJobs(tx, wakeAfterCommit);
+    deferEmailJobs(tx.sql, wakeAfterCommit);
     // Record the event id (unique) and lock its row in one statement. A concurrent duplicate
     // waits here until the first delivery commits, then sees it processed.
-    const [row] = await recordPaymentEvent(tx, {
+    const [row] = await recordPaymentEvent(tx.sql, {
       stripeEventId: event.id,
       type: event.type,
       ...refs,
@@ -59,19 +58,17 @@ export async function handlePaymentEvent(options: {
       options.livemode !== undefined && event.livemode !== options.livemode
         ? { orderId: null, outcome: modeMismatch(event.livemode) }
         : await dispatch(tx, event, now);
-    await markPaymentEventProcessed(tx, event.id, { ...result, now });
+    if (result === NEEDS_PRISMA) return NEEDS_PRISMA;
+    await markPaymentEventProcessed(tx.sql, event.id, { ...result, now });
     return { ...result, duplicate: false };
   };
   let handled: HandledEvent;
   try {
     // A payment (and an event the LMS ignores) is raw SQL throughout on its usual path: it runs
-    // on a pg connection without Prisma's interactive transaction. Anything else it meets (a
-    // flagged order's audit entry and admin alerts, say) rolls it back and it runs again, the
-    // same code, in Prisma's transaction; so do the other kinds, which use Prisma's model API.
-    const hot = HOT_KINDS.has(event.kind)
-      ? await tryHotTransaction(db, processEvent)
-      : NEEDS_PRISMA;
-    handled = hot !== NEEDS_PRISMA ? hot : await db.$transaction(processEvent);
+    // on a pg connection without Prisma's interactive transaction. A branch that needs Prisma (a
+    // flagged order's audit entry and admin alerts, say) answers NEEDS_PRISMA: rolled back, it
+    // runs again, the same code, in Prisma's transaction; expiries and refunds go there at once.
+    handled = await writeTransaction(db, processEvent, { hot: HOT_KINDS.has(event.kind) });
   } catch (error) {
     // The transaction rolled back: keep the event (unprocessed, with the error) for the retry.
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -90,7 +87,7 @@ export async function handlePaymentEvent(options: {
   return handled;
 }
 
-/** Event kinds whose usual path is raw SQL only (see `tryHotTransaction`). */
+/** Event kinds whose usual path is raw SQL only (`tx.sql`; see `writeTransaction`). */
 const HOT_KINDS = new Set<PaymentDomainEvent['kind']>(['checkout-paid', 'unused', 'unreadable']);
 
 /** Outcome of an event signed for this endpoint but from the other Stripe mode. */
@@ -100,14 +97,24 @@ function modeMismatch(eventLivemode: boolean): string {
     : 'flagged: test-mode event for a deployment with live keys; ignored';
 }
 
-async function dispatch(tx: DbOrTx, event: PaymentDomainEvent, now: Date): Promise<PaymentOutcome> {
+async function dispatch(
+  tx: WriteTx,
+  event: PaymentDomainEvent,
+  now: Date,
+): Promise<PaymentOutcome | typeof NEEDS_PRISMA> {
   switch (event.kind) {
     case 'checkout-paid':
       return fulfilCheckoutSession(tx, { session: event.session, now });
     case 'checkout-closed':
-      return closeCheckoutSession(tx, { session: event.session, status: event.status, now });
+      if (!tx.prisma) return NEEDS_PRISMA;
+      return closeCheckoutSession(tx.prisma, {
+        session: event.session,
+        status: event.status,
+        now,
+      });
     case 'charge-refunded':
-      return recordChargeRefunded(tx, {
+      if (!tx.prisma) return NEEDS_PRISMA;
+      return recordChargeRefunded(tx.prisma, {
         paymentIntentId: event.paymentIntentId,
         fullyRefunded: event.fullyRefunded,
         now,

@@ -1,23 +1,22 @@
 // Every SQL statement of payments, each a named, typed function (CONTRIBUTING.md, "SQL").
 // Run against the migrated database by the webhook, checkout and refund tests in
 // api/src/modules/payments/ (every event type, duplicates, failures, out-of-order refunds).
-import { Prisma } from '@lms/db';
-import type { DbOrTx } from '../db/tx';
+import { Prisma, type SqlTx } from '@lms/db';
 import type { ReceiptOrder } from '../mail/queue-receipt';
 
 /** Transaction-scoped lock on a payment intent: refund and fulfilment of one payment serialise. */
-export async function lockPaymentIntent(tx: DbOrTx, paymentIntentId: string): Promise<void> {
+export async function lockPaymentIntent(tx: SqlTx, paymentIntentId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))`;
 }
 
 /** Transaction-scoped lock on one learner's checkout of one course. */
-export async function lockCheckout(tx: DbOrTx, userId: string, courseId: string): Promise<void> {
+export async function lockCheckout(tx: SqlTx, userId: string, courseId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`checkout:${userId}:${courseId}`}, 0))`;
 }
 
 /** Row lock on an order (SELECT … FOR UPDATE); null when it does not exist. */
 export async function lockOrder(
-  tx: DbOrTx,
+  tx: SqlTx,
   where: { id: string } | { sessionId: string } | { paymentIntentId: string },
 ): Promise<{ id: string } | null> {
   const rows =
@@ -59,7 +58,7 @@ export interface LockedOrder {
  * selective as the learner's, and each webhook read every order paid since (sql.test.ts).
  */
 export async function lockOrderForFulfilment(
-  tx: DbOrTx,
+  tx: SqlTx,
   where: { sessionId: string } | { id: string },
   refund: {
     paymentIntentId: string | null;
@@ -104,7 +103,7 @@ export function lockOrderForFulfilmentStatement(
  * so queueing the receipt reads nothing again.
  */
 export async function settleOrder(
-  tx: DbOrTx,
+  tx: SqlTx,
   orderId: string,
   data: {
     status: 'PAID' | 'FLAGGED' | 'REFUNDED';
@@ -155,7 +154,7 @@ export interface PaymentEventRecord {
  * UPDATE, so a concurrent duplicate waits until the first delivery commits, then reads it.
  */
 export async function recordPaymentEvent(
-  tx: DbOrTx,
+  tx: SqlTx,
   event: PaymentEventRecord,
 ): Promise<{ processedAt: Date | null; outcome: string | null }[]> {
   return tx.$queryRaw<{ processedAt: Date | null; outcome: string | null }[]>`
@@ -168,7 +167,7 @@ export async function recordPaymentEvent(
 
 /** Marks the event processed with its outcome and order, clearing an earlier error. */
 export async function markPaymentEventProcessed(
-  tx: DbOrTx,
+  tx: SqlTx,
   stripeEventId: string,
   result: { outcome: string; orderId: string | null; now: Date },
 ): Promise<number> {
@@ -181,7 +180,7 @@ export async function markPaymentEventProcessed(
 
 /** Keeps a failed event (unprocessed, with its error, one more attempt) for Stripe's retry. */
 export async function recordPaymentEventFailure(
-  db: DbOrTx,
+  db: SqlTx,
   event: PaymentEventRecord & { error: string },
 ): Promise<number> {
   return db.$executeRaw`
