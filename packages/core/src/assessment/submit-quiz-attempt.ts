@@ -3,6 +3,8 @@ import { type Viewer } from '../access/viewer';
 import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
 import type { Tx } from '../db/tx';
 import { type CompletionOutcome } from '../learning/completion';
+import { deferEmailJobs } from '../mail/outbox';
+import { wakeEmailSender } from '../mail/wake-email-sender';
 import { checkOwnedAttempt, loadLearnerAttempt, TX_OPTIONS } from './attempt-access';
 import { type LearnerAttempt } from './attempt-views';
 import { gradeAttempt } from './grade-attempt';
@@ -29,9 +31,15 @@ export async function submitQuizAttempt(options: {
     loadSubmission(options.db, id),
   );
   const attempt = submission.attempt;
+  // The certificate email of a completing pass commits without its send job; the job is added
+  // after COMMIT (a job's NOTIFY inside the transaction would serialise the burst's commits:
+  // ARCHITECTURE.md, "Receipt jobs added after the payment commits").
+  const wakeAfterCommit: string[] = [];
   // The learner's view is read before COMMIT, on the transaction's connection: a burst of
   // submissions queues once for the pool, not twice.
   const grade = async (tx: Tx) => {
+    wakeAfterCommit.length = 0;
+    deferEmailJobs(tx, wakeAfterCommit);
     const outcome = await gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission);
     return { ...(await loadLearnerAttempt(tx, attempt.id, now)), completion: outcome.completion };
   };
@@ -41,5 +49,8 @@ export async function submitQuizAttempt(options: {
   // Raw SQL throughout (grading, completion, certificates, their email) runs on a pg
   // connection; a path that meets a model call is rolled back and run in Prisma's transaction.
   const hot = await tryHotTransaction(options.db, grade);
-  return hot !== NEEDS_PRISMA ? hot : await options.db.$transaction(grade, TX_OPTIONS);
+  const graded = hot !== NEEDS_PRISMA ? hot : await options.db.$transaction(grade, TX_OPTIONS);
+  // Committed: a failed wake must not fail the submission; the worker's outbox sweep sends it.
+  await wakeEmailSender(options.db, wakeAfterCommit).catch(() => undefined);
+  return graded;
 }

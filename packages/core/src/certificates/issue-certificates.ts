@@ -16,6 +16,7 @@ import { queueCertificateIssued } from '../mail/queue-certificate-issued';
 import { providerDay } from '../time/provider-day';
 import {
   type CertificateKey,
+  type CompletionForIssue,
   insertCertificateRow,
   loadCompletionForIssue,
   nextStatusListIndexAfterMax,
@@ -171,14 +172,15 @@ export async function insertCertificate(
  * Idempotent: the unique (completion, creditKey, generation) index makes a second call (or a
  * concurrent one) a no-op, so a learner gets each approval's credit exactly once. Issues
  * nothing while the learner has not confirmed the name to print (see certificate-name.ts).
+ * `stored`: the completion's id, or the completion as its INSERT answered it (read no more).
  */
 export async function issueCertificatesForCompletion(
   tx: Tx,
-  completionId: string,
+  stored: string | CompletionForIssue,
   now: Date,
 ): Promise<{ id: string; serial: string }[]> {
-  const completion = await loadCompletionForIssue(tx, completionId);
-  if (!completion) throw new Error(`Course completion ${completionId} not found`);
+  const completion = typeof stored === 'string' ? await loadCompletionForIssue(tx, stored) : stored;
+  if (!completion) throw new Error(`Course completion ${String(stored)} not found`);
   const { enrollment, version } = completion;
   // Pending name confirmation: nothing is issued until the learner confirms the name to print
   // (confirmCertificateName then issues, dated with this completion's date).
