@@ -108,6 +108,8 @@ export async function pickStatusListIndex(tx: Tx, attempt: number): Promise<numb
 
 export interface NewCertificate extends CertificateKey {
   supersedesId?: string | null;
+  /** The holder's address and name, when already read (the certificate email's recipient). */
+  recipient?: { email: string; name: string };
   /** The snapshot without serial, verifyUrl and statusListIndex (filled in here). */
   snapshot: Omit<CertificateSnapshot, 'serial' | 'verifyUrl' | 'statusListIndex'>;
 }
@@ -147,7 +149,11 @@ export async function insertCertificate(
     });
     if (inserted) {
       // The holder's email (with the PDF) commits with the certificate, or not at all.
-      await queueCertificateIssued(tx, { id: inserted.id, serial, userId: data.userId, snapshot });
+      await queueCertificateIssued(
+        tx,
+        { id: inserted.id, serial, userId: data.userId, snapshot },
+        data.recipient,
+      );
       return { id: inserted.id, serial };
     }
     const existing = await tx.certificate.findUnique({
@@ -191,6 +197,7 @@ export async function issueCertificatesForCompletion(
   );
   const base = {
     userId: enrollment.userId,
+    recipient: { email: enrollment.user.email, name: enrollment.user.name },
     enrollmentId: enrollment.id,
     completionId: completion.id,
     courseId: enrollment.courseId,

@@ -265,7 +265,13 @@ export interface CompletionForIssue {
     id: string;
     userId: string;
     courseId: string;
-    user: { certificateName: string | null; certificateNameConfirmedAt: Date | null };
+    /** With the certificate email's recipient (email, name): issuing reads no more. */
+    user: {
+      email: string;
+      name: string;
+      certificateName: string | null;
+      certificateNameConfirmedAt: Date | null;
+    };
   };
   version: {
     id: string;
@@ -296,6 +302,8 @@ export type CompletionForIssueRow = Omit<CompletionForIssue, 'enrollment' | 'ver
   enrollmentId: string;
   userId: string;
   courseId: string;
+  email: string;
+  name: string;
   certificateName: string | null;
   certificateNameConfirmedAt: Date | null;
   versionId: string;
@@ -317,7 +325,7 @@ export type CompletionForIssueRow = Omit<CompletionForIssue, 'enrollment' | 'ver
  */
 export const completionForIssueSelect = (completions: Prisma.Sql) => Prisma.sql`
     SELECT c."id", c."completedAt", e."id" AS "enrollmentId", e."userId", e."courseId",
-           u."certificateName", u."certificateNameConfirmedAt",
+           u."email", u."name", u."certificateName", u."certificateNameConfirmedAt",
            v."id" AS "versionId", v."title", v."instructionalMinutes", v."minimumLessonTimePercent",
            v."minimumSeatMinutes",
            COALESCE((
@@ -372,6 +380,8 @@ export function toCompletionForIssue(row: CompletionForIssueRow): CompletionForI
       userId: row.userId,
       courseId: row.courseId,
       user: {
+        email: row.email,
+        name: row.name,
         certificateName: row.certificateName,
         certificateNameConfirmedAt: row.certificateNameConfirmedAt,
       },
