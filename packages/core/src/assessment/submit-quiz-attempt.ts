@@ -9,6 +9,7 @@ import { checkOwnedAttempt, loadLearnerAttempt, TX_OPTIONS } from './attempt-acc
 import { type LearnerAttempt } from './attempt-views';
 import { gradeAttempt } from './grade-attempt';
 import { loadSubmission } from './sql';
+import { throughSubmissionGate } from './submission-gate';
 
 /**
  * Submits and grades an attempt (once: a repeated or concurrent submission answers the same
@@ -26,15 +27,32 @@ export async function submitQuizAttempt(options: {
   attemptId: string;
   now?: Date;
 }): Promise<LearnerAttempt & { completion: CompletionOutcome | null }> {
+  // The moment of submission, before any wait at the gate.
   const now = options.now ?? new Date();
-  const submission = await checkOwnedAttempt(options.viewer, options.attemptId, (id) =>
-    loadSubmission(options.db, id),
-  );
-  const attempt = submission.attempt;
   // The certificate email of a completing pass commits without its send job; the job is added
   // after COMMIT (a job's NOTIFY inside the transaction would serialise the burst's commits:
   // ARCHITECTURE.md, "Receipt jobs added after the payment commits").
   const wakeAfterCommit: string[] = [];
+  // At most one submission per pooled connection at a time (its read, transaction and view);
+  // the others wait in arrival order (ARCHITECTURE.md, "Quiz submissions pass a per-process
+  // gate").
+  const submitted = await throughSubmissionGate(options.db, TX_OPTIONS.maxWait, () =>
+    readAndGrade(options, now, wakeAfterCommit),
+  );
+  // Committed: a failed wake must not fail the submission; the worker's outbox sweep sends it.
+  await wakeEmailSender(options.db, wakeAfterCommit).catch(() => undefined);
+  return submitted;
+}
+
+async function readAndGrade(
+  options: { db: Db; viewer: Viewer | null; attemptId: string },
+  now: Date,
+  wakeAfterCommit: string[],
+): Promise<LearnerAttempt & { completion: CompletionOutcome | null }> {
+  const submission = await checkOwnedAttempt(options.viewer, options.attemptId, (id) =>
+    loadSubmission(options.db, id),
+  );
+  const attempt = submission.attempt;
   // The learner's view is read before COMMIT, on the transaction's connection: a burst of
   // submissions queues once for the pool, not twice.
   const grade = async (tx: Tx) => {
@@ -49,8 +67,5 @@ export async function submitQuizAttempt(options: {
   // Raw SQL throughout (grading, completion, certificates, their email) runs on a pg
   // connection; a path that meets a model call is rolled back and run in Prisma's transaction.
   const hot = await tryHotTransaction(options.db, grade);
-  const graded = hot !== NEEDS_PRISMA ? hot : await options.db.$transaction(grade, TX_OPTIONS);
-  // Committed: a failed wake must not fail the submission; the worker's outbox sweep sends it.
-  await wakeEmailSender(options.db, wakeAfterCommit).catch(() => undefined);
-  return graded;
+  return hot !== NEEDS_PRISMA ? hot : await options.db.$transaction(grade, TX_OPTIONS);
 }
