@@ -61,6 +61,17 @@ export function hotWrites(db: Db): HotWrites {
   );
 }
 
+const poolSizes = new WeakMap<object, number>();
+
+/**
+ * How many connections the pool of a client from `createPrismaClient` holds at most
+ * (`poolMax`); null for any other client. A use case that admits work per connection sizes its
+ * gate with it.
+ */
+export function poolSize(db: Db): number | null {
+  return poolSizes.get(db) ?? null;
+}
+
 /** A tagged-template call or a `Prisma.sql` statement as one parameterised statement. */
 function statementOf(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {
   if (query instanceof Prisma.Sql) return query;
@@ -167,12 +178,14 @@ export function createPrismaClient({
     const client = new PrismaClient(options);
     hotReaders.set(client, reads);
     hotWriters.set(client, writes);
+    poolSizes.set(client, poolMax);
     return client;
   }
   const client = new PrismaClient({ ...options, log: [{ emit: 'event', level: 'query' }] });
   client.$on('query', (event) => onQuery(event.query));
   hotReaders.set(client, reads);
   hotWriters.set(client, writes);
+  poolSizes.set(client, poolMax);
   return client as unknown as Db;
 }
 

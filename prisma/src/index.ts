@@ -7,6 +7,7 @@ export {
   hotReads,
   hotWrites,
   pingDatabase,
+  poolSize,
   type SqlTx,
 } from './client';
 export { copyVersionAsDraft } from './copy-version';

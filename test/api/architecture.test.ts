@@ -84,6 +84,7 @@ const DOMAIN_DEPENDENCIES: Record<string, Record<string, string>> = {
     codesets: 'code answers are checked against the question’s code-set release',
     learning:
       'grading a post-test evaluates course completion; the gradebook page reads learners’ progress',
+    mail: 'a completing submission adds its certificate email’s send job after COMMIT',
   },
   auth: {},
   authoring: {

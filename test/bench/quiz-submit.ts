@@ -1,12 +1,17 @@
 // `pnpm --filter @lms/test bench:quiz`: quiz submission under load, over HTTP against the real
 // API process. (1) 200 learners submit a 20-answer post-test at the same moment: all graded?
-// p99? deadlocks? (2) throughput and latency of submitQuizAttempt with 50 concurrent learners,
+// p99? deadlocks? (Their names are confirmed, so a pass completes the course and issues its
+// certificate with its email, as for a real CE course's final test.) (2) throughput and latency of submitQuizAttempt with 50 concurrent learners,
 // against a raw-SQL server doing the same grading reads and writes. Prints figures; asserts
 // nothing. BENCH_QUIZ_BEFORE=<dist folder> (relative to the repo root, holding bin/main.js, e.g.
 // api/dist-before built from the base commit) adds that compiled build as a second API to
 // both parts, in the same run: before and after side by side. During each burst the wait
 // events of PostgreSQL's backends are sampled (pg_stat_activity): lock waits or CPU?
 // BENCH_PROFILE_DIR=<dir>: the API (the current build) writes a V8 CPU profile there on exit.
+// BENCH_BURST_ROUNDS=<n> (default 3): bursts per API, the builds alternating (A B, B A, …); each
+// burst prints its latencies and the Node and PostgreSQL CPU per submission, then the medians.
+// BENCH_PG_STATEMENTS=1: PostgreSQL loads pg_stat_statements and each burst of the current build
+// prints its costliest statements (calls, planning and execution time per call).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,15 +22,17 @@ import pg from 'pg';
 import { freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
 import { benchApiKind, startBenchApi, startCompiledApi } from './api-process';
 import { parseBenchArgs } from './args';
-import { interleaved, printResults } from './compare';
+import { interleaved, postgresCpuMs, printResults, processCpuMs } from './compare';
 import { seedCatalog } from './fixtures';
 import { deadlockCount, drive, type Outcome, percentile, postJson } from './load';
 
 const {
   burst: BURST,
+  burstRounds: BURST_ROUNDS,
   connections: CONCURRENCY,
   submissions: PER_RUN,
-} = parseBenchArgs({ burst: 200, connections: 50, submissions: 1000 });
+} = parseBenchArgs({ burst: 200, burstRounds: 3, connections: 50, submissions: 1000 });
+const PG_STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1';
 const WARM_UP = 100;
 const BEFORE = process.env.BENCH_QUIZ_BEFORE;
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? process.env.BENCH_CPU_PROF;
@@ -39,7 +46,8 @@ interface Learner {
   attemptId: string;
 }
 
-async function buildFixture(databaseUrl: string, learners: number) {
+/** `certified`: the first so many learners have confirmed their certificate name. */
+async function buildFixture(databaseUrl: string, learners: number, certified: number) {
   const db = createPrismaClient({ databaseUrl });
   const owner = await db.user.create({
     data: {
@@ -129,9 +137,13 @@ async function buildFixture(databaseUrl: string, learners: number) {
     const attempts = Array.from({ length: count }, () => randomUUID());
     const tokens = Array.from({ length: count }, () => randomUUID() + randomUUID());
     await client.query(
-      `INSERT INTO "User" (id, email, name, "passwordHash")
-       SELECT u, 'bench-' || u || '@example.com', 'Bench Learner', '!bench' FROM unnest($1::uuid[]) AS u`,
-      [users],
+      // A certified learner has confirmed the name to print: a pass completes the course and
+      // issues its certificate (with the certificate email), as for a real CE learner.
+      `INSERT INTO "User" (id, email, name, "passwordHash", "certificateName", "certificateNameConfirmedAt")
+       SELECT u, 'bench-' || u || '@example.com', 'Bench Learner', '!bench',
+              CASE WHEN n <= $2 THEN 'Bench Learner' END, CASE WHEN n <= $2 THEN now() END
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS x(u, n)`,
+      [users, certified - offset],
     );
     await client.query(
       `INSERT INTO "Session" ("tokenHash", "userId", "expiresAt")
@@ -211,11 +223,17 @@ async function submittedCount(databaseUrl: string, attemptIds: string[]) {
     'SELECT count(*)::int AS n FROM "AttemptAnswer" WHERE "attemptId" = ANY($1::uuid[]) AND points IS NOT NULL',
     [attemptIds],
   );
+  const certificates = await client.query(
+    `SELECT count(*)::int AS n FROM "Certificate" c
+       JOIN "QuizAttempt" a ON a."enrollmentId" = c."enrollmentId" WHERE a."id" = ANY($1::uuid[])`,
+    [attemptIds],
+  );
   await client.end();
-  return { ...rows[0], gradedAnswers: graded.rows[0].n } as {
+  return { ...rows[0], gradedAnswers: graded.rows[0].n, certificates: certificates.rows[0].n } as {
     submitted: number;
     passed: number;
     gradedAnswers: number;
+    certificates: number;
   };
 }
 
@@ -232,12 +250,14 @@ function sampleWaits(databaseUrl: string) {
   const done = (async () => {
     await client.connect();
     while (running) {
-      const { rows } = await client.query<{ what: string; n: number }>(
-        `SELECT state || ':' || COALESCE(wait_event_type || '/' || wait_event, 'CPU') AS what, count(*)::int AS n
+      // A named statement: planned once, so the sampling costs PostgreSQL little CPU.
+      const { rows } = await client.query<{ what: string; n: number }>({
+        name: 'bench-sample-waits',
+        text: `SELECT state || ':' || COALESCE(wait_event_type || '/' || wait_event, 'CPU') AS what, count(*)::int AS n
            FROM pg_stat_activity
           WHERE backend_type = 'client backend' AND datname = current_database() AND pid <> pg_backend_pid()
           GROUP BY 1`,
-      );
+      });
       samples += 1;
       for (const row of rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -254,32 +274,75 @@ function sampleWaits(databaseUrl: string) {
   };
 }
 
+/** The costliest statements since the last reset (pg_stat_statements), printed. */
+async function printStatements(databaseUrl: string, submissions: number) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{
+    calls: number;
+    plan: number;
+    exec: number;
+    query: string;
+  }>(
+    `SELECT calls::int, total_plan_time AS plan, total_exec_time AS exec, query
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_plan_time + total_exec_time DESC LIMIT 16`,
+  );
+  await client.query('SELECT pg_stat_statements_reset()');
+  await client.end();
+  console.log('statements (calls, ms per submission planning + executing, ms per call, text):');
+  for (const row of rows) {
+    const text = row.query.replace(/\s+/g, ' ').slice(0, 110);
+    console.log(
+      `  ${String(row.calls).padStart(5)}  ${(row.plan / submissions).toFixed(2).padStart(5)} + ${(row.exec / submissions).toFixed(2).padStart(5)}  ${((row.plan + row.exec) / row.calls).toFixed(2).padStart(5)}  ${text}`,
+    );
+  }
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-quiz-'));
 const processes: RunningProcess[] = [];
-const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'lms' });
+const postgres = await startEmbeddedPostgres({
+  dataDir,
+  port: await freePort(),
+  database: 'lms',
+  settings: PG_STATEMENTS
+    ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' }
+    : {},
+});
 try {
   const databaseUrl = postgres.url('lms');
   await migrate({ databaseUrl });
+  if (PG_STATEMENTS) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.end();
+  }
   const apis = BEFORE ? 2 : 1;
-  const total = apis * BURST + (apis + 1) * (WARM_UP + PER_RUN);
+  const total = apis * BURST * BURST_ROUNDS + (apis + 1) * (WARM_UP + PER_RUN);
   const fixtureStart = performance.now();
-  const { learners } = await buildFixture(databaseUrl, total);
+  // The bursts' and warm-ups' learners are certified (their passes issue certificates); the
+  // sustained runs' are not, like the raw baseline, which issues none.
+  const certified = apis * (BURST * BURST_ROUNDS + WARM_UP);
+  const { learners } = await buildFixture(databaseUrl, total, certified);
   await seedCatalog(databaseUrl);
   console.log(
-    `fixture: ${total} learners, each with an open attempt of ${QUESTIONS} saved answers (${((performance.now() - fixtureStart) / 1000).toFixed(1)} s)`,
+    `fixture: ${total} learners (${certified} with a confirmed certificate name), each with an open attempt of ${QUESTIONS} saved answers (${((performance.now() - fixtureStart) / 1000).toFixed(1)} s)`,
   );
   let next = 0;
   const take = (count: number) => {
     next += count;
     return learners.slice(next - count, next);
   };
-  const burst = take(BURST);
+  const burst = take(BURST * BURST_ROUNDS);
   const apiWarm = take(WARM_UP);
+  const beforeBurst = BEFORE ? take(BURST * BURST_ROUNDS) : [];
+  const beforeWarm = BEFORE ? take(WARM_UP) : [];
   const apiRun = take(PER_RUN);
   const rawWarm = take(WARM_UP);
   const rawRun = take(PER_RUN);
-  const beforeBurst = BEFORE ? take(BURST) : [];
-  const beforeWarm = BEFORE ? take(WARM_UP) : [];
   const beforeRun = BEFORE ? take(PER_RUN) : [];
 
   // BENCH_PROFILE_DIR=<dir>: the API writes a V8 CPU profile there when it stops (where Node's
@@ -313,40 +376,86 @@ try {
   await submitAll(rawUrl, rawWarm, 10, true);
   if (before) await submitAll(`${before.url}/graphql`, beforeWarm, 10, false);
 
-  // (1) Everyone at once (the build before first, when there is one).
+  // (1) Everyone at once, BURST_ROUNDS times per API, the builds alternating.
   const deadlocksBefore = await deadlockCount(databaseUrl);
   const bursts = [
     ...(before
-      ? [{ name: `before (${BEFORE})`, url: `${before.url}/graphql`, learners: beforeBurst }]
+      ? [
+          {
+            name: `before (${BEFORE})`,
+            url: `${before.url}/graphql`,
+            pid: before.child.pid!,
+            learners: beforeBurst,
+            current: false,
+          },
+        ]
       : []),
-    { name: 'API', url: apiUrl, learners: burst },
-  ];
+    { name: 'API', url: apiUrl, pid: api.child.pid!, learners: burst, current: true },
+  ].map((run) => ({
+    ...run,
+    p50: [] as number[],
+    p99: [] as number[],
+    node: [] as number[],
+    pg: [] as number[],
+    graded: 0,
+    errors: 0,
+  }));
   console.log(
-    `\n(1) ${BURST} learners submit a ${QUESTIONS}-answer post-test at the same moment (API pool: 10 connections)`,
+    `\n(1) ${BURST} learners submit a ${QUESTIONS}-answer post-test at the same moment (API pool: 10 connections), ${BURST_ROUNDS} rounds`,
   );
+  for (let round = 0; round < BURST_ROUNDS; round++) {
+    const order = round % 2 === 0 ? bursts : [...bursts].reverse();
+    for (const run of order) {
+      const learnersOfRound = run.learners.slice(round * BURST, (round + 1) * BURST);
+      const deadlocksAtStart = await deadlockCount(databaseUrl);
+      if (PG_STATEMENTS) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        await client.query('SELECT pg_stat_statements_reset()');
+        await client.end();
+      }
+      const stopSampling = sampleWaits(databaseUrl);
+      const nodeAtStart = processCpuMs(run.pid);
+      const pgAtStart = postgresCpuMs(dataDir);
+      const burstRun = await submitAll(run.url, learnersOfRound, learnersOfRound.length, false);
+      const nodeMs = (processCpuMs(run.pid) - nodeAtStart) / BURST;
+      const pgMs = (postgresCpuMs(dataDir) - pgAtStart) / BURST;
+      const waits = await stopSampling();
+      const deadlocksAfter = await deadlockCount(databaseUrl);
+      const burstState = await submittedCount(
+        databaseUrl,
+        learnersOfRound.map((l) => l.attemptId),
+      );
+      const burstErrors = burstRun.outcomes.filter((o) => !o.ok);
+      const latencies = burstRun.outcomes.map((o) => o.ms);
+      run.p50.push(percentile(latencies, 50));
+      run.p99.push(percentile(latencies, 99));
+      run.node.push(nodeMs);
+      run.pg.push(pgMs);
+      run.graded += burstState.submitted;
+      run.errors += burstErrors.length;
+      console.log(`\n${run.name}, round ${round + 1}`);
+      console.log(
+        `graded: ${burstState.submitted}/${BURST} attempts, ${burstState.gradedAnswers}/${BURST * QUESTIONS} answers; passed: ${burstState.passed}; certificates: ${burstState.certificates}`,
+      );
+      console.log(
+        `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; all done in ${burstRun.seconds.toFixed(2)} s`,
+      );
+      console.log(
+        `CPU per submission: Node ${nodeMs.toFixed(2)} ms, PostgreSQL ${pgMs.toFixed(2)} ms`,
+      );
+      console.log(
+        `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksAtStart}`,
+      );
+      console.log(`backends (mean per sample, state:wait event): ${waits}`);
+      if (PG_STATEMENTS && run.current) await printStatements(databaseUrl, BURST);
+    }
+  }
+  console.log(`\n(1) medians over ${BURST_ROUNDS} rounds`);
   for (const run of bursts) {
-    const deadlocksAtStart = await deadlockCount(databaseUrl);
-    const stopSampling = sampleWaits(databaseUrl);
-    const burstRun = await submitAll(run.url, run.learners, run.learners.length, false);
-    const waits = await stopSampling();
-    const deadlocksAfter = await deadlockCount(databaseUrl);
-    const burstState = await submittedCount(
-      databaseUrl,
-      run.learners.map((l) => l.attemptId),
-    );
-    const burstErrors = burstRun.outcomes.filter((o) => !o.ok);
-    const latencies = burstRun.outcomes.map((o) => o.ms);
-    console.log(`\n${run.name}`);
     console.log(
-      `graded: ${burstState.submitted}/${BURST} attempts, ${burstState.gradedAnswers}/${BURST * QUESTIONS} answers; passed: ${burstState.passed}`,
+      `${run.name.padEnd(28)} p50 ${median(run.p50).toFixed(0)} ms, p99 ${median(run.p99).toFixed(0)} ms (rounds: ${run.p99.map((v) => v.toFixed(0)).join(', ')}); graded ${run.graded}/${BURST * BURST_ROUNDS}, errors ${run.errors}; CPU per submission Node ${median(run.node).toFixed(2)} ms, PostgreSQL ${median(run.pg).toFixed(2)} ms`,
     );
-    console.log(
-      `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; all done in ${burstRun.seconds.toFixed(2)} s`,
-    );
-    console.log(
-      `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksAtStart}`,
-    );
-    console.log(`backends (mean per sample, state:wait event): ${waits}`);
   }
 
   // (2) Sustained: 50 concurrent learners, API vs raw SQL, interleaved rounds.

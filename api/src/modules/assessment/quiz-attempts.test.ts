@@ -1,3 +1,5 @@
+import { createQueueScheduler, type QueueScheduler } from '@lms/worker';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test-support';
 import { type Actor, registerActor } from '../../testing/actors';
@@ -44,6 +46,8 @@ type Attempt = {
 };
 
 let api: TestApi;
+/** graphile-worker's schema, as the API creates it at start (email jobs, deadline jobs). */
+let scheduler: QueueScheduler;
 let author: Actor;
 let coAuthor: Actor;
 let admin: Actor;
@@ -67,6 +71,10 @@ beforeAll(async () => {
       if (recording) statements.push(sql);
     },
   });
+  scheduler = await createQueueScheduler({
+    databaseUrl: api.database.url,
+    log: pino({ level: 'silent' }),
+  });
   must = quiz.mustCall(api);
   [author, coAuthor, admin, stranger] = await Promise.all([
     registerActor(api, 'INSTRUCTOR', 'Avery Author'),
@@ -76,6 +84,7 @@ beforeAll(async () => {
   ]);
 }, 60_000);
 afterAll(async () => {
+  await scheduler?.release();
   await api?.close();
 });
 
@@ -567,12 +576,36 @@ describe('statements per request', () => {
     // Session; ownership with grading's input (before the transaction); BEGIN (a hot-write
     // transaction on a pg connection: no fallback to Prisma's, which would run it twice);
     // enrolment and attempt locks (one statement); grade with the lesson's completion (one
-    // statement); completion evidence and record; the certificates (5: completion, certificate,
-    // recipient, queue check, mail); the view (before COMMIT, on the same connection); COMMIT. 45 before issue 15, 23 before the
-    // submission read before its locks, 20 before issuance read its completion in one statement.
+    // statement); completion evidence; the completion's record, answering what issuance needs
+    // (with the email's recipient); the certificate; its email's outbox row (without its job);
+    // the view (before COMMIT, on the same connection); COMMIT; then the email's send job. 45
+    // before issue 15, 23 before the submission read before its locks, 20 before issuance read
+    // its completion in one statement, 14 before the completion's insert answered it (and the
+    // recipient) and the job left the transaction.
     expect(statements.filter((sql) => sql === 'BEGIN')).toHaveLength(1);
-    expect(statements.at(-1)).toBe('COMMIT');
-    expect(statements, statements.join('\n')).toHaveLength(14);
+    const commit = statements.indexOf('COMMIT');
+    expect(statements.slice(0, commit + 1), statements.join('\n')).toHaveLength(11);
+    // The certificate email's job is added after COMMIT, not inside the transaction: a job's
+    // NOTIFY there would serialise the commits of a burst of completing submissions. (The queue
+    // check, `to_regprocedure('graphile_worker.add_job(…)')`, only names it.)
+    const addsJob = (sql: string) => sql.includes('add_job') && !sql.includes('to_regprocedure');
+    expect(statements.slice(0, commit).filter(addsJob)).toEqual([]);
+    expect(statements.slice(commit + 1), statements.join('\n')).toEqual([
+      expect.stringContaining('add_jobs'),
+    ]);
+    // The job exists when the submission is answered.
+    const certificate = await api.database.db.certificate.findFirstOrThrow({
+      where: { enrollmentId },
+    });
+    const [jobs] = await api.database.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${`email:${
+        (
+          await api.database.db.emailMessage.findFirstOrThrow({
+            where: { dedupeKey: `certificate:${certificate.id}` },
+          })
+        ).id
+      }`}`;
+    expect(jobs?.n).toBe(1);
   });
 });
 

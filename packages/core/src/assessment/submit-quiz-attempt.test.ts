@@ -4,6 +4,7 @@
 // racing a submission is either refused or graded, never stored ungraded or graded against an
 // older response; a submission racing the deadline job grades once; the lock order stays
 // enrolment before attempt.
+import { createPrismaClient } from '@lms/db';
 import {
   createCourse,
   createEnrollment,
@@ -225,4 +226,43 @@ describe('quiz submission', () => {
       await Promise.allSettled([holder, grader]);
     }
   });
+
+  it('a burst larger than the pool is graded in full: submissions wait at the gate, not on the pool (real parallel)', async () => {
+    // A process with 2 connections whose pool gives up on a connection wait after 300 ms. 120
+    // submissions at once: without admission control their transactions queue in the pool one
+    // behind the other (120 × a transaction's hold / 2 connections) and the last ones fail with
+    // the pool's timeout (503 "busy"); at the gate they wait in order and all are graded.
+    const db = createPrismaClient({ databaseUrl: t.url, poolMax: 2, connectionTimeoutMs: 300 });
+    try {
+      // Opened a few at a time (the set-up is not the point, and the test pool is 10).
+      const attempts: Awaited<ReturnType<typeof openAttempt>>[] = [];
+      while (attempts.length < 120) {
+        const batch = await Promise.all(
+          Array.from({ length: 5 }, async () => {
+            const opened = await openAttempt();
+            await save(opened.viewer, opened.attemptId, questions[0]!.id, questions[0]!.right);
+            return opened;
+          }),
+        );
+        attempts.push(...batch);
+      }
+      // Both connections open before the burst (opening one, SCRAM included, is not the point).
+      await Promise.all([
+        db.$queryRaw`SELECT pg_sleep(0.05)::text AS slept`,
+        db.$queryRaw`SELECT pg_sleep(0.05)::text AS slept`,
+      ]);
+      const outcomes = await Promise.allSettled(
+        attempts.map(({ viewer, attemptId }) => submitQuizAttempt({ db, viewer, attemptId })),
+      );
+      const failed = outcomes.filter((outcome) => outcome.status === 'rejected');
+      expect(failed.map((outcome) => String(outcome.reason)).slice(0, 3)).toEqual([]);
+      expect(
+        await t.db.quizAttempt.count({
+          where: { id: { in: attempts.map((a) => a.attemptId) }, status: 'SUBMITTED' },
+        }),
+      ).toBe(120);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 120_000);
 });

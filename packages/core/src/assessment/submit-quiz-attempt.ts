@@ -3,10 +3,13 @@ import { type Viewer } from '../access/viewer';
 import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
 import type { Tx } from '../db/tx';
 import { type CompletionOutcome } from '../learning/completion';
+import { deferEmailJobs } from '../mail/outbox';
+import { wakeEmailSender } from '../mail/wake-email-sender';
 import { checkOwnedAttempt, loadLearnerAttempt, TX_OPTIONS } from './attempt-access';
 import { type LearnerAttempt } from './attempt-views';
 import { gradeAttempt } from './grade-attempt';
 import { loadSubmission } from './sql';
+import { throughSubmissionGate } from './submission-gate';
 
 /**
  * Submits and grades an attempt (once: a repeated or concurrent submission answers the same
@@ -24,7 +27,28 @@ export async function submitQuizAttempt(options: {
   attemptId: string;
   now?: Date;
 }): Promise<LearnerAttempt & { completion: CompletionOutcome | null }> {
+  // The moment of submission, before any wait at the gate.
   const now = options.now ?? new Date();
+  // The certificate email of a completing pass commits without its send job; the job is added
+  // after COMMIT (a job's NOTIFY inside the transaction would serialise the burst's commits:
+  // ARCHITECTURE.md, "Receipt jobs added after the payment commits").
+  const wakeAfterCommit: string[] = [];
+  // At most one submission per pooled connection at a time (its read, transaction and view);
+  // the others wait in arrival order (ARCHITECTURE.md, "Quiz submissions pass a per-process
+  // gate").
+  const submitted = await throughSubmissionGate(options.db, TX_OPTIONS.maxWait, () =>
+    readAndGrade(options, now, wakeAfterCommit),
+  );
+  // Committed: a failed wake must not fail the submission; the worker's outbox sweep sends it.
+  await wakeEmailSender(options.db, wakeAfterCommit).catch(() => undefined);
+  return submitted;
+}
+
+async function readAndGrade(
+  options: { db: Db; viewer: Viewer | null; attemptId: string },
+  now: Date,
+  wakeAfterCommit: string[],
+): Promise<LearnerAttempt & { completion: CompletionOutcome | null }> {
   const submission = await checkOwnedAttempt(options.viewer, options.attemptId, (id) =>
     loadSubmission(options.db, id),
   );
@@ -32,6 +56,8 @@ export async function submitQuizAttempt(options: {
   // The learner's view is read before COMMIT, on the transaction's connection: a burst of
   // submissions queues once for the pool, not twice.
   const grade = async (tx: Tx) => {
+    wakeAfterCommit.length = 0;
+    deferEmailJobs(tx, wakeAfterCommit);
     const outcome = await gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission);
     return { ...(await loadLearnerAttempt(tx, attempt.id, now)), completion: outcome.completion };
   };

@@ -16,6 +16,7 @@ import { queueCertificateIssued } from '../mail/queue-certificate-issued';
 import { providerDay } from '../time/provider-day';
 import {
   type CertificateKey,
+  type CompletionForIssue,
   insertCertificateRow,
   loadCompletionForIssue,
   nextStatusListIndexAfterMax,
@@ -107,6 +108,8 @@ export async function pickStatusListIndex(tx: Tx, attempt: number): Promise<numb
 
 export interface NewCertificate extends CertificateKey {
   supersedesId?: string | null;
+  /** The holder's address and name, when already read (the certificate email's recipient). */
+  recipient?: { email: string; name: string };
   /** The snapshot without serial, verifyUrl and statusListIndex (filled in here). */
   snapshot: Omit<CertificateSnapshot, 'serial' | 'verifyUrl' | 'statusListIndex'>;
 }
@@ -146,7 +149,11 @@ export async function insertCertificate(
     });
     if (inserted) {
       // The holder's email (with the PDF) commits with the certificate, or not at all.
-      await queueCertificateIssued(tx, { id: inserted.id, serial, userId: data.userId, snapshot });
+      await queueCertificateIssued(
+        tx,
+        { id: inserted.id, serial, userId: data.userId, snapshot },
+        data.recipient,
+      );
       return { id: inserted.id, serial };
     }
     const existing = await tx.certificate.findUnique({
@@ -171,14 +178,15 @@ export async function insertCertificate(
  * Idempotent: the unique (completion, creditKey, generation) index makes a second call (or a
  * concurrent one) a no-op, so a learner gets each approval's credit exactly once. Issues
  * nothing while the learner has not confirmed the name to print (see certificate-name.ts).
+ * `stored`: the completion's id, or the completion as its INSERT answered it (read no more).
  */
 export async function issueCertificatesForCompletion(
   tx: Tx,
-  completionId: string,
+  stored: string | CompletionForIssue,
   now: Date,
 ): Promise<{ id: string; serial: string }[]> {
-  const completion = await loadCompletionForIssue(tx, completionId);
-  if (!completion) throw new Error(`Course completion ${completionId} not found`);
+  const completion = typeof stored === 'string' ? await loadCompletionForIssue(tx, stored) : stored;
+  if (!completion) throw new Error(`Course completion ${String(stored)} not found`);
   const { enrollment, version } = completion;
   // Pending name confirmation: nothing is issued until the learner confirms the name to print
   // (confirmCertificateName then issues, dated with this completion's date).
@@ -189,6 +197,7 @@ export async function issueCertificatesForCompletion(
   );
   const base = {
     userId: enrollment.userId,
+    recipient: { email: enrollment.user.email, name: enrollment.user.name },
     enrollmentId: enrollment.id,
     completionId: completion.id,
     courseId: enrollment.courseId,

@@ -87,7 +87,14 @@ describe('certificates sql', () => {
             id: true,
             userId: true,
             courseId: true,
-            user: { select: { certificateName: true, certificateNameConfirmedAt: true } },
+            user: {
+              select: {
+                email: true,
+                name: true,
+                certificateName: true,
+                certificateNameConfirmedAt: true,
+              },
+            },
           },
         },
         version: {

@@ -265,7 +265,13 @@ export interface CompletionForIssue {
     id: string;
     userId: string;
     courseId: string;
-    user: { certificateName: string | null; certificateNameConfirmedAt: Date | null };
+    /** With the certificate email's recipient (email, name): issuing reads no more. */
+    user: {
+      email: string;
+      name: string;
+      certificateName: string | null;
+      certificateNameConfirmedAt: Date | null;
+    };
   };
   version: {
     id: string;
@@ -292,36 +298,34 @@ export interface CompletionForIssue {
   };
 }
 
+export type CompletionForIssueRow = Omit<CompletionForIssue, 'enrollment' | 'version'> & {
+  enrollmentId: string;
+  userId: string;
+  courseId: string;
+  email: string;
+  name: string;
+  certificateName: string | null;
+  certificateNameConfirmedAt: Date | null;
+  versionId: string;
+  title: string;
+  instructionalMinutes: number;
+  minimumLessonTimePercent: number;
+  minimumSeatMinutes: number;
+  modules: CompletionForIssue['version']['modules'];
+  creditApprovals: (Omit<
+    CompletionForIssue['version']['creditApprovals'][number],
+    'validFrom' | 'validUntil'
+  > & { validFrom: string; validUntil: string })[];
+};
+
 /**
- * A completion with its enrolment, learner's certificate name, version, syllabus (lesson
- * requirements and quizzes) and credit approvals, in one statement (Prisma's nested select made
- * eight, on every submission or lesson that completes a course). Null when there is none.
+ * CompletionForIssue's SELECT over completion rows named `c` (columns "id", "completedAt",
+ * "enrollmentId", "versionId"): the stored table (loadCompletionForIssue) or the row a
+ * completion's INSERT returns (insertCourseCompletion), so issuing needs no second read.
  */
-export async function loadCompletionForIssue(
-  tx: DbOrTx,
-  completionId: string,
-): Promise<CompletionForIssue | null> {
-  const [row] = await tx.$queryRaw<
-    (Omit<CompletionForIssue, 'enrollment' | 'version'> & {
-      enrollmentId: string;
-      userId: string;
-      courseId: string;
-      certificateName: string | null;
-      certificateNameConfirmedAt: Date | null;
-      versionId: string;
-      title: string;
-      instructionalMinutes: number;
-      minimumLessonTimePercent: number;
-      minimumSeatMinutes: number;
-      modules: CompletionForIssue['version']['modules'];
-      creditApprovals: (Omit<
-        CompletionForIssue['version']['creditApprovals'][number],
-        'validFrom' | 'validUntil'
-      > & { validFrom: string; validUntil: string })[];
-    })[]
-  >`
+export const completionForIssueSelect = (completions: Prisma.Sql) => Prisma.sql`
     SELECT c."id", c."completedAt", e."id" AS "enrollmentId", e."userId", e."courseId",
-           u."certificateName", u."certificateNameConfirmedAt",
+           u."email", u."name", u."certificateName", u."certificateNameConfirmedAt",
            v."id" AS "versionId", v."title", v."instructionalMinutes", v."minimumLessonTimePercent",
            v."minimumSeatMinutes",
            COALESCE((
@@ -345,12 +349,28 @@ export async function loadCompletionForIssue(
                     ORDER BY a."body", a."approvalNumber")
                FROM "CreditApproval" a WHERE a."versionId" = v."id"
            ), '[]'::json) AS "creditApprovals"
-      FROM "CourseCompletion" c
+      FROM ${completions}
       JOIN "Enrollment" e ON e."id" = c."enrollmentId"
       JOIN "User" u ON u."id" = e."userId"
-      JOIN "CourseVersion" v ON v."id" = c."versionId"
-     WHERE c."id" = ${completionId}::uuid`;
-  if (!row) return null;
+      JOIN "CourseVersion" v ON v."id" = c."versionId"`;
+
+/**
+ * A completion with its enrolment, learner's certificate name, version, syllabus (lesson
+ * requirements and quizzes) and credit approvals, in one statement (Prisma's nested select made
+ * eight, on every submission or lesson that completes a course). Null when there is none.
+ */
+export async function loadCompletionForIssue(
+  tx: DbOrTx,
+  completionId: string,
+): Promise<CompletionForIssue | null> {
+  const [row] = await tx.$queryRaw<CompletionForIssueRow[]>(Prisma.sql`
+    ${completionForIssueSelect(Prisma.sql`"CourseCompletion" c`)}
+     WHERE c."id" = ${completionId}::uuid`);
+  return row ? toCompletionForIssue(row) : null;
+}
+
+/** A row of completionForIssueSelect as CompletionForIssue. */
+export function toCompletionForIssue(row: CompletionForIssueRow): CompletionForIssue {
   const utcDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
   return {
     id: row.id,
@@ -360,6 +380,8 @@ export async function loadCompletionForIssue(
       userId: row.userId,
       courseId: row.courseId,
       user: {
+        email: row.email,
+        name: row.name,
         certificateName: row.certificateName,
         certificateNameConfirmedAt: row.certificateNameConfirmedAt,
       },

@@ -76,7 +76,7 @@ export async function evaluateCompletion(
     return { completed: false, newlyCompleted: false, completionId: null, missing };
   }
 
-  const completionId = await insertCourseCompletion(tx, {
+  const completion = await insertCourseCompletion(tx, {
     enrollmentId,
     versionId: evidence.versionId,
     completedAt: now,
@@ -90,7 +90,8 @@ export async function evaluateCompletion(
       postTestAttemptId: passedAttemptId,
     },
   });
-  // Certificates come from this stored evidence, in this transaction, exactly once.
-  await issueCertificatesForCompletion(tx, completionId, now);
-  return { completed: true, newlyCompleted: true, completionId, missing: [] };
+  // Certificates come from this stored evidence, in this transaction, exactly once (the
+  // insert answered what issuing needs: no second read).
+  await issueCertificatesForCompletion(tx, completion, now);
+  return { completed: true, newlyCompleted: true, completionId: completion.id, missing: [] };
 }

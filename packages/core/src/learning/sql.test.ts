@@ -193,7 +193,7 @@ describe('learning sql', () => {
       completedLessonIds: [lessonIds[0]],
       lessons: [{ id: lessonIds[0], required: true, postTestId: null, passedAttemptId: null }],
     });
-    const completionId = await database.db.$transaction((tx) =>
+    const inserted = await database.db.$transaction((tx) =>
       insertCourseCompletion(tx, {
         enrollmentId: enrollment.id,
         versionId,
@@ -203,6 +203,13 @@ describe('learning sql', () => {
         evidence: { completedLessons: [lessonIds[0]!] },
       }),
     );
+    // The insert answers what issuing needs (loadCompletionForIssue's shape, no second read).
+    expect(inserted).toMatchObject({
+      completedAt: later,
+      enrollment: { id: enrollment.id },
+      version: { id: versionId, creditApprovals: [] },
+    });
+    const completionId = inserted.id;
     const completed = await database.db.courseCompletion.findUniqueOrThrow({
       where: { id: completionId },
     });

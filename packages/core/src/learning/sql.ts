@@ -2,6 +2,12 @@
 // (ARCHITECTURE.md, "Raw SQL lives in one sql.ts per domain"). Each is run by sql.test.ts
 // against the migrated schema.
 import { type Db, type EnrollmentSource, type EnrollmentStatus, hotReads, Prisma } from '@lms/db';
+import {
+  type CompletionForIssue,
+  type CompletionForIssueRow,
+  completionForIssueSelect,
+  toCompletionForIssue,
+} from '../certificates/sql';
 import type { DbOrTx, SqlTx, Tx } from '../db/tx';
 
 /**
@@ -121,22 +127,28 @@ export interface NewCourseCompletion {
   evidence: Prisma.InputJsonValue;
 }
 
-/** Writes the completion record and the enrolment's completion date, in one statement. */
+/**
+ * Writes the completion record and the enrolment's completion date and answers the new
+ * completion with what issuing its certificates needs (completionForIssueSelect over the
+ * inserted row), in one statement.
+ */
 export async function insertCourseCompletion(
   tx: Tx,
   completion: NewCourseCompletion,
-): Promise<string> {
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
+): Promise<CompletionForIssue> {
+  const [row] = await tx.$queryRaw<CompletionForIssueRow[]>(Prisma.sql`
     WITH "enrollment" AS (
       UPDATE "Enrollment" SET "completedAt" = ${completion.completedAt}
-       WHERE "id" = ${completion.enrollmentId}::uuid)
-    INSERT INTO "CourseCompletion"
-      ("enrollmentId", "versionId", "completedAt", "seatMinutes", "passedAttemptId", "evidence")
-    VALUES (${completion.enrollmentId}::uuid, ${completion.versionId}::uuid, ${completion.completedAt},
-            ${completion.seatMinutes}::int, ${completion.passedAttemptId}::uuid,
-            ${JSON.stringify(completion.evidence)}::jsonb)
-    RETURNING "id"`;
-  return row!.id;
+       WHERE "id" = ${completion.enrollmentId}::uuid),
+    "c" AS (
+      INSERT INTO "CourseCompletion"
+        ("enrollmentId", "versionId", "completedAt", "seatMinutes", "passedAttemptId", "evidence")
+      VALUES (${completion.enrollmentId}::uuid, ${completion.versionId}::uuid, ${completion.completedAt},
+              ${completion.seatMinutes}::int, ${completion.passedAttemptId}::uuid,
+              ${JSON.stringify(completion.evidence)}::jsonb)
+      RETURNING "id", "completedAt", "enrollmentId", "versionId")
+    ${completionForIssueSelect(Prisma.sql`"c"`)}`);
+  return toCompletionForIssue(row!);
 }
 
 export interface EnrollmentRow {
