@@ -41,6 +41,18 @@ export default class TimelineReporter implements Reporter {
       start: (start - this.runStart) / 1000,
       end: (Date.now() - this.runStart) / 1000,
     });
+    // Written after every file, so that a run stopped half-way still tells where it was.
+    this.writeTimeline();
+  }
+
+  private writeTimeline(): void {
+    const timeline = process.env.TEST_TIMELINE;
+    if (!timeline) return;
+    const wall = (Date.now() - this.runStart) / 1000;
+    const workers = this.vitest.config.maxWorkers;
+    const fileSeconds = this.spans.reduce((sum, span) => sum + span.end - span.start, 0);
+    const files = [...this.spans].sort((a, b) => a.start - b.start);
+    writeFileSync(timeline, `${JSON.stringify({ wall, workers, fileSeconds, files }, null, 1)}\n`);
   }
 
   onTestRunEnd(
@@ -65,14 +77,7 @@ export default class TimelineReporter implements Reporter {
         `for the last ${Math.round(tail)} s\n` +
         ` Longest   ${longest.join(', ')}\n`,
     );
-    const timeline = process.env.TEST_TIMELINE;
-    if (timeline) {
-      const files = [...this.spans].sort((a, b) => a.start - b.start);
-      writeFileSync(
-        timeline,
-        `${JSON.stringify({ wall, workers, fileSeconds, files }, null, 1)}\n`,
-      );
-    }
+    this.writeTimeline();
     const complete = this.vitest.state.getFiles().length === this.spans.length;
     const passed = reason === 'passed' && errors.length === 0 && modules.every((m) => m.ok());
     if (process.env.TEST_WEIGHTS === 'write' && complete && passed) {
