@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import WeightedSequencer from './test/support/sequencer';
+import TimelineReporter from './test/support/timeline-reporter';
 
 // Vitest loads graphql as ESM while type-graphql requires it as CJS: two instances and
 // "Cannot use GraphQLSchema from another module or realm". Pin every import to the CJS build
@@ -44,6 +46,11 @@ export default defineConfig({
     // Two files at a time even on two cores (Vitest's default there is one): most files wait
     // on PostgreSQL, child processes and Chromium. 825 s instead of 1,015 s for the whole run.
     maxWorkers: 2,
+    // The longest files first, across projects, from committed per-file weights (a clean clone
+    // has no Vitest cache to order by), so both workers stay busy to the end; the timeline
+    // reporter prints how full they were (test/support/sequencer.ts, timeline-reporter.ts).
+    sequence: { sequencer: WeightedSequencer },
+    reporters: ['default', new TimelineReporter()],
     projects: [
       { extends: './prisma/vitest.config.ts', test: { root: './prisma', setupFiles } },
       ...packageProjects,

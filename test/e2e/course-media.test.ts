@@ -276,8 +276,11 @@ describe('captions of MP4 lesson videos', () => {
 describe('the Markdown editor', () => {
   it('has a toolbar and a live preview from the learners’ renderer, at 1280 and 390 px', async () => {
     const course = await instructorCourse();
+    // One sign-in; each width in a page of its own.
+    const { context, page: first } = await signedIn(1280);
     for (const width of [1280, 390]) {
-      const { context, page } = await signedIn(width);
+      const page = width === 1280 ? first : await context.newPage();
+      await page.setViewportSize({ width, height: 1000 });
       await page.goto(`${journey.stack.webUrl}/teach/courses/${course.id}`);
       const lessons = await draftLessons(course.id);
       const lesson = lessons.find((candidate) => candidate.kind === 'TEXT') ?? lessons[0];
@@ -307,8 +310,9 @@ describe('the Markdown editor', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Italic');
       await expectNoA11yViolations(page);
       await shot(page, `markdown-editor-${width}`);
-      await context.close();
+      await page.close();
     }
+    await context.close();
   });
 
   it('is a plain textarea without JavaScript, and an uploaded image is added as Markdown', async () => {

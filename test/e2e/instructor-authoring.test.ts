@@ -12,7 +12,9 @@ const signIn = (context: BrowserContext, email: string) => signInAs(journey.stac
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
-describe('an instructor, in Chromium', { timeout: 120_000 }, () => {
+// Long flows: 300 s each, as the admin tools journey (at load 14 to 20 the first test ran into
+// a 120 s limit).
+describe('an instructor, in Chromium', { timeout: 300_000 }, () => {
   it('creates a course, builds its syllabus, fixes an approval and publishes; a student finds it', async () => {
     // Tall enough that dragging never scrolls (Playwright's drag does not survive a scroll).
     const context = await journey.browser.newContext({ viewport: { width: 1280, height: 2000 } });

@@ -58,7 +58,9 @@ const overlappingControls = (page: Page) =>
     return [...new Set(found)];
   });
 
-describe('the signed-in header and menus, in Chromium', () => {
+// Ten pages with an axe scan each in the first test: 300 s, as the admin tools journey (at load
+// 20 it ran into the 120 s default of the project).
+describe('the signed-in header and menus, in Chromium', { timeout: 300_000 }, () => {
   it('at 390 px: a small header with a Menu disclosure holding every link; no page or tab bar wider than the screen', async () => {
     const context = await journey.browser.newContext({ viewport: PHONE });
     const page = await signedInPage(journey.stack, context, 'admin@example.com');
