@@ -11,6 +11,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
 import { completeLesson } from '../learning/complete-lesson';
+import { insertCourseCompletion } from '../learning/sql';
 import { providerDay, providerDayAsDate } from '../time/provider-day';
 import { confirmCertificateName } from './confirm-certificate-name';
 import { issueCertificatesForCompletion } from './issue-certificates';
@@ -119,6 +120,66 @@ describe('issuance', () => {
         (c.snapshot as { participantName: string }).participantName,
       ]),
     ).toEqual([[aapcApprovalId, 'Carmen Ruiz']]);
+  });
+});
+
+describe('issuance racing the name confirmation', () => {
+  it('issues when the learner confirms the name while the completion commits (real parallel)', async () => {
+    // Each transaction reads the other's work before it commits: the completion reads a name
+    // not yet confirmed, the confirmation looks for completions without a certificate before the
+    // completion commits. Without a conflict between them the completion ended certificate-less.
+    const viewer = await learner();
+    const enrollment = await t.db.enrollment.findFirstOrThrow({ where: { userId: viewer.id } });
+    let completionRead!: () => void;
+    const read = new Promise<void>((resolve) => {
+      completionRead = resolve;
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const completing = t.db.$transaction(async (tx) => {
+      const completion = await insertCourseCompletion(tx, {
+        enrollmentId: enrollment.id,
+        versionId: enrollment.versionId,
+        completedAt: new Date(),
+        seatMinutes: 30,
+        passedAttemptId: null,
+        evidence: {},
+      });
+      expect(await issueCertificatesForCompletion(tx, completion, new Date())).toEqual([]);
+      completionRead();
+      await held;
+    });
+    await read;
+    let confirmedEarly = false;
+    const confirming = confirmCertificateName({ db: t.db, viewer, name: 'Ines Duarte' }).then(
+      (state) => {
+        confirmedEarly = true;
+        return state;
+      },
+    );
+    try {
+      // The confirmation either waits on the completion's lock of the learner or has finished.
+      await expect
+        .poll(async () => {
+          if (confirmedEarly) return 'finished';
+          const [row] = await t.db.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND datname = current_database()`;
+          return row!.n > 0 ? 'waiting' : 'running';
+        })
+        .not.toBe('running');
+    } finally {
+      release();
+    }
+    await completing;
+    await confirming;
+    expect(confirmedEarly).toBe(true);
+    const certificates = await certificatesOf(viewer);
+    expect(
+      certificates.map((c) => (c.snapshot as { participantName: string }).participantName),
+    ).toEqual(['Ines Duarte']);
   });
 });
 

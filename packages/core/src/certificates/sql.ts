@@ -322,6 +322,12 @@ export type CompletionForIssueRow = Omit<CompletionForIssue, 'enrollment' | 'ver
  * CompletionForIssue's SELECT over completion rows named `c` (columns "id", "completedAt",
  * "enrollmentId", "versionId"): the stored table (loadCompletionForIssue) or the row a
  * completion's INSERT returns (insertCourseCompletion), so issuing needs no second read.
+ * Callers end it with `FOR SHARE OF u`: the learner's row is read under a share lock, so the
+ * issuance conflicts with a name confirmation in flight (lockUser, FOR UPDATE). Without it the
+ * completion could read the name before the confirmation committed while the confirmation
+ * looked for completions before this one committed, and neither issued
+ * (issue-certificates.test.ts, "issuance racing the name confirmation"). Lock order: enrolment,
+ * then learner; a confirmation locks the learner and no enrolment.
  */
 export const completionForIssueSelect = (completions: Prisma.Sql) => Prisma.sql`
     SELECT c."id", c."completedAt", e."id" AS "enrollmentId", e."userId", e."courseId",
@@ -365,7 +371,8 @@ export async function loadCompletionForIssue(
 ): Promise<CompletionForIssue | null> {
   const [row] = await tx.$queryRaw<CompletionForIssueRow[]>(Prisma.sql`
     ${completionForIssueSelect(Prisma.sql`"CourseCompletion" c`)}
-     WHERE c."id" = ${completionId}::uuid`);
+     WHERE c."id" = ${completionId}::uuid
+       FOR SHARE OF u`);
   return row ? toCompletionForIssue(row) : null;
 }
 

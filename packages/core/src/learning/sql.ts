@@ -147,7 +147,8 @@ export async function insertCourseCompletion(
               ${completion.seatMinutes}::int, ${completion.passedAttemptId}::uuid,
               ${JSON.stringify(completion.evidence)}::jsonb)
       RETURNING "id", "completedAt", "enrollmentId", "versionId")
-    ${completionForIssueSelect(Prisma.sql`"c"`)}`);
+    ${completionForIssueSelect(Prisma.sql`"c"`)}
+       FOR SHARE OF u`);
   return toCompletionForIssue(row!);
 }
 
