@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   type CatalogCourse,
   type CreditOffering,
@@ -17,7 +18,6 @@ import {
 } from '@lms/core';
 import type { Db } from '@lms/db';
 import DataLoader from 'dataloader';
-import type { Request } from 'express';
 import type { Logger } from './logger';
 import type { PaymentsRuntime } from './payments-runtime';
 
@@ -77,7 +77,7 @@ export function createLoaders(db: Db, viewer: Viewer | null = null) {
 
 export type { CatalogCourse };
 
-export function bearerToken(req: Request): string | null {
+export function bearerToken(req: { headers: IncomingHttpHeaders }): string | null {
   const header = req.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -86,37 +86,40 @@ export function bearerToken(req: Request): string | null {
 
 /**
  * The caller's address and user agent, read when first asked: only rate-limited and auditing
- * resolvers use them, and `req.ip` walks the proxy chain (trust proxy) on every read.
+ * resolvers use them, and the address walks the proxy chain (trust proxy) on every read.
  */
-function clientOf(req: Request): Context['client'] {
+function clientOf(headers: IncomingHttpHeaders, clientIp: () => string | null): Context['client'] {
   let ip: string | null | undefined;
   return {
     get ip() {
-      ip ??= req.ip ?? null;
+      ip ??= clientIp();
       return ip;
     },
     get userAgent() {
-      return req.get('user-agent') ?? null;
+      return headers['user-agent'] ?? null;
     },
   };
 }
 
 export async function createContext(options: {
   db: Db;
-  req: Request;
+  /** The request's headers (the bearer token and the user agent). */
+  headers: IncomingHttpHeaders;
+  /** The client's address, as Express's `req.ip` gives it (called on first use). */
+  clientIp: () => string | null;
   requestId: string;
   log: Logger;
   payments: PaymentsRuntime;
   rateLimits: RateLimitPolicy;
 }): Promise<Context> {
-  const { db, req } = options;
-  const viewer = await getViewerByToken({ db, token: bearerToken(req) });
+  const { db, headers } = options;
+  const viewer = await getViewerByToken({ db, token: bearerToken({ headers }) });
   return {
     db,
     viewer,
     requestId: options.requestId,
     log: options.log,
-    client: clientOf(req),
+    client: clientOf(headers, options.clientIp),
     payments: options.payments,
     rateLimits: options.rateLimits,
     loaders: createLoaders(db, viewer),

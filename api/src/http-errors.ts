@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MASKED_MESSAGE } from './errors';
 import type { Logger } from './logger';
@@ -37,15 +38,26 @@ function logIfUnexpected(log: Logger, error: unknown, status: number, requestId:
   if (status >= 500) log.error({ err: error, requestId }, 'unhandled error in HTTP middleware');
 }
 
-/** For /graphql: the GraphQL response shape, so GraphQL clients read it like any error. */
-export function graphqlBodyErrors(log: Logger): ErrorRequestHandler {
-  return (error, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    const { status, code, message } = describe(error);
-    const requestId = res.locals.requestId;
-    logIfUnexpected(log, error, status, requestId);
-    res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
-  };
+/**
+ * For /graphql (the node:http listener): the GraphQL response shape, so GraphQL clients read it
+ * like any error. A response already under way cannot be answered: its connection is cut.
+ */
+export function writeGraphqlError(
+  log: Logger,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+): void {
+  if (res.headersSent) {
+    log.error({ err: error, requestId }, 'error after the GraphQL response began');
+    res.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
+  const { status, code, message } = describe(error);
+  logIfUnexpected(log, error, status, requestId);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
 }
 
 /** Every other path: `{ error: { code, message, requestId } }`. */

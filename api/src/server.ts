@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,9 +27,10 @@ import express from 'express';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { type Context, createContext } from './context';
 import { formatError, requestIdPlugin, withoutSuggestions } from './errors';
-import { graphqlHandler } from './http/graphql-handler';
+import { graphqlEndpoint, isGraphqlPath, type RequestListener } from './http/graphql-handler';
 import { PublicResponseCache } from './http/public-cache';
-import { graphqlBodyErrors, jsonErrors, notFound } from './http-errors';
+import { tagRequest } from './http/request-tag';
+import { jsonErrors, notFound } from './http-errors';
 import { inputGuardPlugin } from './input-guard';
 import type { Logger } from './logger';
 import { certificateRoutes } from './modules/certificates/certificate-routes';
@@ -40,7 +40,7 @@ import { paymentRoutes } from './modules/payments/payment-routes';
 import { privacyRoutes } from './modules/privacy/privacy-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
-import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
+import { loadTrustedDocuments } from './trusted-documents';
 import {
   databaseUnavailablePlugin,
   isDatabaseUnavailable,
@@ -132,7 +132,13 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
-  const httpServer = http.createServer(app);
+  // /graphql is answered by its own node:http listener, in front of Express (which keeps every
+  // other route): ARCHITECTURE.md, "GraphQL served in front of Express".
+  let graphql: RequestListener | null = null;
+  const httpServer = http.createServer((req, res) => {
+    if (graphql && isGraphqlPath(req.url)) graphql(req, res);
+    else app(req, res);
+  });
 
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -166,39 +172,26 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   await apollo.start();
 
   app.use((req, res, next) => {
-    const incoming = req.get('x-request-id');
-    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-    res.setHeader('x-request-id', requestId);
-    res.locals.requestId = requestId;
-    // No timer and no listener when the access log is off (LOG_LEVEL above info).
-    if (!log.isLevelEnabled('info')) return next();
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info(
-        { requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms },
-        'request',
-      );
-    });
+    res.locals.requestId = tagRequest(req, res, log);
     next();
   });
 
   const { publicCache, listener } = startPublicCache(options.publicCache, log);
 
   const payments = options.payments ?? createPaymentsRuntime();
-  // GraphQL first: the busiest path skips the other routers' route matching. Its JSON parser
-  // is mounted on /graphql only, so the Stripe webhook below still gets the raw body.
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    trustedDocumentsMiddleware(trustedDocuments),
-    publicCache ? publicCache.middleware() : privateResponses,
-    graphqlHandler(apollo, async ({ req, res }) => {
+  graphql = graphqlEndpoint({
+    apollo,
+    log,
+    trustedDocuments,
+    publicCache,
+    trustProxy: app.get('trust proxy fn'),
+    async context({ req, requestId, clientIp }) {
       try {
         return await createContext({
           db,
-          req,
-          requestId: String(res.locals.requestId),
+          headers: req.headers,
+          clientIp,
+          requestId,
           log,
           payments,
           rateLimits,
@@ -206,12 +199,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       } catch (error) {
         // The viewer lookup found no free connection or no database: 503, not 500.
         if (!isDatabaseUnavailable(error)) throw error;
-        log.warn({ err: error, requestId: res.locals.requestId }, 'database unavailable');
+        log.warn({ err: error, requestId }, 'database unavailable');
         throw serviceUnavailableError();
       }
-    }),
-    graphqlBodyErrors(log),
-  );
+    },
+  });
   // Stripe webhooks need the raw body: mounted before any body parser.
   app.use(paymentRoutes({ db, log, payments }));
 
@@ -267,13 +259,6 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     },
   };
 }
-
-/** Without the cache every GraphQL answer is private (nothing may keep a personal one). */
-const privateResponses: express.RequestHandler = (_req, res, next) => {
-  res.setHeader('vary', 'Cookie, Authorization');
-  res.setHeader('cache-control', 'private, no-store');
-  next();
-};
 
 function startPublicCache(
   options: PublicCacheOptions | undefined,

@@ -7,7 +7,7 @@ import {
   type TestDatabase,
 } from '@lms/db/testing';
 import type { ObjectStore } from '@lms/storage';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import type { PaymentsRuntime } from './payments-runtime';
 import {
   type ApiServer,
@@ -76,13 +76,18 @@ export async function startTestApi(
     objectStore?: ObjectStore;
     /** Turn on the public response cache (off by default in tests), with these settings. */
     publicCache?: Partial<Omit<PublicCacheOptions, 'databaseUrl'>>;
+    /** Express's "trust proxy" (default: loopback, as TRUST_PROXY). */
+    trustProxy?: string;
+    /** Where the server logs (default: nowhere). */
+    log?: Logger;
   } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
   const server = await createApiServer({
     db: database.db,
-    log: createLogger('silent'),
+    log: options.log ?? createLogger('silent'),
     production: options.production,
+    trustProxy: options.trustProxy,
     limits: options.limits,
     payments: options.payments,
     rateLimits: { ...TEST_RATE_LIMITS, ...options.rateLimits },

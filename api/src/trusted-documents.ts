@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { RequestHandler } from 'express';
 
 /**
  * Trusted documents: the web app's generated operations (codegen's persisted-documents.json,
@@ -33,49 +32,49 @@ export function loadTrustedDocuments(file: string): Map<string, string> {
   return byId;
 }
 
-function refuse(res: Parameters<RequestHandler>[1], code: string, message: string) {
-  res.status(400).json({ errors: [{ message, extensions: { code } }] });
+/** What the check decided: run `body` (the request with its document text), or refuse. */
+export type TrustedDocumentDecision =
+  | { run: true; body: unknown }
+  | { run: false; code: string; message: string };
+
+/**
+ * The check in front of Apollo, on the parsed request: `body` is the JSON body of a POST, `query`
+ * the parsed query string of a GET. A `documentId` is replaced by its operation's text.
+ */
+export function checkTrustedDocument(
+  trusted: TrustedDocuments,
+  texts: ReadonlySet<string>,
+  method: string | undefined,
+  body: unknown,
+  query: unknown,
+): TrustedDocumentDecision {
+  const request: unknown = method === 'GET' ? query : body;
+  if (!request || typeof request !== 'object' || Array.isArray(request)) {
+    if (trusted.allowAdHoc) return { run: true, body };
+    return refusal('BAD_REQUEST', 'Send one GraphQL operation as a JSON object.');
+  }
+  const { documentId, query: text } = request as { documentId?: unknown; query?: unknown };
+  if (documentId !== undefined) {
+    const listed = typeof documentId === 'string' ? trusted.byId.get(documentId) : undefined;
+    if (method === 'GET') return refusal('BAD_REQUEST', 'Send documentId in a POST request.');
+    const { documentId: _id, ...rest } = body as Record<string, unknown>;
+    if (listed !== undefined) return { run: true, body: { ...rest, query: listed } };
+    // Development: a web app newer than this API's list also sends the text.
+    if (trusted.allowAdHoc && typeof text === 'string') return { run: true, body: rest };
+    return refusal(
+      'PERSISTED_QUERY_NOT_FOUND',
+      'Unknown documentId: this API runs the operations of its own web app version.',
+    );
+  }
+  if (trusted.allowAdHoc || typeof text !== 'string' || texts.has(text)) {
+    return { run: true, body };
+  }
+  return refusal(
+    'TRUSTED_DOCUMENT_REQUIRED',
+    'This API runs only the web app’s own operations: send their documentId. (Operators can allow other documents with GRAPHQL_ADHOC_DOCUMENTS=allow.)',
+  );
 }
 
-/** Express middleware in front of Apollo (after the JSON body parser). */
-export function trustedDocumentsMiddleware(trusted: TrustedDocuments): RequestHandler {
-  const texts = new Set(trusted.byId.values());
-  return (req, res, next) => {
-    const body: unknown = req.method === 'GET' ? req.query : req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      if (trusted.allowAdHoc) return next();
-      return refuse(res, 'BAD_REQUEST', 'Send one GraphQL operation as a JSON object.');
-    }
-    const request = body as { documentId?: unknown; query?: unknown };
-    if (request.documentId !== undefined) {
-      const text =
-        typeof request.documentId === 'string' ? trusted.byId.get(request.documentId) : undefined;
-      if (req.method === 'GET') {
-        return refuse(res, 'BAD_REQUEST', 'Send documentId in a POST request.');
-      }
-      const { documentId: _id, ...rest } = req.body as Record<string, unknown>;
-      if (text !== undefined) {
-        req.body = { ...rest, query: text };
-        return next();
-      }
-      // Development: a web app newer than this API's list also sends the text.
-      if (trusted.allowAdHoc && typeof request.query === 'string') {
-        req.body = rest;
-        return next();
-      }
-      return refuse(
-        res,
-        'PERSISTED_QUERY_NOT_FOUND',
-        'Unknown documentId: this API runs the operations of its own web app version.',
-      );
-    }
-    if (trusted.allowAdHoc || typeof request.query !== 'string' || texts.has(request.query)) {
-      return next();
-    }
-    return refuse(
-      res,
-      'TRUSTED_DOCUMENT_REQUIRED',
-      'This API runs only the web app’s own operations: send their documentId. (Operators can allow other documents with GRAPHQL_ADHOC_DOCUMENTS=allow.)',
-    );
-  };
+function refusal(code: string, message: string): TrustedDocumentDecision {
+  return { run: false, code, message };
 }

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { createPrismaClient, hotWrites, type SqlTx } from './client';
+import { createPrismaClient, hotReads, hotWrites, type SqlTx } from './client';
 import { Prisma } from './generated/client';
 import { useTestDatabase } from './testing';
 
@@ -127,6 +127,32 @@ describe('hotWrites', () => {
         leaked!.$executeRaw`INSERT INTO hot_write_probe (v) VALUES (${5})`,
       ).rejects.toThrow('used after it ended');
       expect(await values()).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
+
+describe('hotReads prepared statements', () => {
+  const database = useTestDatabase();
+
+  it('runs a statement asked to be prepared as a named prepared statement, once per text', async () => {
+    // One connection: the prepared statements of a session are visible only in that session.
+    const db = createPrismaClient({ databaseUrl: database.url, poolMax: 1 });
+    try {
+      const reads = hotReads(db);
+      const statement = (n: number) =>
+        Prisma.sql`SELECT ${n}::int + 1 AS "next" /* prepared probe */`;
+      expect(await reads.rows(statement(1), { prepare: true })).toEqual([{ next: 2 }]);
+      expect(await reads.rows(statement(41), { prepare: true })).toEqual([{ next: 42 }]);
+      // Not asked: an unnamed statement, parsed and planned each time.
+      await reads.rows(Prisma.sql`SELECT ${3}::int AS "n" /* unprepared probe */`);
+      const prepared = await reads.rows<{ name: string; statement: string }>(
+        Prisma.sql`SELECT name, statement FROM pg_prepared_statements ORDER BY name`,
+      );
+      expect(prepared.filter((row) => row.statement.includes('probe'))).toEqual([
+        { name: expect.stringMatching(/^lms_hot_\d+$/), statement: statement(0).text },
+      ]);
     } finally {
       await db.$disconnect();
     }

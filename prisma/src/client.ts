@@ -11,7 +11,32 @@ export type Db = PrismaClient;
  * bool, uuid, timestamptz, json); cast numeric, bigint, date and enums to text.
  */
 export interface HotReads {
-  rows<Row>(statement: Prisma.Sql): Promise<Row[]>;
+  rows<Row>(statement: Prisma.Sql, options?: HotReadOptions): Promise<Row[]>;
+}
+
+export interface HotReadOptions {
+  /**
+   * Run as a named prepared statement: PostgreSQL parses and plans its text once per connection
+   * (then reuses a generic plan) instead of on every call. For a statement of fixed text run on
+   * every request whose plan does not depend on its values (key look-ups); ARCHITECTURE.md,
+   * "Prepared hot statements".
+   */
+  prepare?: boolean;
+}
+
+/** At most this many texts get a prepared statement (each is kept on every pooled connection). */
+const MAX_PREPARED = 100;
+const preparedNames = new Map<string, string>();
+
+/** The statement's name when it is to be prepared (one name per text), else undefined. */
+function preparedName(text: string, options: HotReadOptions | undefined): string | undefined {
+  if (!options?.prepare) return undefined;
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `lms_hot_${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name;
 }
 
 const hotReaders = new WeakMap<object, HotReads>();
@@ -159,9 +184,13 @@ export function createPrismaClient({
   pool.on('error', () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const reads: HotReads = {
-    async rows<Row>(statement: Prisma.Sql) {
+    async rows<Row>(statement: Prisma.Sql, options?: HotReadOptions) {
       onQuery?.(statement.text);
-      return (await pool.query(statement.text, statement.values)).rows as Row[];
+      const name = preparedName(statement.text, options);
+      const result = name
+        ? await pool.query({ name, text: statement.text, values: statement.values })
+        : await pool.query(statement.text, statement.values);
+      return result.rows as Row[];
     },
   };
   const writes = poolWrites(pool, onQuery);

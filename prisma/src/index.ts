@@ -2,6 +2,7 @@ export {
   type CreatePrismaClientOptions,
   createPrismaClient,
   type Db,
+  type HotReadOptions,
   type HotReads,
   type HotWrites,
   hotReads,

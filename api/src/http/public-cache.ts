@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { providerDay } from '@lms/core';
-import type { Request, RequestHandler, Response } from 'express';
+import fresh from 'fresh';
 import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { SEND_THROUGH_EXPRESS } from './graphql-handler';
 
 /**
  * The response cache of anonymous public reads (ARCHITECTURE.md, "A response cache for anonymous
@@ -27,11 +27,35 @@ export const VARY = 'Cookie, Authorization';
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
-interface Entry {
+/** A public answer: its body and strong ETag. */
+export interface CachedAnswer {
   body: string;
   etag: string;
+}
+
+interface Entry extends CachedAnswer {
   scopes: readonly string[];
 }
+
+/** The parts of a GraphQL request the cache reads (`query`: a GET's parsed query string). */
+export interface CacheableRequest {
+  method: string | undefined;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  query: unknown;
+}
+
+export interface CacheMiss {
+  kind: 'miss';
+  key: string;
+  scopes: readonly string[];
+  /** The cache's generation at the lookup. */
+  generation: number;
+}
+
+export type CacheDecision = { kind: 'private' } | { kind: 'hit'; entry: CachedAnswer } | CacheMiss;
+
+const PRIVATE: CacheDecision = { kind: 'private' };
 
 /** What the cache knows of one query text: not cacheable (null), or its key part and scopes. */
 interface DocumentInfo {
@@ -111,59 +135,41 @@ export class PublicResponseCache {
     };
   }
 
-  /** Express middleware for /graphql, after the JSON parser and the trusted documents. */
-  middleware(): RequestHandler {
-    return (req, res, next) => {
-      res.setHeader('vary', VARY);
-      if (hasCredentials(req)) {
-        res.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
-        return next();
-      }
-      const key = this.active ? this.keyOf(req) : null;
-      if (!key) {
-        res.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
-        return next();
-      }
-      const hit = this.entries.get(key.key);
-      if (hit) {
-        this.hits++;
-        res.setHeader('x-cache', 'HIT');
-        sendCached(res, hit);
-        return;
-      }
-      this.misses++;
-      res.setHeader('x-cache', 'MISS');
-      this.storeOnSend(res, key.key, key.scopes);
-      next();
-    };
+  /**
+   * What to do with a GraphQL request (after the trusted-documents check): answer it from the
+   * cache (`hit`), run it and offer its answer to `store` (`miss`), or run it as a private
+   * answer (`private`: a credential, not a public read, or the cache is off).
+   */
+  lookup(request: CacheableRequest): CacheDecision {
+    if (hasCredentials(request.headers)) return PRIVATE;
+    const key = this.active ? this.keyOf(request) : null;
+    if (!key) return PRIVATE;
+    const entry = this.entries.get(key.key);
+    if (entry) {
+      this.hits++;
+      return { kind: 'hit', entry };
+    }
+    this.misses++;
+    return { kind: 'miss', key: key.key, scopes: key.scopes, generation: this.generation };
   }
 
-  /** Wraps `res.send` for this response: a 200 without errors is stored and gets an ETag. */
-  private storeOnSend(res: Response, key: string, scopes: readonly string[]) {
-    const generation = this.generation;
-    // The GraphQL handler answers through res.send for this response (not res.end).
-    res.locals[SEND_THROUGH_EXPRESS] = true;
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      res.send = send;
-      if (typeof body !== 'string' || res.statusCode !== 200 || body.includes('"errors":')) {
-        res.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
-        return send(body);
-      }
-      const entry: Entry = { body, etag: etagOf(body), scopes };
-      // An invalidation since this request began: its answer may predate the write.
-      if (this.active && generation === this.generation) {
-        this.entries.set(key, entry);
-        this.stores++;
-      }
-      res.setHeader('etag', entry.etag);
-      res.setHeader('cache-control', PUBLIC_CACHE_CONTROL);
-      return send(body);
-    };
+  /**
+   * The answer to a `miss`: a 200 without errors becomes an entry (stored unless an invalidation
+   * came since the lookup: it may predate the write) and is sent as a public answer; anything
+   * else (null) is private.
+   */
+  store(miss: CacheMiss, status: number, body: string): CachedAnswer | null {
+    if (status !== 200 || body.includes('"errors":')) return null;
+    const entry: Entry = { body, etag: etagOf(body), scopes: miss.scopes };
+    if (this.active && miss.generation === this.generation) {
+      this.entries.set(miss.key, entry);
+      this.stores++;
+    }
+    return entry;
   }
 
   /** The cache key of a cacheable anonymous request, or null. */
-  private keyOf(req: Request): { key: string; scopes: string[] } | null {
+  private keyOf(req: CacheableRequest): { key: string; scopes: string[] } | null {
     const request = graphqlRequest(req);
     if (!request) return null;
     const document = this.document(request.query, request.operationName);
@@ -191,16 +197,35 @@ export class PublicResponseCache {
 }
 
 /** Any credential makes the request personal: Authorization (the API's) or a cookie. */
-export function hasCredentials(req: Request): boolean {
-  return Boolean(req.headers.authorization || req.headers.cookie);
+export function hasCredentials(headers: IncomingHttpHeaders): boolean {
+  return Boolean(headers.authorization || headers.cookie);
 }
 
-function sendCached(res: Response, entry: Entry) {
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('etag', entry.etag);
+/**
+ * Sends a public answer (fresh from `store` or a hit) with its strong ETag and revalidation
+ * headers: a GET whose If-None-Match matches gets 304 and no body (the `fresh` package, as
+ * Express's `req.fresh`); a POST always gets the body.
+ */
+export function sendPublicAnswer(req: IncomingMessage, res: ServerResponse, answer: CachedAnswer) {
+  res.setHeader('etag', answer.etag);
   res.setHeader('cache-control', PUBLIC_CACHE_CONTROL);
-  // Express answers a GET whose If-None-Match matches the ETag with 304 and no body.
-  res.status(200).send(entry.body);
+  const status = res.statusCode;
+  if (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    ((status >= 200 && status < 300) || status === 304) &&
+    fresh(req.headers, { etag: answer.etag })
+  ) {
+    res.statusCode = 304;
+    res.removeHeader('content-type');
+    res.removeHeader('content-length');
+    res.removeHeader('transfer-encoding');
+    res.end();
+    return;
+  }
+  if (!res.hasHeader('content-type')) {
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+  }
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
 }
 
 function etagOf(body: string): string {
@@ -218,7 +243,7 @@ interface GraphQLRequestParts {
  * browser cannot send cross-site without a preflight (Apollo's CSRF prevention). Anything else
  * (extensions, batches, unparseable variables) is not cached.
  */
-function graphqlRequest(req: Request): GraphQLRequestParts | null {
+function graphqlRequest(req: CacheableRequest): GraphQLRequestParts | null {
   let source: Record<string, unknown>;
   if (req.method === 'POST') {
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) return null;

@@ -13,11 +13,15 @@ export type SessionRow = Omit<Viewer, 'sessionId'> & {
  * runs this: one indexed query, a hot read (pg on Prisma's pool, no query-engine runtime).
  */
 export async function selectSessionByTokenHash(db: Db, tokenHash: string): Promise<SessionRow[]> {
-  return hotReads(db).rows<SessionRow>(Prisma.sql`
+  return hotReads(db).rows<SessionRow>(
+    Prisma.sql`
     SELECT s.id AS "sessionId", s."expiresAt", s."lastSeenAt", u.id, u.name, u.email,
            u.role::text AS role, u."timeZone"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
-     WHERE s."tokenHash" = ${tokenHash}`);
+     WHERE s."tokenHash" = ${tokenHash}`,
+    // Prepared: run on every signed-in request, fixed text, a unique-key look-up.
+    { prepare: true },
+  );
 }
 
 /** Moves the session's "last seen" forward to `now` (never back). */

@@ -11,6 +11,12 @@ import {
   catalogStatementsFor,
   listPublishedCourses,
 } from './list-published-courses';
+import {
+  loadCourseInstructors,
+  loadCreditOfferings,
+  loadInstructorCredentials,
+  loadSyllabi,
+} from './load-course-parts';
 
 const database = useTestDatabase();
 
@@ -195,5 +201,57 @@ it('reads through pg and through Prisma alike (hot reads fall back to $queryRaw)
     expect(viaPg).toEqual(viaPrisma);
   } finally {
     await other.$disconnect();
+  }
+});
+
+// The loaders' statements run as prepared statements, whose generic plan (chosen after five
+// runs) knows no ids: it must still read every large table by index at 10,000 courses (the
+// fixture's small tables, such as its one instructor, are scanned whole by any plan).
+it('prepares the loaders’ statements, and their generic plans read by index', async () => {
+  const single = createPrismaClient({ databaseUrl: database.url, poolMax: 1 });
+  try {
+    const courses = await hotReads(single).rows<{ id: string; versionId: string; ownerId: string }>(
+      Prisma.sql`SELECT c.id, c."ownerId", v.id AS "versionId" FROM "Course" c
+        JOIN "CourseVersion" v ON v."courseId" = c.id AND v."publishedAt" IS NOT NULL
+        ORDER BY c.id LIMIT 12`,
+    );
+    await loadCourseInstructors(
+      single,
+      courses.map((course) => course.id),
+    );
+    await loadInstructorCredentials(
+      single,
+      courses.map((course) => course.ownerId),
+    );
+    await loadCreditOfferings(
+      single,
+      courses.map((course) => course.versionId),
+    );
+    await loadSyllabi(
+      single,
+      courses.map((course) => course.versionId),
+    );
+    const prepared = await hotReads(single).rows<{ statement: string }>(
+      Prisma.sql`SELECT statement FROM pg_prepared_statements ORDER BY name`,
+    );
+    expect(prepared).toHaveLength(4);
+    const sizes = await hotReads(single).rows<{ name: string; rows: number }>(
+      Prisma.sql`SELECT relname AS name, reltuples::int AS rows FROM pg_class WHERE relkind = 'r'`,
+    );
+    const rowsOf = new Map(sizes.map((table) => [table.name, table.rows]));
+    expect(rowsOf.get('Lesson')).toBeGreaterThan(1000);
+    for (const { statement } of prepared) {
+      const [row] = await hotReads(single).rows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        Prisma.raw(`EXPLAIN (FORMAT JSON, GENERIC_PLAN) ${statement}`),
+      );
+      const root = row!['QUERY PLAN'][0]!.Plan;
+      const wholeLargeTables = nodes(root).filter(
+        (node) =>
+          node['Node Type'] === 'Seq Scan' && (rowsOf.get(node['Relation Name']!) ?? 0) > 1000,
+      );
+      expect(wholeLargeTables, `${statement}\n${describePlan(root)}`).toEqual([]);
+    }
+  } finally {
+    await single.$disconnect();
   }
 });

@@ -221,6 +221,13 @@ function afterCursor(
 }
 
 /**
+ * The loaders' statements are prepared (parsed and planned once per pooled connection): their
+ * text is fixed and their plans are key look-ups whatever the ids. The page and count statements
+ * are not: their text varies with the filters and their best plan with the search terms.
+ */
+const PREPARED = { prepare: true } as const;
+
+/**
  * Owners and co-instructors of each course (owner rows flagged), appended: no de-duplication,
  * no sort in SQL (a page has a handful of rows; the loader orders them). Hot read.
  */
@@ -232,7 +239,8 @@ export function courseInstructorRows(db: Db, courseIds: readonly string[]) {
     id: string;
     name: string;
     bio: string | null;
-  }>(Prisma.sql`
+  }>(
+    Prisma.sql`
     SELECT i."courseId", i."isOwner", i."addedAt", u.id, u.name, u.bio
       FROM (
         SELECT c.id AS "courseId", c."ownerId" AS "userId", true AS "isOwner", NULL::timestamptz AS "addedAt"
@@ -241,15 +249,20 @@ export function courseInstructorRows(db: Db, courseIds: readonly string[]) {
         SELECT ci."courseId", ci."userId", false, ci."addedAt"
           FROM "CourseInstructor" ci WHERE ci."courseId" = ANY(${[...courseIds]}::uuid[])
       ) i
-      JOIN "User" u ON u.id = i."userId"`);
+      JOIN "User" u ON u.id = i."userId"`,
+    PREPARED,
+  );
 }
 
 /** Each instructor's professional credentials, in the order they chose. Hot read. */
 export function instructorCredentialRows(db: Db, userIds: readonly string[]) {
-  return hotReads(db).rows<{ userId: string; credential: string; awardedYear: number }>(Prisma.sql`
+  return hotReads(db).rows<{ userId: string; credential: string; awardedYear: number }>(
+    Prisma.sql`
     SELECT "userId", credential, "awardedYear" FROM "InstructorCredential"
      WHERE "userId" = ANY(${[...userIds]}::uuid[])
-     ORDER BY position, "awardedYear", id`);
+     ORDER BY position, "awardedYear", id`,
+    PREPARED,
+  );
 }
 
 /**
@@ -265,12 +278,15 @@ export function creditOfferingRows(db: Db, versionIds: readonly string[]) {
     category: string;
     validFrom: string;
     validUntil: string;
-  }>(Prisma.sql`
+  }>(
+    Prisma.sql`
     SELECT "versionId", body::text AS body, "bodyName", to_char("ceuAmount", 'FM9999990.00') AS "ceuAmount",
            category, "validFrom"::text AS "validFrom", "validUntil"::text AS "validUntil"
       FROM "CreditApproval"
      WHERE "versionId" = ANY(${[...versionIds]}::uuid[])
-     ORDER BY body, "createdAt"`);
+     ORDER BY body, "createdAt"`,
+    PREPARED,
+  );
 }
 
 /** Each version's modules in order with their lessons as JSON, in one statement. Hot read. */
@@ -287,7 +303,8 @@ export function syllabusRows(db: Db, versionIds: readonly string[]) {
       estimatedMinutes: number;
       required: boolean;
     }[];
-  }>(Prisma.sql`
+  }>(
+    Prisma.sql`
     SELECT m.id, m."versionId", m.title, m.position,
            COALESCE(json_agg(json_build_object(
              'id', l.id, 'title', l.title, 'kind', l.kind, 'estimatedMinutes', l."estimatedMinutes",
@@ -295,5 +312,7 @@ export function syllabusRows(db: Db, versionIds: readonly string[]) {
       FROM "Module" m LEFT JOIN "Lesson" l ON l."moduleId" = m.id
      WHERE m."versionId" = ANY(${[...versionIds]}::uuid[])
      GROUP BY m.id
-     ORDER BY m.position`);
+     ORDER BY m.position`,
+    PREPARED,
+  );
 }

@@ -1,6 +1,6 @@
 // Each statement of certificates/sql.ts, run against the migrated schema with the demo data.
 import type { CertificateSnapshot } from '@lms/credentials';
-import { seedDemoData } from '@lms/db';
+import { createPrismaClient, hotReads, Prisma, seedDemoData } from '@lms/db';
 import { useTestDatabase } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chargeRateLimitStatement } from '../rate-limit/sql';
@@ -225,6 +225,18 @@ describe('certificates sql', () => {
     expect(
       await selectCertificateForVerificationCharged(database.db, 'SQLT-NONE', charge()),
     ).toMatchObject({ id: null, serial: null, rateHits: 2 });
+    // A prepared statement: parsing and planning the charged look-up cost PostgreSQL several
+    // times its execution. One connection, where the session's prepared statements show.
+    const single = createPrismaClient({ databaseUrl: database.url, poolMax: 1 });
+    try {
+      await selectCertificateForVerificationCharged(single, 'SQLT-0001', charge());
+      const prepared = await hotReads(single).rows<{ statement: string }>(
+        Prisma.sql`SELECT statement FROM pg_prepared_statements`,
+      );
+      expect(prepared.filter((row) => row.statement.includes('WITH charge AS'))).toHaveLength(1);
+    } finally {
+      await single.$disconnect();
+    }
 
     const page = await selectCertificateSearchPage(database.db, {
       text: 'priya',

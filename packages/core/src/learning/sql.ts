@@ -295,7 +295,13 @@ export async function loadLearnerLesson(
   userId: string,
   lessonId: string,
 ): Promise<LearnerLessonRow | null> {
-  const [row] = await hotReads(db).rows<LearnerLessonRow>(learnerLessonStatement(userId, lessonId));
+  // Prepared: fixed text, key look-ups; planning it cost more than running it.
+  const [row] = await hotReads(db).rows<LearnerLessonRow>(
+    learnerLessonStatement(userId, lessonId),
+    {
+      prepare: true,
+    },
+  );
   return row ?? null;
 }
 
