@@ -7,6 +7,7 @@ import {
   loadConfig,
   mailProblems,
   mailSettings,
+  preparedStatementSettings,
   providerTimeZoneSchema,
   responseCacheSettings,
   type Source,
@@ -49,6 +50,7 @@ const envSchema = z.object({
   /** Express "trust proxy" setting: which hops may set X-Forwarded-For (the web server). */
   TRUST_PROXY: z.string().default('loopback'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  ...preparedStatementSettings,
   /** Public base URL of the web app (certificate verify links point at it). */
   PUBLIC_WEB_URL: z.string().url().default('http://127.0.0.1:3000'),
   /** Public base URL of this API (the issuer profile and status list live under it). */

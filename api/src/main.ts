@@ -48,7 +48,11 @@ async function main() {
   const { applied } = await migrate({ databaseUrl });
   if (applied.length > 0) log.info({ applied }, 'applied migrations');
 
-  const db = createPrismaClient({ databaseUrl, poolMax: env.DATABASE_POOL_MAX });
+  const db = createPrismaClient({
+    databaseUrl,
+    poolMax: env.DATABASE_POOL_MAX,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+  });
   cleanups.unshift(() => db.$disconnect());
 
   if (env.SEED_DEMO_DATA) {

@@ -157,4 +157,23 @@ describe('hotReads prepared statements', () => {
       await db.$disconnect();
     }
   });
+
+  it('prepares nothing when the client is told not to (a pooler without prepared statements)', async () => {
+    const db = createPrismaClient({
+      databaseUrl: database.url,
+      poolMax: 1,
+      preparedStatements: false,
+    });
+    try {
+      const reads = hotReads(db);
+      const statement = Prisma.sql`SELECT ${1}::int + 1 AS "next" /* never prepared probe */`;
+      expect(await reads.rows(statement, { prepare: true })).toEqual([{ next: 2 }]);
+      const prepared = await reads.rows<{ statement: string }>(
+        Prisma.sql`SELECT statement FROM pg_prepared_statements`,
+      );
+      expect(prepared.filter((row) => row.statement.includes('probe'))).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });

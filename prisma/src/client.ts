@@ -154,6 +154,11 @@ export interface CreatePrismaClientOptions {
   connectionTimeoutMs?: number;
   /** Called with the text of every SQL statement (tests count them; see the N+1 test). */
   onQuery?: (sql: string) => void;
+  /**
+   * Whether hot reads asked to be prepared run as named prepared statements. Default true; false
+   * behind a transaction-mode pooler that cannot keep them (DATABASE_PREPARED_STATEMENTS=off).
+   */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -166,6 +171,7 @@ export function createPrismaClient({
   statementTimeoutMs = 15_000,
   connectionTimeoutMs = 5_000,
   onQuery,
+  preparedStatements = true,
 }: CreatePrismaClientOptions): Db {
   // One pool per client, shared by Prisma (through the adapter, which ends it on
   // $disconnect) and the hot reads; idle connections never keep a process alive.
@@ -186,7 +192,7 @@ export function createPrismaClient({
   const reads: HotReads = {
     async rows<Row>(statement: Prisma.Sql, options?: HotReadOptions) {
       onQuery?.(statement.text);
-      const name = preparedName(statement.text, options);
+      const name = preparedStatements ? preparedName(statement.text, options) : undefined;
       const result = name
         ? await pool.query({ name, text: statement.text, values: statement.values })
         : await pool.query(statement.text, statement.values);

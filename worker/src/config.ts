@@ -7,6 +7,7 @@ import {
   loadConfig,
   mailProblems,
   mailSettings,
+  preparedStatementSettings,
   providerTimeZoneSchema,
 } from '@lms/config';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ const configSchema = z.object({
   LMS_DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  ...preparedStatementSettings,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Jobs run at once by this worker process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),

@@ -17,7 +17,11 @@ const cleanups: Cleanup[] = [];
 async function main() {
   // Migrations run under an advisory lock: whichever process starts first applies them.
   await migrate({ databaseUrl });
-  const db = createPrismaClient({ databaseUrl, poolMax: config.DATABASE_POOL_MAX });
+  const db = createPrismaClient({
+    databaseUrl,
+    poolMax: config.DATABASE_POOL_MAX,
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+  });
   cleanups.push(() => db.$disconnect());
   configureCertificates({
     sponsoringOrganization: config.CERTIFICATE_SPONSOR,

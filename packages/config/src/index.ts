@@ -194,3 +194,15 @@ export const responseCacheSettings = {
     .transform((value) => value === 'on'),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(1024).default(32),
 };
+
+/**
+ * DATABASE_PREPARED_STATEMENTS: "on" (default) runs the fixed hot reads as named prepared
+ * statements (parsed and planned once per connection); "off" behind a connection pooler in
+ * transaction mode that does not support protocol-level prepared statements.
+ */
+export const preparedStatementSettings = {
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((value) => value === 'on'),
+};
