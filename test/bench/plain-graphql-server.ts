@@ -35,6 +35,11 @@ const port = Number(process.argv[3] ?? 0);
 if (!databaseUrl) throw new Error('usage: plain-graphql-server <databaseUrl> <port>');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 
+// Fixed statements run prepared (named), as the API's fixed hot reads are (ARCHITECTURE.md,
+// "GraphQL served in front of Express; prepared statements for the fixed hot reads").
+const prepared = (name: string, text: string, values: unknown[]) =>
+  pool.query({ name, text, values });
+
 interface Loaders {
   instructors: DataLoader<string, { name: string; bio: string | null }[]>;
   credits: DataLoader<string, Record<string, unknown>[]>;
@@ -51,14 +56,18 @@ function loaders(): Loaders {
   return {
     instructors: new DataLoader(
       async (ids) =>
-        grouped(ids, (await pool.query(instructorsSql, [ids])).rows, 'courseId') as never,
+        grouped(
+          ids,
+          (await prepared('instructors', instructorsSql, [ids])).rows,
+          'courseId',
+        ) as never,
     ),
     credits: new DataLoader(async (ids) =>
-      grouped(ids, (await pool.query(creditsSql, [ids])).rows, 'versionId'),
+      grouped(ids, (await prepared('credits', creditsSql, [ids])).rows, 'versionId'),
     ),
     syllabus: new DataLoader(
       async (ids) =>
-        grouped(ids, (await pool.query(syllabusSql, [ids])).rows, 'versionId') as never,
+        grouped(ids, (await prepared('syllabus', syllabusSql, [ids])).rows, 'versionId') as never,
     ),
   };
 }

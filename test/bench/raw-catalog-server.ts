@@ -9,6 +9,11 @@ const port = Number(process.argv[3] ?? 0);
 if (!databaseUrl) throw new Error('usage: raw-catalog-server <databaseUrl> <port>');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 
+// Fixed statements run prepared (named), as the API's fixed hot reads are (ARCHITECTURE.md,
+// "GraphQL served in front of Express; prepared statements for the fixed hot reads").
+const prepared = (name: string, text: string, values: unknown[]) =>
+  pool.query({ name, text, values });
+
 interface CatalogVariables {
   first?: number;
   search?: string | null;
@@ -69,19 +74,22 @@ async function catalogPage(variables: CatalogVariables) {
   const ownerIds = [...new Set(rows.map((row) => row.ownerId))];
   const versionIds = rows.map((row) => row.versionId);
   const [owners, credits, modules] = await Promise.all([
-    pool.query(`SELECT id, name, bio FROM "User" WHERE id = ANY($1::uuid[])`, [ownerIds]),
-    pool.query(
+    prepared('owners', `SELECT id, name, bio FROM "User" WHERE id = ANY($1::uuid[])`, [ownerIds]),
+    prepared(
+      'credits',
       `SELECT "versionId", body, "bodyName", "ceuAmount", category, "validFrom", "validUntil"
          FROM "CreditApproval" WHERE "versionId" = ANY($1::uuid[]) ORDER BY body, "createdAt"`,
       [versionIds],
     ),
-    pool.query(
+    prepared(
+      'modules',
       `SELECT id, "versionId", title, position FROM "Module"
         WHERE "versionId" = ANY($1::uuid[]) ORDER BY position`,
       [versionIds],
     ),
   ]);
-  const lessons = await pool.query(
+  const lessons = await prepared(
+    'lessons',
     `SELECT id, "moduleId", title, kind, "estimatedMinutes", required FROM "Lesson"
       WHERE "moduleId" = ANY($1::uuid[]) ORDER BY position`,
     [modules.rows.map((row) => row.id)],

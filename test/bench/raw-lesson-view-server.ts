@@ -12,6 +12,11 @@ import pg from 'pg';
 const [databaseUrl, portArg] = process.argv.slice(2);
 if (!databaseUrl) throw new Error('usage: raw-lesson-view-server <databaseUrl> <port>');
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+
+// Fixed statements run prepared (named), as the API's fixed hot reads are (ARCHITECTURE.md,
+// "GraphQL served in front of Express; prepared statements for the fixed hot reads").
+const prepared = (name: string, text: string, values: unknown[]) =>
+  pool.query({ name, text, values });
 // Each body text rendered once, as the API does (api/src/modules/learning/lesson-html.ts): the
 // comparison stays like for like.
 const rendered = new Map<string, string>();
@@ -25,14 +30,16 @@ function bodyHtml(body: string): string {
 }
 
 async function lessonView(token: string, lessonId: string) {
-  const viewer = await pool.query(
+  const viewer = await prepared(
+    'viewer',
     `SELECT u.id FROM "Session" s JOIN "User" u ON u.id = s."userId"
       WHERE s."tokenHash" = $1 AND s."expiresAt" > now()`,
     [createHash('sha256').update(token).digest('hex')],
   );
   const userId = viewer.rows[0]?.id;
   if (!userId) throw new Error('unauthenticated');
-  const lesson = await pool.query(
+  const lesson = await prepared(
+    'lesson',
     `SELECT l.id, l.title, l.kind, l.body, l."videoUrl", l."videoSeconds", l."estimatedMinutes",
             l.required, m.title AS "moduleTitle", m."versionId", v."courseId", v."minimumLessonTimePercent"
        FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId" JOIN "CourseVersion" v ON v.id = m."versionId"
@@ -41,7 +48,8 @@ async function lessonView(token: string, lessonId: string) {
   );
   const row = lesson.rows[0];
   if (!row) throw new Error('not found');
-  const enrollment = await pool.query(
+  const enrollment = await prepared(
+    'enrollment',
     `SELECT id, "versionId", status FROM "Enrollment"
       WHERE "userId" = $1 AND "courseId" = $2 AND "supersededAt" IS NULL`,
     [userId, row.courseId],
@@ -51,12 +59,14 @@ async function lessonView(token: string, lessonId: string) {
     throw new Error('forbidden');
   }
   const [order, progress] = await Promise.all([
-    pool.query(
+    prepared(
+      'order',
       `SELECT l.id FROM "Module" m JOIN "Lesson" l ON l."moduleId" = m.id
         WHERE m."versionId" = $1 ORDER BY m.position, l.position`,
       [row.versionId],
     ),
-    pool.query(
+    prepared(
+      'progress',
       `SELECT "seatSeconds", "completedAt" FROM "LessonProgress"
         WHERE "enrollmentId" = $1 AND "lessonId" = $2`,
       [enrolled.id, lessonId],
