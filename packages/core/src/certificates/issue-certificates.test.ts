@@ -10,8 +10,10 @@ import {
 } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
+import { lockEnrollment } from '../db/locks';
 import { completeLesson } from '../learning/complete-lesson';
 import { insertCourseCompletion } from '../learning/sql';
+import { deleteMyAccount } from '../privacy/delete-my-account';
 import { providerDay, providerDayAsDate } from '../time/provider-day';
 import { confirmCertificateName } from './confirm-certificate-name';
 import { issueCertificatesForCompletion } from './issue-certificates';
@@ -180,6 +182,65 @@ describe('issuance racing the name confirmation', () => {
     expect(
       certificates.map((c) => (c.snapshot as { participantName: string }).participantName),
     ).toEqual(['Ines Duarte']);
+  });
+  it('lets a completion and the learner deleting the account both finish, in lock order (real parallel)', async () => {
+    // Lock order: enrolment, then learner. The completion holds its enrolment and then reads the
+    // learner FOR SHARE; the deletion must take the enrolments before the learner, or each
+    // waits for the other and PostgreSQL fails one of them (deadlock).
+    const viewer = viewerFor(
+      await createUser(t.db, { emailVerifiedAt: true, password: 'pw-Delete-9' }),
+    );
+    const enrollment = await createEnrollment(t.db, { userId: viewer.id, courseId });
+    let enrolmentLocked!: () => void;
+    const locked = new Promise<void>((resolve) => {
+      enrolmentLocked = resolve;
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const completing = t.db.$transaction(
+      async (tx) => {
+        await lockEnrollment(tx, enrollment.id);
+        enrolmentLocked();
+        await held;
+        const completion = await insertCourseCompletion(tx, {
+          enrollmentId: enrollment.id,
+          versionId: enrollment.versionId,
+          completedAt: new Date(),
+          seatMinutes: 30,
+          passedAttemptId: null,
+          evidence: {},
+        });
+        return issueCertificatesForCompletion(tx, completion, new Date());
+      },
+      { timeout: 30_000 },
+    );
+    await locked;
+    const deleting = deleteMyAccount({
+      db: t.db,
+      viewer,
+      input: { password: 'pw-Delete-9', confirmation: 'delete my account' },
+    });
+    try {
+      // The deletion is waiting on a lock (the enrolment, or the learner then the enrolment).
+      await expect
+        .poll(async () => {
+          const [row] = await t.db.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND datname = current_database()`;
+          return row!.n;
+        })
+        .toBe(1);
+    } finally {
+      release();
+    }
+    const [completed, deleted] = await Promise.allSettled([completing, deleting]);
+    expect([completed.status, deleted.status]).toEqual(['fulfilled', 'fulfilled']);
+    expect(await t.db.courseCompletion.count({ where: { enrollmentId: enrollment.id } })).toBe(1);
+    expect(
+      await t.db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { deletedAt: true } }),
+    ).toEqual({ deletedAt: expect.any(Date) });
   });
 });
 

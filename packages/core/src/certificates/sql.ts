@@ -331,9 +331,8 @@ export type CompletionForIssueRow = Omit<CompletionForIssue, 'enrollment' | 'ver
  * completion could read the name before the confirmation committed while the confirmation
  * looked for completions before this one committed, and neither issued
  * (issue-certificates.test.ts, "issuance racing the name confirmation"). Lock order: enrolment,
- * then learner; a confirmation locks the learner and no enrolment (account deletion does not
- * keep this order yet: ARCHITECTURE.md, "A completion's issuance reads the learner under a
- * share lock").
+ * then learner; a confirmation locks the learner and no enrolment, account deletion the
+ * learner's enrolments before the learner.
  */
 export const completionForIssueSelect = (completions: Prisma.Sql) => Prisma.sql`
     SELECT c."id", c."completedAt", e."id" AS "enrollmentId", e."userId", e."courseId",

@@ -10,7 +10,7 @@ import { parseInput } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
 import { enforceRateLimits } from '../rate-limit/rate-limit';
 import { ERASURE_PLAN, type ErasureSubject } from './erasure-plan';
-import { lockUserForDeletion } from './sql';
+import { lockEnrollmentsForDeletion, lockUserForDeletion } from './sql';
 
 /** What the person types to confirm (case and surrounding spaces do not matter). */
 export const DELETE_CONFIRMATION = 'delete my account';
@@ -67,7 +67,9 @@ export async function deleteMyAccount(options: {
     now: options.now ?? new Date(),
   };
   await db.$transaction(async (tx) => {
-    // Two deletions racing: the row lock makes the second see deletedAt and stop.
+    // The enrolments first (lock order: enrolment, then learner), then the person: two deletions
+    // racing, the row lock makes the second see deletedAt and stop.
+    await lockEnrollmentsForDeletion(tx, viewer.id);
     const [locked] = await lockUserForDeletion(tx, viewer.id);
     if (!locked || locked.deletedAt) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
     for (const step of ERASURE_PLAN) await step.run?.(tx, subject);

@@ -8,6 +8,16 @@ function literalPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Row locks on every enrolment of the person, in id order, before the person's own row: the
+ * lock order is enrolment, then learner (a completing submission holds its enrolment and then
+ * reads the learner FOR SHARE), so a deletion racing it waits instead of deadlocking.
+ */
+export async function lockEnrollmentsForDeletion(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`
+      SELECT 1 FROM "Enrollment" WHERE "userId" = ${userId}::uuid ORDER BY "id" FOR NO KEY UPDATE`;
+}
+
 /** Locks the user row until the transaction ends and reads when it was deleted (null: not). */
 export async function lockUserForDeletion(
   tx: Tx,
