@@ -67,7 +67,12 @@ async function catalogPage(variables: CatalogVariables) {
               ORDER BY c."publishedAt" DESC, c.id DESC LIMIT $1`,
             [first + 1],
           ),
-          pool.query(`SELECT count(*)::int AS n FROM "Course" WHERE status = 'PUBLISHED'`),
+          // The product's count conditions, which its partial index "Course_catalog_count_idx"
+          // serves (migration 20261205110000): the same rows counted the same way.
+          pool.query(
+            `SELECT count(*)::int AS n FROM "Course" c WHERE c.status = 'PUBLISHED'
+               AND c."publishedAt" IS NOT NULL AND c."catalogPriceCents" IS NOT NULL`,
+          ),
         ] as const),
   );
   const rows = page.rows.slice(0, first);
