@@ -29,6 +29,15 @@ describe('API configuration in production', () => {
     expect(loadEnv(good).CERTIFICATE_SPONSOR).toBe('Example Coding Academy');
   });
 
+  it('keeps every pooled connection by default (DATABASE_POOL_MIN = DATABASE_POOL_MAX) and refuses a minimum above the maximum', () => {
+    expect(loadEnv(good).DATABASE_POOL_MIN).toBe(10);
+    expect(loadEnv({ ...good, DATABASE_POOL_MAX: '20' }).DATABASE_POOL_MIN).toBe(20);
+    expect(loadEnv({ ...good, DATABASE_POOL_MIN: '0' }).DATABASE_POOL_MIN).toBe(0);
+    expect(problemsOf({ ...good, DATABASE_POOL_MIN: '11' })).toContain(
+      'DATABASE_POOL_MIN: must be at most DATABASE_POOL_MAX (10)',
+    );
+  });
+
   it('takes the provider time zone as an IANA name (default America/New_York) and refuses others', () => {
     expect(loadEnv(good).PROVIDER_TIME_ZONE).toBe('America/New_York');
     expect(loadEnv({ ...good, PROVIDER_TIME_ZONE: 'America/Los_Angeles' }).PROVIDER_TIME_ZONE).toBe(

@@ -50,6 +50,11 @@ const envSchema = z.object({
   /** Express "trust proxy" setting: which hops may set X-Forwarded-For (the web server). */
   TRUST_PROXY: z.string().default('loopback'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Pooled connections kept open however long they stay idle (default: DATABASE_POOL_MAX, a
+   * fixed-size pool); the others close after 30 s idle.
+   */
+  DATABASE_POOL_MIN: z.coerce.number().int().min(0).max(200).optional(),
   ...preparedStatementSettings,
   /** Public base URL of the web app (certificate verify links point at it). */
   PUBLIC_WEB_URL: z.string().url().default('http://127.0.0.1:3000'),
@@ -114,7 +119,18 @@ const envSchema = z.object({
     .pipe(rateLimitsSchema),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, 'DATABASE_POOL_MIN'> & {
+  DATABASE_POOL_MIN: number;
+};
+
+function poolProblems(source: Source): string[] {
+  const max = Number(source.DATABASE_POOL_MAX ?? 10);
+  const min = source.DATABASE_POOL_MIN;
+  if (min === undefined || min === '' || !Number.isInteger(max)) return [];
+  return Number(min) > max
+    ? [`DATABASE_POOL_MIN: must be at most DATABASE_POOL_MAX (${max})`]
+    : [];
+}
 
 function issuerKeyProblems(source: Source): string[] {
   const jwk = source.ISSUER_PRIVATE_JWK;
@@ -162,12 +178,12 @@ function stripePairProblems(source: Source): string[] {
  * at once; in production also every missing setting and every demo/default value.
  */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  return loadConfig({
+  const env = loadConfig({
     process: 'API',
     schema: envSchema,
     source,
     production: source.NODE_ENV === 'production',
-    checks: [stripePairProblems, storageProblems],
+    checks: [stripePairProblems, storageProblems, poolProblems],
     productionChecks: [
       databaseProblems,
       certificateProblems,
@@ -177,4 +193,5 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       (raw) => (raw.WORKER_IN_PROCESS === 'true' ? mailProblems(raw) : []),
     ],
   });
+  return { ...env, DATABASE_POOL_MIN: env.DATABASE_POOL_MIN ?? env.DATABASE_POOL_MAX };
 }

@@ -51,6 +51,7 @@ async function main() {
   const db = createPrismaClient({
     databaseUrl,
     poolMax: env.DATABASE_POOL_MAX,
+    poolMin: env.DATABASE_POOL_MIN,
     preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
   });
   cleanups.unshift(() => db.$disconnect());

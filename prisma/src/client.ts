@@ -148,6 +148,15 @@ export interface CreatePrismaClientOptions {
   databaseUrl: string;
   /** Pool size per process. Default 10. */
   poolMax?: number;
+  /**
+   * Connections the pool keeps open however long they stay idle (at most `poolMax`). Default 0:
+   * every idle connection closes after `idleTimeoutMs`. The API keeps all of them
+   * (DATABASE_POOL_MIN, default DATABASE_POOL_MAX): a burst after a quiet spell would otherwise
+   * wait for new connections (ARCHITECTURE.md, "Open-loop stalls of the cold catalog").
+   */
+  poolMin?: number;
+  /** How long a connection above `poolMin` may stay idle before it is closed. Default 30 s. */
+  idleTimeoutMs?: number;
   /** Server-side limit for any single statement. Default 15 s. */
   statementTimeoutMs?: number;
   /** How long a query may wait for a free pooled connection. Default 5 s. */
@@ -168,6 +177,8 @@ export interface CreatePrismaClientOptions {
 export function createPrismaClient({
   databaseUrl,
   poolMax = 10,
+  poolMin = 0,
+  idleTimeoutMs = 30_000,
   statementTimeoutMs = 15_000,
   connectionTimeoutMs = 5_000,
   onQuery,
@@ -178,8 +189,9 @@ export function createPrismaClient({
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolMax,
+    min: Math.min(poolMin, poolMax),
     connectionTimeoutMillis: connectionTimeoutMs,
-    idleTimeoutMillis: 30_000,
+    idleTimeoutMillis: idleTimeoutMs,
     statement_timeout: statementTimeoutMs,
     allowExitOnIdle: true,
   });

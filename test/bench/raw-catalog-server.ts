@@ -7,7 +7,11 @@ import pg from 'pg';
 const databaseUrl = process.argv[2];
 const port = Number(process.argv[3] ?? 0);
 if (!databaseUrl) throw new Error('usage: raw-catalog-server <databaseUrl> <port>');
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+// The API's pool policy (DATABASE_POOL_MIN defaults to DATABASE_POOL_MAX): idle connections stay
+// open. With pg's default (closed after 10 s idle) a baseline whose open loop followed another
+// contender's reconnected during it and measured that instead (ARCHITECTURE.md, "Open-loop
+// stalls of the cold catalog").
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, min: 10 });
 
 // Fixed statements run prepared (named), as the API's fixed hot reads are (ARCHITECTURE.md,
 // "GraphQL served in front of Express; prepared statements for the fixed hot reads").
