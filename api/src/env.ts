@@ -127,9 +127,7 @@ function poolProblems(source: Source): string[] {
   const max = Number(source.DATABASE_POOL_MAX ?? 10);
   const min = source.DATABASE_POOL_MIN;
   if (min === undefined || min === '' || !Number.isInteger(max)) return [];
-  return Number(min) > max
-    ? [`DATABASE_POOL_MIN: must be at most DATABASE_POOL_MAX (${max})`]
-    : [];
+  return Number(min) > max ? [`DATABASE_POOL_MIN: must be at most DATABASE_POOL_MAX (${max})`] : [];
 }
 
 function issuerKeyProblems(source: Source): string[] {

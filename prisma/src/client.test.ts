@@ -84,7 +84,11 @@ describe('createPrismaClient: idle connections', () => {
       poolMin: 2,
       idleTimeoutMs: 200,
     });
-    const closing = createPrismaClient({ databaseUrl: database.url, poolMax: 4, idleTimeoutMs: 200 });
+    const closing = createPrismaClient({
+      databaseUrl: database.url,
+      poolMax: 4,
+      idleTimeoutMs: 200,
+    });
     try {
       const keptPids = await openConnections(kept, 4);
       const closingPids = await openConnections(closing, 4);

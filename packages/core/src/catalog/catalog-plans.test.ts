@@ -118,7 +118,9 @@ it('counts the catalog from its partial index alone (no join, no sort, no Seq Sc
       shape,
     ).toEqual([]);
     expect(
-      all.filter((node) => node['Node Type'] === 'Index Only Scan').map((node) => node['Index Name']),
+      all
+        .filter((node) => node['Node Type'] === 'Index Only Scan')
+        .map((node) => node['Index Name']),
       shape,
     ).toEqual(['Course_catalog_count_idx']);
   }
