@@ -123,8 +123,24 @@ export async function interleaved<Item>(
 }
 
 /**
+ * Milliseconds so far in which some runnable task of this machine waited for a CPU (the kernel's
+ * pressure stall information, `/proc/pressure/cpu`), or null where the kernel does not report it.
+ */
+export function cpuPressureMs(): number | null {
+  try {
+    const total = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+    return total === undefined ? null : Number(total) / 1000;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Open loop: starts one request every 1000/rate ms for `seconds`, whatever the earlier ones
  * are doing; each latency counts from the moment the request was due (no coordinated omission).
+ * Also answers the p99 of each second (stalls spread out, or one burst?) and the machine's CPU
+ * pressure during the loop (the share of time some runnable task waited for a CPU: on a shared
+ * box, how much the neighbours' load was in the way; ARCHITECTURE.md, "Open-loop stalls").
  */
 export async function openLoop<Item>(
   items: Item[],
@@ -135,6 +151,7 @@ export async function openLoop<Item>(
   const total = Math.round(ratePerSecond * seconds);
   const interval = 1000 / ratePerSecond;
   const started = performance.now();
+  const pressureBefore = cpuPressureMs();
   const pending: Promise<Outcome>[] = [];
   for (let index = 0; index < total; index++) {
     const due = started + index * interval;
@@ -144,7 +161,12 @@ export async function openLoop<Item>(
     pending.push(work(item).then((outcome) => ({ ...outcome, ms: performance.now() - due })));
   }
   const outcomes = await Promise.all(pending);
+  const pressureAfter = cpuPressureMs();
+  const elapsedMs = performance.now() - started;
   const ms = outcomes.map((outcome) => outcome.ms);
+  const perSecondP99 = Array.from({ length: Math.ceil(total / ratePerSecond) }, (_, second) =>
+    percentile(ms.slice(second * ratePerSecond, (second + 1) * ratePerSecond), 99),
+  );
   return {
     rate: ratePerSecond,
     requests: outcomes.length,
@@ -152,6 +174,11 @@ export async function openLoop<Item>(
     p99: percentile(ms, 99),
     max: Math.max(...ms),
     errors: outcomes.filter((outcome) => !outcome.ok).length,
+    perSecondP99,
+    cpuPressure:
+      pressureBefore === null || pressureAfter === null
+        ? null
+        : (pressureAfter - pressureBefore) / elapsedMs,
   };
 }
 

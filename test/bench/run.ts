@@ -308,7 +308,11 @@ try {
           OPEN_SECONDS,
           contender.work,
         );
-        const line = `${scenario.title}, ${contender.name}: open loop ${OPEN_RATE} req/s for ${OPEN_SECONDS} s: p50 ${measured.p50.toFixed(1)} ms, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms, errors ${measured.errors}`;
+        const pressure =
+          measured.cpuPressure === null
+            ? ''
+            : `; CPU pressure ${(measured.cpuPressure * 100).toFixed(0)} %`;
+        const line = `${scenario.title}, ${contender.name}: open loop ${OPEN_RATE} req/s for ${OPEN_SECONDS} s: p50 ${measured.p50.toFixed(1)} ms, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms, errors ${measured.errors}; p99 per second [${measured.perSecondP99.map((p) => p.toFixed(0)).join(' ')}]${pressure}`;
         console.log(line);
         open.push(line);
       }
