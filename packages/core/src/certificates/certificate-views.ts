@@ -1,6 +1,6 @@
 import { type CertificateCredit, type CertificateSnapshot } from '@lms/credentials';
 import { openBadgeUrlFor } from '../common/certificate-settings';
-import { type CertificateRow } from './sql';
+import type { CertificateRow, VerificationRow } from './sql';
 
 export type CertificateStatus = 'VALID' | 'REVOKED' | 'SUPERSEDED';
 
@@ -34,12 +34,26 @@ function statusOf(row: { revokedAt: Date | null; supersededBySerial: string | nu
 }
 
 export function toCertificateView(row: CertificateRow): CertificateView {
-  const s = row.snapshot as CertificateSnapshot;
   return {
     id: row.id,
-    serial: row.serial,
     courseId: row.courseId,
     creditApprovalId: row.creditApprovalId,
+    openBadgeUrl: openBadgeUrlFor(row.serial),
+    ...toCertificateRecord(row.serial, row),
+  };
+}
+
+/** What anyone with the serial may see of a certificate: the public verification's record. */
+export type CertificateRecordView = Omit<
+  CertificateView,
+  'id' | 'courseId' | 'creditApprovalId' | 'openBadgeUrl'
+>;
+
+/** The snapshot's printed fields and the status: the public record of a certificate. */
+export function toCertificateRecord(serial: string, row: VerificationRow): CertificateRecordView {
+  const s = row.snapshot as CertificateSnapshot;
+  return {
+    serial,
     participantName: s.participantName,
     programTitle: s.programTitle,
     sponsoringOrganization: s.sponsoringOrganization,
@@ -48,7 +62,6 @@ export function toCertificateView(row: CertificateRow): CertificateView {
     credits: s.credits,
     instructionalMinutes: s.instructionalMinutes,
     verifyUrl: s.verifyUrl,
-    openBadgeUrl: openBadgeUrlFor(row.serial),
     status: statusOf(row),
     revokedAt: row.revokedAt,
     revocationReason: row.revocationReason,

@@ -216,15 +216,17 @@ describe('certificates sql', () => {
       chargeRateLimitStatement(['verifyPerAddress:ip:sql-test'], [60], chargedAt);
     expect(
       await selectCertificateForVerificationCharged(database.db, 'SQLT-0001', charge()),
-    ).toMatchObject({
-      ...verified,
-      rateKey: 'verifyPerAddress:ip:sql-test',
+    ).toEqual({
+      snapshot: verified?.snapshot,
+      revokedAt: verified?.revokedAt,
+      revocationReason: verified?.revocationReason,
+      supersededBySerial: 'SQLT-0003',
       rateHits: 1,
-      rateWindowEnd: new Date('2026-11-30T12:01:00Z'),
+      rateWindowEndMs: new Date('2026-11-30T12:01:00Z').getTime(),
     });
     expect(
       await selectCertificateForVerificationCharged(database.db, 'SQLT-NONE', charge()),
-    ).toMatchObject({ id: null, serial: null, rateHits: 2 });
+    ).toMatchObject({ snapshot: null, supersededBySerial: null, rateHits: 2 });
     // A prepared statement: parsing and planning the charged look-up cost PostgreSQL several
     // times its execution. One connection, where the session's prepared statements show.
     const single = createPrismaClient({ databaseUrl: database.url, poolMax: 1 });

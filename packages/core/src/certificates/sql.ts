@@ -58,22 +58,24 @@ export async function selectCertificateForVerification(
 /**
  * `selectCertificateForVerification` with the look-up's rate-limit charge in the same
  * statement (one round trip per public look-up): `charge` is the rate limiter's upsert of ONE
- * counter (`chargeRateLimitStatement`), run as a data-modifying CTE whose row comes back
+ * counter (`chargeRateLimitStatement`), run as a data-modifying CTE whose count comes back
  * beside the certificate (whose columns are null when the serial is unknown). The charge
  * commits with the statement whether or not the serial exists, as a charge before the read
- * did.
+ * did. Only what the public answer needs comes back (the serial and the counter's key are the
+ * caller's own; the window's end as epoch milliseconds, a number pg reads without parsing a
+ * date): each column is work for pg's row parser on every look-up.
  */
 export async function selectCertificateForVerificationCharged(
   db: DbOrTx,
   serial: string,
   charge: Prisma.Sql,
-): Promise<ChargedCertificateRow | null> {
-  const [row] = await hotReads(db as Db).rows<ChargedCertificateRow>(
+): Promise<ChargedVerificationRow | null> {
+  const [row] = await hotReads(db as Db).rows<ChargedVerificationRow>(
     Prisma.sql`
     WITH charge AS (${charge})
-    SELECT ch."key" AS "rateKey", ch."hits" AS "rateHits", ch."windowEnd" AS "rateWindowEnd",
-           c."id", c."serial", c."courseId", c."creditApprovalId", c."snapshot",
-           c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
+    SELECT ch."hits" AS "rateHits",
+           (extract(epoch FROM ch."windowEnd") * 1000)::float8 AS "rateWindowEndMs",
+           c."snapshot", c."revokedAt", c."revocationReason", n."serial" AS "supersededBySerial"
       FROM charge ch
       LEFT JOIN "Certificate" c ON c."serial" = ${serial}
       LEFT JOIN "Certificate" n ON n."supersedesId" = c."id"`,
@@ -83,12 +85,19 @@ export async function selectCertificateForVerificationCharged(
   return row ?? null;
 }
 
-/** A verification row with its rate-limit counter (`id` null: no such certificate). */
-export type ChargedCertificateRow = { [K in keyof CertificateRow]: CertificateRow[K] | null } & {
-  rateKey: string;
+/** A verification's certificate (`snapshot` null: no such certificate) and its counter. */
+export interface ChargedVerificationRow extends VerificationRow {
+  snapshot: unknown | null;
   rateHits: number;
-  rateWindowEnd: Date;
-};
+  /** The end of the counter's window, epoch milliseconds. */
+  rateWindowEndMs: number;
+}
+
+/** What the public verification answer is built from (see toCertificateRecord). */
+export type VerificationRow = Pick<
+  CertificateRow,
+  'snapshot' | 'revokedAt' | 'revocationReason' | 'supersededBySerial'
+>;
 
 export type CertificateSearchRow = CertificateRow & {
   issuedAt: Date;

@@ -3,14 +3,14 @@ import type { Db } from '@lms/db';
 import type { DbOrTx } from '../db/tx';
 import { chargeInStatement, enforceRateLimits, type RateBucket } from '../rate-limit/rate-limit';
 import {
+  type CertificateRecordView,
   type CertificateStatus,
-  type CertificateView,
-  toCertificateView,
+  toCertificateRecord,
 } from './certificate-views';
 import {
-  type CertificateRow,
   selectCertificateForVerification,
   selectCertificateForVerificationCharged,
+  type VerificationRow,
 } from './sql';
 
 /** The public answer for a serial: snapshot fields and status, nothing private. */
@@ -18,10 +18,7 @@ export interface CertificateVerification {
   status: CertificateStatus | 'NOT_FOUND';
   /** The canonical serial looked up (null when the input cannot be a serial). */
   serial: string | null;
-  certificate: Omit<
-    CertificateView,
-    'id' | 'courseId' | 'creditApprovalId' | 'openBadgeUrl'
-  > | null;
+  certificate: CertificateRecordView | null;
 }
 
 export interface VerifyCertificateOptions {
@@ -52,14 +49,8 @@ export async function verifyCertificate(
     ? await chargedLookup(db, serial, rateLimit)
     : (await selectCertificateForVerification(db, serial))[0];
   if (!row) return { status: 'NOT_FOUND', serial, certificate: null };
-  const {
-    id: _id,
-    courseId: _course,
-    creditApprovalId: _approval,
-    openBadgeUrl: _badge,
-    ...view
-  } = toCertificateView(row);
-  return { status: view.status, serial, certificate: view };
+  const certificate = toCertificateRecord(serial, row);
+  return { status: certificate.status, serial, certificate };
 }
 
 /** The read and the rate-limit charge in one statement; TOO_MANY_REQUESTS over the limit. */
@@ -67,15 +58,14 @@ async function chargedLookup(
   db: DbOrTx,
   serial: string,
   rateLimit: NonNullable<VerifyCertificateOptions['rateLimit']>,
-): Promise<CertificateRow | undefined> {
+): Promise<VerificationRow | undefined> {
   const charge = chargeInStatement(rateLimit.bucket, rateLimit.message);
   const row = await selectCertificateForVerificationCharged(db, serial, charge.statement);
   if (!row) throw new Error('the rate-limit charge returned no row');
   await charge.enforce(db as Db, {
-    key: row.rateKey,
+    key: rateLimit.bucket.key,
     hits: row.rateHits,
-    windowEnd: row.rateWindowEnd,
+    windowEnd: new Date(row.rateWindowEndMs),
   });
-  const { rateKey: _key, rateHits: _hits, rateWindowEnd: _end, ...certificate } = row;
-  return certificate.id ? (certificate as CertificateRow) : undefined;
+  return row.snapshot === null ? undefined : row;
 }
