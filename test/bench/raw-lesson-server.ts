@@ -7,7 +7,7 @@ import pg from 'pg';
 
 const [databaseUrl, portArg] = process.argv.slice(2);
 if (!databaseUrl) throw new Error('usage: raw-lesson-server <databaseUrl> <port>');
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, min: 10 });
 
 async function completeLesson(token: string, lessonId: string) {
   const client = await pool.connect();

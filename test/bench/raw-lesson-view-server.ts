@@ -11,7 +11,7 @@ import pg from 'pg';
 
 const [databaseUrl, portArg] = process.argv.slice(2);
 if (!databaseUrl) throw new Error('usage: raw-lesson-view-server <databaseUrl> <port>');
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, min: 10 });
 
 // Fixed statements run prepared (named), as the API's fixed hot reads are (ARCHITECTURE.md,
 // "GraphQL served in front of Express; prepared statements for the fixed hot reads").

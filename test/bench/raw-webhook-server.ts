@@ -7,7 +7,7 @@ import { createStripeGateway } from '@lms/payments';
 import pg from 'pg';
 
 const [databaseUrl, port, webhookSecret] = process.argv.slice(2);
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, min: 10 });
 const gateway = createStripeGateway({ secretKey: 'sk_test_bench', webhookSecret: webhookSecret! });
 
 async function handle(raw: Buffer, signature: string | undefined) {
