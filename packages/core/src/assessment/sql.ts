@@ -7,6 +7,7 @@ import {
   type EnrollmentStatus,
   hotReads,
   Prisma,
+  prepared,
   type QuestionType,
   type QuizMode,
 } from '@lms/db';
@@ -34,13 +35,16 @@ export async function findOwnedAttempt(
       enrollmentStatus: EnrollmentStatus;
       lessonId: string;
     }
-  >(Prisma.sql`
+  >(
+    Prisma.sql`
     SELECT a."id", a."enrollmentId", a."status"::text AS "status", a."deadlineAt", a."questionIds",
            e."userId", e."status"::text AS "enrollmentStatus", q."lessonId"
       FROM "QuizAttempt" a
       JOIN "Enrollment" e ON e."id" = a."enrollmentId"
       JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`);
+     WHERE a."id" = ${attemptId}::uuid`,
+    { prepare: true },
+  );
   if (!row) return null;
   const { userId, enrollmentStatus, lessonId, ...attempt } = row;
   return {
@@ -69,11 +73,11 @@ export async function lockAttemptForGrading(
 }
 
 export function lockAttemptForGradingStatement(attemptId: string, enrollmentId: string) {
-  return Prisma.sql`
+  return prepared(Prisma.sql`
     SELECT a."status"::text AS "status" FROM "QuizAttempt" a
      WHERE a."id" = ${attemptId}::uuid
        AND EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."id" = ${enrollmentId}::uuid FOR NO KEY UPDATE)
-       FOR UPDATE OF a`;
+       FOR UPDATE OF a`);
 }
 
 /**
@@ -158,10 +162,12 @@ const toGradingInput = ({
 
 /** Everything grading needs (attempt, quiz, counted answers, drawn questions with keys). */
 export async function loadGradingInput(tx: Tx, attemptId: string): Promise<GradingInput> {
-  const [row] = await tx.$queryRaw<GradingRow[]>(Prisma.sql`
+  const [row] = await tx.$queryRaw<GradingRow[]>(
+    prepared(Prisma.sql`
     SELECT ${gradingColumns}
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`);
+     WHERE a."id" = ${attemptId}::uuid`),
+  );
   if (!row) throw new Error(`Attempt ${attemptId} not found`);
   return toGradingInput(row);
 }
@@ -191,7 +197,8 @@ export async function loadSubmission(db: Db, attemptId: string): Promise<Submiss
       enrollmentStatus: EnrollmentStatus;
       fingerprint: string;
     }
-  >(Prisma.sql`
+  >(
+    Prisma.sql`
     SELECT a."id", a."enrollmentId", a."status"::text AS "status",
            e."userId", e."status"::text AS "enrollmentStatus",
            ${answersFingerprint(Prisma.sql`a."id"`)} AS "fingerprint",
@@ -199,7 +206,9 @@ export async function loadSubmission(db: Db, attemptId: string): Promise<Submiss
       FROM "QuizAttempt" a
       JOIN "Enrollment" e ON e."id" = a."enrollmentId"
       JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`);
+     WHERE a."id" = ${attemptId}::uuid`,
+    { prepare: true },
+  );
   if (!row) return null;
   return {
     attempt: {
@@ -247,7 +256,8 @@ export interface AttemptGrade {
  */
 export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<boolean> {
   const lesson = grade.completeLesson;
-  const [row] = await tx.$queryRaw<{ written: boolean }[]>(Prisma.sql`
+  const [row] = await tx.$queryRaw<{ written: boolean }[]>(
+    prepared(Prisma.sql`
     WITH "fresh" AS (
       SELECT ${grade.fingerprint}::text IS NULL
              OR ${answersFingerprint(Prisma.sql`${grade.attemptId}::uuid`)} = ${grade.fingerprint}::text AS "ok"),
@@ -275,7 +285,8 @@ export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<b
     "activity" AS (
       UPDATE "Enrollment" SET "lastActivityAt" = ${grade.submittedAt}::timestamptz
        WHERE "id" = ${lesson?.enrollmentId ?? null}::uuid AND EXISTS (SELECT 1 FROM "progress"))
-    SELECT "ok" AS "written" FROM "fresh"`);
+    SELECT "ok" AS "written" FROM "fresh"`),
+  );
   return row!.written;
 }
 
@@ -299,7 +310,8 @@ export async function loadAttemptRecord(
       submittedAttempts: number;
       passedAny: boolean;
     }
-  >(Prisma.sql`
+  >(
+    Prisma.sql`
     SELECT a."id", a."quizId", a."enrollmentId", a."number", a."status"::text AS "status",
            a."questionIds", a."optionOrder", a."startedAt", a."deadlineAt", a."submittedAt",
            a."scorePoints"::float8 AS "scorePoints", a."maxPoints",
@@ -330,7 +342,9 @@ export async function loadAttemptRecord(
           FROM "QuizAttempt" s
          WHERE s."enrollmentId" = a."enrollmentId" AND s."quizId" = a."quizId" AND s."status" = 'SUBMITTED'
       ) h
-     WHERE a."id" = ${attemptId}::uuid`);
+     WHERE a."id" = ${attemptId}::uuid`,
+    { prepare: true },
+  );
   if (!row) return null;
   const { lessonId, mode, passPercent, allowReview, maxAttempts, questions, answers, ...attempt } =
     row;

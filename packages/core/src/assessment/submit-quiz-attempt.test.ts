@@ -4,7 +4,7 @@
 // racing a submission is either refused or graded, never stored ungraded or graded against an
 // older response; a submission racing the deadline job grades once; the lock order stays
 // enrolment before attempt.
-import { createPrismaClient } from '@lms/db';
+import { createPrismaClient, hotWrites } from '@lms/db';
 import {
   createCourse,
   createEnrollment,
@@ -167,7 +167,12 @@ describe('quiz submission', () => {
     }
   });
 
-  it('locks the enrolment before the attempt, in one statement', async () => {
+  // The submission runs the statement prepared (its generic plan after five custom ones);
+  // Prisma's transaction runs it unnamed (a custom plan). Both must keep the order.
+  it.each([
+    ['a custom plan (unnamed, in Prisma’s transaction)', false],
+    ['the generic plan of the prepared statement (hot transaction)', true],
+  ])('locks the enrolment before the attempt, in one statement: %s', async (_plan, generic) => {
     const { attemptId, enrollmentId } = await openAttempt();
     const tryLockAttempt = () =>
       t.db.$transaction(
@@ -196,13 +201,27 @@ describe('quiz submission', () => {
     const graderStatus = new Promise<string | null>((resolve) => {
       graderLocked = resolve;
     });
-    const grader = t.db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: string }[]>(
-        lockAttemptForGradingStatement(attemptId, enrollmentId),
-      );
-      graderLocked(row?.status ?? null);
-      await gradingDone;
-    });
+    let genericPlans: number | null = null;
+    const grader = generic
+      ? hotWrites(t.db).transaction(async (tx) => {
+          await tx.$executeRaw`SET LOCAL plan_cache_mode = force_generic_plan`;
+          const statement = lockAttemptForGradingStatement(attemptId, enrollmentId);
+          const [row] = await tx.$queryRaw<{ status: string }[]>(statement);
+          // It ran as a named prepared statement, on its generic plan.
+          const [plans] = await tx.$queryRaw<{ generic: number }[]>`
+            SELECT generic_plans::int AS "generic" FROM pg_prepared_statements
+             WHERE statement = ${statement.text}`;
+          genericPlans = plans?.generic ?? 0;
+          graderLocked(row?.status ?? null);
+          await gradingDone;
+        })
+      : t.db.$transaction(async (tx) => {
+          const [row] = await tx.$queryRaw<{ status: string }[]>(
+            lockAttemptForGradingStatement(attemptId, enrollmentId),
+          );
+          graderLocked(row?.status ?? null);
+          await gradingDone;
+        });
     try {
       // The grader waits on the enrolment...
       await expect
@@ -218,6 +237,7 @@ describe('quiz submission', () => {
       release();
       await holder;
       expect(await graderStatus).toBe('IN_PROGRESS');
+      if (generic) expect(genericPlans).toBeGreaterThan(0);
       // Now the grader holds the attempt.
       await expect(tryLockAttempt()).rejects.toThrow(/could not obtain lock|55P03/);
     } finally {
