@@ -14,6 +14,7 @@ import {
 } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
+import { loadLearnerAttempt } from './attempt-access';
 import { asResponse } from './attempt-views';
 import { gradeAttempt } from './grade-attempt';
 import { gradeExpiredAttempt } from './grade-expired-attempt';
@@ -124,6 +125,63 @@ describe('quiz submission', () => {
     const attempt = await t.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(Number(attempt.scorePercent)).toBe(66.67);
     await expectGradedAsStored(attemptId);
+  });
+
+  it('answers the view that reading the graded attempt again gives (it is not read again)', async () => {
+    const { viewer, attemptId } = await openAttempt();
+    await save(viewer, attemptId, questions[0]!.id, questions[0]!.right);
+    await save(viewer, attemptId, questions[1]!.id, questions[1]!.wrong);
+    const now = new Date();
+    const { completion, ...first } = await submitQuizAttempt({ db: t.db, viewer, attemptId, now });
+    expect(first.status).toBe('SUBMITTED');
+    expect(completion).toBeNull(); // A failed post-test completes nothing.
+    expect(first).toEqual(await loadLearnerAttempt(t.db, attemptId, now));
+    // Submitted again: the view as read, no grade.
+    const { completion: none, ...again } = await submitQuizAttempt({
+      db: t.db,
+      viewer,
+      attemptId,
+      now,
+    });
+    expect(none).toBeNull();
+    expect(again).toEqual(first);
+
+    // A second attempt (the history: one earlier failed attempt), past its deadline, with an
+    // answer saved after it (kept, not counted) and the others right.
+    const second = await startQuizAttempt({ db: t.db, viewer, lessonId });
+    for (const question of questions.slice(0, 2)) {
+      await save(viewer, second.id, question.id, question.right);
+    }
+    const deadline = new Date();
+    await t.db.quizAttempt.update({ where: { id: second.id }, data: { deadlineAt: deadline } });
+    await t.db.$executeRaw`
+      INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "response", "savedAt")
+      VALUES (${second.id}::uuid, ${questions[2]!.id}::uuid,
+              ${JSON.stringify({ optionIds: [questions[2]!.right] })}::jsonb, ${new Date(deadline.getTime() + 1000)})`;
+    const later = new Date(deadline.getTime() + 2000);
+    const { completion: done, ...graded } = await submitQuizAttempt({
+      db: t.db,
+      viewer,
+      attemptId: second.id,
+      now: later,
+    });
+    expect(graded.result?.scorePercent).toBe(66.67);
+    expect(graded).toEqual(await loadLearnerAttempt(t.db, second.id, later));
+    expect(done).toBeNull();
+
+    // A third attempt passes: the history now has a pass, the course completes.
+    const third = await startQuizAttempt({ db: t.db, viewer, lessonId });
+    for (const question of questions) await save(viewer, third.id, question.id, question.right);
+    const last = new Date();
+    const { completion: completed, ...passed } = await submitQuizAttempt({
+      db: t.db,
+      viewer,
+      attemptId: third.id,
+      now: last,
+    });
+    expect(passed.result?.passed).toBe(true);
+    expect(completed).not.toBeNull();
+    expect(passed).toEqual(await loadLearnerAttempt(t.db, third.id, last));
   });
 
   it('a save racing a submission is refused or graded, never left stale (real parallel)', async () => {
