@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { createPrismaClient, hotReads, hotWrites, type SqlTx } from './client';
+import { createPrismaClient, hotReads, hotWrites, prepared, type SqlTx } from './client';
 import { Prisma } from './generated/client';
 import { useTestDatabase } from './testing';
 
@@ -203,12 +203,42 @@ describe('hotReads prepared statements', () => {
       expect(await reads.rows(statement(41), { prepare: true })).toEqual([{ next: 42 }]);
       // Not asked: an unnamed statement, parsed and planned each time.
       await reads.rows(Prisma.sql`SELECT ${3}::int AS "n" /* unprepared probe */`);
-      const prepared = await reads.rows<{ name: string; statement: string }>(
+      const named = await reads.rows<{ name: string; statement: string }>(
         Prisma.sql`SELECT name, statement FROM pg_prepared_statements ORDER BY name`,
       );
-      expect(prepared.filter((row) => row.statement.includes('probe'))).toEqual([
+      expect(named.filter((row) => row.statement.includes('probe'))).toEqual([
         { name: expect.stringMatching(/^lms_hot_\d+$/), statement: statement(0).text },
       ]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('runs a statement marked `prepared` as a named prepared statement in a hot-write transaction', async () => {
+    const db = createPrismaClient({ databaseUrl: database.url, poolMax: 1 });
+    try {
+      const statement = (n: number) =>
+        prepared(Prisma.sql`SELECT ${n}::int * 2 AS "double" /* hot-write prepared probe */`);
+      const named = await hotWrites(db).transaction(async (tx) => {
+        expect(await tx.$queryRaw(statement(2))).toEqual([{ double: 4 }]);
+        expect(await tx.$queryRaw(statement(21))).toEqual([{ double: 42 }]);
+        // Not marked: unnamed.
+        await tx.$queryRaw`SELECT ${1}::int AS "n" /* hot-write unprepared probe */`;
+        return tx.$queryRaw<{ statement: string }[]>`
+          SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%hot-write%probe%'`;
+      });
+      expect(named).toEqual([{ statement: statement(0).text }]);
+      // A hot read asked on a transaction (no pool of its own) passes the mark on.
+      const viaTx = await hotWrites(db).transaction(async (tx) => {
+        const reads = hotReads(tx as unknown as Parameters<typeof hotReads>[0]);
+        const text = Prisma.sql`SELECT ${5}::int AS "five" /* hot read in a hot write probe */`;
+        expect(await reads.rows(text, { prepare: true })).toEqual([{ five: 5 }]);
+        return tx.$queryRaw<{ statement: string }[]>`
+          SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%hot read in a hot write%'`;
+      });
+      expect(viaTx).toHaveLength(1);
+      // Prisma's own transaction ignores the mark.
+      expect(await db.$transaction((tx) => tx.$queryRaw(statement(3)))).toEqual([{ double: 6 }]);
     } finally {
       await db.$disconnect();
     }
@@ -224,10 +254,12 @@ describe('hotReads prepared statements', () => {
       const reads = hotReads(db);
       const statement = Prisma.sql`SELECT ${1}::int + 1 AS "next" /* never prepared probe */`;
       expect(await reads.rows(statement, { prepare: true })).toEqual([{ next: 2 }]);
-      const prepared = await reads.rows<{ statement: string }>(
+      const marked = prepared(Prisma.sql`SELECT ${1}::int AS "n" /* never prepared probe */`);
+      expect(await hotWrites(db).transaction((tx) => tx.$queryRaw(marked))).toEqual([{ n: 1 }]);
+      const named = await reads.rows<{ statement: string }>(
         Prisma.sql`SELECT statement FROM pg_prepared_statements`,
       );
-      expect(prepared.filter((row) => row.statement.includes('probe'))).toEqual([]);
+      expect(named.filter((row) => row.statement.includes('probe'))).toEqual([]);
     } finally {
       await db.$disconnect();
     }

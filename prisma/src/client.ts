@@ -27,10 +27,24 @@ export interface HotReadOptions {
 /** At most this many texts get a prepared statement (each is kept on every pooled connection). */
 const MAX_PREPARED = 100;
 const preparedNames = new Map<string, string>();
+const markedPrepared = new WeakSet<Prisma.Sql>();
+
+/**
+ * Marks a statement to be run as a named prepared statement wherever it goes through `pg`: in a
+ * `hotWrites` transaction (`$queryRaw(prepared(statement))`) or as a hot read (as `{ prepare:
+ * true }`). The same rule as HotReadOptions.prepare: a statement of fixed text whose plan is a
+ * key look-up whatever the values. Prisma's own `$queryRaw` ignores the mark; a client made with
+ * `preparedStatements: false` runs it unnamed. Answers the statement itself.
+ */
+export function prepared(statement: Prisma.Sql): Prisma.Sql {
+  markedPrepared.add(statement);
+  return statement;
+}
 
 /** The statement's name when it is to be prepared (one name per text), else undefined. */
-function preparedName(text: string, options: HotReadOptions | undefined): string | undefined {
-  if (!options?.prepare) return undefined;
+function preparedName(statement: Prisma.Sql, options?: HotReadOptions): string | undefined {
+  if (!options?.prepare && !markedPrepared.has(statement)) return undefined;
+  const text = statement.text;
   let name = preparedNames.get(text);
   if (name === undefined && preparedNames.size < MAX_PREPARED) {
     name = `lms_hot_${preparedNames.size + 1}`;
@@ -45,7 +59,9 @@ const hotReaders = new WeakMap<object, HotReads>();
 export function hotReads(db: Db): HotReads {
   return (
     hotReaders.get(db) ?? {
-      rows: <Row>(statement: Prisma.Sql) => db.$queryRaw<Row[]>(statement),
+      // Inside a transaction (a `hotWrites` one runs the marked statement prepared).
+      rows: <Row>(statement: Prisma.Sql, options?: HotReadOptions) =>
+        db.$queryRaw<Row[]>(options?.prepare ? prepared(statement) : statement),
     }
   );
 }
@@ -103,7 +119,11 @@ function statementOf(query: TemplateStringsArray | Prisma.Sql, values: unknown[]
   return Prisma.sql(query, ...(values as Prisma.Sql[]));
 }
 
-function poolWrites(pool: pg.Pool, onQuery?: (sql: string) => void): HotWrites {
+function poolWrites(
+  pool: pg.Pool,
+  preparedStatements: boolean,
+  onQuery?: (sql: string) => void,
+): HotWrites {
   return {
     async transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
@@ -111,7 +131,10 @@ function poolWrites(pool: pg.Pool, onQuery?: (sql: string) => void): HotWrites {
       const run = async (statement: Prisma.Sql) => {
         if (!open) throw new Error('A hot-write transaction was used after it ended.');
         onQuery?.(statement.text);
-        return client.query(statement.text, statement.values);
+        const name = preparedStatements ? preparedName(statement) : undefined;
+        return name
+          ? client.query({ name, text: statement.text, values: statement.values })
+          : client.query(statement.text, statement.values);
       };
       const tx: SqlTx = {
         async $queryRaw<Row>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
@@ -164,7 +187,8 @@ export interface CreatePrismaClientOptions {
   /** Called with the text of every SQL statement (tests count them; see the N+1 test). */
   onQuery?: (sql: string) => void;
   /**
-   * Whether hot reads asked to be prepared run as named prepared statements. Default true; false
+   * Whether hot reads asked to be prepared, and `prepared` statements in hot writes, run as named
+   * prepared statements. Default true; false
    * behind a transaction-mode pooler that cannot keep them (DATABASE_PREPARED_STATEMENTS=off).
    */
   preparedStatements?: boolean;
@@ -204,14 +228,14 @@ export function createPrismaClient({
   const reads: HotReads = {
     async rows<Row>(statement: Prisma.Sql, options?: HotReadOptions) {
       onQuery?.(statement.text);
-      const name = preparedStatements ? preparedName(statement.text, options) : undefined;
+      const name = preparedStatements ? preparedName(statement, options) : undefined;
       const result = name
         ? await pool.query({ name, text: statement.text, values: statement.values })
         : await pool.query(statement.text, statement.values);
       return result.rows as Row[];
     },
   };
-  const writes = poolWrites(pool, onQuery);
+  const writes = poolWrites(pool, preparedStatements, onQuery);
   const options = {
     adapter,
     // 'minimal' skips the call-site capture Prisma does for every query to pretty-print

@@ -9,6 +9,7 @@ export {
   hotWrites,
   pingDatabase,
   poolSize,
+  prepared,
   type SqlTx,
 } from './client';
 export { copyVersionAsDraft } from './copy-version';

@@ -10,7 +10,7 @@
 // BENCH_PROFILE_DIR=<dir>: the API (the current build) writes a V8 CPU profile there on exit.
 // BENCH_BURST_ROUNDS=<n> (default 3): bursts per API, the builds alternating (A B, B A, …); each
 // burst prints its latencies and the Node and PostgreSQL CPU per submission, then the medians.
-// BENCH_PG_STATEMENTS=1: PostgreSQL loads pg_stat_statements and each burst of the current build
+// BENCH_PG_STATEMENTS=1: PostgreSQL loads pg_stat_statements and each burst (of either build)
 // prints its costliest statements (calls, planning and execution time per call).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -386,11 +386,10 @@ try {
             url: `${before.url}/graphql`,
             pid: before.child.pid!,
             learners: beforeBurst,
-            current: false,
           },
         ]
       : []),
-    { name: 'API', url: apiUrl, pid: api.child.pid!, learners: burst, current: true },
+    { name: 'API', url: apiUrl, pid: api.child.pid!, learners: burst },
   ].map((run) => ({
     ...run,
     p50: [] as number[],
@@ -448,7 +447,7 @@ try {
         `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksAtStart}`,
       );
       console.log(`backends (mean per sample, state:wait event): ${waits}`);
-      if (PG_STATEMENTS && run.current) await printStatements(databaseUrl, BURST);
+      if (PG_STATEMENTS) await printStatements(databaseUrl, BURST);
     }
   }
   console.log(`\n(1) medians over ${BURST_ROUNDS} rounds`);

@@ -196,8 +196,9 @@ export const responseCacheSettings = {
 };
 
 /**
- * DATABASE_PREPARED_STATEMENTS: "on" (default) runs the fixed hot reads as named prepared
- * statements (parsed and planned once per connection); "off" behind a connection pooler in
+ * DATABASE_PREPARED_STATEMENTS: "on" (default) runs the fixed hot reads and the hot-write
+ * statements marked `prepared` as named prepared statements (parsed and planned once per
+ * connection); "off" behind a connection pooler in
  * transaction mode that does not support protocol-level prepared statements.
  */
 export const preparedStatementSettings = {

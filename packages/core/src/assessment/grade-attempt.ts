@@ -9,12 +9,18 @@ import {
   loadGradingInput,
   lockAttemptForGrading,
   recordAttemptGrade,
+  type StoredGrade,
 } from './sql';
 
 export interface GradeOutcome {
   /** This call graded the attempt (false: it was already submitted). */
   graded: boolean;
   completion: CompletionOutcome | null;
+  /**
+   * The grade as stored, when it was computed from the prepared input (the answers unchanged
+   * since the read before the transaction); null otherwise.
+   */
+  storedFromPrepared: StoredGrade | null;
 }
 
 /** What a submission read before its transaction (loadSubmission): graded if still current. */
@@ -83,29 +89,32 @@ export async function gradeAttempt(
   prepared?: PreparedGrading,
 ): Promise<GradeOutcome> {
   const status = await lockAttemptForGrading(tx, attemptId, enrollmentId);
-  if (!status || status === 'SUBMITTED') return { graded: false, completion: null };
+  if (!status || status === 'SUBMITTED') {
+    return { graded: false, completion: null, storedFromPrepared: null };
+  }
 
   const write = async (input: GradingInput, fingerprint: string | null) => {
     const { completesLesson, ...grade } = computeGrade(input, now);
-    const written = await recordAttemptGrade(tx, {
+    const stored = await recordAttemptGrade(tx, {
       attemptId,
       ...grade,
       fingerprint,
       completeLesson: completesLesson ? { enrollmentId, lessonId: input.quiz.lessonId } : null,
     });
-    return { written, completesLesson, gradedAt: grade.submittedAt };
+    return { stored, completesLesson, gradedAt: grade.submittedAt };
   };
   let outcome = prepared
     ? await write(prepared.input, prepared.fingerprint)
     : await write(await loadGradingInput(tx, attemptId), null);
-  if (!outcome.written) outcome = await write(await loadGradingInput(tx, attemptId), null);
+  const storedFromPrepared = prepared ? outcome.stored : null;
+  if (!outcome.stored) outcome = await write(await loadGradingInput(tx, attemptId), null);
   let completion: CompletionOutcome | null = null;
   if (outcome.completesLesson) {
     completion = await evaluateCompletion(tx, enrollmentId, outcome.gradedAt, {
       enrollmentLocked: true,
     });
   }
-  return { graded: true, completion };
+  return { graded: true, completion, storedFromPrepared };
 }
 
 export async function settleExpiredAttempts(

@@ -7,6 +7,7 @@ import {
   type EnrollmentStatus,
   hotReads,
   Prisma,
+  prepared,
   type QuestionType,
   type QuizMode,
 } from '@lms/db';
@@ -34,13 +35,16 @@ export async function findOwnedAttempt(
       enrollmentStatus: EnrollmentStatus;
       lessonId: string;
     }
-  >(Prisma.sql`
+  >(
+    Prisma.sql`
     SELECT a."id", a."enrollmentId", a."status"::text AS "status", a."deadlineAt", a."questionIds",
            e."userId", e."status"::text AS "enrollmentStatus", q."lessonId"
       FROM "QuizAttempt" a
       JOIN "Enrollment" e ON e."id" = a."enrollmentId"
       JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`);
+     WHERE a."id" = ${attemptId}::uuid`,
+    { prepare: true },
+  );
   if (!row) return null;
   const { userId, enrollmentStatus, lessonId, ...attempt } = row;
   return {
@@ -69,11 +73,11 @@ export async function lockAttemptForGrading(
 }
 
 export function lockAttemptForGradingStatement(attemptId: string, enrollmentId: string) {
-  return Prisma.sql`
+  return prepared(Prisma.sql`
     SELECT a."status"::text AS "status" FROM "QuizAttempt" a
      WHERE a."id" = ${attemptId}::uuid
        AND EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."id" = ${enrollmentId}::uuid FOR NO KEY UPDATE)
-       FOR UPDATE OF a`;
+       FOR UPDATE OF a`);
 }
 
 /**
@@ -158,10 +162,12 @@ const toGradingInput = ({
 
 /** Everything grading needs (attempt, quiz, counted answers, drawn questions with keys). */
 export async function loadGradingInput(tx: Tx, attemptId: string): Promise<GradingInput> {
-  const [row] = await tx.$queryRaw<GradingRow[]>(Prisma.sql`
+  const [row] = await tx.$queryRaw<GradingRow[]>(
+    prepared(Prisma.sql`
     SELECT ${gradingColumns}
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`);
+     WHERE a."id" = ${attemptId}::uuid`),
+  );
   if (!row) throw new Error(`Attempt ${attemptId} not found`);
   return toGradingInput(row);
 }
@@ -173,46 +179,67 @@ export interface SubmissionRow {
   input: GradingInput;
   /** answersFingerprint as read with `input`. */
   fingerprint: string;
+  /**
+   * The learner's view of the attempt as read (loadAttemptRecord's): the view after grading is
+   * this with the grade as recordAttemptGrade stored it, so it is not read a second time.
+   */
+  record: AttemptRecordRow;
 }
 
 /**
- * The attempt with its owner (findOwnedAttempt's columns), everything grading needs
- * (loadGradingInput's) and the answers' fingerprint, in one statement through the hot-read path
- * (pg, no locks): the submission reads before it locks, so its transaction holds a pooled
- * connection for two writes instead of four statements.
+ * The attempt with its owner (findOwnedAttempt's columns), the learner's view of it
+ * (loadAttemptRecord's, which holds everything grading needs: loadGradingInput's) and the
+ * answers' fingerprint, in one statement through the hot-read path (pg, no locks): the
+ * submission reads before it locks, so its transaction holds a pooled connection for two
+ * writes, and the view after grading needs no second read.
  */
 export async function loadSubmission(db: Db, attemptId: string): Promise<SubmissionRow | null> {
   const [row] = await hotReads(db).rows<
-    GradingRow & {
-      id: string;
-      enrollmentId: string;
-      status: AttemptStatus;
+    RawAttemptRecord & {
       userId: string;
       enrollmentStatus: EnrollmentStatus;
       fingerprint: string;
     }
-  >(Prisma.sql`
-    SELECT a."id", a."enrollmentId", a."status"::text AS "status",
+  >(
+    Prisma.sql`
+    SELECT ${attemptRecordColumns},
            e."userId", e."status"::text AS "enrollmentStatus",
-           ${answersFingerprint(Prisma.sql`a."id"`)} AS "fingerprint",
-           ${gradingColumns}
-      FROM "QuizAttempt" a
+           ${answersFingerprint(Prisma.sql`a."id"`)} AS "fingerprint"
+      ${attemptRecordFrom}
       JOIN "Enrollment" e ON e."id" = a."enrollmentId"
-      JOIN "Quiz" q ON q."id" = a."quizId"
-     WHERE a."id" = ${attemptId}::uuid`);
+     WHERE a."id" = ${attemptId}::uuid`,
+    { prepare: true },
+  );
   if (!row) return null;
+  const { userId, enrollmentStatus, fingerprint, ...raw } = row;
+  const record = toAttemptRecord(raw);
+  const deadline = record.deadlineAt;
   return {
     attempt: {
-      id: row.id,
-      enrollmentId: row.enrollmentId,
-      status: row.status,
-      deadlineAt: row.deadlineAt,
-      questionIds: row.questionIds,
-      enrollment: { userId: row.userId, status: row.enrollmentStatus },
-      quiz: { lessonId: row.lessonId },
+      id: record.id,
+      enrollmentId: record.enrollmentId,
+      status: record.status,
+      deadlineAt: deadline,
+      questionIds: record.questionIds,
+      enrollment: { userId, status: enrollmentStatus },
+      quiz: { lessonId: record.quiz.lessonId },
     },
-    input: toGradingInput(row),
-    fingerprint: row.fingerprint,
+    input: {
+      questionIds: record.questionIds,
+      deadlineAt: deadline,
+      quiz: {
+        lessonId: record.quiz.lessonId,
+        mode: record.quiz.mode,
+        passPercent: record.quiz.passPercent,
+      },
+      // As gradingColumns reads them: answers saved after the deadline do not count.
+      answers: record.answers
+        .filter((answer) => deadline === null || answer.savedAt <= deadline)
+        .map(({ id, questionId, response }) => ({ id, questionId, response })),
+      questions: record.quiz.questions,
+    },
+    fingerprint,
+    record,
   };
 }
 
@@ -242,12 +269,18 @@ export interface AttemptGrade {
  * completeLessonProgress writes them. The attempt's UPDATE reads the answers' CTE, so the
  * answers are written first, while the attempt is still IN_PROGRESS (the evidence triggers
  * refuse changes to a submitted attempt's answers). With a fingerprint, nothing is written
- * unless the answers still match it; answers whether the grade was written. The caller holds
- * the attempt's row lock (lockAttemptForGrading), so no save can slip in after this check.
+ * unless the answers still match it; answers null then. Written, it answers the grade as
+ * stored (the answers' and the attempt's values as PostgreSQL rounded them) and the enrolment's
+ * other submitted attempts of the quiz (read under the enrolment's lock), from which the
+ * learner's view after grading is made without reading it again. The caller holds the
+ * attempt's row lock (lockAttemptForGrading), so no save can slip in after this check.
  */
-export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<boolean> {
+export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<StoredGrade | null> {
   const lesson = grade.completeLesson;
-  const [row] = await tx.$queryRaw<{ written: boolean }[]>(Prisma.sql`
+  const [row] = await tx.$queryRaw<
+    (Omit<StoredGrade, 'submittedAt'> & { written: boolean; submittedAt: Date | null })[]
+  >(
+    prepared(Prisma.sql`
     WITH "fresh" AS (
       SELECT ${grade.fingerprint}::text IS NULL
              OR ${answersFingerprint(Prisma.sql`${grade.attemptId}::uuid`)} = ${grade.fingerprint}::text AS "ok"),
@@ -255,7 +288,7 @@ export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<b
       UPDATE "AttemptAnswer" AS a SET "points" = v."points", "correct" = v."correct"
       FROM unnest(${grade.answerIds}::uuid[], ${grade.answerPoints}::numeric[], ${grade.answerCorrect}::boolean[]) AS v("id", "points", "correct")
       WHERE a."id" = v."id" AND (SELECT "ok" FROM "fresh")
-      RETURNING a."id"),
+      RETURNING a."id", a."points", a."correct"),
     "attempt" AS (
       UPDATE "QuizAttempt"
          SET "status" = 'SUBMITTED', "submittedAt" = ${grade.submittedAt}::timestamptz,
@@ -263,7 +296,8 @@ export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<b
              "scorePercent" = ${grade.scorePercent}::numeric, "passed" = ${grade.passed}
        WHERE "id" = ${grade.attemptId}::uuid AND (SELECT "ok" FROM "fresh")
          AND (SELECT count(*) FROM "graded") >= 0
-      RETURNING "id"),
+      RETURNING "id", "enrollmentId", "quizId", "submittedAt", "scorePoints", "maxPoints",
+                "scorePercent", "passed"),
     "progress" AS (
       INSERT INTO "LessonProgress" ("enrollmentId", "lessonId", "firstOpenedAt", "lastSeenAt", "completedAt")
       SELECT ${lesson?.enrollmentId ?? null}::uuid, ${lesson?.lessonId ?? null}::uuid,
@@ -275,32 +309,43 @@ export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<b
     "activity" AS (
       UPDATE "Enrollment" SET "lastActivityAt" = ${grade.submittedAt}::timestamptz
        WHERE "id" = ${lesson?.enrollmentId ?? null}::uuid AND EXISTS (SELECT 1 FROM "progress"))
-    SELECT "ok" AS "written" FROM "fresh"`);
-  return row!.written;
+    SELECT f."ok" AS "written", t."submittedAt", t."scorePoints"::float8 AS "scorePoints",
+           t."maxPoints", t."scorePercent"::float8 AS "scorePercent", t."passed",
+           COALESCE((SELECT json_agg(json_build_object(
+                              'id', g."id", 'points', g."points"::float8, 'correct', g."correct"))
+                       FROM "graded" g), '[]'::json) AS "answers",
+           h."otherSubmitted", h."otherPassed"
+      FROM "fresh" f
+      LEFT JOIN "attempt" t ON true
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS "otherSubmitted", coalesce(bool_or(s."passed"), false) AS "otherPassed"
+          FROM "QuizAttempt" s
+         WHERE s."enrollmentId" = t."enrollmentId" AND s."quizId" = t."quizId"
+           AND s."status" = 'SUBMITTED' AND s."id" <> t."id"
+      ) h ON true`),
+  );
+  if (!row!.written) return null;
+  const { written: _written, submittedAt, ...stored } = row!;
+  return { ...stored, submittedAt: submittedAt! };
 }
 
-/**
- * An attempt as the learner's view needs it (AttemptRecord: the drawn questions with options in
- * position order, the answers) and the enrolment's history of this quiz, in one statement.
- */
-export async function loadAttemptRecord(
-  db: DbOrTx,
-  attemptId: string,
-): Promise<(AttemptRecord & { submittedAttempts: number; passedAny: boolean }) | null> {
-  const [row] = await hotReads(db as Db).rows<
-    Omit<AttemptRecord, 'quiz' | 'answers'> & {
-      lessonId: string;
-      mode: QuizMode;
-      passPercent: number;
-      allowReview: boolean;
-      maxAttempts: number | null;
-      questions: AttemptRecord['quiz']['questions'];
-      answers: (Omit<AttemptRecord['answers'][number], 'savedAt'> & { savedAt: string })[];
-      submittedAttempts: number;
-      passedAny: boolean;
-    }
-  >(Prisma.sql`
-    SELECT a."id", a."quizId", a."enrollmentId", a."number", a."status"::text AS "status",
+/** A grade as recordAttemptGrade stored it. */
+export interface StoredGrade {
+  submittedAt: Date;
+  scorePoints: number;
+  maxPoints: number;
+  scorePercent: number;
+  passed: boolean;
+  /** Per counted answer, its stored points and mark. */
+  answers: { id: string; points: number; correct: boolean }[];
+  /** The enrolment's other submitted attempts of this quiz, read under the enrolment's lock. */
+  otherSubmitted: number;
+  otherPassed: boolean;
+}
+
+/** loadAttemptRecord's columns over `attemptRecordFrom` (QuizAttempt a, Quiz q, history h). */
+const attemptRecordColumns = Prisma.sql`
+           a."id", a."quizId", a."enrollmentId", a."number", a."status"::text AS "status",
            a."questionIds", a."optionOrder", a."startedAt", a."deadlineAt", a."submittedAt",
            a."scorePoints"::float8 AS "scorePoints", a."maxPoints",
            a."scorePercent"::float8 AS "scorePercent", a."passed",
@@ -318,20 +363,41 @@ export async function loadAttemptRecord(
            ), '[]'::json) AS "questions",
            COALESCE((
              SELECT json_agg(json_build_object(
-                      'questionId', x."questionId", 'response', x."response", 'savedAt', x."savedAt",
-                      'points', x."points", 'correct', x."correct"))
+                      'id', x."id", 'questionId', x."questionId", 'response', x."response",
+                      'savedAt', x."savedAt", 'points', x."points", 'correct', x."correct"))
                FROM "AttemptAnswer" x WHERE x."attemptId" = a."id"
            ), '[]'::json) AS "answers",
-           h."submittedAttempts", h."passedAny"
+           h."submittedAttempts", h."passedAny"`;
+
+const attemptRecordFrom = Prisma.sql`
       FROM "QuizAttempt" a
       JOIN "Quiz" q ON q."id" = a."quizId"
       CROSS JOIN LATERAL (
         SELECT count(*)::int AS "submittedAttempts", coalesce(bool_or(s."passed"), false) AS "passedAny"
           FROM "QuizAttempt" s
          WHERE s."enrollmentId" = a."enrollmentId" AND s."quizId" = a."quizId" AND s."status" = 'SUBMITTED'
-      ) h
-     WHERE a."id" = ${attemptId}::uuid`);
-  if (!row) return null;
+      ) h`;
+
+/** An attempt as the learner's view needs it, with the enrolment's history of its quiz. */
+export type AttemptRecordRow = Omit<AttemptRecord, 'answers'> & {
+  answers: (AttemptRecord['answers'][number] & { id: string })[];
+  submittedAttempts: number;
+  passedAny: boolean;
+};
+
+type RawAttemptRecord = Omit<AttemptRecord, 'quiz' | 'answers'> & {
+  lessonId: string;
+  mode: QuizMode;
+  passPercent: number;
+  allowReview: boolean;
+  maxAttempts: number | null;
+  questions: AttemptRecord['quiz']['questions'];
+  answers: (Omit<AttemptRecordRow['answers'][number], 'savedAt'> & { savedAt: string })[];
+  submittedAttempts: number;
+  passedAny: boolean;
+};
+
+function toAttemptRecord(row: RawAttemptRecord): AttemptRecordRow {
   const { lessonId, mode, passPercent, allowReview, maxAttempts, questions, answers, ...attempt } =
     row;
   return {
@@ -343,6 +409,24 @@ export async function loadAttemptRecord(
       savedAt: new Date(answer.savedAt),
     })),
   };
+}
+
+/**
+ * An attempt as the learner's view needs it (AttemptRecord: the drawn questions with options in
+ * position order, the answers) and the enrolment's history of this quiz, in one statement.
+ */
+export async function loadAttemptRecord(
+  db: DbOrTx,
+  attemptId: string,
+): Promise<AttemptRecordRow | null> {
+  const [row] = await hotReads(db as Db).rows<RawAttemptRecord>(
+    Prisma.sql`
+    SELECT ${attemptRecordColumns}
+      ${attemptRecordFrom}
+     WHERE a."id" = ${attemptId}::uuid`,
+    { prepare: true },
+  );
+  return row ? toAttemptRecord(row) : null;
 }
 
 export interface QuestionStatisticsRow {

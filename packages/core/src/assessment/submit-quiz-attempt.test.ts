@@ -4,7 +4,7 @@
 // racing a submission is either refused or graded, never stored ungraded or graded against an
 // older response; a submission racing the deadline job grades once; the lock order stays
 // enrolment before attempt.
-import { createPrismaClient } from '@lms/db';
+import { createPrismaClient, hotWrites } from '@lms/db';
 import {
   createCourse,
   createEnrollment,
@@ -14,6 +14,7 @@ import {
 } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../access/viewer';
+import { loadLearnerAttempt } from './attempt-access';
 import { asResponse } from './attempt-views';
 import { gradeAttempt } from './grade-attempt';
 import { gradeExpiredAttempt } from './grade-expired-attempt';
@@ -126,6 +127,63 @@ describe('quiz submission', () => {
     await expectGradedAsStored(attemptId);
   });
 
+  it('answers the view that reading the graded attempt again gives (it is not read again)', async () => {
+    const { viewer, attemptId } = await openAttempt();
+    await save(viewer, attemptId, questions[0]!.id, questions[0]!.right);
+    await save(viewer, attemptId, questions[1]!.id, questions[1]!.wrong);
+    const now = new Date();
+    const { completion, ...first } = await submitQuizAttempt({ db: t.db, viewer, attemptId, now });
+    expect(first.status).toBe('SUBMITTED');
+    expect(completion).toBeNull(); // A failed post-test completes nothing.
+    expect(first).toEqual(await loadLearnerAttempt(t.db, attemptId, now));
+    // Submitted again: the view as read, no grade.
+    const { completion: none, ...again } = await submitQuizAttempt({
+      db: t.db,
+      viewer,
+      attemptId,
+      now,
+    });
+    expect(none).toBeNull();
+    expect(again).toEqual(first);
+
+    // A second attempt (the history: one earlier failed attempt), past its deadline, with an
+    // answer saved after it (kept, not counted) and the others right.
+    const second = await startQuizAttempt({ db: t.db, viewer, lessonId });
+    for (const question of questions.slice(0, 2)) {
+      await save(viewer, second.id, question.id, question.right);
+    }
+    const deadline = new Date();
+    await t.db.quizAttempt.update({ where: { id: second.id }, data: { deadlineAt: deadline } });
+    await t.db.$executeRaw`
+      INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "response", "savedAt")
+      VALUES (${second.id}::uuid, ${questions[2]!.id}::uuid,
+              ${JSON.stringify({ optionIds: [questions[2]!.right] })}::jsonb, ${new Date(deadline.getTime() + 1000)})`;
+    const later = new Date(deadline.getTime() + 2000);
+    const { completion: done, ...graded } = await submitQuizAttempt({
+      db: t.db,
+      viewer,
+      attemptId: second.id,
+      now: later,
+    });
+    expect(graded.result?.scorePercent).toBe(66.67);
+    expect(graded).toEqual(await loadLearnerAttempt(t.db, second.id, later));
+    expect(done).toBeNull();
+
+    // A third attempt passes: the history now has a pass, the course completes.
+    const third = await startQuizAttempt({ db: t.db, viewer, lessonId });
+    for (const question of questions) await save(viewer, third.id, question.id, question.right);
+    const last = new Date();
+    const { completion: completed, ...passed } = await submitQuizAttempt({
+      db: t.db,
+      viewer,
+      attemptId: third.id,
+      now: last,
+    });
+    expect(passed.result?.passed).toBe(true);
+    expect(completed).not.toBeNull();
+    expect(passed).toEqual(await loadLearnerAttempt(t.db, third.id, last));
+  });
+
   it('a save racing a submission is refused or graded, never left stale (real parallel)', async () => {
     for (let round = 0; round < 8; round += 1) {
       const { viewer, attemptId } = await openAttempt();
@@ -167,7 +225,12 @@ describe('quiz submission', () => {
     }
   });
 
-  it('locks the enrolment before the attempt, in one statement', async () => {
+  // The submission runs the statement prepared (its generic plan after five custom ones);
+  // Prisma's transaction runs it unnamed (a custom plan). Both must keep the order.
+  it.each([
+    ['a custom plan (unnamed, in Prisma’s transaction)', false],
+    ['the generic plan of the prepared statement (hot transaction)', true],
+  ])('locks the enrolment before the attempt, in one statement: %s', async (_plan, generic) => {
     const { attemptId, enrollmentId } = await openAttempt();
     const tryLockAttempt = () =>
       t.db.$transaction(
@@ -196,13 +259,27 @@ describe('quiz submission', () => {
     const graderStatus = new Promise<string | null>((resolve) => {
       graderLocked = resolve;
     });
-    const grader = t.db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: string }[]>(
-        lockAttemptForGradingStatement(attemptId, enrollmentId),
-      );
-      graderLocked(row?.status ?? null);
-      await gradingDone;
-    });
+    let genericPlans: number | null = null;
+    const grader = generic
+      ? hotWrites(t.db).transaction(async (tx) => {
+          await tx.$executeRaw`SET LOCAL plan_cache_mode = force_generic_plan`;
+          const statement = lockAttemptForGradingStatement(attemptId, enrollmentId);
+          const [row] = await tx.$queryRaw<{ status: string }[]>(statement);
+          // It ran as a named prepared statement, on its generic plan.
+          const [plans] = await tx.$queryRaw<{ generic: number }[]>`
+            SELECT generic_plans::int AS "generic" FROM pg_prepared_statements
+             WHERE statement = ${statement.text}`;
+          genericPlans = plans?.generic ?? 0;
+          graderLocked(row?.status ?? null);
+          await gradingDone;
+        })
+      : t.db.$transaction(async (tx) => {
+          const [row] = await tx.$queryRaw<{ status: string }[]>(
+            lockAttemptForGradingStatement(attemptId, enrollmentId),
+          );
+          graderLocked(row?.status ?? null);
+          await gradingDone;
+        });
     try {
       // The grader waits on the enrolment...
       await expect
@@ -218,6 +295,7 @@ describe('quiz submission', () => {
       release();
       await holder;
       expect(await graderStatus).toBe('IN_PROGRESS');
+      if (generic) expect(genericPlans).toBeGreaterThan(0);
       // Now the grader holds the attempt.
       await expect(tryLockAttempt()).rejects.toThrow(/could not obtain lock|55P03/);
     } finally {

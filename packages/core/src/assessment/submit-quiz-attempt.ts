@@ -6,9 +6,9 @@ import { type CompletionOutcome } from '../learning/completion';
 import { deferEmailJobs } from '../mail/outbox';
 import { wakeEmailSender } from '../mail/wake-email-sender';
 import { checkOwnedAttempt, loadLearnerAttempt, TX_OPTIONS } from './attempt-access';
-import { type LearnerAttempt } from './attempt-views';
+import { type AttemptRecord, type LearnerAttempt, toLearnerAttempt } from './attempt-views';
 import { gradeAttempt } from './grade-attempt';
-import { loadSubmission } from './sql';
+import { type AttemptRecordRow, loadSubmission, type StoredGrade } from './sql';
 import { throughSubmissionGate } from './submission-gate';
 
 /**
@@ -53,19 +53,56 @@ async function readAndGrade(
     loadSubmission(options.db, id),
   );
   const attempt = submission.attempt;
-  // The learner's view is read before COMMIT, on the transaction's connection: a burst of
-  // submissions queues once for the pool, not twice.
+  // The learner's view after grading: the record read before the transaction with the grade as
+  // stored, when it was graded from that read; otherwise (a save came in between) read before
+  // COMMIT, on the transaction's connection, so a burst queues once for the pool, not twice.
   const grade = async (tx: Tx) => {
     wakeAfterCommit.length = 0;
     deferEmailJobs(tx, wakeAfterCommit);
     const outcome = await gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission);
-    return { ...(await loadLearnerAttempt(tx, attempt.id, now)), completion: outcome.completion };
+    const view = outcome.storedFromPrepared
+      ? gradedView(submission.record, outcome.storedFromPrepared, now)
+      : await loadLearnerAttempt(tx, attempt.id, now);
+    return { ...view, completion: outcome.completion };
   };
   if (attempt.status === 'SUBMITTED') {
-    return { ...(await loadLearnerAttempt(options.db, attempt.id, now)), completion: null };
+    // Already submitted when read: the view as read (what loadLearnerAttempt would read again).
+    return { ...toLearnerAttempt(submission.record, now, submission.record), completion: null };
   }
   // Raw SQL throughout (grading, completion, certificates, their email) runs on a pg
   // connection; a path that meets a model call is rolled back and run in Prisma's transaction.
   const hot = await tryHotTransaction(options.db, grade);
   return hot !== NEEDS_PRISMA ? hot : await options.db.$transaction(grade, TX_OPTIONS);
+}
+
+/**
+ * The learner's view of an attempt just graded: the record read before the transaction (the
+ * answers unchanged since: their fingerprint matched under the lock; the questions and the
+ * attempt's other columns are not changed by grading) with the grade as PostgreSQL stored it
+ * and the enrolment's history of the quiz read under its lock. loadLearnerAttempt after the
+ * grade reads the same (submit-quiz-attempt.test.ts compares the two).
+ */
+export function gradedView(
+  record: AttemptRecordRow,
+  stored: StoredGrade,
+  now: Date,
+): LearnerAttempt {
+  const marks = new Map(stored.answers.map((mark) => [mark.id, mark]));
+  const graded: AttemptRecord = {
+    ...record,
+    status: 'SUBMITTED',
+    submittedAt: stored.submittedAt,
+    scorePoints: stored.scorePoints,
+    maxPoints: stored.maxPoints,
+    scorePercent: stored.scorePercent,
+    passed: stored.passed,
+    answers: record.answers.map(({ id, ...answer }) => {
+      const mark = marks.get(id);
+      return mark ? { ...answer, points: mark.points, correct: mark.correct } : answer;
+    }),
+  };
+  return toLearnerAttempt(graded, now, {
+    submittedAttempts: stored.otherSubmitted + 1,
+    passedAny: stored.otherPassed || stored.passed,
+  });
 }

@@ -17,6 +17,7 @@ import { providerDay } from '../time/provider-day';
 import {
   type CertificateKey,
   type CompletionForIssue,
+  certificateKeyTaken,
   insertCertificateRow,
   loadCompletionForIssue,
   nextStatusListIndexAfterMax,
@@ -156,17 +157,7 @@ export async function insertCertificate(
       );
       return { id: inserted.id, serial };
     }
-    const existing = await tx.certificate.findUnique({
-      where: {
-        completionId_creditKey_generation: {
-          completionId: data.completionId,
-          creditKey: data.creditKey,
-          generation: data.generation,
-        },
-      },
-      select: { id: true },
-    });
-    if (existing) return null;
+    if (await certificateKeyTaken(tx, data)) return null;
   }
   throw new Error('Could not allocate a unique certificate serial and status-list index');
 }

@@ -5,6 +5,7 @@ import { useTestDatabase } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chargeRateLimitStatement } from '../rate-limit/sql';
 import {
+  certificateKeyTaken,
   insertCertificateRow,
   loadCompletionForIssue,
   maxStatusListIndex,
@@ -181,6 +182,9 @@ describe('certificates sql', () => {
         }),
       ),
     ).toBeNull();
+    const key = { completionId: row.completionId, creditKey: 'NONE' };
+    expect(await certificateKeyTaken(database.db, { ...key, generation: 0 })).toBe(true);
+    expect(await certificateKeyTaken(database.db, { ...key, generation: 1 })).toBe(false);
     const second = await database.db.$transaction((tx) =>
       insertCertificateRow(tx, {
         ...row,

@@ -220,6 +220,21 @@ export async function insertCertificateRow(
   return rows[0] ?? null;
 }
 
+/**
+ * Whether (completion, creditKey, generation) already has its certificate: raw SQL, so an
+ * insert refused on the quiz submission's hot path is checked without leaving it.
+ */
+export async function certificateKeyTaken(
+  tx: Tx,
+  key: Pick<CertificateKey, 'completionId' | 'creditKey' | 'generation'>,
+): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ taken: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Certificate"
+                    WHERE "completionId" = ${key.completionId}::uuid AND "creditKey" = ${key.creditKey}
+                      AND "generation" = ${key.generation}::int) AS "taken"`;
+  return rows[0]!.taken;
+}
+
 export interface LockedCertificate extends CertificateKey {
   id: string;
   serial: string;

@@ -1,7 +1,14 @@
 // Every raw SQL statement of the learning domain, each a named, typed function
 // (ARCHITECTURE.md, "Raw SQL lives in one sql.ts per domain"). Each is run by sql.test.ts
 // against the migrated schema.
-import { type Db, type EnrollmentSource, type EnrollmentStatus, hotReads, Prisma } from '@lms/db';
+import {
+  type Db,
+  type EnrollmentSource,
+  type EnrollmentStatus,
+  hotReads,
+  Prisma,
+  prepared,
+} from '@lms/db';
 import {
   type CompletionForIssue,
   type CompletionForIssueRow,
@@ -83,7 +90,8 @@ export async function loadCompletionEvidence(
   tx: Tx,
   enrollmentId: string,
 ): Promise<CompletionEvidence | null> {
-  const [row] = await tx.$queryRaw<CompletionEvidence[]>`
+  const [row] = await tx.$queryRaw<CompletionEvidence[]>(
+    prepared(Prisma.sql`
     SELECT e."status"::text AS "status", e."versionId", v."minimumSeatMinutes",
            c."id" AS "completionId",
            COALESCE(p."seatSeconds", 0)::int AS "seatSeconds",
@@ -114,7 +122,8 @@ export async function loadCompletionEvidence(
           ) pa ON true
          WHERE m."versionId" = e."versionId"
       ) l ON true
-     WHERE e."id" = ${enrollmentId}::uuid`;
+     WHERE e."id" = ${enrollmentId}::uuid`),
+  );
   return row ?? null;
 }
 
@@ -136,7 +145,8 @@ export async function insertCourseCompletion(
   tx: Tx,
   completion: NewCourseCompletion,
 ): Promise<CompletionForIssue> {
-  const [row] = await tx.$queryRaw<CompletionForIssueRow[]>(Prisma.sql`
+  const [row] = await tx.$queryRaw<CompletionForIssueRow[]>(
+    prepared(Prisma.sql`
     WITH "enrollment" AS (
       UPDATE "Enrollment" SET "completedAt" = ${completion.completedAt}
        WHERE "id" = ${completion.enrollmentId}::uuid),
@@ -148,7 +158,8 @@ export async function insertCourseCompletion(
               ${JSON.stringify(completion.evidence)}::jsonb)
       RETURNING "id", "completedAt", "enrollmentId", "versionId")
     ${completionForIssueSelect(Prisma.sql`"c"`)}
-       FOR SHARE OF u`);
+       FOR SHARE OF u`),
+  );
   return toCompletionForIssue(row!);
 }
 
