@@ -6,7 +6,7 @@ import http from 'node:http';
 import pg from 'pg';
 
 const [databaseUrl, port] = process.argv.slice(2);
-const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, min: 10 });
 
 type Question = {
   id: string;
