@@ -17,8 +17,8 @@ const setupFiles = [fileURLToPath(new URL('./prisma/src/console-trap-setup.ts', 
 
 // The database projects (db, packages/*, api) run with `isolate: false`: a worker process keeps
 // its modules from one test file to the next of the same project instead of starting a new
-// process and importing Prisma, Apollo, type-graphql and the domain again for every file (most
-// of such a file's time went to that). Every file still gets a database of its own; the console
+// process and importing Prisma, Apollo, type-graphql and the domain again for every file (2 to
+// 4 CPU-s an API file; ARCHITECTURE.md). Every file still gets a database of its own; the console
 // trap registers its checks for each file; shared-worker-setup.ts resets the module state a
 // file may leave behind. The sequencer keeps each such project's files together, because Vitest
 // reuses a worker only when the next file in its queue belongs to the same project. The web
