@@ -15,6 +15,23 @@ const graphqlAlias = { graphql: requireFromApi.resolve('graphql') };
 // Projects do not inherit the root's test options, so each one lists it.
 const setupFiles = [fileURLToPath(new URL('./prisma/src/console-trap-setup.ts', import.meta.url))];
 
+// The database projects (db, packages/*, api) run with `isolate: false`: a worker process keeps
+// its modules from one test file to the next of the same project instead of starting a new
+// process and importing Prisma, Apollo, type-graphql and the domain again for every file (2 to
+// 4 CPU-s an API file; ARCHITECTURE.md). Every file still gets a database of its own; the console
+// trap registers its checks for each file; shared-worker-setup.ts resets the module state a
+// file may leave behind. The sequencer keeps each such project's files together, because Vitest
+// reuses a worker only when the next file in its queue belongs to the same project. The web
+// project (happy-dom, a stubbed env) and the browser/multi-process project stay isolated.
+const sharedWorker = { isolate: false, setupFiles };
+const sharedWorkerWithCore = {
+  isolate: false,
+  setupFiles: [
+    ...setupFiles,
+    fileURLToPath(new URL('./test/support/shared-worker-setup.ts', import.meta.url)),
+  ],
+};
+
 // One project per workspace package under packages/ (named as the package), with the trap and
 // the same limits as the other database-backed projects.
 const packageProjects = readdirSync(new URL('./packages/', import.meta.url), {
@@ -29,7 +46,9 @@ const packageProjects = readdirSync(new URL('./packages/', import.meta.url), {
         name,
         root: `./packages/${entry.name}`,
         exclude: ['**/node_modules/**', '**/dist/**'],
-        setupFiles,
+        // Only @lms/core and the API reach the module state that shared-worker-setup.ts resets;
+        // the other packages' workers need not load the domain for it.
+        ...(name === '@lms/core' ? sharedWorkerWithCore : sharedWorker),
         testTimeout: 30_000,
         hookTimeout: 60_000,
       },
@@ -52,7 +71,7 @@ export default defineConfig({
     sequence: { sequencer: WeightedSequencer },
     reporters: ['default', new TimelineReporter()],
     projects: [
-      { extends: './prisma/vitest.config.ts', test: { root: './prisma', setupFiles } },
+      { extends: './prisma/vitest.config.ts', test: { root: './prisma', ...sharedWorker } },
       ...packageProjects,
       { extends: './web/vitest.config.ts', test: { root: './web', setupFiles } },
       {
@@ -61,7 +80,7 @@ export default defineConfig({
           name: 'api',
           root: './api',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          setupFiles,
+          ...sharedWorkerWithCore,
           // Real HTTP and PostgreSQL on a shared 2-core CI machine: generous, not infinite.
           testTimeout: 30_000,
           hookTimeout: 60_000,

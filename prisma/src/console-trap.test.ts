@@ -18,7 +18,7 @@ const fixtureConfig = fileURLToPath(
 const setupFile = fileURLToPath(new URL('./console-trap-setup.ts', import.meta.url));
 
 describe('console trap', () => {
-  it('fails a test that logs console.error or console.warn unless it said it expects it', async () => {
+  it('fails a test that logs console.error or console.warn unless it said it expects it, in every file of a shared worker', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'console-trap-'));
     try {
       const report = join(dir, 'report.json');
@@ -55,13 +55,20 @@ describe('console trap', () => {
         'allowed console.warn that came': 'passed',
         'allowed console.warn that never came': 'passed',
         'allowed console.warn, other warning': 'failed',
+        'stray console.error in a second file': 'failed',
+        'expected console.error in a second file': 'passed',
+        'expected console.error in a second file that never came': 'failed',
       });
+      // Both files ran in one worker process, one after the other (the case being checked).
+      expect(results.testResults).toHaveLength(2);
       const messages = results.testResults
         .flatMap((file) => file.assertionResults)
         .flatMap((test) => test.failureMessages)
         .join('\n');
       expect(messages).toContain('unexpected console.error: something went wrong');
       expect(messages).toContain('expected console.error matching /never logged/');
+      expect(messages).toContain('unexpected console.error: second file went wrong');
+      expect(messages).toContain('expected console.error matching /second file never logged/');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

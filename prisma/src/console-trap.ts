@@ -26,6 +26,8 @@ const KEY = Symbol.for('lms.consoleTrap');
 const store = globalThis as Record<symbol, TrapState | undefined>;
 store[KEY] ??= { installed: false, expected: [], unexpected: [] };
 const state: TrapState = store[KEY];
+// Marks a console object whose error and warn are already replaced.
+const PATCHED = Symbol.for('lms.consoleTrap.patched');
 
 function expectConsole(level: Level, pattern: RegExp | string, required = true): void {
   if (!state.installed) {
@@ -58,25 +60,34 @@ export function allowConsoleWarn(pattern: RegExp | string): void {
   expectConsole('warn', pattern, false);
 }
 
-/** Replaces console.error and console.warn and checks after each test; idempotent. */
+/**
+ * Replaces console.error and console.warn (once per console object) and checks after each test
+ * and after the file. Call it once per test file, from a setup file: Vitest runs setup files
+ * again before every file even when files share a worker and its modules (`isolate: false`),
+ * and hooks registered for one file do not carry over to the next.
+ */
 export function installConsoleTrap(): void {
-  if (state.installed) return;
   state.installed = true;
-  for (const level of ['error', 'warn'] as const) {
-    const original = console[level].bind(console);
-    console[level] = (...args: unknown[]) => {
-      const text = format(...args);
-      const expectation = state.expected.find((e) => e.level === level && e.pattern.test(text));
-      if (expectation) {
-        expectation.seen += 1;
-        return;
-      }
-      state.unexpected.push(`console.${level}: ${text}`);
-      original(...args);
-    };
+  const target = console as Console & { [PATCHED]?: true };
+  if (!target[PATCHED]) {
+    target[PATCHED] = true;
+    for (const level of ['error', 'warn'] as const) {
+      const original = target[level].bind(target);
+      target[level] = (...args: unknown[]) => {
+        const text = format(...args);
+        const expectation = state.expected.find((e) => e.level === level && e.pattern.test(text));
+        if (expectation) {
+          expectation.seen += 1;
+          return;
+        }
+        state.unexpected.push(`console.${level}: ${text}`);
+        original(...args);
+      };
+    }
   }
   // Output of beforeAll hooks and module loading is reported with the next test to finish;
-  // output after the last one, when the file's hooks are done.
+  // output after the last one, when the file's hooks are done. In a shared worker, output that
+  // comes after a file's end (a late callback) is reported with the next file's first test.
   afterEach(check);
   afterAll(check);
 }

@@ -9,6 +9,12 @@
 // Files the weights do not list (new ones) go first, as BaseSequencer does with files it has no
 // record of; ties keep BaseSequencer's order. Refresh the weights with
 // `TEST_WEIGHTS=write pnpm test` (test/support/timeline-reporter.ts).
+//
+// The files of a project that shares workers between files (`isolate: false`) stay together,
+// longest first among themselves, placed by their longest file: Vitest's pool hands a freed
+// worker process the next file in the queue and keeps that process (and its loaded modules)
+// only when that file belongs to the same project; interleaved with other projects' files, every
+// file would start a new process again.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +43,32 @@ export default class WeightedSequencer extends BaseSequencer {
     const weightOf = (spec: TestSpecification) =>
       weights[fileKey(root, spec.project.name, spec.moduleId)] ?? Number.MAX_SAFE_INTEGER;
     // Array.prototype.sort is stable: equal weights keep BaseSequencer's order.
-    return byDefault.sort((a, b) => weightOf(b) - weightOf(a));
+    const longestFirst = byDefault.sort((a, b) => weightOf(b) - weightOf(a));
+    return groupSharedWorkerProjects(longestFirst);
   }
+}
+
+/**
+ * `specs` (longest first) with each non-isolated project's files moved up to where its first
+ * (longest) file is, in their order; isolated files keep their places.
+ */
+export function groupSharedWorkerProjects<
+  Spec extends { project: { name: string; config: { isolate: boolean } } },
+>(specs: Spec[]): Spec[] {
+  const groups = new Map<string, Spec[]>();
+  const units: Spec[][] = [];
+  for (const spec of specs) {
+    if (spec.project.config.isolate !== false) {
+      units.push([spec]);
+      continue;
+    }
+    let group = groups.get(spec.project.name);
+    if (!group) {
+      group = [];
+      groups.set(spec.project.name, group);
+      units.push(group);
+    }
+    group.push(spec);
+  }
+  return units.flat();
 }

@@ -5,6 +5,7 @@ export {
   deferEmailJobs,
   type EnqueueResult,
   enqueueEmail,
+  forgetJobQueueCheck,
   MAX_EMAIL_ATTEMPTS,
   SEND_EMAIL_TASK,
   unsubscribeUrl,

@@ -42,6 +42,15 @@ export async function hasQueue(tx: SqlTx): Promise<boolean> {
   return queuePresent;
 }
 
+/**
+ * Forgets the answer of `hasQueue`. For test workers only: one process there runs several test
+ * files one after the other (`isolate: false`), each on a database of its own, with or without
+ * the queue (test/support/shared-worker-setup.ts calls it before every file).
+ */
+export function forgetJobQueueCheck(): void {
+  queuePresent = false;
+}
+
 const deferredJobs = new WeakMap<object, string[]>();
 
 /**
