@@ -21,6 +21,7 @@ import { parseBenchArgs } from './args';
 import { interleaved, printResults } from './compare';
 import { seedCatalog } from './fixtures';
 import { deadlockCount, drive, type Outcome } from './load';
+import { pgStatementSettings, printStatementStats, resetStatementStats } from './pg-statements';
 
 const { connections: CONCURRENCY, requests: PER_RUN } = parseBenchArgs({
   connections: 20,
@@ -161,37 +162,6 @@ async function paidCount(databaseUrl: string, orderIds: string[]) {
   return rows[0] as { paid: number; enrolled: number };
 }
 
-async function statementsQuery(databaseUrl: string, text: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Statements run at least `minCalls` times in the measured rounds: calls, then per call ms, blocks, WAL. */
-async function printStatementStats(databaseUrl: string, minCalls: number) {
-  const rows = await statementsQuery(
-    databaseUrl,
-    `SELECT calls::int, round((total_exec_time / calls)::numeric, 3)::float AS ms,
-            round(total_exec_time::numeric)::float AS total, rows::int,
-            round((shared_blks_hit + shared_blks_read)::numeric / calls, 1)::float AS blocks,
-            round(wal_bytes / calls)::int AS wal, regexp_replace(query, '\\s+', ' ', 'g') AS query
-       FROM pg_stat_statements WHERE calls >= ${Math.floor(minCalls)} ORDER BY total_exec_time DESC`,
-  );
-  console.log(
-    '\npg_stat_statements over the measured rounds (exec ms per call; blocks, WAL bytes per call):',
-  );
-  for (const row of rows) {
-    console.log(
-      `${String(row.calls).padStart(6)} ${String(row.ms).padStart(7)} ms ${String(row.blocks).padStart(6)} blk ${String(row.wal).padStart(6)} B  ${String(row.query).slice(0, 150)}`,
-    );
-  }
-}
-
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-webhook-'));
 const processes: RunningProcess[] = [];
 const statementStats = process.env.BENCH_PG_STATEMENTS === '1';
@@ -199,9 +169,7 @@ const postgres = await startEmbeddedPostgres({
   dataDir,
   port: await freePort(),
   database: 'lms',
-  settings: statementStats
-    ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' }
-    : {},
+  settings: statementStats ? pgStatementSettings : {},
 });
 try {
   const databaseUrl = postgres.url('lms');
@@ -266,7 +234,7 @@ try {
   await drive(rawWarm, 10, (d) => deliver(rawUrl, d));
   if (abDist) await drive(abWarm, 10, (d) => deliver(abUrl, d));
 
-  if (statementStats) await statementsQuery(databaseUrl, 'SELECT pg_stat_statements_reset()');
+  if (statementStats) await resetStatementStats(databaseUrl);
   const deadlocksBefore = await deadlockCount(databaseUrl);
   console.log(
     `\n${PER_RUN} checkout.session.completed webhooks, ${CONCURRENCY} concurrent deliveries (pool: 10 connections each)\n`,
