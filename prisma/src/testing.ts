@@ -112,5 +112,7 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
 export { allowConsoleWarn, expectConsoleError, expectConsoleWarn } from './console-trap';
 /** Row factories (also used by the seed): see src/factories. */
 export * from './factories';
+/** A one-shot signal between the sides of a concurrency test: see latch.ts. */
+export { type Latch, latch } from './latch';
 /** The seeded demo accounts' password (tests and journeys sign in with it). */
 export { DEMO_PASSWORD, DEMO_USERS } from './seed/users';

@@ -9,6 +9,7 @@ import {
   createCourse,
   createEnrollment,
   createUser,
+  latch,
   useTestDatabase,
   viewerFor,
 } from '@lms/db/testing';
@@ -237,28 +238,16 @@ describe('quiz submission', () => {
         (tx) =>
           tx.$queryRaw`SELECT 1 FROM "QuizAttempt" WHERE "id" = ${attemptId}::uuid FOR UPDATE NOWAIT`,
       );
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => {
-      holding = resolve;
-    });
+    const released = latch();
+    const held = latch();
     const holder = t.db.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${enrollmentId}::uuid FOR NO KEY UPDATE`;
-      holding();
-      await released;
+      held.open();
+      await released.opened;
     });
-    await held;
-    let finishGrading!: () => void;
-    const gradingDone = new Promise<void>((resolve) => {
-      finishGrading = resolve;
-    });
-    let graderLocked!: (status: string | null) => void;
-    const graderStatus = new Promise<string | null>((resolve) => {
-      graderLocked = resolve;
-    });
+    await held.opened;
+    const gradingDone = latch();
+    const graderStatus = latch<string | null>();
     let genericPlans: number | null = null;
     const grader = generic
       ? hotWrites(t.db).transaction(async (tx) => {
@@ -270,15 +259,15 @@ describe('quiz submission', () => {
             SELECT generic_plans::int AS "generic" FROM pg_prepared_statements
              WHERE statement = ${statement.text}`;
           genericPlans = plans?.generic ?? 0;
-          graderLocked(row?.status ?? null);
-          await gradingDone;
+          graderStatus.open(row?.status ?? null);
+          await gradingDone.opened;
         })
       : t.db.$transaction(async (tx) => {
           const [row] = await tx.$queryRaw<{ status: string }[]>(
             lockAttemptForGradingStatement(attemptId, enrollmentId),
           );
-          graderLocked(row?.status ?? null);
-          await gradingDone;
+          graderStatus.open(row?.status ?? null);
+          await gradingDone.opened;
         });
     try {
       // The grader waits on the enrolment...
@@ -292,15 +281,15 @@ describe('quiz submission', () => {
         .toBe(1);
       // ...and has not touched the attempt yet: it is free to lock.
       await expect(tryLockAttempt()).resolves.toHaveLength(1);
-      release();
+      released.open();
       await holder;
-      expect(await graderStatus).toBe('IN_PROGRESS');
+      expect(await graderStatus.opened).toBe('IN_PROGRESS');
       if (generic) expect(genericPlans).toBeGreaterThan(0);
       // Now the grader holds the attempt.
       await expect(tryLockAttempt()).rejects.toThrow(/could not obtain lock|55P03/);
     } finally {
-      release();
-      finishGrading();
+      released.open();
+      gradingDone.open();
       await Promise.allSettled([holder, grader]);
     }
   });

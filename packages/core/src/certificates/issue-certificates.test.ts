@@ -5,6 +5,7 @@ import {
   createCourse,
   createEnrollment,
   createUser,
+  latch,
   useTestDatabase,
   viewerFor,
 } from '@lms/db/testing';
@@ -147,14 +148,8 @@ describe('issuance racing the name confirmation', () => {
     // completion commits. Without a conflict between them the completion ended certificate-less.
     const viewer = await learner();
     const enrollment = await t.db.enrollment.findFirstOrThrow({ where: { userId: viewer.id } });
-    let completionRead!: () => void;
-    const read = new Promise<void>((resolve) => {
-      completionRead = resolve;
-    });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const read = latch();
+    const release = latch();
     const completing = t.db.$transaction(async (tx) => {
       const completion = await insertCourseCompletion(tx, {
         enrollmentId: enrollment.id,
@@ -165,10 +160,10 @@ describe('issuance racing the name confirmation', () => {
         evidence: {},
       });
       expect(await issueCertificatesForCompletion(tx, completion, new Date())).toEqual([]);
-      completionRead();
-      await held;
+      read.open();
+      await release.opened;
     });
-    await read;
+    await read.opened;
     let confirmedEarly = false;
     const confirming = confirmCertificateName({ db: t.db, viewer, name: 'Ines Duarte' }).then(
       (state) => {
@@ -188,7 +183,7 @@ describe('issuance racing the name confirmation', () => {
         })
         .not.toBe('running');
     } finally {
-      release();
+      release.open();
     }
     await completing;
     await confirming;
@@ -206,19 +201,13 @@ describe('issuance racing the name confirmation', () => {
       await createUser(t.db, { emailVerifiedAt: true, password: 'pw-Delete-9' }),
     );
     const enrollment = await createEnrollment(t.db, { userId: viewer.id, courseId });
-    let enrolmentLocked!: () => void;
-    const locked = new Promise<void>((resolve) => {
-      enrolmentLocked = resolve;
-    });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const locked = latch();
+    const release = latch();
     const completing = t.db.$transaction(
       async (tx) => {
         await lockEnrollment(tx, enrollment.id);
-        enrolmentLocked();
-        await held;
+        locked.open();
+        await release.opened;
         const completion = await insertCourseCompletion(tx, {
           enrollmentId: enrollment.id,
           versionId: enrollment.versionId,
@@ -231,7 +220,7 @@ describe('issuance racing the name confirmation', () => {
       },
       { timeout: 30_000 },
     );
-    await locked;
+    await locked.opened;
     const deleting = deleteMyAccount({
       db: t.db,
       viewer,
@@ -248,7 +237,7 @@ describe('issuance racing the name confirmation', () => {
         })
         .toBe(1);
     } finally {
-      release();
+      release.open();
     }
     const [completed, deleted] = await Promise.allSettled([completing, deleting]);
     expect([completed.status, deleted.status]).toEqual(['fulfilled', 'fulfilled']);

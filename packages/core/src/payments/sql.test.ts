@@ -6,7 +6,7 @@
 // statistics a busy sale leaves behind (issue 15).
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@lms/db';
-import { createCourse, createOrder, createUser, useTestDatabase } from '@lms/db/testing';
+import { createCourse, createOrder, createUser, latch, useTestDatabase } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockOrderForFulfilment, lockOrderForFulfilmentStatement, lockPaymentIntent } from './sql';
 
@@ -35,21 +35,15 @@ beforeAll(async () => {
 
 describe('lockOrderForFulfilment', () => {
   it('takes the payment intent lock first, then the order row', async () => {
-    let releaseIntent!: () => void;
-    const intentHeld = new Promise<void>((resolve) => {
-      releaseIntent = resolve;
-    });
-    let intentTaken!: () => void;
-    const taken = new Promise<void>((resolve) => {
-      intentTaken = resolve;
-    });
+    const releaseIntent = latch();
+    const taken = latch();
     // A refund of the same payment holds the intent's lock.
     const refund = t.db.$transaction(async (tx) => {
       await lockPaymentIntent(tx, paymentIntentId);
-      intentTaken();
-      await intentHeld;
+      taken.open();
+      await releaseIntent.opened;
     });
-    await taken;
+    await taken.opened;
     let fulfilled = false;
     const fulfilment = t.db.$transaction(async (tx) => {
       const order = await lockOrderForFulfilment(tx, { sessionId }, { paymentIntentId, ...REFUND });
@@ -64,7 +58,7 @@ describe('lockOrderForFulfilment', () => {
         SELECT "id" FROM "Order" WHERE "id" = ${orderId}::uuid FOR UPDATE NOWAIT`,
     );
     expect(free).toHaveLength(1);
-    releaseIntent();
+    releaseIntent.open();
     await refund;
     expect(await fulfilment).toMatchObject({ id: orderId, status: 'PENDING' });
     expect(fulfilled).toBe(true);
