@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PUBLIC_CACHE_CHANNEL } from '../server';
 import { createCourse, startTestApi, type TestApi } from '../test-support';
 import { type Actor, registerActor } from '../testing/actors';
 
@@ -51,6 +53,25 @@ async function listening(api: TestApi) {
   }
 }
 
+/**
+ * Wait until the cache has applied the notifications of every write committed so far. A set-up's
+ * writes notify asynchronously: applied after a test's first read, one would evict what that read
+ * stored. PostgreSQL delivers a listener's notifications in commit order, so once a probe sent
+ * now has reached the cache, the earlier ones have too.
+ */
+async function settled(api: TestApi) {
+  const cache = api.server.publicCache;
+  if (!cache) throw new Error('the public cache is off');
+  const probe = `settle-${randomUUID()}`;
+  const applied = vi.spyOn(cache, 'invalidate');
+  try {
+    await api.database.db.$executeRaw`SELECT pg_notify(${PUBLIC_CACHE_CHANNEL}, ${probe})`;
+    await vi.waitFor(() => expect(applied).toHaveBeenCalledWith(probe), { timeout: 5_000 });
+  } finally {
+    applied.mockRestore();
+  }
+}
+
 const titles = (sent: Sent) =>
   (
     JSON.parse(sent.text) as { data: { courses: { edges: { node: { title: string } }[] } } }
@@ -69,6 +90,7 @@ describe('public response cache', () => {
     courseId = course.id;
     learner = await registerActor(api, 'STUDENT');
     await listening(api);
+    await settled(api);
   });
   afterAll(async () => {
     await api?.close();
@@ -195,6 +217,7 @@ describe('public response cache without its LISTEN connection', () => {
     api = await startTestApi({ publicCache: { retryMs: 3_000 } });
     await createCourse(api.database.db, { title: 'Listened Course' });
     await listening(api);
+    await settled(api);
   });
   afterAll(async () => {
     await api?.close();
