@@ -2,6 +2,8 @@
 // checkout.session.completed (verify the signature on the raw body; record the event id once;
 // lock the event and the order; mark the order PAID; upsert the enrolment; mark the event
 // processed) in hand-written SQL over pg, behind a bare node:http server. No Express, no ORM.
+// Its statements run prepared (named), as the API's hot-write statements are (ARCHITECTURE.md,
+// "Prepared hot statements"): the comparison is of the pipeline, not of planning every call.
 import http from 'node:http';
 import { createStripeGateway } from '@lms/payments';
 import pg from 'pg';
@@ -19,15 +21,19 @@ async function handle(raw: Buffer, signature: string | undefined) {
     currency: string;
     payment_intent: string;
   };
-  await pool.query(
-    `INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload")
+  await pool.query({
+    name: 'record_event',
+    text: `INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload")
      VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT ("stripeEventId") DO NOTHING`,
-    [event.id, event.type, session.id, session.payment_intent, JSON.stringify(event)],
-  );
+    values: [event.id, event.type, session.id, session.payment_intent, JSON.stringify(event)],
+  });
   const client = await pool.connect();
+  const prepared = (name: string, text: string, values: unknown[]) =>
+    client.query({ name, text, values });
   try {
     await client.query('BEGIN');
-    const ev = await client.query(
+    const ev = await prepared(
+      'lock_event',
       'SELECT "processedAt" FROM "PaymentEvent" WHERE "stripeEventId" = $1 FOR UPDATE',
       [event.id],
     );
@@ -35,7 +41,8 @@ async function handle(raw: Buffer, signature: string | undefined) {
       await client.query('COMMIT');
       return;
     }
-    const order = await client.query(
+    const order = await prepared(
+      'lock_order',
       `SELECT id, "userId", "courseId", status, "amountCents", currency FROM "Order"
         WHERE "stripeCheckoutSessionId" = $1 FOR UPDATE`,
       [session.id],
@@ -43,7 +50,8 @@ async function handle(raw: Buffer, signature: string | undefined) {
     const row = order.rows[0];
     let outcome = 'unknown order';
     if (row && row.status === 'PENDING') {
-      await client.query(
+      await prepared(
+        'settle_order',
         `UPDATE "Order" SET status = 'PAID', "stripePaymentIntentId" = $2, "paidAt" = now(),
            "fulfilledAt" = now(), "amountPaidCents" = $3, "discountCents" = $4, "updatedAt" = now()
          WHERE id = $1`,
@@ -54,7 +62,8 @@ async function handle(raw: Buffer, signature: string | undefined) {
           session.amount_subtotal - session.amount_total,
         ],
       );
-      await client.query(
+      await prepared(
+        'grant_enrollment',
         `INSERT INTO "Enrollment" ("userId", "courseId", "versionId", source, status)
          SELECT $1::uuid, c.id, c."latestPublishedVersionId", 'PURCHASE', 'ACTIVE' FROM "Course" c WHERE c.id = $2::uuid
          ON CONFLICT ("userId", "courseId", "period") DO UPDATE SET status = 'ACTIVE', "endedAt" = NULL, "endedReason" = NULL`,
@@ -62,7 +71,8 @@ async function handle(raw: Buffer, signature: string | undefined) {
       );
       outcome = 'paid: enrolled';
     }
-    await client.query(
+    await prepared(
+      'mark_processed',
       `UPDATE "PaymentEvent" SET "processedAt" = now(), outcome = $2, "orderId" = $3, attempts = attempts + 1
         WHERE "stripeEventId" = $1`,
       [event.id, outcome, row?.id ?? null],
