@@ -188,7 +188,8 @@ export async function grantEnrollmentRow(
 ): Promise<{ found: boolean; enrollment: EnrollmentRow | null }> {
   const [row] = await tx.$queryRaw<
     ({ found: boolean } & { [K in keyof EnrollmentRow]: EnrollmentRow[K] | null })[]
-  >`
+  >(
+    prepared(Prisma.sql`
     WITH course AS (
       SELECT c."latestPublishedVersionId" AS "versionId" FROM "Course" c
        WHERE c."id" = ${grant.courseId}::uuid AND c."latestPublishedVersionId" IS NOT NULL
@@ -218,7 +219,8 @@ export async function grantEnrollmentRow(
     )
     SELECT EXISTS (SELECT 1 FROM course) AS "found", w."id", w."courseId", w."versionId", w."status",
            w."source", w."enrolledAt"
-      FROM (SELECT 1) AS one LEFT JOIN written w ON true`;
+      FROM (SELECT 1) AS one LEFT JOIN written w ON true`),
+  );
   if (!row?.found) return { found: false, enrollment: null };
   const { found: _found, ...written } = row;
   return { found: true, enrollment: written.id ? (written as EnrollmentRow) : null };

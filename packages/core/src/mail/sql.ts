@@ -1,5 +1,5 @@
 // Every SQL statement of mail, each a named, typed function (CONTRIBUTING.md, "SQL").
-import type { SqlTx } from '@lms/db';
+import { Prisma, prepared, type SqlTx } from '@lms/db';
 import type { OutgoingEmail } from './templates';
 
 /** Creates the user's preference row (everything on) unless it exists. */
@@ -34,14 +34,16 @@ export async function insertEmailMessage(
   tx: SqlTx,
   email: OutgoingEmail & { headers: Record<string, string> },
 ): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: string }[]>(
+    prepared(Prisma.sql`
     INSERT INTO "EmailMessage"
       ("toAddress", "subject", "html", "text", "headers", "attachments", "template", "topic", "userId", "dedupeKey")
     VALUES (${email.to}, ${email.subject}, ${email.html}, ${email.text}, ${JSON.stringify(email.headers)}::jsonb,
       ${JSON.stringify(email.attachments)}::jsonb, ${email.template}, ${email.topic},
       ${email.userId}::uuid, ${email.dedupeKey})
     ON CONFLICT ("dedupeKey") DO NOTHING
-    RETURNING "id"`;
+    RETURNING "id"`),
+  );
   return rows[0]?.id ?? null;
 }
 

@@ -1,7 +1,8 @@
 // The webhook's use case as several API processes run it: two clients, each with its own pool
 // (as two processes have), on one real database. The paid path runs on `hotWrites` connections;
 // the locks in PostgreSQL (the event row, the payment intent, the order) keep it exactly once.
-import { createPrismaClient, type Db } from '@lms/db';
+// The paid path's statements run as named prepared statements, or unnamed with them off.
+import { createPrismaClient, type Db, hotReads, Prisma } from '@lms/db';
 import { createCourse, createOrder, createUser, useTestDatabase } from '@lms/db/testing';
 import type { PaymentDomainEvent } from '@lms/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +96,64 @@ describe('handlePaymentEvent in two processes at once', () => {
     expect(events.every((event) => event.processedAt && event.attempts === 1 && !event.error)).toBe(
       true,
     );
+  });
+});
+
+describe('handlePaymentEvent prepared statements', () => {
+  /**
+   * One paid delivery through a client of one connection: the statements its hot transaction
+   * ran (between BEGIN and COMMIT), and the prepared statements left on that connection.
+   */
+  async function paidDelivery(preparedStatements: boolean) {
+    const hot: string[] = [];
+    let inHot = false;
+    const db = createPrismaClient({
+      databaseUrl: t.url,
+      poolMax: 1,
+      preparedStatements,
+      onQuery: (sql) => {
+        if (sql === 'BEGIN') inHot = true;
+        else if (sql === 'COMMIT') inHot = false;
+        else if (inHot) hot.push(sql);
+      },
+    });
+    try {
+      const buyer = await createUser(t.db, { emailVerifiedAt: true });
+      const sessionId = `cs_test_prepared_${preparedStatements}`;
+      const order = await createOrder(t.db, {
+        userId: buyer.id,
+        courseId,
+        amountCents: PRICE,
+        status: 'PENDING',
+        stripeCheckoutSessionId: sessionId,
+      });
+      const event = paidEvent(`evt_prepared_${preparedStatements}`, sessionId, order.id);
+      const result = await handlePaymentEvent({
+        db,
+        event,
+        rawBody: JSON.stringify({ id: event.id }),
+        livemode: false,
+      });
+      expect(result).toMatchObject({ outcome: 'paid: enrolled', duplicate: false });
+      const named = await hotReads(db).rows<{ statement: string }>(
+        Prisma.sql`SELECT statement FROM pg_prepared_statements`,
+      );
+      return { hot, named: named.map((row) => row.statement) };
+    } finally {
+      await db.$disconnect();
+    }
+  }
+
+  it('runs every statement of the paid path as a named prepared statement, kept on the connection', async () => {
+    const { hot, named } = await paidDelivery(true);
+    // The event recorded, the order locked, settled, the enrolment, the receipt, the event marked.
+    expect(hot).toHaveLength(6);
+    expect(named).toEqual(expect.arrayContaining(hot));
+  });
+
+  it('runs them unnamed when prepared statements are off (a transaction-mode pooler)', async () => {
+    const { hot, named } = await paidDelivery(false);
+    expect(hot).toHaveLength(6);
+    expect(named.filter((statement) => hot.includes(statement))).toEqual([]);
   });
 });

@@ -3,9 +3,11 @@
 // followed by the order's lock did in two statements), so fulfilment and a refund of the same
 // payment never wait on each other in opposite orders. The rest of payments/sql.ts runs in the
 // webhook, checkout and refund tests (api/src/modules/payments/). Its plan, by EXPLAIN, with the
-// statistics a busy sale leaves behind (issue 15).
+// statistics a busy sale leaves behind (issue 15). The webhook runs it as a prepared statement
+// (its generic plan after five custom ones), Prisma's transaction unnamed (a custom plan): both
+// are checked.
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@lms/db';
+import { hotReads, hotWrites, Prisma, type SqlTx } from '@lms/db';
 import { createCourse, createOrder, createUser, latch, useTestDatabase } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockOrderForFulfilment, lockOrderForFulfilmentStatement, lockPaymentIntent } from './sql';
@@ -33,8 +35,20 @@ beforeAll(async () => {
   ).id;
 }, 60_000);
 
+/** Runs `work` in Prisma's transaction (custom plans), or in a hot one on generic plans only. */
+function inTransaction<T>(generic: boolean, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  if (!generic) return t.db.$transaction((tx) => work(tx));
+  return hotWrites(t.db).transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL plan_cache_mode = force_generic_plan`;
+    return work(tx);
+  });
+}
+
 describe('lockOrderForFulfilment', () => {
-  it('takes the payment intent lock first, then the order row', async () => {
+  it.each([
+    ['a custom plan (unnamed, in Prisma’s transaction)', false],
+    ['the generic plan of the prepared statement (hot transaction)', true],
+  ])('takes the payment intent lock first, then the order row: %s', async (_plan, generic) => {
     const releaseIntent = latch();
     const taken = latch();
     // A refund of the same payment holds the intent's lock.
@@ -45,9 +59,19 @@ describe('lockOrderForFulfilment', () => {
     });
     await taken.opened;
     let fulfilled = false;
-    const fulfilment = t.db.$transaction(async (tx) => {
+    let genericPlans: number | null = null;
+    const fulfilment = inTransaction(generic, async (tx) => {
       const order = await lockOrderForFulfilment(tx, { sessionId }, { paymentIntentId, ...REFUND });
       fulfilled = true;
+      if (generic) {
+        const text = lockOrderForFulfilmentStatement(
+          { sessionId },
+          { paymentIntentId, ...REFUND },
+        ).text;
+        const [plans] = await tx.$queryRaw<{ generic: number }[]>`
+          SELECT generic_plans::int AS "generic" FROM pg_prepared_statements WHERE statement = ${text}`;
+        genericPlans = plans?.generic ?? 0;
+      }
       return order;
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -62,6 +86,8 @@ describe('lockOrderForFulfilment', () => {
     await refund;
     expect(await fulfilment).toMatchObject({ id: orderId, status: 'PENDING' });
     expect(fulfilled).toBe(true);
+    // It ran as a named prepared statement, on its generic plan.
+    if (generic) expect(genericPlans).toBeGreaterThan(0);
   });
 
   it('holds the intent lock even when no order matches', async () => {
@@ -94,11 +120,19 @@ const describePlan = (node: PlanNode, depth = 0): string =>
     ...(node.Plans ?? []).map((child) => describePlan(child, depth + 1)),
   ].join('\n');
 
-async function plan(statement: Prisma.Sql): Promise<PlanNode> {
-  const rows = await t.db.$queryRawUnsafe<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
-    `EXPLAIN (FORMAT JSON) ${statement.text}`,
-    ...statement.values,
-  );
+type Explained = { 'QUERY PLAN': { Plan: PlanNode }[] }[];
+
+/** The custom plan of `statement` with its values, or its generic plan (the prepared one's). */
+async function plan(statement: Prisma.Sql, generic: boolean): Promise<PlanNode> {
+  const rows = generic
+    ? // No values: sent as a simple query, which EXPLAIN (GENERIC_PLAN) needs.
+      await hotReads(t.db).rows<Explained[number]>(
+        Prisma.raw(`EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${statement.text}`),
+      )
+    : await t.db.$queryRawUnsafe<Explained>(
+        `EXPLAIN (FORMAT JSON) ${statement.text}`,
+        ...statement.values,
+      );
   return rows[0]!['QUERY PLAN'][0]!.Plan;
 }
 
@@ -125,17 +159,26 @@ describe('lockOrderForFulfilment plan', () => {
       UPDATE "Order" SET "status" = 'PAID', "paidAt" = now(), "fulfilledAt" = now()
        WHERE "id" = ANY(${orders.slice(0, 2000)}::uuid[])`;
 
-    const root = await plan(
-      lockOrderForFulfilmentStatement(
-        { sessionId: `cs_plan_${orders[2500]}` },
-        { paymentIntentId: 'pi_plan', ...REFUND },
-      ),
-    );
-    const shape = describePlan(root);
-    const onOrder = nodes(root).filter((node) => node['Relation Name'] === 'Order');
-    expect(onOrder.map((node) => node['Index Name']).sort(), shape).toEqual([
-      'Order_stripeCheckoutSessionId_key',
-      'Order_userId_courseId_status_idx',
-    ]);
+    for (const generic of [false, true]) {
+      const root = await plan(
+        lockOrderForFulfilmentStatement(
+          { sessionId: `cs_plan_${orders[2500]}` },
+          { paymentIntentId: 'pi_plan', ...REFUND },
+        ),
+        generic,
+      );
+      const shape = describePlan(root);
+      const onOrder = nodes(root).filter((node) => node['Relation Name'] === 'Order');
+      expect(onOrder.map((node) => node['Index Name']).sort(), shape).toEqual([
+        'Order_stripeCheckoutSessionId_key',
+        'Order_userId_courseId_status_idx',
+      ]);
+      // The refund check finds the payment intent's events by its index.
+      const onEvent = nodes(root).filter((node) => node['Relation Name'] === 'PaymentEvent');
+      expect(
+        onEvent.map((node) => node['Index Name']),
+        shape,
+      ).toEqual(['PaymentEvent_paymentIntentId_idx']);
+    }
   });
 });

@@ -1,7 +1,9 @@
 // Every SQL statement of payments, each a named, typed function (CONTRIBUTING.md, "SQL").
 // Run against the migrated database by the webhook, checkout and refund tests in
 // api/src/modules/payments/ (every event type, duplicates, failures, out-of-order refunds).
-import { Prisma, type SqlTx } from '@lms/db';
+// The webhook's paid path runs its statements `prepared` (fixed text, a key look-up whatever the
+// values; sql.test.ts checks the generic plan of the one with subqueries).
+import { Prisma, prepared, type SqlTx } from '@lms/db';
 import type { ReceiptOrder } from '../mail/queue-receipt';
 
 /** Transaction-scoped lock on a payment intent: refund and fulfilment of one payment serialise. */
@@ -83,7 +85,7 @@ export function lockOrderForFulfilmentStatement(
   const intentLock = paymentIntentId
     ? Prisma.sql`AND (SELECT true FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`payment-intent:${paymentIntentId}`}, 0))) AS l)`
     : Prisma.empty;
-  return Prisma.sql`
+  return prepared(Prisma.sql`
     SELECT o."id", o."orderNumber", o."userId", o."courseId", o."status"::text AS "status",
            o."amountCents", o."currency", o."stripeCheckoutSessionId",
            EXISTS (SELECT 1 FROM "PaymentEvent" e
@@ -94,7 +96,7 @@ export function lockOrderForFulfilmentStatement(
              WHERE p."userId" = o."userId" AND p."courseId" = o."courseId" AND p."id" <> o."id"
                AND p."status"::text IN ('PAID', 'REFUND_PENDING') AND p."fulfilledAt" IS NOT NULL
              LIMIT 1) AS "otherOrderNumber"
-      FROM "Order" o WHERE ${condition} ${intentLock} FOR UPDATE OF o`;
+      FROM "Order" o WHERE ${condition} ${intentLock} FOR UPDATE OF o`);
 }
 
 /**
@@ -118,7 +120,8 @@ export async function settleOrder(
     flaggedReason?: string;
   },
 ): Promise<ReceiptOrder> {
-  const [row] = await tx.$queryRaw<ReceiptOrder[]>`
+  const [row] = await tx.$queryRaw<ReceiptOrder[]>(
+    prepared(Prisma.sql`
     UPDATE "Order" o SET
       "status" = ${data.status}::"OrderStatus",
       "stripeCheckoutSessionId" = ${data.stripeCheckoutSessionId},
@@ -134,7 +137,8 @@ export async function settleOrder(
       FROM "User" u, "CourseVersion" v
     WHERE o."id" = ${orderId}::uuid AND u."id" = o."userId" AND v."id" = o."versionId"
     RETURNING o."id", o."orderNumber", o."currency", o."amountPaidCents", o."amountCents", o."paidAt",
-              o."userId", u."email", u."name", u."timeZone", v."title" AS "courseTitle"`;
+              o."userId", u."email", u."name", u."timeZone", v."title" AS "courseTitle"`),
+  );
   if (!row) throw new Error(`Order ${orderId} vanished while locked`);
   return row;
 }
@@ -157,12 +161,14 @@ export async function recordPaymentEvent(
   tx: SqlTx,
   event: PaymentEventRecord,
 ): Promise<{ processedAt: Date | null; outcome: string | null }[]> {
-  return tx.$queryRaw<{ processedAt: Date | null; outcome: string | null }[]>`
+  return tx.$queryRaw<{ processedAt: Date | null; outcome: string | null }[]>(
+    prepared(Prisma.sql`
         INSERT INTO "PaymentEvent" ("stripeEventId", "type", "checkoutSessionId", "paymentIntentId", "payload")
         VALUES (${event.stripeEventId}, ${event.type}, ${event.checkoutSessionId}, ${event.paymentIntentId},
                 ${event.payload}::jsonb)
         ON CONFLICT ("stripeEventId") DO UPDATE SET "stripeEventId" = EXCLUDED."stripeEventId"
-        RETURNING "processedAt", "outcome"`;
+        RETURNING "processedAt", "outcome"`),
+  );
 }
 
 /** Marks the event processed with its outcome and order, clearing an earlier error. */
@@ -171,11 +177,13 @@ export async function markPaymentEventProcessed(
   stripeEventId: string,
   result: { outcome: string; orderId: string | null; now: Date },
 ): Promise<number> {
-  return tx.$executeRaw`
+  return tx.$executeRaw(
+    prepared(Prisma.sql`
         UPDATE "PaymentEvent"
            SET "processedAt" = ${result.now}, "outcome" = ${result.outcome},
                "orderId" = ${result.orderId}::uuid, "error" = NULL, "attempts" = "attempts" + 1
-         WHERE "stripeEventId" = ${stripeEventId}`;
+         WHERE "stripeEventId" = ${stripeEventId}`),
+  );
 }
 
 /** Keeps a failed event (unprocessed, with its error, one more attempt) for Stripe's retry. */
