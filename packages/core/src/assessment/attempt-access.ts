@@ -3,7 +3,7 @@ import { quizSettingsSelect } from '@lms/db';
 import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { isUuid } from '../db/ids';
-import type { Tx } from '../db/tx';
+import type { SqlTx, Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { requireEnrolledLesson } from '../learning/enrollment-access';
 import { type LearnerAttempt, toLearnerAttempt } from './attempt-views';
@@ -86,7 +86,7 @@ export async function checkOwnedAttempt<
 
 /** The learner's view of an attempt, read in one statement (loadAttemptRecord). */
 export async function loadLearnerAttempt(
-  tx: Tx | Db,
+  tx: SqlTx,
   attemptId: string,
   now: Date,
 ): Promise<LearnerAttempt> {

@@ -1,5 +1,5 @@
 import type { Db } from '@lms/db';
-import type { Tx } from '../db/tx';
+import type { SqlTx } from '../db/tx';
 import { type CompletionOutcome, evaluateCompletion } from '../learning/completion';
 import { TX_OPTIONS } from './attempt-access';
 import { asResponse } from './attempt-views';
@@ -82,7 +82,7 @@ function computeGrade(attempt: GradingInput, now: Date) {
  * and graded from that.
  */
 export async function gradeAttempt(
-  tx: Tx,
+  tx: SqlTx,
   attemptId: string,
   enrollmentId: string,
   now: Date,

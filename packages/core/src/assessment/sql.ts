@@ -11,7 +11,7 @@ import {
   type QuestionType,
   type QuizMode,
 } from '@lms/db';
-import type { DbOrTx, Tx } from '../db/tx';
+import type { DbOrTx, SqlTx, Tx } from '../db/tx';
 import type { AttemptRecord } from './attempt-views';
 
 export interface OwnedAttemptRow {
@@ -62,7 +62,7 @@ export async function findOwnedAttempt(
  * there is no such attempt. sql.test.ts checks the plan keeps that order.
  */
 export async function lockAttemptForGrading(
-  tx: Tx,
+  tx: SqlTx,
   attemptId: string,
   enrollmentId: string,
 ): Promise<AttemptStatus | null> {
@@ -161,7 +161,7 @@ const toGradingInput = ({
 });
 
 /** Everything grading needs (attempt, quiz, counted answers, drawn questions with keys). */
-export async function loadGradingInput(tx: Tx, attemptId: string): Promise<GradingInput> {
+export async function loadGradingInput(tx: SqlTx, attemptId: string): Promise<GradingInput> {
   const [row] = await tx.$queryRaw<GradingRow[]>(
     prepared(Prisma.sql`
     SELECT ${gradingColumns}
@@ -275,7 +275,10 @@ export interface AttemptGrade {
  * learner's view after grading is made without reading it again. The caller holds the
  * attempt's row lock (lockAttemptForGrading), so no save can slip in after this check.
  */
-export async function recordAttemptGrade(tx: Tx, grade: AttemptGrade): Promise<StoredGrade | null> {
+export async function recordAttemptGrade(
+  tx: SqlTx,
+  grade: AttemptGrade,
+): Promise<StoredGrade | null> {
   const lesson = grade.completeLesson;
   const [row] = await tx.$queryRaw<
     (Omit<StoredGrade, 'submittedAt'> & { written: boolean; submittedAt: Date | null })[]
@@ -416,7 +419,7 @@ function toAttemptRecord(row: RawAttemptRecord): AttemptRecordRow {
  * position order, the answers) and the enrolment's history of this quiz, in one statement.
  */
 export async function loadAttemptRecord(
-  db: DbOrTx,
+  db: SqlTx,
   attemptId: string,
 ): Promise<AttemptRecordRow | null> {
   const [row] = await hotReads(db as Db).rows<RawAttemptRecord>(

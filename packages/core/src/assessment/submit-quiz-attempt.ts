@@ -1,7 +1,6 @@
 import type { Db } from '@lms/db';
 import { type Viewer } from '../access/viewer';
-import { NEEDS_PRISMA, tryHotTransaction } from '../db/hot-transaction';
-import type { Tx } from '../db/tx';
+import { type WriteTx, writeTransaction } from '../db/hot-transaction';
 import { type CompletionOutcome } from '../learning/completion';
 import { deferEmailJobs } from '../mail/outbox';
 import { wakeEmailSender } from '../mail/wake-email-sender';
@@ -56,23 +55,22 @@ async function readAndGrade(
   // The learner's view after grading: the record read before the transaction with the grade as
   // stored, when it was graded from that read; otherwise (a save came in between) read before
   // COMMIT, on the transaction's connection, so a burst queues once for the pool, not twice.
-  const grade = async (tx: Tx) => {
+  const grade = async ({ sql }: WriteTx) => {
     wakeAfterCommit.length = 0;
-    deferEmailJobs(tx, wakeAfterCommit);
-    const outcome = await gradeAttempt(tx, attempt.id, attempt.enrollmentId, now, submission);
+    deferEmailJobs(sql, wakeAfterCommit);
+    const outcome = await gradeAttempt(sql, attempt.id, attempt.enrollmentId, now, submission);
     const view = outcome.storedFromPrepared
       ? gradedView(submission.record, outcome.storedFromPrepared, now)
-      : await loadLearnerAttempt(tx, attempt.id, now);
+      : await loadLearnerAttempt(sql, attempt.id, now);
     return { ...view, completion: outcome.completion };
   };
   if (attempt.status === 'SUBMITTED') {
     // Already submitted when read: the view as read (what loadLearnerAttempt would read again).
     return { ...toLearnerAttempt(submission.record, now, submission.record), completion: null };
   }
-  // Raw SQL throughout (grading, completion, certificates, their email) runs on a pg
-  // connection; a path that meets a model call is rolled back and run in Prisma's transaction.
-  const hot = await tryHotTransaction(options.db, grade);
-  return hot !== NEEDS_PRISMA ? hot : await options.db.$transaction(grade, TX_OPTIONS);
+  // Raw SQL throughout (grading, completion, certificates, their email: each takes `SqlTx`, so
+  // no path needs Prisma) on a pg connection of the pool.
+  return writeTransaction(options.db, grade);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 import type { Prisma } from '@lms/db';
 import { approvalProblem, utcDay } from '../authoring/approval-rules';
 import { certificateSettings, verifyUrlFor } from '../common/certificate-settings';
-import type { Tx } from '../db/tx';
+import type { SqlTx } from '../db/tx';
 import { queueCertificateIssued } from '../mail/queue-certificate-issued';
 import { providerDay } from '../time/provider-day';
 import {
@@ -99,7 +99,7 @@ const RANDOM_INDEX_ATTEMPTS = 20;
  * draws again. After RANDOM_INDEX_ATTEMPTS collisions (a list about 85 % full) the next index
  * after the largest is used, which grows the list in whole bytes.
  */
-export async function pickStatusListIndex(tx: Tx, attempt: number): Promise<number> {
+export async function pickStatusListIndex(tx: SqlTx, attempt: number): Promise<number> {
   if (attempt < RANDOM_INDEX_ATTEMPTS) return randomInt(MIN_STATUS_LIST_LENGTH);
   return Math.max(
     await nextStatusListIndexAfterMax(tx, MIN_STATUS_LIST_LENGTH),
@@ -121,7 +121,7 @@ export interface NewCertificate extends CertificateKey {
  * but impossible) or a taken status-list bit is retried with a fresh serial and bit.
  */
 export async function insertCertificate(
-  tx: Tx,
+  tx: SqlTx,
   data: NewCertificate,
 ): Promise<{ id: string; serial: string } | null> {
   for (let attempt = 0; attempt < RANDOM_INDEX_ATTEMPTS + 5; attempt++) {
@@ -172,7 +172,7 @@ export async function insertCertificate(
  * `stored`: the completion's id, or the completion as its INSERT answered it (read no more).
  */
 export async function issueCertificatesForCompletion(
-  tx: Tx,
+  tx: SqlTx,
   stored: string | CompletionForIssue,
   now: Date,
 ): Promise<{ id: string; serial: string }[]> {

@@ -2,7 +2,7 @@
 // Run against the migrated database by certificates/sql.test.ts.
 import type { CertificateSnapshot } from '@lms/credentials';
 import { type CreditBody, type Db, hotReads, type NameCorrectionStatus, Prisma } from '@lms/db';
-import type { DbOrTx, Tx } from '../db/tx';
+import type { DbOrTx, SqlTx, Tx } from '../db/tx';
 
 /** What a certificate view is built from (see toCertificateView). */
 export interface CertificateRow {
@@ -165,7 +165,7 @@ export async function selectCertificateSearchPage(
 }
 
 /** The largest status-list index in use plus one (`floor` when there is none). */
-export async function nextStatusListIndexAfterMax(tx: Tx, floor: number): Promise<number> {
+export async function nextStatusListIndexAfterMax(tx: SqlTx, floor: number): Promise<number> {
   const [row] = await tx.$queryRaw<{ next: number }[]>`
     SELECT (COALESCE(max("statusListIndex"), ${floor - 1}) + 1)::int AS "next"
     FROM "Certificate"`;
@@ -205,7 +205,7 @@ export interface CertificateInsert extends CertificateKey {
  * generation; or a taken serial or status-list bit): its id, or null.
  */
 export async function insertCertificateRow(
-  tx: Tx,
+  tx: SqlTx,
   row: CertificateInsert,
 ): Promise<{ id: string } | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -225,7 +225,7 @@ export async function insertCertificateRow(
  * insert refused on the quiz submission's hot path is checked without leaving it.
  */
 export async function certificateKeyTaken(
-  tx: Tx,
+  tx: SqlTx,
   key: Pick<CertificateKey, 'completionId' | 'creditKey' | 'generation'>,
 ): Promise<boolean> {
   const rows = await tx.$queryRaw<{ taken: boolean }[]>`
@@ -395,7 +395,7 @@ export const completionForIssueSelect = (completions: Prisma.Sql) => Prisma.sql`
  * eight, on every submission or lesson that completes a course). Null when there is none.
  */
 export async function loadCompletionForIssue(
-  tx: DbOrTx,
+  tx: SqlTx,
   completionId: string,
 ): Promise<CompletionForIssue | null> {
   const [row] = await tx.$queryRaw<CompletionForIssueRow[]>(Prisma.sql`

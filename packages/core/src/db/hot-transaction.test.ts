@@ -1,9 +1,9 @@
-// writeTransaction and tryHotTransaction on a real database: raw SQL commits on the pg path;
+// writeTransaction on a real database: raw SQL commits on the pg path;
 // work that needs Prisma rolls the attempt back and runs in Prisma's transaction.
 import type { SqlTx } from '@lms/db';
 import { createUser, useTestDatabase } from '@lms/db/testing';
 import { describe, expect, it } from 'vitest';
-import { NEEDS_PRISMA, tryHotTransaction, type WriteTx, writeTransaction } from './hot-transaction';
+import { NEEDS_PRISMA, type WriteTx, writeTransaction } from './hot-transaction';
 
 const t = useTestDatabase();
 
@@ -79,44 +79,5 @@ describe('writeTransaction', () => {
       // @ts-expect-error `prisma` is null on the hot path: the work must check it first.
       tx.prisma.user.count();
     expect([modelCallOnTheHotPath, prismaMayBeNull]).toHaveLength(2);
-  });
-});
-
-describe('tryHotTransaction', () => {
-  it('commits work that is raw SQL only and answers its result', async () => {
-    const result = await tryHotTransaction(t.db, async (tx) => {
-      expect('$transaction' in tx).toBe(false);
-      return insertUser(tx, 'raw only');
-    });
-    expect(result).toBe(1);
-    expect(await names()).toEqual(['raw only']);
-  });
-
-  it('rolls back and answers NEEDS_PRISMA at the first model call, even one the work catches', async () => {
-    const someone = await createUser(t.db);
-    const direct = await tryHotTransaction(t.db, async (tx) => {
-      await insertUser(tx, 'before a model call');
-      return tx.user.findUnique({ where: { id: someone.id } });
-    });
-    expect(direct).toBe(NEEDS_PRISMA);
-    const swallowed = await tryHotTransaction(t.db, async (tx) => {
-      await insertUser(tx, 'before a caught model call');
-      await Promise.resolve()
-        .then(() => tx.auditLog.count())
-        .catch(() => 0);
-      return insertUser(tx, 'after a caught model call');
-    });
-    expect(swallowed).toBe(NEEDS_PRISMA);
-    expect(await names()).toEqual(['raw only']);
-  });
-
-  it('rolls back and rethrows any other error', async () => {
-    await expect(
-      tryHotTransaction(t.db, async (tx) => {
-        await insertUser(tx, 'then a failure');
-        throw new Error('payment provider said no');
-      }),
-    ).rejects.toThrow('payment provider said no');
-    expect(await names()).toEqual(['raw only']);
   });
 });

@@ -1,4 +1,4 @@
-import type { DbOrTx, Tx } from './tx';
+import type { DbOrTx, SqlTx, Tx } from './tx';
 
 /**
  * Serialises the work that must happen once per enrolment (grading an attempt, evaluating
@@ -11,7 +11,7 @@ import type { DbOrTx, Tx } from './tx';
  * Lock order, everywhere: the course (authoring) before the enrolment, the enrolment before an
  * attempt, an order before its enrolment.
  */
-export async function lockEnrollment(tx: Tx, enrollmentId: string): Promise<void> {
+export async function lockEnrollment(tx: SqlTx, enrollmentId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Enrollment" WHERE "id" = ${enrollmentId}::uuid FOR NO KEY UPDATE`;
 }
 

@@ -1,6 +1,6 @@
 import { issueCertificatesForCompletion } from '../certificates/issue-certificates';
 import { lockEnrollment } from '../db/locks';
-import type { Tx } from '../db/tx';
+import type { SqlTx, Tx } from '../db/tx';
 import { completeLessonProgress, insertCourseCompletion, loadCompletionEvidence } from './sql';
 
 export interface CompletionOutcome {
@@ -35,7 +35,7 @@ export async function markLessonComplete(
  * same transaction).
  */
 export async function evaluateCompletion(
-  tx: Tx,
+  tx: SqlTx,
   enrollmentId: string,
   now: Date,
   options: { enrollmentLocked?: boolean } = {},

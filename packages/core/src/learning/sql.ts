@@ -87,7 +87,7 @@ export interface CompletionEvidence {
 
 /** What the completion rule is checked against, in one statement (null: no such enrolment). */
 export async function loadCompletionEvidence(
-  tx: Tx,
+  tx: SqlTx,
   enrollmentId: string,
 ): Promise<CompletionEvidence | null> {
   const [row] = await tx.$queryRaw<CompletionEvidence[]>(
@@ -142,7 +142,7 @@ export interface NewCourseCompletion {
  * inserted row), in one statement.
  */
 export async function insertCourseCompletion(
-  tx: Tx,
+  tx: SqlTx,
   completion: NewCourseCompletion,
 ): Promise<CompletionForIssue> {
   const [row] = await tx.$queryRaw<CompletionForIssueRow[]>(

@@ -1,5 +1,6 @@
 import type { CertificateSnapshot } from '@lms/credentials';
-import { type DbOrTx, type EnqueueResult, enqueueEmail } from './outbox';
+import type { SqlTx } from '@lms/db';
+import { type EnqueueResult, enqueueTransactionalEmail } from './outbox';
 import { selectRecipient } from './sql';
 import { renderEmail } from './templates';
 
@@ -12,7 +13,7 @@ import { renderEmail } from './templates';
  * the completion), else read here.
  */
 export async function queueCertificateIssued(
-  tx: DbOrTx,
+  tx: SqlTx,
   certificate: { id: string; serial: string; userId: string; snapshot: CertificateSnapshot },
   recipient?: { email: string; name: string },
 ): Promise<EnqueueResult> {
@@ -24,7 +25,7 @@ export async function queueCertificateIssued(
   const ceus = snapshot.credits.length
     ? snapshot.credits.map((credit) => `${credit.ceuAmount} (${credit.bodyName})`).join(', ')
     : null;
-  return enqueueEmail(
+  return enqueueTransactionalEmail(
     tx,
     renderEmail(
       'certificate-issued',
