@@ -274,6 +274,20 @@ function sampleWaits(databaseUrl: string) {
   };
 }
 
+/** How many client backends of the database started at or after `since` (epoch ms). */
+async function backendsStartedSince(databaseUrl: string, since: number): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE backend_type = 'client backend' AND datname = current_database()
+        AND pid <> pg_backend_pid() AND backend_start >= to_timestamp($1::float8 / 1000)`,
+    [since],
+  );
+  await client.end();
+  return rows[0]!.n;
+}
+
 /** The costliest statements since the last reset (pg_stat_statements), printed. */
 async function printStatements(databaseUrl: string, submissions: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -414,12 +428,15 @@ try {
         await client.end();
       }
       const stopSampling = sampleWaits(databaseUrl);
+      const burstStart = Date.now();
       const nodeAtStart = processCpuMs(run.pid);
       const pgAtStart = postgresCpuMs(dataDir);
       const burstRun = await submitAll(run.url, learnersOfRound, learnersOfRound.length, false);
       const nodeMs = (processCpuMs(run.pid) - nodeAtStart) / BURST;
       const pgMs = (postgresCpuMs(dataDir) - pgAtStart) / BURST;
+      const burstEnd = Date.now();
       const waits = await stopSampling();
+      const opened = await backendsStartedSince(databaseUrl, burstStart);
       const deadlocksAfter = await deadlockCount(databaseUrl);
       const burstState = await submittedCount(
         databaseUrl,
@@ -447,6 +464,10 @@ try {
         `errors: ${burstErrors.length}${burstErrors.length ? ` (first: ${burstErrors[0]!.error})` : ''}; deadlocks: ${deadlocksAfter - deadlocksAtStart}`,
       );
       console.log(`backends (mean per sample, state:wait event): ${waits}`);
+      // A connection a pool opens during the burst: a cold backend (caches, plans) in its queue.
+      console.log(
+        `PostgreSQL connections opened during the burst: ${opened}; burst from ${burstStart} to ${burstEnd} (epoch ms, to place it in a CPU profile)`,
+      );
       if (PG_STATEMENTS) await printStatements(databaseUrl, BURST);
     }
   }
