@@ -5,7 +5,8 @@ import {
   getPublishedCourse,
   listPublishedCourses,
 } from '@lms/core';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { toConnection } from '../common/connection';
 import { Money } from '../common/money';
@@ -18,6 +19,13 @@ import {
   Instructor,
   InstructorCredential,
 } from './course.type';
+import {
+  creditsOf,
+  instructorsOf,
+  mapLoaded,
+  readCoursePartsAhead,
+  syllabusOf,
+} from './course-parts';
 
 /**
  * An instance of the GraphQL class: type-graphql hands a field resolver's root on as it is when
@@ -77,11 +85,18 @@ export class CourseResolver {
     })
     sort: CatalogSort | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CourseConnection> {
-    return toConnection(
+    const connection = toConnection(
       await listPublishedCourses({ db: ctx.db, first, after, search, filter, sort }),
       toCourseType,
     );
+    await readCoursePartsAhead(
+      connection.edges.map((edge) => edge.node),
+      info,
+      ctx,
+    );
+    return connection;
   }
 
   @Query(() => CourseType, {
@@ -107,48 +122,61 @@ export class CourseResolver {
   }
 
   @FieldResolver(() => Instructor, { description: 'The course’s owner and lead instructor.' })
-  async instructor(@Root() course: CourseType, @Ctx() ctx: Context): Promise<Instructor> {
+  instructor(@Root() course: CourseType, @Ctx() ctx: Context): Instructor | Promise<Instructor> {
     // The owner heads the instructors list: one loader (and one statement) serves both fields.
-    const [owner] = await ctx.loaders.courseInstructors.load(course.id);
-    if (!owner || owner.id !== course.ownerId)
-      throw new Error(`Course ${course.id} has no owner row`);
-    return owner;
+    return mapLoaded(instructorsOf(course, ctx), ([owner]) => {
+      if (!owner || owner.id !== course.ownerId)
+        throw new Error(`Course ${course.id} has no owner row`);
+      return owner;
+    });
   }
 
   @FieldResolver(() => [Instructor], {
     description:
       'Everyone who teaches the course: the owner first, then co-instructors in the order they joined.',
   })
-  instructors(@Root() course: CourseType, @Ctx() ctx: Context): Promise<Instructor[]> {
-    return ctx.loaders.courseInstructors.load(course.id);
+  instructors(
+    @Root() course: CourseType,
+    @Ctx() ctx: Context,
+  ): Instructor[] | Promise<Instructor[]> {
+    return instructorsOf(course, ctx);
   }
 
   @FieldResolver(() => Int, { description: 'Number of lessons in the published version.' })
-  async totalLessons(@Root() course: CourseType, @Ctx() ctx: Context): Promise<number> {
-    const modules = await ctx.loaders.syllabus.load(course.versionId);
-    return modules.reduce((sum, module) => sum + module.lessons.length, 0);
+  totalLessons(@Root() course: CourseType, @Ctx() ctx: Context): number | Promise<number> {
+    return mapLoaded(syllabusOf(course, ctx), (modules) =>
+      modules.reduce((sum, module) => sum + module.lessons.length, 0),
+    );
   }
 
   @FieldResolver(() => [CreditOffering], {
     description: 'Continuing-education credit the published version carries, one per body.',
   })
-  async credits(@Root() course: CourseType, @Ctx() ctx: Context): Promise<CreditOffering[]> {
-    const offerings = await ctx.loaders.credits.load(course.versionId);
-    return creditOfferingsForSale(offerings, course.instructionalMinutes);
+  credits(
+    @Root() course: CourseType,
+    @Ctx() ctx: Context,
+  ): CreditOffering[] | Promise<CreditOffering[]> {
+    return mapLoaded(creditsOf(course, ctx), (offerings) =>
+      creditOfferingsForSale(offerings, course.instructionalMinutes),
+    );
   }
 
   @FieldResolver(() => [String], {
     description:
       'What a buyer must know about the credit before buying or enrolling (expired credit not included, credit ending before a typical learner could finish); empty when nothing.',
   })
-  async creditNotices(@Root() course: CourseType, @Ctx() ctx: Context): Promise<string[]> {
-    const offerings = await ctx.loaders.credits.load(course.versionId);
-    return creditNotices(offerings, course.instructionalMinutes);
+  creditNotices(@Root() course: CourseType, @Ctx() ctx: Context): string[] | Promise<string[]> {
+    return mapLoaded(creditsOf(course, ctx), (offerings) =>
+      creditNotices(offerings, course.instructionalMinutes),
+    );
   }
 
   @FieldResolver(() => [CourseModule], { description: 'The syllabus: modules with their lessons.' })
-  modules(@Root() course: CourseType, @Ctx() ctx: Context): Promise<CourseModule[]> {
-    return ctx.loaders.syllabus.load(course.versionId);
+  modules(
+    @Root() course: CourseType,
+    @Ctx() ctx: Context,
+  ): CourseModule[] | Promise<CourseModule[]> {
+    return syllabusOf(course, ctx);
   }
 }
 

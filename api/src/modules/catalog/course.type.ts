@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ApprovalStatus } from '../approvals/approval-status.enum';
 import { CourseKind, CourseLevel, CreditBody, LessonKind } from '../common/enums';
 import { PageInfo } from '../common/page-info';
+import type { CourseParts } from './course-parts';
 
 @ObjectType({
   simpleResolvers: true,
@@ -168,6 +169,8 @@ export class CourseType {
   versionId!: string;
   priceCents!: number;
   currency!: string;
+  /** Not exposed: the parts a catalog page read ahead for its courses (course-parts.ts). */
+  parts?: CourseParts;
 }
 
 @ObjectType({
