@@ -66,12 +66,25 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
   });
 }
 
+/**
+ * The last answer of `localDay` for each zone, with the whole second it was for. No zone's offset
+ * has a fraction of a second, so every instant of that second falls on the same day; a server
+ * asks for "today" many times a second, and `formatToParts` is the dear part (tens of µs).
+ */
+const lastDays = new Map<string, { second: number; day: string }>();
+
 /** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone`. */
 export function localDay(instant: Date, timeZone: string): string {
-  if (Number.isNaN(instant.getTime())) throw new Error('Not a valid instant');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new Error('Not a valid instant');
+  const second = Math.floor(ms / 1000);
+  const last = lastDays.get(timeZone);
+  if (last?.second === second) return last.day;
   const parts = dayFormat(timeZone).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  const day = `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  lastDays.set(timeZone, { second, day });
+  return day;
 }
 
 /**

@@ -32,6 +32,21 @@ describe('time zones', () => {
     expect(localDay(new Date('2026-07-01T03:30:00Z'), 'America/New_York')).toBe('2026-06-30');
   });
 
+  it('gives the next day from the first millisecond after local midnight, however often asked', () => {
+    const lastOfDay = new Date('2026-12-01T04:59:59.999Z'); // 23:59:59.999 in New York
+    const firstOfNext = new Date('2026-12-01T05:00:00.000Z');
+    for (let i = 0; i < 3; i++) {
+      expect(localDay(lastOfDay, 'America/New_York')).toBe('2026-11-30');
+      expect(localDay(firstOfNext, 'America/New_York')).toBe('2026-12-01');
+      expect(localDay(new Date('2026-12-01T05:00:00.500Z'), 'America/New_York')).toBe('2026-12-01');
+      expect(localDay(lastOfDay, 'UTC')).toBe('2026-12-01');
+    }
+    // A zone of its own: the answer for another zone in the same second is not reused.
+    expect(localDay(firstOfNext, 'Pacific/Kiritimati')).toBe('2026-12-01');
+    expect(localDay(firstOfNext, 'Pacific/Pago_Pago')).toBe('2026-11-30');
+    expect(() => localDay(new Date(Number.NaN), 'UTC')).toThrow('Not a valid instant');
+  });
+
   it('formats instants in the reader zone with its abbreviation', () => {
     const deadline = new Date('2026-11-30T21:32:00Z');
     expect(formatTime(deadline, { timeZone: 'America/New_York' })).toBe('4:32 PM EST');
