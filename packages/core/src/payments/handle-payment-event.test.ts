@@ -44,17 +44,22 @@ function paidEvent(eventId: string, sessionId: string, orderId: string): Payment
   };
 }
 
+/** A verified buyer's PENDING order for the course, paid through this checkout session. */
+async function pendingOrder(sessionId: string) {
+  const buyer = await createUser(t.db, { emailVerifiedAt: true });
+  return createOrder(t.db, {
+    userId: buyer.id,
+    courseId,
+    amountCents: PRICE,
+    status: 'PENDING',
+    stripeCheckoutSessionId: sessionId,
+  });
+}
+
 describe('handlePaymentEvent in two processes at once', () => {
   it('one event delivered 8 times and a second event for the same session, through two pools: paid, enrolled and receipted once', async () => {
-    const buyer = await createUser(t.db, { emailVerifiedAt: true });
     const sessionId = 'cs_test_two_processes';
-    const order = await createOrder(t.db, {
-      userId: buyer.id,
-      courseId,
-      amountCents: PRICE,
-      status: 'PENDING',
-      stripeCheckoutSessionId: sessionId,
-    });
+    const order = await pendingOrder(sessionId);
     const first = paidEvent('evt_two_processes_1', sessionId, order.id);
     const second = paidEvent('evt_two_processes_2', sessionId, order.id);
     const deliveries = [
@@ -86,7 +91,7 @@ describe('handlePaymentEvent in two processes at once', () => {
       results.filter((result) => result.outcome === 'already paid' && !result.duplicate),
     ).toHaveLength(1);
     expect((await t.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('PAID');
-    expect(await t.db.enrollment.count({ where: { userId: buyer.id, courseId } })).toBe(1);
+    expect(await t.db.enrollment.count({ where: { userId: order.userId, courseId } })).toBe(1);
     expect(await t.db.emailMessage.count({ where: { dedupeKey: `receipt:${order.id}` } })).toBe(1);
     const events = await t.db.paymentEvent.findMany({
       where: { checkoutSessionId: sessionId },
@@ -118,15 +123,8 @@ describe('handlePaymentEvent prepared statements', () => {
       },
     });
     try {
-      const buyer = await createUser(t.db, { emailVerifiedAt: true });
       const sessionId = `cs_test_prepared_${preparedStatements}`;
-      const order = await createOrder(t.db, {
-        userId: buyer.id,
-        courseId,
-        amountCents: PRICE,
-        status: 'PENDING',
-        stripeCheckoutSessionId: sessionId,
-      });
+      const order = await pendingOrder(sessionId);
       const event = paidEvent(`evt_prepared_${preparedStatements}`, sessionId, order.id);
       const result = await handlePaymentEvent({
         db,
