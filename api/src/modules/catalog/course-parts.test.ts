@@ -1,6 +1,7 @@
 import { seedManyCourses } from '@lms/db';
 import {
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLResolveInfo,
   Kind,
   type OperationDefinitionNode,
@@ -78,7 +79,7 @@ describe('reading a catalog page’s parts ahead', () => {
     }
   });
 
-  it('lets the field resolvers answer without a promise once the parts are read', async () => {
+  it('lets the field resolvers answer without a promise once the parts are read (through fragments)', async () => {
     const db = api.database.db;
     const ctx = { db, loaders: createLoaders(db) } as unknown as Context;
     const rows = await db.course.findMany({
@@ -98,7 +99,12 @@ describe('reading a catalog page’s parts ahead', () => {
     // Without the read-ahead, each part comes from its loader: a promise.
     expect(resolver.instructors(courses[0]!, ctx)).toBeInstanceOf(Promise);
 
-    await readCoursePartsAhead(courses, connectionInfo('instructor credits modules'), ctx);
+    await readCoursePartsAhead(
+      courses,
+      connectionInfo(`{ courses { edges { node { ...Card ... on Course { modules { title } } } } } }
+        fragment Card on Course { title instructor { name } credits { body } }`),
+      ctx,
+    );
     for (const course of courses) {
       const loaders = createLoaders(db);
       const instructor = resolver.instructor(course, ctx);
@@ -113,11 +119,15 @@ describe('reading a catalog page’s parts ahead', () => {
   });
 });
 
-/** The resolve info of `courses` for a query selecting `fields` on its nodes. */
-function connectionInfo(fields: string): GraphQLResolveInfo {
-  const document = parse(`{ courses { edges { node { ${fields} } } } }`);
-  const operation = document.definitions[0] as OperationDefinitionNode;
+/** The resolve info of the `courses` field of a document (its first operation's first field). */
+function connectionInfo(source: string): GraphQLResolveInfo {
+  const document = parse(source);
+  const [operation, ...rest] = document.definitions as [
+    OperationDefinitionNode,
+    ...FragmentDefinitionNode[],
+  ];
   const field = operation.selectionSet.selections[0] as FieldNode;
   expect(field.kind).toBe(Kind.FIELD);
-  return { fieldNodes: [field], fragments: {} } as unknown as GraphQLResolveInfo;
+  const fragments = Object.fromEntries(rest.map((fragment) => [fragment.name.value, fragment]));
+  return { fieldNodes: [field], fragments } as unknown as GraphQLResolveInfo;
 }

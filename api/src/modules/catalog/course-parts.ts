@@ -73,8 +73,8 @@ export async function readCoursePartsAhead(
   info: GraphQLResolveInfo,
   ctx: Context,
 ): Promise<void> {
-  if (courses.length === 0) return;
-  const wanted = partsSelected(info);
+  const wanted = courses.length === 0 ? new Set<Part>() : partsSelected(info);
+  if (wanted.size === 0) return;
   for (const course of courses) course.parts = {};
   const reads: Promise<void>[] = [];
   if (wanted.has('instructors')) {
