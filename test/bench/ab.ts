@@ -4,7 +4,9 @@
 // the variants, `;`-separated, each `name=dist folder[|node flags]` (the folder relative to the
 // repo root, holding bin/main.js; flags space-separated, default the serve:api flags), e.g.
 // BENCH_AB='before=api/dist-before;after=api/dist'. BENCH_AB_QUERY=catalog|verify|lesson|pipeline
-// (lesson: the lesson player's query by 200 enrolled learners).
+// (lesson: the lesson player's query by 200 enrolled learners). BENCH_AB_OPEN=1 adds open loops
+// (BENCH_OPEN_RATE req/s for BENCH_OPEN_SECONDS, BENCH_OPEN_ROUNDS times per variant, the
+// variants in turn), for changes that move latency more than throughput (GC settings).
 // Prints figures; asserts nothing.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +24,7 @@ import {
 } from '../support/processes';
 import { serveApiFlags } from './api-process';
 import { parseBenchArgs } from './args';
-import { interleaved, printResults } from './compare';
+import { interleaved, openLoop, printResults } from './compare';
 import { buildCertificates, enrolLearners } from './fixtures';
 import { postJson } from './load';
 
@@ -31,7 +33,18 @@ const {
   requests: REQUESTS,
   rounds: ROUNDS,
   courses: COURSES,
-} = parseBenchArgs({ connections: 20, requests: 2000, rounds: 4, courses: 10_000 });
+  openRate: OPEN_RATE,
+  openSeconds: OPEN_SECONDS,
+  openRounds: OPEN_ROUNDS,
+} = parseBenchArgs({
+  connections: 20,
+  requests: 2000,
+  rounds: 4,
+  courses: 10_000,
+  openRate: 100,
+  openSeconds: 10,
+  openRounds: 3,
+});
 
 const spec = process.env.BENCH_AB ?? 'current=api/dist';
 const variants = spec.split(';').map((part) => {
@@ -122,11 +135,19 @@ try {
         : kind === 'pipeline'
           ? { query: '{ __typename }' }
           : CATALOG;
+  const call = (url: string, index: number) => ({
+    url,
+    body: body(index),
+    headers: headers(index),
+  });
   const contenders = started.map((variant) => ({
     name: variant.name,
     pid: variant.api.child.pid!,
     items: Array.from({ length: REQUESTS }, (_, i) => i),
-    work: (index: number) => postJson(variant.url, body(index), headers(index)),
+    work: (index: number) => {
+      const { url, body, headers } = call(variant.url, index);
+      return postJson(url, body, headers);
+    },
   }));
   await interleaved(
     contenders.map((c) => ({ ...c, items: c.items.slice(0, 300) })),
@@ -142,6 +163,28 @@ try {
     results,
     variants[0]!.name,
   );
+  if (process.env.BENCH_AB_OPEN === '1') {
+    const p99s = new Map<string, number[]>(started.map((variant) => [variant.name, []]));
+    for (let round = 0; round < OPEN_ROUNDS; round++) {
+      const order = round % 2 === 0 ? started : [...started].reverse();
+      for (const variant of order) {
+        const calls = Array.from({ length: OPEN_RATE * OPEN_SECONDS }, (_, index) =>
+          call(variant.url, index),
+        );
+        const measured = await openLoop(calls, OPEN_RATE, OPEN_SECONDS);
+        p99s.get(variant.name)!.push(measured.p99);
+        console.log(
+          `open loop ${OPEN_RATE} req/s for ${OPEN_SECONDS} s, ${variant.name}: p50 ${measured.p50.toFixed(1)} ms, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms, errors ${measured.errors}; p99 per second [${measured.perSecondP99.map((p) => p.toFixed(0)).join(' ')}]; client GC pause max ${measured.clientGcPauseMaxMs.toFixed(1)} ms`,
+        );
+      }
+    }
+    for (const [name, values] of p99s) {
+      const sorted = [...values].sort((a, b) => a - b);
+      console.log(
+        `open loop p99, ${name}: ${values.map((v) => v.toFixed(1)).join(', ')} ms (median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)})`,
+      );
+    }
+  }
 } finally {
   await Promise.all(processes.map((child) => child.stop()));
   await postgres.stop();

@@ -5,9 +5,18 @@
 // (requests started at a fixed rate whether or not earlier ones answered), whose p99 is the
 // latency a user sees at that load rather than the queueing of a closed loop.
 // Figures are printed, never asserted.
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { drive, type Outcome, percentile } from './load';
+import type { HttpCall, OpenLoopPlan, OpenLoopReport } from './open-loop';
+
+const run = promisify(execFile);
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on every Linux build). */
 const TICKS_PER_SECOND = 100;
@@ -138,48 +147,57 @@ export function cpuPressureMs(): number | null {
 /**
  * Open loop: starts one request every 1000/rate ms for `seconds`, whatever the earlier ones
  * are doing; each latency counts from the moment the request was due (no coordinated omission).
- * Also answers the p99 of each second (stalls spread out, or one burst?) and the machine's CPU
+ * The requests leave from a process of their own (open-loop-client.ts), so this process's
+ * garbage collection is not charged to the server; request i is `calls[i % calls.length]`.
+ * Also answers the p99 of each second (stalls spread out, or one burst?), the machine's CPU
  * pressure during the loop (the share of time some runnable task waited for a CPU: on a shared
- * box, how much the neighbours' load was in the way; ARCHITECTURE.md, "Open-loop stalls").
+ * box, how much the neighbours' load was in the way; ARCHITECTURE.md, "Open-loop stalls") and
+ * the client's own GC pauses and start lag. `warmUp`: unmeasured requests first.
  */
-export async function openLoop<Item>(
-  items: Item[],
+export async function openLoop(
+  calls: HttpCall[],
   ratePerSecond: number,
   seconds: number,
-  work: (item: Item) => Promise<Outcome>,
+  { warmUp = 50 } = {},
 ) {
-  const total = Math.round(ratePerSecond * seconds);
-  const interval = 1000 / ratePerSecond;
-  const started = performance.now();
-  const pressureBefore = cpuPressureMs();
-  const pending: Promise<Outcome>[] = [];
-  for (let index = 0; index < total; index++) {
-    const due = started + index * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const item = items[index % items.length]!;
-    pending.push(work(item).then((outcome) => ({ ...outcome, ms: performance.now() - due })));
+  const folder = await mkdtemp(path.join(tmpdir(), 'lms-open-loop-'));
+  try {
+    const planFile = path.join(folder, 'plan.json');
+    const plan: OpenLoopPlan = { rate: ratePerSecond, seconds, calls, warmUp };
+    await writeFile(planFile, JSON.stringify(plan));
+    const pressureBefore = cpuPressureMs();
+    const started = performance.now();
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(benchDir, 'open-loop-client.ts'), planFile],
+      { cwd: path.dirname(benchDir), maxBuffer: 64 * 1024 * 1024 },
+    );
+    const pressureAfter = cpuPressureMs();
+    const elapsedMs = performance.now() - started;
+    const report = JSON.parse(stdout) as OpenLoopReport;
+    const { ms } = report;
+    const perSecondP99 = Array.from({ length: Math.ceil(ms.length / ratePerSecond) }, (_, second) =>
+      percentile(ms.slice(second * ratePerSecond, (second + 1) * ratePerSecond), 99),
+    );
+    return {
+      rate: ratePerSecond,
+      requests: ms.length,
+      p50: percentile(ms, 50),
+      p99: percentile(ms, 99),
+      max: Math.max(...ms),
+      errors: report.errors,
+      firstError: report.firstError,
+      perSecondP99,
+      clientGcPauseMaxMs: report.clientGcPauseMaxMs,
+      clientStartLagMaxMs: report.clientStartLagMaxMs,
+      cpuPressure:
+        pressureBefore === null || pressureAfter === null
+          ? null
+          : (pressureAfter - pressureBefore) / elapsedMs,
+    };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
-  const outcomes = await Promise.all(pending);
-  const pressureAfter = cpuPressureMs();
-  const elapsedMs = performance.now() - started;
-  const ms = outcomes.map((outcome) => outcome.ms);
-  const perSecondP99 = Array.from({ length: Math.ceil(total / ratePerSecond) }, (_, second) =>
-    percentile(ms.slice(second * ratePerSecond, (second + 1) * ratePerSecond), 99),
-  );
-  return {
-    rate: ratePerSecond,
-    requests: outcomes.length,
-    p50: percentile(ms, 50),
-    p99: percentile(ms, 99),
-    max: Math.max(...ms),
-    errors: outcomes.filter((outcome) => !outcome.ok).length,
-    perSecondP99,
-    cpuPressure:
-      pressureBefore === null || pressureAfter === null
-        ? null
-        : (pressureAfter - pressureBefore) / elapsedMs,
-  };
 }
 
 /** Prints results as a table, each contender's throughput as a ratio of the baseline's. */

@@ -26,7 +26,8 @@ import { benchApiKind, startBenchApi } from './api-process';
 import { parseBenchArgs } from './args';
 import { type Contender, interleaved, openLoop, printResults, type Result } from './compare';
 import { buildCertificates, enrolLearners } from './fixtures';
-import { type Outcome, postJson } from './load';
+import { postJson } from './load';
+import type { HttpCall } from './open-loop';
 
 const {
   connections: CONCURRENCY,
@@ -154,10 +155,10 @@ try {
   const rss = rssSampler(api.child.pid!);
   const cachedRss = rssSampler(cached.child.pid!);
   /** The same request to the API with its response cache on (pid: that process). */
-  const warm = (work: (index: number) => Promise<Outcome>) => ({
+  const warm = (call: (index: number) => HttpCall) => ({
     name: 'GraphQL API, cache warm',
     server: { process: cached, url: cachedUrl },
-    work,
+    call,
   });
 
   const catalog = (variables: Record<string, unknown>) => {
@@ -166,15 +167,19 @@ try {
       {
         name: 'raw SQL (pg + node:http)',
         server: servers.catalog,
-        work: () => postJson(servers.catalog.url, body),
+        call: () => ({ url: servers.catalog.url, body }),
       },
       {
         name: 'plain graphql-js + DataLoader',
         server: servers.plain,
-        work: () => postJson(servers.plain.url, body),
+        call: () => ({ url: servers.plain.url, body }),
       },
-      { name: 'GraphQL API', server: null, work: () => postJson(apiUrl, body, PREFLIGHT) },
-      warm(() => postJson(cachedUrl, body, PREFLIGHT)),
+      {
+        name: 'GraphQL API',
+        server: null,
+        call: () => ({ url: apiUrl, body, headers: PREFLIGHT }),
+      },
+      warm(() => ({ url: cachedUrl, body, headers: PREFLIGHT })),
     ];
   };
   const lessonCall = (index: number) => ({
@@ -187,7 +192,7 @@ try {
     contenders: {
       name: string;
       server: Server | null;
-      work: (index: number) => Promise<Outcome>;
+      call: (index: number) => HttpCall;
     }[];
     openLoop: boolean;
   }[] = [
@@ -216,25 +221,25 @@ try {
         {
           name: 'raw SQL (pg + node:http)',
           server: servers.lesson,
-          work: (index) => {
+          call: (index) => {
             const call = lessonCall(index);
-            return postJson(
-              servers.lesson.url,
-              { lessonId: call.lessonId },
-              { authorization: `Bearer ${call.token}` },
-            );
+            return {
+              url: servers.lesson.url,
+              body: { lessonId: call.lessonId },
+              headers: { authorization: `Bearer ${call.token}` },
+            };
           },
         },
         {
           name: 'GraphQL API',
           server: null,
-          work: (index) => {
+          call: (index) => {
             const call = lessonCall(index);
-            return postJson(
-              apiUrl,
-              { query: LESSON_QUERY, variables: { lessonId: call.lessonId } },
-              { authorization: `Bearer ${call.token}`, ...PREFLIGHT },
-            );
+            return {
+              url: apiUrl,
+              body: { query: LESSON_QUERY, variables: { lessonId: call.lessonId } },
+              headers: { authorization: `Bearer ${call.token}`, ...PREFLIGHT },
+            };
           },
         },
       ],
@@ -246,25 +251,22 @@ try {
         {
           name: 'raw SQL (pg + node:http)',
           server: servers.verify,
-          work: (index) => postJson(servers.verify.url, { serial: serialAt(index) }),
+          call: (index) => ({ url: servers.verify.url, body: { serial: serialAt(index) } }),
         },
         {
           name: 'GraphQL API',
           server: null,
-          work: (index) =>
-            postJson(
-              apiUrl,
-              { query: VERIFY_QUERY, variables: { serial: serialAt(index) } },
-              PREFLIGHT,
-            ),
+          call: (index) => ({
+            url: apiUrl,
+            body: { query: VERIFY_QUERY, variables: { serial: serialAt(index) } },
+            headers: PREFLIGHT,
+          }),
         },
-        warm((index) =>
-          postJson(
-            cachedUrl,
-            { query: VERIFY_QUERY, variables: { serial: serialAt(index) } },
-            PREFLIGHT,
-          ),
-        ),
+        warm((index) => ({
+          url: cachedUrl,
+          body: { query: VERIFY_QUERY, variables: { serial: serialAt(index) } },
+          headers: PREFLIGHT,
+        })),
       ],
       openLoop: true,
     },
@@ -278,7 +280,10 @@ try {
       name: contender.name,
       pid: (contender.server?.process ?? api).child.pid!,
       items: repeat((index) => index),
-      work: contender.work,
+      work: (index) => {
+        const call = contender.call(index);
+        return postJson(call.url, call.body, call.headers);
+      },
     }));
     // Warm-up: JIT, pools, plans and the API's document cache.
     await interleaved(
@@ -303,16 +308,15 @@ try {
     if (scenario.openLoop) {
       for (const contender of scenario.contenders) {
         const measured = await openLoop(
-          repeat((index) => index, OPEN_RATE * OPEN_SECONDS),
+          repeat(contender.call, OPEN_RATE * OPEN_SECONDS),
           OPEN_RATE,
           OPEN_SECONDS,
-          contender.work,
         );
         const pressure =
           measured.cpuPressure === null
             ? ''
             : `; CPU pressure ${(measured.cpuPressure * 100).toFixed(0)} %`;
-        const line = `${scenario.title}, ${contender.name}: open loop ${OPEN_RATE} req/s for ${OPEN_SECONDS} s: p50 ${measured.p50.toFixed(1)} ms, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms, errors ${measured.errors}; p99 per second [${measured.perSecondP99.map((p) => p.toFixed(0)).join(' ')}]${pressure}`;
+        const line = `${scenario.title}, ${contender.name}: open loop ${OPEN_RATE} req/s for ${OPEN_SECONDS} s: p50 ${measured.p50.toFixed(1)} ms, p99 ${measured.p99.toFixed(1)} ms, max ${measured.max.toFixed(1)} ms, errors ${measured.errors}; p99 per second [${measured.perSecondP99.map((p) => p.toFixed(0)).join(' ')}]${pressure}; client GC pause max ${measured.clientGcPauseMaxMs.toFixed(1)} ms, start lag max ${measured.clientStartLagMaxMs.toFixed(1)} ms${measured.firstError ? `; first error: ${measured.firstError}` : ''}`;
         console.log(line);
         open.push(line);
       }
