@@ -92,7 +92,12 @@ for (const [name, entry] of Object.entries(entries)) {
   await rm(`${name}/dist`, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: entry },
+    // The password-strength thread's script (packages/core): a file of its own, beside the
+    // chunk that starts it, since a worker thread loads its code from a path.
+    entryPoints: {
+      main: entry,
+      'password-strength-worker': 'packages/core/src/auth/password-strength-worker.js',
+    },
     outdir: `${name}/dist/bin`,
     // Chunks beside main.js: code that resolves files from import.meta.url finds them.
     chunkNames: '[name]-[hash]',

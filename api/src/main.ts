@@ -5,7 +5,7 @@ import {
   configureCertificates,
   configureJobScheduler,
   configureProviderTimeZone,
-  warmUpPasswordCheck,
+  stopPasswordCheck,
 } from '@lms/core';
 import { importIssuerKey, loadOrCreateIssuerKey, parseRetiredPublicJwks } from '@lms/credentials';
 import { createPrismaClient, migrate, seedDemoData } from '@lms/db';
@@ -61,8 +61,8 @@ async function main() {
     if (seeded) log.info('loaded demo data into the empty database');
   }
 
-  // The weak-password dictionaries load here, not during someone's registration.
-  warmUpPasswordCheck();
+  // The weak-password check's thread, if a registration or reset started it.
+  cleanups.unshift(() => stopPasswordCheck());
   // Timed attempts are graded at their deadline by the job queue (any worker process).
   const scheduler = await createQueueScheduler({ databaseUrl, log });
   cleanups.unshift(() => scheduler.release());

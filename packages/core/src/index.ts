@@ -78,7 +78,7 @@ export { submitQuizAttempt } from './assessment/submit-quiz-attempt';
 export { updateQuestion } from './assessment/update-question';
 export { PASSWORD_MIN_LENGTH } from './auth/credentials';
 export { getViewerByToken } from './auth/get-viewer-by-token';
-export { warmUpPasswordCheck } from './auth/password-strength';
+export { stopPasswordCheck } from './auth/password-strength';
 export { pruneExpiredRecords } from './auth/prune-expired-records';
 export { SIGN_IN_FAILED, signIn } from './auth/sign-in';
 export { signOut } from './auth/sign-out';

@@ -5,7 +5,7 @@ import { requireViewer } from '../access/roles';
 import { type Viewer } from '../access/viewer';
 import { newPasswordSchema } from '../auth/credentials';
 import { AppError } from '../errors/app-error';
-import { parseInput } from '../errors/validate';
+import { parseInputAsync } from '../errors/validate';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/policy';
 import { queueAccountEmail } from './account-emails';
 import { checkCurrentPassword, type PasswordCheckLimits } from './current-password';
@@ -28,7 +28,7 @@ export async function changePassword(options: {
 }): Promise<number> {
   const viewer = requireViewer(options.viewer);
   const { db } = options;
-  const input = parseInput(changePasswordSchema, options.input);
+  const input = await parseInputAsync(changePasswordSchema, options.input);
   if (input.currentPassword === input.newPassword) {
     throw AppError.badInput({
       newPassword: ['Choose a password different from your current one.'],

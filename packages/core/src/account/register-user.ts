@@ -5,7 +5,7 @@ import { type Viewer } from '../access/viewer';
 import { emailSchema, nameSchema, newPasswordSchema } from '../auth/credentials';
 import { type SessionClient, type StartedSession, startSession } from '../auth/start-session';
 import { AppError } from '../errors/app-error';
-import { isUniqueViolation, parseInput } from '../errors/validate';
+import { isUniqueViolation, parseInputAsync } from '../errors/validate';
 import { sendVerificationLink } from './email-verification';
 
 const registerSchema = z.object({
@@ -28,7 +28,7 @@ export async function registerUser(options: {
   /** The web app's base URL (links in the email). */
 }): Promise<StartedSession & { viewer: Viewer }> {
   const { db, client } = options;
-  const input = parseInput(registerSchema, options.input);
+  const input = await parseInputAsync(registerSchema, options.input);
 
   const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (taken) throw AppError.badInput({ email: [EMAIL_TAKEN] });

@@ -5,7 +5,7 @@ import { type Viewer } from '../access/viewer';
 import { newPasswordSchema } from '../auth/credentials';
 import { type SessionClient, type StartedSession, startSession } from '../auth/start-session';
 import { AppError } from '../errors/app-error';
-import { parseInput } from '../errors/validate';
+import { parseInputAsync } from '../errors/validate';
 import { queueAccountEmail } from './account-emails';
 import { consumeAccountToken, findAccountToken } from './account-token';
 import { deleteSignInGuessCounters } from './sql';
@@ -35,7 +35,7 @@ export async function resetPassword(
   if (!(await findAccountToken(db, options.input.token, ['PASSWORD_RESET'], now))) {
     throw new AppError('BAD_USER_INPUT', RESET_LINK_INVALID);
   }
-  const { password } = parseInput(z.object({ password: newPasswordSchema }), {
+  const { password } = await parseInputAsync(z.object({ password: newPasswordSchema }), {
     password: options.input.password,
   });
   const passwordHash = await hashPassword(password);

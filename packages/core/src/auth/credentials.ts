@@ -16,10 +16,13 @@ export const newPasswordSchema = z
   .string({ error: 'Choose a password.' })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`)
   .max(128, 'Passwords are at most 128 characters.')
-  // Only a password of an acceptable length is scored (the other checks report the rest).
+  // Only a password of an acceptable length is scored (the other checks report the rest). The
+  // score comes from a worker thread, so a schema holding this one is parsed with parseInputAsync.
   .refine(
-    (password) =>
-      password.length < PASSWORD_MIN_LENGTH || password.length > 128 || !isWeakPassword(password),
+    async (password) =>
+      password.length < PASSWORD_MIN_LENGTH ||
+      password.length > 128 ||
+      !(await isWeakPassword(password)),
     WEAK_PASSWORD_MESSAGE,
   );
 
