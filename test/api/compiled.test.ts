@@ -73,6 +73,7 @@ it('the compiled API starts in production with production dependencies only, aga
     expect(body.data.courses.totalCount).toBeGreaterThanOrEqual(4);
 
     await expectReceiptPdf(url, api.output);
+    await expectPasswordCheck(url, api.output);
     const exited = exitOf(api);
     api.child.kill('SIGTERM');
     expect(await exited, api.output()).toBe(0);
@@ -80,6 +81,30 @@ it('the compiled API starts in production with production dependencies only, aga
     await api.stop();
   }
 }, 120_000);
+
+/** The compiled API scores a new password in its password-strength thread: the bundle must hold
+ * that thread's script (dist/bin/password-strength-worker.js) beside the chunk that starts it. */
+async function expectPasswordCheck(url: string, output: () => string): Promise<void> {
+  const register = async (password: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($input: RegisterInput!) { register(input: $input) { token } }',
+        variables: { input: { name: 'Rowan Ellery', email: 'rowan.ellery@example.com', password } },
+      }),
+    });
+    return (await response.json()) as {
+      data: { register: { token: string } } | null;
+      errors?: { message: string; extensions?: unknown }[];
+    };
+  };
+  const weak = await register('password123');
+  expect(JSON.stringify(weak.errors), output()).toContain('too common or too easy to guess');
+  const strong = await register('violet-harbour-gravel-lantern');
+  expect(strong.errors, output()).toBeUndefined();
+  expect(strong.data?.register.token).toMatch(/\S{20,}/);
+}
 
 /** The production environment of the API process. NODE_PATH is emptied: pnpm's bin shim for
  * Vitest sets it to the store's hoisted folder, which would let the bundle resolve packages that
