@@ -1,6 +1,5 @@
-import { seedManyCourses } from '@lms/db';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../test-support';
+import { expect, it } from 'vitest';
+import { useCatalogStatements } from '../../testing/catalog-statements';
 
 // Every field a catalog page can ask for, including the ones served by DataLoaders.
 const FULL_PAGE = /* GraphQL */ `
@@ -14,27 +13,10 @@ const FULL_PAGE = /* GraphQL */ `
   }
 `;
 
-let api: TestApi;
-let statements: string[] = [];
+const catalog = useCatalogStatements(50);
 
-beforeAll(async () => {
-  api = await startTestApi({ onQuery: (sql) => statements.push(sql) });
-  await seedManyCourses(api.database.db, 50);
-});
-afterAll(async () => {
-  await api?.close();
-});
-
-async function statementsFor(first: number, variables: Record<string, unknown> = {}) {
-  statements = [];
-  const result = await api.gql<{ courses: { edges: unknown[] } }>(FULL_PAGE, {
-    first,
-    ...variables,
-  });
-  expect(result.errors).toBeUndefined();
-  expect(result.data?.courses.edges).toHaveLength(first);
-  // Transaction bookkeeping is not a query against the data.
-  return statements.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(sql.trim()));
+function statementsFor(first: number, variables: Record<string, unknown> = {}) {
+  return catalog.dataStatementsOf(FULL_PAGE, { first, ...variables }, first);
 }
 
 it('costs the same number of SQL statements for 5 courses as for 50 (no N+1)', async () => {

@@ -1,4 +1,3 @@
-import { seedManyCourses } from '@lms/db';
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -7,9 +6,9 @@ import {
   type OperationDefinitionNode,
   parse,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Context, createLoaders } from '../../context';
-import { startTestApi, type TestApi } from '../../test-support';
+import { useCatalogStatements } from '../../testing/catalog-statements';
 import { CourseResolver } from './course.resolver';
 import { CourseType } from './course.type';
 import { readCoursePartsAhead } from './course-parts';
@@ -18,24 +17,11 @@ import { readCoursePartsAhead } from './course-parts';
 // soon as the page is known, only those its query selects, and the field resolvers answer from
 // them: the same answers as the loaders', without a promise per field.
 
-let api: TestApi;
-let statements: string[] = [];
-
-beforeAll(async () => {
-  api = await startTestApi({ onQuery: (sql) => statements.push(sql) });
-  await seedManyCourses(api.database.db, 12);
-});
-afterAll(async () => {
-  await api?.close();
-});
+const catalog = useCatalogStatements(12);
 
 /** The data statements a query ran. */
-async function statementsOf(query: string) {
-  statements = [];
-  const result = await api.gql<{ courses: { edges: unknown[] } }>(query, { first: 6 });
-  expect(result.errors).toBeUndefined();
-  expect(result.data?.courses.edges).toHaveLength(6);
-  return statements.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(sql.trim()));
+function statementsOf(query: string) {
+  return catalog.dataStatementsOf(query, { first: 6 }, 6);
 }
 
 describe('reading a catalog page’s parts ahead', () => {
@@ -63,24 +49,27 @@ describe('reading a catalog page’s parts ahead', () => {
     const FIELDS = `id slug instructor { id name bio } instructors { id name }
       credits { body ceuAmount category validUntil available status } creditNotices
       modules { title lessons { title kind estimatedMinutes } } totalLessons`;
-    const page = await api.gql<{ courses: { edges: { node: { slug: string } }[] } }>(
-      `query { courses(first: 12) { edges { node { ${FIELDS} } } } }`,
-    );
+    const page = await catalog
+      .api()
+      .gql<{ courses: { edges: { node: { slug: string } }[] } }>(
+        `query { courses(first: 12) { edges { node { ${FIELDS} } } } }`,
+      );
     expect(page.errors).toBeUndefined();
     const nodes = page.data!.courses.edges.map((edge) => edge.node);
     expect(nodes).toHaveLength(12);
     for (const node of nodes) {
-      const single = await api.gql<{ course: unknown }>(
-        `query($slug: String!) { course(slug: $slug) { ${FIELDS} } }`,
-        { slug: node.slug },
-      );
+      const single = await catalog
+        .api()
+        .gql<{ course: unknown }>(`query($slug: String!) { course(slug: $slug) { ${FIELDS} } }`, {
+          slug: node.slug,
+        });
       expect(single.errors).toBeUndefined();
       expect(node).toEqual(single.data!.course);
     }
   });
 
   it('lets the field resolvers answer without a promise once the parts are read (through fragments)', async () => {
-    const db = api.database.db;
+    const db = catalog.api().database.db;
     const ctx = { db, loaders: createLoaders(db) } as unknown as Context;
     const rows = await db.course.findMany({
       where: { status: 'PUBLISHED' },
