@@ -23,9 +23,14 @@ import { seedCatalog } from './fixtures';
 import { deadlockCount, drive, type Outcome } from './load';
 import { pgStatementSettings, printStatementStats, resetStatementStats } from './pg-statements';
 
-const { connections: CONCURRENCY, requests: PER_RUN } = parseBenchArgs({
+const {
+  connections: CONCURRENCY,
+  requests: PER_RUN,
+  enrolments: ENROLMENTS,
+} = parseBenchArgs({
   connections: 20,
   requests: 2000,
+  enrolments: 20_000,
 });
 const WARM_UP = 200;
 const [abName, abDist] = (process.env.BENCH_WEBHOOK_AB ?? '').split('=');
@@ -162,6 +167,39 @@ async function paidCount(databaseUrl: string, orderIds: string[]) {
   return rows[0] as { paid: number; enrolled: number };
 }
 
+/**
+ * Learners already enrolled across the catalog, as on any provider's database: PostgreSQL plans
+ * the webhook's statements against an Enrollment table of a realistic size, not one that grows
+ * from a few rows to thousands within the run (a plan cached for a few rows, a sequential scan,
+ * stays until autovacuum's next ANALYZE; ARCHITECTURE.md, "The enrolment grant is prepared").
+ */
+async function enrolExistingLearners(databaseUrl: string, count: number) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `WITH learners AS (
+         INSERT INTO "User" (id, email, name, "passwordHash")
+         SELECT gen_random_uuid(), 'enrolled-' || g || '@example.com', 'Enrolled Learner', '!'
+           FROM generate_series(1, $1::int) AS g
+         RETURNING id
+       ), numbered AS (SELECT id, row_number() OVER () AS n FROM learners),
+       courses AS (
+         SELECT id, "latestPublishedVersionId" AS "versionId",
+                row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
+           FROM "Course" WHERE "latestPublishedVersionId" IS NOT NULL
+       )
+       INSERT INTO "Enrollment" ("userId", "courseId", "versionId", source, status)
+       SELECT l.id, c.id, c."versionId", 'FREE', 'ACTIVE'
+         FROM numbered l JOIN courses c ON c.n = l.n % c.total`,
+      [count],
+    );
+    await client.query('VACUUM ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
 const dataDir = await mkdtemp(path.join(tmpdir(), 'lms-bench-webhook-'));
 const processes: RunningProcess[] = [];
 const statementStats = process.env.BENCH_PG_STATEMENTS === '1';
@@ -177,8 +215,9 @@ try {
   const total = contenders * (WARM_UP + PER_RUN);
   const deliveries = await buildFixture(databaseUrl, total);
   await seedCatalog(databaseUrl);
+  await enrolExistingLearners(databaseUrl, ENROLMENTS);
   console.log(
-    `fixture: ${total} PENDING orders of distinct learners, one signed checkout.session.completed each`,
+    `fixture: ${total} PENDING orders of distinct learners, one signed checkout.session.completed each; ${ENROLMENTS} learners already enrolled across the catalog`,
   );
   const apiWarm = deliveries.slice(0, WARM_UP);
   const apiRun = deliveries.slice(WARM_UP, WARM_UP + PER_RUN);
