@@ -2,7 +2,7 @@
 // statement also by EXPLAIN at 10,000 published courses with 2,000 enrolments (issue 15: no
 // Seq Scan, no Sort over a whole table; the plan reads one lesson's rows).
 import { randomUUID } from 'node:crypto';
-import { Prisma, seedManyCourses } from '@lms/db';
+import { hotReads, Prisma, seedManyCourses } from '@lms/db';
 import { useTestDatabase } from '@lms/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +10,7 @@ import {
   completeLessonWithSeatTime,
   findEnrolledLesson,
   grantEnrollmentRow,
+  grantEnrollmentStatement,
   insertCourseCompletion,
   learnerLessonStatement,
   loadCompletionEvidence,
@@ -26,6 +27,7 @@ const ENROLMENTS = 2_000;
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   'Plan Rows': number;
   Plans?: PlanNode[];
 }
@@ -74,12 +76,40 @@ async function plan(statement: Prisma.Sql): Promise<PlanNode> {
   return rows[0]!['QUERY PLAN'][0]!.Plan;
 }
 
+/** The generic plan a prepared statement keeps (no values: EXPLAIN (GENERIC_PLAN) as a simple query). */
+async function genericPlan(statement: Prisma.Sql): Promise<PlanNode> {
+  const rows = await hotReads(database.db).rows<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+    Prisma.raw(`EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${statement.text}`),
+  );
+  return rows[0]!['QUERY PLAN'][0]!.Plan;
+}
+
 const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 const describePlan = (node: PlanNode, depth = 0): string =>
   [
     `${'  '.repeat(depth)}${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''} (${node['Plan Rows']} rows)`,
     ...(node.Plans ?? []).map((child) => describePlan(child, depth + 1)),
   ].join('\n');
+
+describe('the enrolment grant’s plan', () => {
+  it('reads Enrollment by the learner-and-course index and the primary key, in its generic plan too (it is prepared)', async () => {
+    const statement = grantEnrollmentStatement({
+      userId,
+      courseId: courseIds[7]!,
+      source: 'FREE',
+      now: new Date(),
+    });
+    for (const root of [await plan(statement), await genericPlan(statement)]) {
+      const scans = nodes(root).filter(
+        (node) => node['Relation Name'] === 'Enrollment' && node['Node Type'].includes('Scan'),
+      );
+      expect(scans.map((node) => node['Index Name']).sort(), describePlan(root)).toEqual([
+        'Enrollment_pkey',
+        'Enrollment_userId_courseId_period_key',
+      ]);
+    }
+  });
+});
 
 describe('learning sql', () => {
   it('plans the lesson player’s statement without a Seq Scan or a big Sort', async () => {
