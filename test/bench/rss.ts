@@ -195,14 +195,16 @@ try {
       args: ['--import', 'tsx', 'src/main.ts'],
       cwd: path.join(repoRoot, 'api'),
     },
-    // BENCH_RSS_FLAGS="--a --b;--c": more compiled variants, to try other V8 flags.
+    // BENCH_RSS_FLAGS="--a --b;--c": more compiled variants, to try other V8 flags (with
+    // MALLOC_ARENA_MAX=2, as the production start runs, so they compare with the first row).
     ...(process.env.BENCH_RSS_FLAGS ?? '')
       .split(';')
       .filter((set) => set.trim())
       .map((set) => ({
-        label: `compiled, node ${set.trim()}`,
+        label: `compiled, node ${set.trim()}, MALLOC_ARENA_MAX=2`,
         args: [...set.trim().split(/\s+/), bundle],
         cwd: deployed,
+        env: { MALLOC_ARENA_MAX: '2' },
       })),
   ];
   const rows: Row[] = [];
