@@ -132,19 +132,6 @@ export async function interleaved<Item>(
 }
 
 /**
- * Milliseconds so far in which some runnable task of this machine waited for a CPU (the kernel's
- * pressure stall information, `/proc/pressure/cpu`), or null where the kernel does not report it.
- */
-export function cpuPressureMs(): number | null {
-  try {
-    const total = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
-    return total === undefined ? null : Number(total) / 1000;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * Open loop: starts one request every 1000/rate ms for `seconds`, whatever the earlier ones
  * are doing; each latency counts from the moment the request was due (no coordinated omission).
  * The requests leave from a process of their own (open-loop-client.ts), so this process's
@@ -165,15 +152,11 @@ export async function openLoop(
     const planFile = path.join(folder, 'plan.json');
     const plan: OpenLoopPlan = { rate: ratePerSecond, seconds, calls, warmUp };
     await writeFile(planFile, JSON.stringify(plan));
-    const pressureBefore = cpuPressureMs();
-    const started = performance.now();
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', path.join(benchDir, 'open-loop-client.ts'), planFile],
       { cwd: path.dirname(benchDir), maxBuffer: 64 * 1024 * 1024 },
     );
-    const pressureAfter = cpuPressureMs();
-    const elapsedMs = performance.now() - started;
     const report = JSON.parse(stdout) as OpenLoopReport;
     const { ms } = report;
     const perSecondP99 = Array.from({ length: Math.ceil(ms.length / ratePerSecond) }, (_, second) =>
@@ -190,10 +173,7 @@ export async function openLoop(
       perSecondP99,
       clientGcPauseMaxMs: report.clientGcPauseMaxMs,
       clientStartLagMaxMs: report.clientStartLagMaxMs,
-      cpuPressure:
-        pressureBefore === null || pressureAfter === null
-          ? null
-          : (pressureAfter - pressureBefore) / elapsedMs,
+      cpuPressure: report.cpuPressure,
     };
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -50,6 +50,11 @@ describe('openLoop', () => {
     expect(result.p99).toBeGreaterThan(100);
     expect(result.perSecondP99).toHaveLength(1);
     expect(result.clientGcPauseMaxMs).toBeGreaterThanOrEqual(0);
+    // A share of the measured loop's time (where the kernel reports CPU pressure at all).
+    if (result.cpuPressure !== null) {
+      expect(result.cpuPressure).toBeGreaterThanOrEqual(0);
+      expect(result.cpuPressure).toBeLessThanOrEqual(1);
+    }
     // One second of requests in an open loop, plus the client process's start.
     expect(performance.now() - started).toBeLessThan(10_000);
   });

@@ -7,6 +7,7 @@
 // measured (ARCHITECTURE.md, "The open loop's client in a process of its own"). Here the heap
 // stays small, requests go through node:http with keep-alive (less garbage than fetch), and the
 // report says how long this process itself was paused, so a reader can check it.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { PerformanceObserver } from 'node:perf_hooks';
 
@@ -35,6 +36,25 @@ export interface OpenLoopReport {
   clientGcPauseTotalMs: number;
   /** How late the latest request left this process after it was due. */
   clientStartLagMaxMs: number;
+  /**
+   * The share of the measured loop's time in which some runnable task of the machine waited for
+   * a CPU (on a shared box, how much the neighbours' load was in the way), or null where the
+   * kernel does not report it.
+   */
+  cpuPressure: number | null;
+}
+
+/**
+ * Milliseconds so far in which some runnable task of this machine waited for a CPU (the kernel's
+ * pressure stall information, `/proc/pressure/cpu`), or null where the kernel does not report it.
+ */
+function cpuPressureMs(): number | null {
+  try {
+    const total = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+    return total === undefined ? null : Number(total) / 1000;
+  } catch {
+    return null;
+  }
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
@@ -110,6 +130,7 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopReport> {
   gc.observe({ entryTypes: ['gc'] });
   let startLagMax = 0;
   const pending: Promise<void>[] = [];
+  const pressureBefore = cpuPressureMs();
   const started = performance.now();
   for (let index = 0; index < total; index++) {
     const due = started + index * interval;
@@ -124,6 +145,8 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopReport> {
     );
   }
   await Promise.all(pending);
+  const pressureAfter = cpuPressureMs();
+  const elapsedMs = performance.now() - started;
   gc.disconnect();
   return {
     ms,
@@ -132,6 +155,10 @@ export async function runOpenLoop(plan: OpenLoopPlan): Promise<OpenLoopReport> {
     clientGcPauseMaxMs: gcMax,
     clientGcPauseTotalMs: gcTotal,
     clientStartLagMaxMs: startLagMax,
+    cpuPressure:
+      pressureBefore === null || pressureAfter === null
+        ? null
+        : (pressureAfter - pressureBefore) / elapsedMs,
   };
 }
 
