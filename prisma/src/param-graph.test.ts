@@ -51,7 +51,8 @@ it('queries of one shape with different values share one query plan (parameteris
     await db.user.findUnique({ where: { email: 'first@example.org' }, select: { id: true } });
     await db.user.findUnique({ where: { email: 'second@example.org' }, select: { id: true } });
   } finally {
-    (globalThis as { DEBUG?: string }).DEBUG = debug;
+    // Prisma's runtime reads it as a string on every debug call: never leave it undefined.
+    (globalThis as { DEBUG?: string }).DEBUG = debug ?? '';
     await db.$disconnect();
   }
   const plans = messages.filter((message) => message.includes('query plan cache'));
