@@ -55,9 +55,34 @@ export function writeGraphqlError(
   }
   const { status, code, message } = describe(error);
   logIfUnexpected(log, error, status, requestId);
+  writeJson(res, status, { errors: [{ message, extensions: { code, requestId } }] });
+}
+
+/** A JSON answer of a node:http listener (what Express's `res.status(status).json` sends). */
+export function writeJson(res: ServerResponse, status: number, value: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }));
+  res.end(JSON.stringify(value));
+}
+
+/**
+ * For the other node:http listeners (/webhooks/stripe): the shape of `jsonErrors`. A response
+ * already under way cannot be answered: its connection is cut.
+ */
+export function writeJsonError(
+  log: Logger,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+): void {
+  if (res.headersSent) {
+    log.error({ err: error, requestId }, 'error after the response began');
+    res.destroy(error instanceof Error ? error : undefined);
+    return;
+  }
+  const { status, code, message } = describe(error);
+  logIfUnexpected(log, error, status, requestId);
+  writeJson(res, status, { error: { code, message, requestId } });
 }
 
 /** Every other path: `{ error: { code, message, requestId } }`. */

@@ -37,6 +37,10 @@ import { certificateRoutes } from './modules/certificates/certificate-routes';
 import { codeSetRoutes } from './modules/codesets/code-set-routes';
 import { mediaRoutes } from './modules/media/media-routes';
 import { paymentRoutes } from './modules/payments/payment-routes';
+import {
+  isStripeWebhookRequest,
+  stripeWebhookEndpoint,
+} from './modules/payments/stripe-webhook-endpoint';
 import { privacyRoutes } from './modules/privacy/privacy-routes';
 import { createPaymentsRuntime, type PaymentsRuntime } from './payments-runtime';
 import { getSchema } from './schema';
@@ -132,11 +136,15 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? 'loopback');
-  // /graphql is answered by its own node:http listener, in front of Express (which keeps every
-  // other route): ARCHITECTURE.md, "GraphQL served in front of Express".
+  const payments = options.payments ?? createPaymentsRuntime();
+  // /graphql and Stripe's webhooks are answered by node:http listeners in front of Express (which
+  // keeps every other route): ARCHITECTURE.md, "GraphQL served in front of Express" and "Stripe
+  // webhooks served in front of Express".
   let graphql: RequestListener | null = null;
+  const stripeWebhook = stripeWebhookEndpoint({ db, log, payments });
   const httpServer = http.createServer((req, res) => {
     if (graphql && isGraphqlPath(req.url)) graphql(req, res);
+    else if (isStripeWebhookRequest(req)) stripeWebhook(req, res);
     else app(req, res);
   });
 
@@ -178,7 +186,6 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
 
   const { publicCache, listener } = startPublicCache(options.publicCache, log);
 
-  const payments = options.payments ?? createPaymentsRuntime();
   graphql = graphqlEndpoint({
     apollo,
     log,
@@ -204,8 +211,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }
     },
   });
-  // Stripe webhooks need the raw body: mounted before any body parser.
-  app.use(paymentRoutes({ db, log, payments }));
+  app.use(paymentRoutes({ db, log }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -3,7 +3,7 @@ import { parse as parseQueryString } from 'node:querystring';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import express from 'express';
 import proxyAddr from 'proxy-addr';
-import { writeGraphqlError } from '../http-errors';
+import { writeGraphqlError, writeJson } from '../http-errors';
 import type { Logger } from '../logger';
 import { checkTrustedDocument, type TrustedDocuments } from '../trusted-documents';
 import {
@@ -144,12 +144,6 @@ export function graphqlEndpoint<TContext extends BaseContext>(
       );
     });
   };
-}
-
-function writeJson(res: ServerResponse, status: number, value: unknown) {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(value));
 }
 
 function headerMap(headers: IncomingHttpHeaders): HeaderMap {
