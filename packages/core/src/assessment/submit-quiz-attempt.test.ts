@@ -294,6 +294,29 @@ describe('quiz submission', () => {
     }
   });
 
+  it('grades each answer in place: on a page filled by later saves, the update stays on it (HOT)', async () => {
+    // More saved answers than one heap page holds (about 60 of these fit in 8 kB), so the page
+    // of the first attempt's answers is filled by the others' before it is graded.
+    const opened: Awaited<ReturnType<typeof openAttempt>>[] = [];
+    for (let i = 0; i < 25; i += 1) {
+      const attempt = await openAttempt();
+      for (const q of questions) await save(attempt.viewer, attempt.attemptId, q.id, q.right);
+      opened.push(attempt);
+    }
+    const { viewer, attemptId } = opened[0]!;
+    const pages = () => t.db.$queryRaw<{ id: string; page: string }[]>`
+      SELECT "id"::text, ((ctid::text::point)[0])::text AS "page"
+        FROM "AttemptAnswer" WHERE "attemptId" = ${attemptId}::uuid ORDER BY "id"`;
+    const before = await pages();
+    expect(before).toHaveLength(questions.length);
+    const graded = await submitQuizAttempt({ db: t.db, viewer, attemptId, now: new Date() });
+    expect(graded.status).toBe('SUBMITTED');
+    await expectGradedAsStored(attemptId);
+    // A HOT update writes the new row version on the same page and no index entry; without
+    // room on the page (fillfactor 100) each answer's new version moves to another page.
+    expect(await pages()).toEqual(before);
+  });
+
   it('a burst larger than the pool is graded in full: submissions wait at the gate, not on the pool (real parallel)', async () => {
     // A process with 2 connections whose pool gives up on a connection wait after 300 ms. 120
     // submissions at once: without admission control their transactions queue in the pool one
