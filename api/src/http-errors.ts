@@ -38,26 +38,6 @@ function logIfUnexpected(log: Logger, error: unknown, status: number, requestId:
   if (status >= 500) log.error({ err: error, requestId }, 'unhandled error in HTTP middleware');
 }
 
-/**
- * For /graphql (the node:http listener): the GraphQL response shape, so GraphQL clients read it
- * like any error. A response already under way cannot be answered: its connection is cut.
- */
-export function writeGraphqlError(
-  log: Logger,
-  res: ServerResponse,
-  error: unknown,
-  requestId: string,
-): void {
-  if (res.headersSent) {
-    log.error({ err: error, requestId }, 'error after the GraphQL response began');
-    res.destroy(error instanceof Error ? error : undefined);
-    return;
-  }
-  const { status, code, message } = describe(error);
-  logIfUnexpected(log, error, status, requestId);
-  writeJson(res, status, { errors: [{ message, extensions: { code, requestId } }] });
-}
-
 /** A JSON answer of a node:http listener (what Express's `res.status(status).json` sends). */
 export function writeJson(res: ServerResponse, status: number, value: unknown): void {
   res.statusCode = status;
@@ -65,15 +45,15 @@ export function writeJson(res: ServerResponse, status: number, value: unknown): 
   res.end(JSON.stringify(value));
 }
 
-/**
- * For the other node:http listeners (/webhooks/stripe): the shape of `jsonErrors`. A response
- * already under way cannot be answered: its connection is cut.
- */
-export function writeJsonError(
+type ErrorBody = (error: { code: string; message: string; requestId: string }) => unknown;
+
+/** A node:http listener's error answer. One already under way cannot be: its connection is cut. */
+function writeError(
   log: Logger,
   res: ServerResponse,
   error: unknown,
   requestId: string,
+  body: ErrorBody,
 ): void {
   if (res.headersSent) {
     log.error({ err: error, requestId }, 'error after the response began');
@@ -82,7 +62,31 @@ export function writeJsonError(
   }
   const { status, code, message } = describe(error);
   logIfUnexpected(log, error, status, requestId);
-  writeJson(res, status, { error: { code, message, requestId } });
+  writeJson(res, status, body({ code, message, requestId }));
+}
+
+const graphqlShape: ErrorBody = ({ code, message, requestId }) => ({
+  errors: [{ message, extensions: { code, requestId } }],
+});
+
+/** For /graphql: the GraphQL response shape, so GraphQL clients read it like any error. */
+export function writeGraphqlError(
+  log: Logger,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+): void {
+  writeError(log, res, error, requestId, graphqlShape);
+}
+
+/** For the other node:http listeners (/webhooks/stripe): the shape of `jsonErrors`. */
+export function writeJsonError(
+  log: Logger,
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+): void {
+  writeError(log, res, error, requestId, (error) => ({ error }));
 }
 
 /** Every other path: `{ error: { code, message, requestId } }`. */
